@@ -1,0 +1,64 @@
+import { loadSubgraphConfig, ConfigError } from './config';
+import { createLogger } from './logger';
+import { migrateSubgraph, schemaOf, seedSubgraph, startSubgraph, type SubgraphDefinition } from './subgraph';
+import { subgraphSdl } from './federation';
+
+const USAGE = 'usage: main.js [serve | migrate | seed | prepare | print-schema]';
+
+/**
+ * The one entry point of every subgraph process:
+ * - serve: the HTTP server (default);
+ * - migrate: apply pending migrations;
+ * - seed: load the seed sector (idempotent);
+ * - prepare: migrate, and seed when this run created the schema (first start);
+ * - print-schema: the subgraph SDL for composition.
+ */
+export async function runSubgraphCli(definition: SubgraphDefinition, argv = process.argv.slice(2)): Promise<void> {
+  const command = argv[0] ?? 'serve';
+  try {
+    if (command === 'print-schema') {
+      process.stdout.write(subgraphSdl(await schemaOf(definition)));
+      return;
+    }
+    const config = loadSubgraphConfig(definition.name);
+    const log = createLogger(definition.name, config.logLevel);
+    switch (command) {
+      case 'migrate':
+        await migrateSubgraph(definition, config.databaseUrl, log);
+        return;
+      case 'seed':
+        await seedSubgraph(definition, config.databaseUrl, log);
+        return;
+      case 'prepare': {
+        const { fresh } = await migrateSubgraph(definition, config.databaseUrl, log);
+        if (fresh || process.env.SEED === 'always') await seedSubgraph(definition, config.databaseUrl, log);
+        return;
+      }
+      case 'serve': {
+        const running = await startSubgraph(definition, config, log);
+        const shutdown = (signal: string) => {
+          log.info({ signal }, 'shutting down');
+          running.stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              log.error({ err: error }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
+        };
+        process.once('SIGTERM', shutdown);
+        process.once('SIGINT', shutdown);
+        return;
+      }
+      default:
+        throw new ConfigError(`unknown command ${JSON.stringify(command)}; ${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${definition.name}: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+

@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { Loaders } from './loaders';
+import type { References } from './references';
+
+/** What every resolver of every subgraph receives. */
+export interface HubContext {
+  /** An EntityManager forked for this request: its identity map lives and dies with the request. */
+  readonly em: EntityManager;
+  readonly loaders: Loaders;
+  readonly requestId: string;
+  readonly log: Logger;
+  /** Checks that entities owned by other subgraphs exist, through those subgraphs' APIs. */
+  readonly references: References;
+}
+
+export function createContext(base: { em: EntityManager; log: Logger; requestId: string; references: References }): HubContext {
+  const ctx: HubContext = {
+    em: base.em.fork({ clear: true }),
+    loaders: new Loaders(() => ctx),
+    requestId: base.requestId,
+    log: base.log.child({ requestId: base.requestId }),
+    references: base.references,
+  };
+  return ctx;
+}

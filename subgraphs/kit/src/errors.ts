@@ -1,0 +1,85 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+/** The hub's one error vocabulary; every error a caller can cause carries one of these codes. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes that are safe to show a caller as they are: they describe the caller's request. */
+const CALLER_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.CONFLICT,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** A value the caller sent is wrong; `field` names it (dotted path inside the input). */
+export class UserInputError extends GraphQLError {
+  constructor(message: string, field: string) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(typeName: string, id: string, field?: string) {
+    super(`${typeName} ${JSON.stringify(id)} does not exist`, {
+      extensions: { code: ErrorCode.NOT_FOUND, type: typeName, id, ...(field ? { field } : {}) },
+    });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/** The request is well formed but the current state forbids it (a transition, a capacity rule). */
+export class ConflictError extends GraphQLError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code: ErrorCode.CONFLICT } });
+  }
+}
+
+/**
+ * Apollo Server `formatError`: passes caller errors through, replaces anything else with an
+ * opaque INTERNAL_SERVER_ERROR that carries the request id, and logs the original.
+ */
+export function maskUnexpectedErrors(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CALLER_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const requestId = findRequestId(error);
+    log.error({ err: original, requestId, path: formatted.path }, 'unexpected error while resolving');
+    return {
+      message: `Internal error${requestId ? ` (request ${requestId})` : ''}`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+    };
+  };
+}
+
+function findRequestId(error: unknown): string | undefined {
+  const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+  const id = extensions?.requestId;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,79 @@
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface GraphQLHandlerOptions<C extends BaseContext> {
+  server: ApolloServer<C>;
+  context: (req: IncomingMessage) => Promise<C>;
+  /** Largest request body accepted, in bytes; larger ones are answered with 413. */
+  maxBodyBytes?: number;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+/** Answers an HTTP request the way GraphQL clients expect, with a GraphQL error body. */
+export function sendError(res: ServerResponse, status: number, message: string, code: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, `request body is larger than ${limit} bytes`, 'PAYLOAD_TOO_LARGE');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `request body is larger than ${limit} bytes`, 'PAYLOAD_TOO_LARGE');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(raw: string, contentType: string): unknown {
+  if (raw === '') return undefined;
+  if (!contentType.includes('json')) return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON', 'BAD_REQUEST');
+  }
+}
+
+/** Bridges node:http to Apollo Server's `executeHTTPGraphQLRequest`. */
+export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOptions<C>) {
+  const limit = options.maxBodyBytes ?? 1_000_000;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const body = req.method === 'POST' ? parseBody(await readBody(req, limit), headers.get('content-type') ?? '') : undefined;
+      const response = await options.server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+      } else if (error instanceof HttpError) {
+        sendError(res, error.status, error.message, error.code);
+      } else {
+        sendError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
+      }
+    }
+  };
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+
+export * from './cli';
+export * from './config';
+export * from './context';
+export * from './database';
+export * from './embedded-postgres';
+export * from './errors';
+export * from './federation';
+export * from './http/graphql-handler';
+export * from './ids';
+export * from './loaders';
+export * from './logger';
+export * from './metrics';
+export * from './money';
+export * from './orm';
+export * from './pagination';
+export * from './references';
+export * from './scalars';
+export * from './seeding';
+export * from './subgraph';

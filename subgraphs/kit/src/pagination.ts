@@ -1,0 +1,248 @@
+import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { HubContext } from './context';
+import { UserInputError } from './errors';
+import { defineLoader, groupBy, type LoaderDefinition } from './loaders';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `How many items to return (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number;
+
+  @Field({ nullable: true, description: 'Return items after this cursor (an `endCursor` from a previous page).' })
+  after?: string;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'Where a page sits in its list (Relay cursor connections).' })
+export class PageInfo {
+  @Field({ description: 'True when more items follow this page.' })
+  hasNextPage: boolean;
+
+  @Field({ description: 'True when this page was fetched with `after`.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * Builds the GraphQL connection type of a node type: `<Node>Connection` with edges, nodes,
+ * pageInfo and totalCount. Subclass it to name it: `class OrganizationConnection extends Connection(Organization) {}`.
+ */
+export function Connection<T extends object>(nodeType: () => ClassType<T>, nodeName: string) {
+  @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a list, with its cursor.` })
+  class EdgeType implements Edge<T> {
+    @Field({ description: 'Opaque cursor of this item.' })
+    cursor: string;
+
+    @Field(nodeType)
+    node: T;
+  }
+
+  abstract class ConnectionType implements Page<T> {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => [nodeType()], { description: 'The items of this page, without cursors.' })
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list has, across all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/** The order of a list: a property to sort by, always followed by `id` to make it total. */
+export interface PageOrder<T> {
+  by: keyof T & string;
+  direction?: 'asc' | 'desc';
+}
+
+export interface PageRequest {
+  first: number;
+  after?: { value: unknown; id: string };
+}
+
+/** Validates `first`/`after` once for every list of the hub. */
+export function pageRequest(args: ConnectionArgs): PageRequest {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new UserInputError(`first must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
+  }
+  return { first, after: args.after === undefined || args.after === null ? undefined : decodeCursor(args.after) };
+}
+
+export function encodeCursor(value: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([value ?? null, id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { value: unknown; id: string } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
+      return { value: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new UserInputError('after is not a cursor this list gave out; use a pageInfo.endCursor', 'after');
+}
+
+/** The keyset condition "strictly after the cursor" in the given order. */
+export function afterCondition<T>(order: PageOrder<T>, after: PageRequest['after']): FilterQuery<T> {
+  if (!after) return {} as FilterQuery<T>;
+  const op = order.direction === 'desc' ? '$lt' : '$gt';
+  const by = order.by as string;
+  if (after.value === null) {
+    // NULLs sort last ascending (first descending) in Postgres.
+    return (order.direction === 'desc'
+      ? { $or: [{ [by]: { $ne: null } }, { [by]: null, id: { [op]: after.id } }] }
+      : { [by]: null, id: { [op]: after.id } }) as FilterQuery<T>;
+  }
+  return {
+    $or: [{ [by]: { [op]: after.value } }, { [by]: after.value, id: { [op]: after.id } }],
+  } as FilterQuery<T>;
+}
+
+export function toPage<T extends { id: string }>(rows: T[], request: PageRequest, order: PageOrder<T>, totalCount: number): Page<T> {
+  const nodes = rows.slice(0, request.first);
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node[order.by], node.id) }));
+  return {
+    edges,
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > request.first,
+      hasPreviousPage: request.after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** One page of a top-level list: one query for the rows, one for the total. */
+export async function paginate<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: ConnectionArgs,
+  order: PageOrder<T>,
+): Promise<Page<T>> {
+  const request = pageRequest(args);
+  const direction = order.direction ?? 'asc';
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, { $and: [where, afterCondition(order, request.after)] } as FilterQuery<T>, {
+      orderBy: [{ [order.by]: direction }, { id: direction }] as never,
+      limit: request.first + 1,
+    }),
+    em.count(entity, where),
+  ]);
+  return toPage(rows, request, order, totalCount);
+}
+
+/**
+ * Pages of a to-many field for many parents at once (the batch function of a DataLoader):
+ * one query for the rows, using a window function to cut each parent's list at `first`,
+ * and one grouped query for the totals, whatever the number of parents.
+ */
+export async function paginateByParent<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parentKey: keyof T & string,
+  parentIds: readonly string[],
+  where: FilterQuery<T>,
+  args: ConnectionArgs,
+  order: PageOrder<T>,
+): Promise<Page<T>[]> {
+  const request = pageRequest(args);
+  const direction = order.direction ?? 'asc';
+  const meta = em.getMetadata().find(entity as never)!;
+  const column = (prop: string) => meta.properties[prop].fieldNames[0];
+  const scoped = { $and: [where, { [parentKey]: { $in: [...parentIds] } }] } as FilterQuery<T>;
+
+  const ranked = em
+    .createQueryBuilder(entity, 'e')
+    .select('*')
+    .addSelect(
+      raw(
+        `row_number() over (partition by e.${column(parentKey)} order by e.${column(order.by)} ${direction}, e.id ${direction}) as __rank`,
+      ),
+    )
+    .where({ $and: [scoped, afterCondition(order, request.after)] } as FilterQuery<T>);
+  const knex = em.getKnex();
+  const [rows, counts] = await Promise.all([
+    knex
+      .select('*')
+      .from(ranked.getKnexQuery().as('ranked'))
+      .where('__rank', '<=', request.first + 1)
+      .orderBy('__rank') as Promise<Record<string, unknown>[]>,
+    em
+      .createQueryBuilder(entity, 'e')
+      .select([`e.${parentKey}`, raw('count(*)::int as total')])
+      .where(scoped)
+      .groupBy(`e.${parentKey}`)
+      .execute<Record<string, unknown>[]>('all', false),
+  ]);
+
+  const parentColumn = column(parentKey);
+  const byParent = new Map<string, T[]>();
+  for (const row of rows) {
+    const parent = String(row[parentColumn]);
+    delete row.__rank;
+    const list = byParent.get(parent) ?? [];
+    list.push(em.map(entity, row as never) as T);
+    byParent.set(parent, list);
+  }
+  const totals = new Map(counts.map((c) => [String(c[parentColumn]), Number(c.total)]));
+  return parentIds.map((id) => toPage(byParent.get(id) ?? [], request, order, totals.get(id) ?? 0));
+}
+
+/** A to-many connection field's loader key: the parent and the field's arguments. */
+export interface PageKey<A extends ConnectionArgs = ConnectionArgs> {
+  parentId: string;
+  args: A;
+}
+
+/**
+ * A DataLoader of one connection field for many parents. Keys with the same arguments are
+ * loaded together by `loadPages`, which receives all their parent ids at once.
+ */
+export function definePageLoader<T, A extends ConnectionArgs>(
+  name: string,
+  loadPages: (parentIds: readonly string[], args: A, ctx: HubContext) => Promise<Page<T>[]>,
+): LoaderDefinition<PageKey<A>, Page<T>> {
+  return defineLoader<PageKey<A>, Page<T>>(
+    name,
+    async (keys, ctx) => {
+      const results: Page<T>[] = new Array(keys.length);
+      for (const { group, indexes } of groupBy(keys, (key) => key.args).values()) {
+        const pages = await loadPages(indexes.map((i) => keys[i].parentId), group, ctx);
+        indexes.forEach((keyIndex, i) => (results[keyIndex] = pages[i]));
+      }
+      return results;
+    },
+    { cacheKey: (key) => JSON.stringify([key.parentId, key.args]) },
+  );
+}

@@ -1,0 +1,53 @@
+import type { Logger } from 'pino';
+import { NotFoundError } from './errors';
+
+/** Where each subgraph answers, for the few checks one subgraph makes against another. */
+export type SubgraphUrls = Partial<Record<string, string>>;
+
+/** The subgraph that owns each entity type the hub's subgraphs refer to. */
+const OWNERS: Record<string, string> = {
+  Organization: 'organizations',
+  Person: 'people',
+  Grant: 'funding',
+  Course: 'training',
+};
+
+/**
+ * Asks the owning subgraph whether entities exist, through its federation `_entities` field:
+ * never by reading another subgraph's tables. Used to refuse writes that point at nothing.
+ */
+export class References {
+  constructor(
+    private readonly urls: SubgraphUrls,
+    private readonly log: Logger,
+    private readonly headers: () => Record<string, string> = () => ({}),
+  ) {}
+
+  /** Throws NOT_FOUND naming `field` for the first id that does not exist. */
+  async assertExist(typeName: keyof typeof OWNERS & string, ids: readonly string[], field: string): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    const found = await this.existing(typeName, unique);
+    const missing = unique.find((id) => !found.has(id));
+    if (missing) throw new NotFoundError(typeName, missing, field);
+  }
+
+  async existing(typeName: string, ids: readonly string[]): Promise<Set<string>> {
+    const owner = OWNERS[typeName];
+    const url = owner ? this.urls[owner] : undefined;
+    if (!url) throw new Error(`no URL configured for the ${owner ?? 'unknown'} subgraph (owner of ${typeName})`);
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { id } } }`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...this.headers() },
+      body: JSON.stringify({ query, variables: { representations: ids.map((id) => ({ __typename: typeName, id })) } }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = (await response.json()) as { data?: { _entities?: ({ id: string } | null)[] }; errors?: unknown[] };
+    if (!response.ok || !body.data?._entities) {
+      this.log.error({ status: response.status, errors: body.errors, owner }, 'reference check failed');
+      throw new Error(`the ${owner} subgraph could not confirm ${typeName} ids`);
+    }
+    return new Set(body.data._entities.filter((e): e is { id: string } => e !== null).map((e) => e.id));
+  }
+}

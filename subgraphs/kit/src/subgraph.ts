@@ -1,0 +1,162 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { EntityManager, MikroORM, Options } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { BuildSchemaOptions } from 'type-graphql';
+import type { SubgraphConfig, SubgraphName } from './config';
+import { createContext, type HubContext } from './context';
+import { ensureDatabase } from './database';
+import { maskUnexpectedErrors } from './errors';
+import { buildFederatedSchema, type ReferenceResolvers } from './federation';
+import { graphqlHandler, sendError } from './http/graphql-handler';
+import { createLogger, type Logger } from './logger';
+import { graphqlRequests, metrics, sqlStatements } from './metrics';
+import { migrate, openOrm } from './orm';
+import { References } from './references';
+
+/** Everything that makes one subgraph: the kit turns it into a server, a migrator and a seeder. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  /** The subgraph package's folder (holds migrations/ and dist/migrations/). */
+  packageDir: string;
+  entities: NonNullable<Options['entities']>;
+  resolvers: BuildSchemaOptions['resolvers'];
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  referenceResolvers?: ReferenceResolvers;
+  /** Loads this subgraph's part of the seed sector; must be idempotent. Returns rows written. */
+  seed?: (em: EntityManager, log: Logger) => Promise<number>;
+}
+
+export function ormSettingsOf(definition: SubgraphDefinition, databaseUrl: string, log?: Logger) {
+  return {
+    schema: definition.name,
+    clientUrl: databaseUrl,
+    entities: definition.entities,
+    migrationsPath: join(definition.packageDir, 'dist', 'migrations'),
+    migrationsPathTs: join(definition.packageDir, 'migrations'),
+    log,
+  };
+}
+
+export async function openSubgraphOrm(definition: SubgraphDefinition, databaseUrl: string, log?: Logger): Promise<MikroORM> {
+  const orm = await openOrm(ormSettingsOf(definition, databaseUrl, log));
+  orm.em.getConnection().getKnex().on('query', () => sqlStatements.inc({ subgraph: definition.name }));
+  return orm;
+}
+
+/**
+ * Creates the database if needed and applies this subgraph's migrations. `fresh` is true when
+ * the subgraph had no schema before: its first start.
+ */
+export async function migrateSubgraph(definition: SubgraphDefinition, databaseUrl: string, log: Logger): Promise<{ applied: string[]; fresh: boolean }> {
+  await ensureDatabase(databaseUrl);
+  const orm = await openSubgraphOrm(definition, databaseUrl);
+  try {
+    const { applied, fresh } = await migrate(orm);
+    log.info({ subgraph: definition.name, applied }, applied.length ? 'migrations applied' : 'schema up to date');
+    return { applied, fresh };
+  } finally {
+    await orm.close();
+  }
+}
+
+export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: string, log: Logger): Promise<number> {
+  if (!definition.seed) return 0;
+  const orm = await openSubgraphOrm(definition, databaseUrl);
+  try {
+    const written = await orm.em.fork().transactional((em) => definition.seed!(em, log));
+    log.info({ subgraph: definition.name, written }, 'seed loaded');
+    return written;
+  } finally {
+    await orm.close();
+  }
+}
+
+export function schemaOf(definition: SubgraphDefinition): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers);
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** Starts a subgraph's HTTP server: /graphql, /healthz, /readyz, /metrics. */
+export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, log = createLogger(definition.name, config.logLevel)): Promise<RunningSubgraph> {
+  const orm = await openSubgraphOrm(definition, config.databaseUrl, log);
+  const schema = await schemaOf(definition);
+  const httpServer = createServer();
+  const apollo = new ApolloServer<HubContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const failed = response.body.kind === 'single' && response.body.singleResult.errors?.length;
+              graphqlRequests.inc({ service: definition.name, outcome: failed ? 'error' : 'ok' });
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  const references = new References(config.urls, log);
+  const handle = graphqlHandler<HubContext>({
+    server: apollo,
+    context: async (req) => {
+      const header = req.headers['x-request-id'];
+      const requestId = typeof header === 'string' && header.length <= 128 ? header : randomUUID();
+      return createContext({ em: orm.em as EntityManager, log, requestId, references });
+    },
+  });
+  httpServer.on('request', (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/graphql') return void handle(req, res);
+    if (path === '/healthz') return void res.end('ok');
+    if (path === '/readyz') {
+      return void orm.isConnected().then((up) => {
+        res.statusCode = up ? 200 : 503;
+        res.end(up ? 'ready' : 'database unreachable');
+      });
+    }
+    if (path === '/metrics') {
+      return void metrics.metrics().then((text) => {
+        res.setHeader('content-type', metrics.contentType);
+        res.end(text);
+      });
+    }
+    sendError(res, 404, `no route ${path}; GraphQL is served at /graphql`, 'NOT_FOUND');
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}/graphql`;
+  log.info({ url }, `${definition.name} subgraph ready`);
+  return {
+    url,
+    port,
+    orm,
+    server: httpServer,
+    async stop() {
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
