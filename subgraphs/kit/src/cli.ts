@@ -3,7 +3,7 @@ import { createLogger } from './logger';
 import { migrateSubgraph, schemaOf, seedSubgraph, startSubgraph, type SubgraphDefinition } from './subgraph';
 import { subgraphSdl } from './federation';
 
-const USAGE = 'usage: main.js [serve | migrate | seed | prepare | print-schema]';
+const USAGE = 'usage: main.js [serve | migrate | seed | prepare | print-schema | create-migration [name]]';
 
 /**
  * The one entry point of every subgraph process:
@@ -11,7 +11,8 @@ const USAGE = 'usage: main.js [serve | migrate | seed | prepare | print-schema]'
  * - migrate: apply pending migrations;
  * - seed: load the seed sector (idempotent);
  * - prepare: migrate, and seed when this run created the schema (first start);
- * - print-schema: the subgraph SDL for composition.
+ * - print-schema: the subgraph SDL for composition;
+ * - create-migration [name]: (development) write a migration for what the entities changed.
  */
 export async function runSubgraphCli(definition: SubgraphDefinition, argv = process.argv.slice(2)): Promise<void> {
   const command = argv[0] ?? 'serve';
@@ -48,6 +49,11 @@ export async function runSubgraphCli(definition: SubgraphDefinition, argv = proc
         };
         process.once('SIGTERM', shutdown);
         process.once('SIGINT', shutdown);
+        return;
+      }
+      case 'create-migration': {
+        const { createMigration } = await import('./migration-author.js');
+        await createMigration(definition, argv[1], log);
         return;
       }
       default:

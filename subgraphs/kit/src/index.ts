@@ -19,3 +19,5 @@ export * from './references';
 export * from './scalars';
 export * from './seeding';
 export * from './subgraph';
+export * from './vocabulary/cause-area';
+export * from './validation';

@@ -58,6 +58,7 @@ export function Connection<T extends object>(nodeType: () => ClassType<T>, nodeN
     node: T;
   }
 
+  @ObjectType(`${nodeName}ConnectionBase`)
   abstract class ConnectionType implements Page<T> {
     @Field(() => [EdgeType])
     edges: EdgeType[];

@@ -1,0 +1,113 @@
+import { Embedded, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { CauseArea, newId } from '@ngo-hub/kit';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Registration } from './registration';
+
+export enum OrganizationKind {
+  NGO = 'NGO',
+  SOCIAL_ENTERPRISE = 'SOCIAL_ENTERPRISE',
+  FOUNDATION = 'FOUNDATION',
+  INCUBATOR = 'INCUBATOR',
+  GOVERNMENT_AGENCY = 'GOVERNMENT_AGENCY',
+  MASS_ORGANIZATION = 'MASS_ORGANIZATION',
+  UNIVERSITY = 'UNIVERSITY',
+  COMPANY = 'COMPANY',
+  NETWORK = 'NETWORK',
+}
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What kind of actor an organization is in the sector.',
+  valuesConfig: {
+    NGO: { description: 'Grassroots or professional non-profit organization, including social-work service agencies.' },
+    INCUBATOR: { description: 'Supports new NGOs with space, training and mentoring (e.g. NPI, the Chengdu NGO Service Park).' },
+    MASS_ORGANIZATION: { description: 'Mass organization such as the Communist Youth League, Women\'s Federation or Red Cross.' },
+    NETWORK: { description: 'Network or platform joining organizations or people (e.g. a social-work portal).' },
+  },
+});
+
+export enum DevelopmentStage {
+  IDEA = 'IDEA',
+  STARTUP = 'STARTUP',
+  GROWTH = 'GROWTH',
+  MATURE = 'MATURE',
+}
+registerEnumType(DevelopmentStage, {
+  name: 'DevelopmentStage',
+  description: 'How far an organization has come, as incubators assess it.',
+  valuesConfig: {
+    IDEA: { description: 'A team with an idea, not yet operating.' },
+    STARTUP: { description: 'Operating, typically in incubation, first projects.' },
+    GROWTH: { description: 'Stable programmes, growing staff and funding.' },
+    MATURE: { description: 'Established, often supporting others.' },
+  },
+});
+
+@Entity({ tableName: 'organization' })
+@Index({ properties: ['name', 'id'] })
+@Index({ properties: ['city'] })
+@Index({ properties: ['kind'] })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An actor of the NGO sector: NGO, foundation, incubator, government buyer, university, ...' })
+export class Organization {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = newId();
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Name in English (or the name in its original language).' })
+  name: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name in Chinese, e.g. 恩派公益组织发展中心.' })
+  nameZh?: string;
+
+  @Enum({ items: () => OrganizationKind })
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  @Enum({ items: () => CauseArea, array: true, default: [] })
+  @Field(() => [CauseArea])
+  causeAreas: CauseArea[] = [];
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'City in English, e.g. Chengdu.' })
+  city?: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Province or province-level municipality, e.g. Sichuan, Shanghai.' })
+  province?: string;
+
+  @Property({ type: 'text', default: 'CN' })
+  @Field({ description: 'ISO 3166-1 alpha-2 country code.' })
+  country: string = 'CN';
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => Date, { nullable: true })
+  foundedOn?: string;
+
+  @Enum({ items: () => DevelopmentStage, nullable: true })
+  @Field(() => DevelopmentStage, { nullable: true })
+  stage?: DevelopmentStage;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  website?: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Description in Chinese.' })
+  descriptionZh?: string;
+
+  @Embedded(() => Registration, { prefix: 'registration_' })
+  @Field(() => Registration)
+  registration: Registration = new Registration();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

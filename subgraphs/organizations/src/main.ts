@@ -1,0 +1,4 @@
+import { runSubgraphCli } from '@ngo-hub/kit';
+import { organizationsSubgraph } from './index';
+
+void runSubgraphCli(organizationsSubgraph);

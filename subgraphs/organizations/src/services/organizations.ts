@@ -1,0 +1,130 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import {
+  ConflictError,
+  countryCode,
+  defineLoader,
+  distinct,
+  isUuid,
+  likePattern,
+  NotFoundError,
+  optionalText,
+  optionalUrl,
+  paginate,
+  pastDate,
+  requiredText,
+  UserInputError,
+  type ConnectionArgs,
+  type Page,
+} from '@ngo-hub/kit';
+import { Organization } from '../entities/organization';
+import { Registration, RegistrationStatus } from '../entities/registration';
+import type { CreateOrganizationInput, OrganizationFilter, RegistrationInput, UpdateOrganizationInput } from '../inputs/organization.input';
+import { creditCodeProblem } from './credit-code';
+
+/** Organizations by id, many per query: the loader behind `organization(id)` and `_entities`. */
+export const organizationById = defineLoader<string, Organization | null>('organizationById', async (ids, ctx) => {
+  const valid = ids.filter(isUuid);
+  const rows = valid.length ? await ctx.em.find(Organization, { id: { $in: valid } }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
+export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<Organization> {
+  const conditions: FilterQuery<Organization>[] = [];
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    conditions.push({ $or: [{ name: { $ilike: pattern } }, { nameZh: { $ilike: pattern } }] });
+  }
+  if (filter.city) conditions.push({ city: { $ilike: filter.city.trim() } });
+  if (filter.province) conditions.push({ province: { $ilike: filter.province.trim() } });
+  if (filter.country) conditions.push({ country: filter.country.trim().toUpperCase() });
+  if (filter.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
+  if (filter.causeAreas?.length) conditions.push({ causeAreas: { $overlap: filter.causeAreas } });
+  if (filter.registrationStatuses?.length) conditions.push({ registration: { status: { $in: filter.registrationStatuses } } });
+  if (filter.stages?.length) conditions.push({ stage: { $in: filter.stages } });
+  if (filter.ids) conditions.push({ id: { $in: filter.ids.filter(isUuid) } });
+  return conditions.length ? { $and: conditions } : {};
+}
+
+export function listOrganizations(em: EntityManager, filter: OrganizationFilter | undefined, args: ConnectionArgs): Promise<Page<Organization>> {
+  return paginate(em, Organization, organizationWhere(filter), args, { by: 'name' });
+}
+
+function registrationOf(input: RegistrationInput | null | undefined): Registration {
+  const registration = new Registration();
+  if (!input) return registration;
+  registration.status = input.status;
+  registration.legalForm = input.legalForm ?? undefined;
+  registration.path = input.path ?? undefined;
+  registration.authority = optionalText(input.authority, 'registration.authority', 300);
+  registration.authorityZh = optionalText(input.authorityZh, 'registration.authorityZh', 300);
+  registration.supervisingUnit = optionalText(input.supervisingUnit, 'registration.supervisingUnit', 300);
+  registration.registeredOn = pastDate(input.registeredOn, 'registration.registeredOn');
+  const code = input.creditCode?.trim().toUpperCase();
+  if (code) {
+    const problem = creditCodeProblem(code);
+    if (problem) throw new UserInputError(problem, 'registration.creditCode');
+    if (registration.status !== RegistrationStatus.REGISTERED) {
+      throw new UserInputError('only a REGISTERED organization has a credit code; set status to REGISTERED or leave creditCode out', 'registration.creditCode');
+    }
+    registration.creditCode = code;
+  }
+  if (registration.supervisingUnit && registration.path !== 'SUPERVISING_UNIT') {
+    throw new UserInputError('a supervising unit is only given when path is SUPERVISING_UNIT', 'registration.supervisingUnit');
+  }
+  return registration;
+}
+
+type OrganizationFields = CreateOrganizationInput | UpdateOrganizationInput;
+
+/** Validates the given fields and writes them onto the organization; fields not given stay. */
+function apply(organization: Organization, input: OrganizationFields): void {
+  const has = (key: keyof UpdateOrganizationInput) => (input as UpdateOrganizationInput)[key] !== undefined;
+  if (has('name')) organization.name = requiredText(input.name, 'name', 300);
+  if (has('nameZh')) organization.nameZh = optionalText(input.nameZh, 'nameZh', 300);
+  if (has('kind')) {
+    if (input.kind === null) throw new UserInputError('kind must not be null', 'kind');
+    organization.kind = input.kind!;
+  }
+  if (has('causeAreas')) organization.causeAreas = distinct(input.causeAreas, 'causeAreas');
+  if (has('city')) organization.city = optionalText(input.city, 'city', 100);
+  if (has('province')) organization.province = optionalText(input.province, 'province', 100);
+  if (has('country')) organization.country = countryCode(input.country, 'country');
+  if (has('foundedOn')) organization.foundedOn = pastDate(input.foundedOn, 'foundedOn');
+  if (has('stage')) organization.stage = input.stage ?? undefined;
+  if (has('website')) organization.website = optionalUrl(input.website, 'website');
+  if (has('description')) organization.description = optionalText(input.description, 'description', 10000);
+  if (has('descriptionZh')) organization.descriptionZh = optionalText(input.descriptionZh, 'descriptionZh', 10000);
+  if (has('registration')) organization.registration = registrationOf(input.registration);
+}
+
+async function save(em: EntityManager, organization: Organization): Promise<Organization> {
+  try {
+    await em.flush();
+    return organization;
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new ConflictError(`another organization already has credit code ${organization.registration.creditCode}`, { field: 'registration.creditCode' });
+    }
+    throw error;
+  }
+}
+
+export async function createOrganization(em: EntityManager, input: CreateOrganizationInput): Promise<Organization> {
+  const organization = new Organization();
+  apply(organization, { country: 'CN', ...input });
+  return em.transactional(async (tx) => {
+    tx.persist(organization);
+    return save(tx, organization);
+  });
+}
+
+export async function updateOrganization(em: EntityManager, id: string, input: UpdateOrganizationInput): Promise<Organization> {
+  return em.transactional(async (tx) => {
+    const organization = isUuid(id) ? await tx.findOne(Organization, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!organization) throw new NotFoundError('Organization', id, 'id');
+    apply(organization, input);
+    return save(tx, organization);
+  });
+}
