@@ -21,3 +21,6 @@ export * from './seeding';
 export * from './subgraph';
 export * from './vocabulary/cause-area';
 export * from './validation';
+export * from './processes/free-port';
+export * from './processes/subgraph-process';
+export * from './package-root';

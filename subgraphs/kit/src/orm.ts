@@ -36,6 +36,7 @@ export function ormOptions(settings: OrmSettings): Options {
       allOrNothing: true,
       disableForeignKeys: false,
       snapshot: false,
+      silent: true,
       emit: 'ts',
       fileName: (timestamp, name) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },

@@ -1,5 +1,4 @@
-import type { HubContext, SubgraphDefinition } from '@ngo-hub/kit';
-import { join } from 'node:path';
+import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
 import { Organization } from './entities/organization';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { organizationById } from './services/organizations';
@@ -7,7 +6,7 @@ import { seedOrganizations } from '../seed/organizations.seed';
 
 export const organizationsSubgraph: SubgraphDefinition = {
   name: 'organizations',
-  packageDir: join(__dirname, '..', '..'),
+  packageDir: packageRoot(__dirname),
   entities: [Organization],
   resolvers: [OrganizationResolver],
   referenceResolvers: {

@@ -6,6 +6,7 @@ import { DEFAULT_DATABASE_URL } from '../config';
 import { dropDatabase, ensureDatabase, serverAnswers } from '../database';
 import { databaseOn, startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres';
 import { createLogger } from '../logger';
+export * from './subgraph';
 
 export interface TestDatabase {
   url: string;

@@ -1,0 +1,12 @@
+// Jest preset shared by every workspace: TypeScript tests under test/, one database per run.
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: { target: 'ES2022', module: 'commonjs', esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true, isolatedModules: true, strict: true, skipLibCheck: true } }],
+  },
+  globalSetup: require.resolve('./dist/testing/jest-global-setup.js'),
+  globalTeardown: require.resolve('./dist/testing/jest-global-teardown.js'),
+  testTimeout: 60_000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import type { SubgraphName } from '../config';
+
+export interface ChildService {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** The compiled entry point of a workspace package (its dist/…/main.js). */
+export function entryPointOf(packageName: string, main: string): string {
+  return join(dirname(require.resolve(`${packageName}/package.json`)), main);
+}
+
+export function subgraphEntryPoint(name: SubgraphName): string {
+  return entryPointOf(`@ngo-hub/${name}`, 'dist/src/main.js');
+}
+
+/** Runs a subgraph command (migrate, seed, prepare) to completion in its own process. */
+export function runSubgraphCommand(name: SubgraphName, command: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [subgraphEntryPoint(name), command], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} ${command} exited with code ${code}`))));
+  });
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Starts a long-running service process and waits until its /healthz answers. */
+export async function startService(options: {
+  name: string;
+  entryPoint: string;
+  args?: string[];
+  env: NodeJS.ProcessEnv;
+  port: number;
+  host?: string;
+  stdio?: 'inherit' | 'ignore' | 'pipe';
+  timeoutMs?: number;
+}): Promise<ChildService> {
+  const host = options.host ?? '127.0.0.1';
+  const child = spawn(process.execPath, [options.entryPoint, ...(options.args ?? [])], {
+    env: { ...options.env, PORT: String(options.port), HOST: host },
+    stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitUntilHealthy(`http://${host}:${options.port}/healthz`, child, options.timeoutMs ?? 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${options.name} did not start: ${(error as Error).message}`);
+  }
+  return {
+    name: options.name,
+    url: `http://${host}:${options.port}/graphql`,
+    child,
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Starts one subgraph's server process. */
+export function startSubgraphProcess(name: SubgraphName, port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit'): Promise<ChildService> {
+  return startService({ name, entryPoint: subgraphEntryPoint(name), args: ['serve'], env, port, stdio });
+}

@@ -1,0 +1,13 @@
+import { createTestDatabase, type TestDatabase } from './index';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __NGOHUB_TEST_DATABASE__: TestDatabase | undefined;
+}
+
+/** Jest globalSetup: one database for the whole run of a workspace's tests (TEST_DATABASE_URL). */
+export default async function globalSetup(): Promise<void> {
+  const database = await createTestDatabase();
+  globalThis.__NGOHUB_TEST_DATABASE__ = database;
+  process.env.TEST_DATABASE_URL = database.url;
+}
