@@ -1,0 +1,38 @@
+import { DEFAULT_PORTS, parseEnv, subgraphUrls, type SubgraphName } from '@ngo-hub/kit';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { repositoryRoot } from './paths';
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  supergraphPath: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  subgraphTimeoutMs: number;
+  maxBodyBytes: number;
+  logLevel: string;
+}
+
+/** The gateway's configuration from its environment; a bad value stops it with the variable's name. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = parseEnv(
+    z.object({
+      HOST: z.string().min(1).default('127.0.0.1'),
+      PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
+      SUPERGRAPH_PATH: z.string().min(1).default(resolve(repositoryRoot(), 'schema', 'supergraph.graphql')),
+      SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+      MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+      LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    }),
+    env,
+  ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string };
+  return {
+    host: parsed.HOST,
+    port: parsed.PORT,
+    supergraphPath: parsed.SUPERGRAPH_PATH,
+    subgraphUrls: subgraphUrls(env),
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

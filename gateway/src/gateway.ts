@@ -1,0 +1,91 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createLogger, graphqlHandler, graphqlRequests, maskUnexpectedErrors, metrics, sendError, type Logger } from '@ngo-hub/kit';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { serveGraphiql } from './graphiql/serve';
+import { SubgraphDataSource } from './subgraph-data-source';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * The hub's front door: Apollo Server 5 running @apollo/gateway over the checked-in supergraph,
+ * with subgraph URLs taken from the environment, GraphiQL at /, and /healthz, /readyz, /metrics.
+ */
+export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, config.subgraphTimeoutMs),
+    logger: log,
+  });
+  const httpServer = createServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const failed = response.body.kind === 'single' && response.body.singleResult.errors?.length;
+              graphqlRequests.inc({ service: 'gateway', outcome: failed ? 'error' : 'ok' });
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  const handle = graphqlHandler<GatewayContext>({
+    server: apollo,
+    maxBodyBytes: config.maxBodyBytes,
+    context: async (req) => {
+      const header = req.headers['x-request-id'];
+      return { requestId: typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID() };
+    },
+  });
+  httpServer.on('request', (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+    if (serveGraphiql(req, res, path, wantsHtml)) return;
+    if (path === '/graphql') return void handle(req, res);
+    if (path === '/healthz') return void res.end('ok');
+    if (path === '/readyz') return void res.end('ready');
+    if (path === '/metrics') {
+      return void metrics.metrics().then((text) => {
+        res.setHeader('content-type', metrics.contentType);
+        res.end(text);
+      });
+    }
+    sendError(res, 404, `no route ${path}; GraphQL is served at /graphql and GraphiQL at /`, 'NOT_FOUND');
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+  log.info({ url }, 'gateway ready');
+  return {
+    url,
+    port,
+    server: httpServer,
+    stop: () => apollo.stop(),
+  };
+}

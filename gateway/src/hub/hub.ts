@@ -1,0 +1,75 @@
+import {
+  DEFAULT_PORTS,
+  entryPointOf,
+  runSubgraphCommand,
+  startService,
+  startSubgraphProcess,
+  SUBGRAPHS,
+  type ChildService,
+  type SubgraphName,
+} from '@ngo-hub/kit';
+
+export interface HubOptions {
+  /** Environment for every process; must carry DATABASE_URL (or per-subgraph URLs). */
+  env: NodeJS.ProcessEnv;
+  ports?: Partial<Record<SubgraphName | 'gateway', number>>;
+  stdio?: 'inherit' | 'ignore';
+  /** Run migrations (and the first-start seed) before serving; default true. */
+  prepare?: boolean;
+}
+
+export interface RunningHub {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, ChildService>;
+  gateway: ChildService;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole hub as separate processes: each subgraph migrates (and seeds on first start), then
+ * the four subgraph servers start, then the gateway, pointed at them.
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const stdio = options.stdio ?? 'inherit';
+  if (options.prepare ?? true) {
+    await Promise.all(SUBGRAPHS.map((name) => runSubgraphCommand(name, 'prepare', options.env)));
+  }
+  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
+  const env = { ...options.env, ...urls };
+  const started: ChildService[] = [];
+  try {
+    const subgraphs = await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        const service = await startSubgraphProcess(name, ports[name], env, stdio);
+        started.push(service);
+        return [name, service] as const;
+      }),
+    );
+    const gateway = await startService({
+      name: 'gateway',
+      entryPoint: entryPointOf('@ngo-hub/gateway', 'dist/main.js'),
+      env: { ...env, HOST: options.env.GATEWAY_HOST ?? '127.0.0.1' },
+      port: ports.gateway,
+      host: options.env.GATEWAY_HOST,
+      stdio,
+    });
+    started.push(gateway);
+    return {
+      gatewayUrl: gateway.url,
+      gateway,
+      subgraphs: Object.fromEntries(subgraphs) as Record<SubgraphName, ChildService>,
+      stop: () => stopAll(started),
+    };
+  } catch (error) {
+    await stopAll(started);
+    throw error;
+  }
+}
+
+/** Stops the gateway first, so no request reaches a stopped subgraph. */
+async function stopAll(services: ChildService[]): Promise<void> {
+  const gateway = services.filter((s) => s.name === 'gateway');
+  await Promise.all(gateway.map((s) => s.stop()));
+  await Promise.all(services.filter((s) => s.name !== 'gateway').map((s) => s.stop()));
+}

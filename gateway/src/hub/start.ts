@@ -1,0 +1,33 @@
+import { createLogger } from '@ngo-hub/kit';
+import { hubDatabase } from './database';
+import { startHub, type RunningHub } from './hub';
+
+/** `npm start`: the database (embedded unless DATABASE_URL is set), four subgraphs and the gateway. */
+async function main(): Promise<void> {
+  const log = createLogger('hub', process.env.LOG_LEVEL ?? 'info');
+  const database = await hubDatabase(process.env, log);
+  log.info(`database: ${database.description}`);
+  let hub: RunningHub | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping the hub');
+    await hub?.stop();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    hub = await startHub({ env: { ...database.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', GATEWAY_HOST: process.env.HOST ?? '127.0.0.1' } });
+  } catch (error) {
+    log.error({ err: error }, 'the hub did not start');
+    await database.stop();
+    process.exit(1);
+  }
+  const base = hub.gatewayUrl.replace(/\/graphql$/, '');
+  process.stdout.write(`\nNGO Hub is running.\n  GraphiQL:  ${base}/\n  GraphQL:   ${hub.gatewayUrl}\nPress Ctrl-C to stop.\n\n`);
+}
+
+void main();
