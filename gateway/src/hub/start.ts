@@ -1,6 +1,15 @@
-import { createLogger } from '@ngo-hub/kit';
+import { createLogger, DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit';
 import { hubDatabase } from './database';
 import { startHub, type RunningHub } from './hub';
+
+/** Ports from GATEWAY_PORT (or PORT) and ORGANIZATIONS_PORT, PEOPLE_PORT, ...; defaults 4000–4004. */
+function portsFrom(env: NodeJS.ProcessEnv): Record<SubgraphName | 'gateway', number> {
+  const port = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+  return {
+    gateway: port(env.GATEWAY_PORT ?? env.PORT, DEFAULT_PORTS.gateway),
+    ...(Object.fromEntries(SUBGRAPHS.map((name) => [name, port(env[`${name.toUpperCase()}_PORT`], DEFAULT_PORTS[name])])) as Record<SubgraphName, number>),
+  };
+}
 
 /** `npm start`: the database (embedded unless DATABASE_URL is set), four subgraphs and the gateway. */
 async function main(): Promise<void> {
@@ -20,7 +29,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
-    hub = await startHub({ env: { ...database.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', GATEWAY_HOST: process.env.HOST ?? '127.0.0.1' } });
+    hub = await startHub({ ports: portsFrom(process.env), env: { ...database.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', GATEWAY_HOST: process.env.HOST ?? '127.0.0.1' } });
   } catch (error) {
     log.error({ err: error }, 'the hub did not start');
     await database.stop();

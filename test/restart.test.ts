@@ -1,0 +1,66 @@
+import { freePort } from '@ngo-hub/kit';
+import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const START = join(__dirname, '..', 'gateway', 'dist', 'hub', 'start.js');
+
+/** Runs the README's `npm start` entry point with no DATABASE_URL (embedded PostgreSQL) until it is up. */
+async function startHubProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('NGO Hub is running')) {
+    if (child.exitCode !== null) throw new Error(`the hub exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the hub did not start in time:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  return exited;
+}
+
+describe('npm start on an embedded PostgreSQL', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ngohub-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on a new data folder with the seed, stops cleanly on Ctrl-C, and starts again with the data kept and the seed not duplicated', async () => {
+    const ports = { gateway: await freePort(), organizations: await freePort(), people: await freePort(), funding: await freePort(), training: await freePort() };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NGOHUB_DATA_DIR: dataDir,
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      GATEWAY_PORT: String(ports.gateway),
+      ORGANIZATIONS_PORT: String(ports.organizations),
+      PEOPLE_PORT: String(ports.people),
+      FUNDING_PORT: String(ports.funding),
+      TRAINING_PORT: String(ports.training),
+      LOG_LEVEL: 'warn',
+    };
+    delete env.DATABASE_URL;
+    const url = `http://127.0.0.1:${ports.gateway}/graphql`;
+    const COUNT = `{ organizations { totalCount } grants { totalCount } courses { totalCount } people { totalCount } }`;
+
+    const first = await startHubProcess(env);
+    expect(first.output()).toContain(`http://127.0.0.1:${ports.gateway}/`);
+    const seeded = await graphqlRequest<Record<string, { totalCount: number }>>(url, COUNT);
+    expect(seeded.errors).toBeUndefined();
+    for (const list of Object.values(seeded.data!)) expect(list.totalCount).toBeGreaterThan(0);
+    const created = await graphqlRequest(url, `mutation { createOrganization(input: { name: "Survives a restart", kind: NGO }) { organization { id } } }`);
+    expect(created.errors).toBeUndefined();
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await startHubProcess(env);
+    const again = await graphqlRequest<Record<string, { totalCount: number }>>(url, COUNT);
+    expect(again.data).toEqual({ ...seeded.data, organizations: { totalCount: seeded.data!.organizations.totalCount + 1 } });
+    expect(await stop(second.child)).toBe(0);
+  }, 300_000);
+});

@@ -1,0 +1,29 @@
+import { startHub, type RunningHub } from '@ngo-hub/gateway';
+import { freePort, SUBGRAPHS } from '@ngo-hub/kit';
+import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __NGOHUB_E2E__: { database: TestDatabase; hub: RunningHub } | undefined;
+}
+
+/**
+ * Starts the real hub once for the end-to-end tests: a database of its own, the four subgraph
+ * processes (migrated and seeded) and the gateway process, on free ports.
+ */
+export default async function globalSetup(): Promise<void> {
+  const database = await createTestDatabase('ngohub_e2e');
+  const ports = {
+    gateway: await freePort(),
+    ...Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const))),
+  };
+  const hub = await startHub({
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    ports,
+    stdio: 'inherit',
+  });
+  globalThis.__NGOHUB_E2E__ = { database, hub };
+  process.env.TEST_DATABASE_URL = database.url;
+  process.env.E2E_GATEWAY_URL = hub.gatewayUrl;
+  process.env.E2E_SUBGRAPH_URLS = JSON.stringify(Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])));
+}
