@@ -7,6 +7,7 @@ module.exports = {
   },
   globalSetup: require.resolve('./dist/testing/jest-global-setup.js'),
   globalTeardown: require.resolve('./dist/testing/jest-global-teardown.js'),
+  setupFiles: [require.resolve('reflect-metadata')],
   testTimeout: 60_000,
   maxWorkers: 1,
 };
