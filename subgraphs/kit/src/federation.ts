@@ -23,6 +23,7 @@ export async function buildFederatedSchema(
     ...options,
     skipCheck: true,
     validate: false,
+    // `Date` in resolvers means a calendar day; timestamps declare `@Field(() => DateTimeScalar)`.
     scalarsMap: [{ type: Date, scalar: DateScalar }],
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;

@@ -24,3 +24,4 @@ export * from './validation';
 export * from './processes/free-port';
 export * from './processes/subgraph-process';
 export * from './package-root';
+export * from './orm-types';

@@ -2,6 +2,7 @@ import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mik
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { HubContext } from './context';
 import { UserInputError } from './errors';
+import { isUuid } from './ids';
 import { defineLoader, groupBy, type LoaderDefinition } from './loaders';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -111,6 +112,31 @@ export function decodeCursor(cursor: string): { value: unknown; id: string } {
   throw new UserInputError('after is not a cursor this list gave out; use a pageInfo.endCursor', 'after');
 }
 
+const CURSOR_VALUE_CHECKS: Record<string, (value: unknown) => boolean> = {
+  string: (value) => typeof value === 'string',
+  text: (value) => typeof value === 'string',
+  uuid: (value) => typeof value === 'string' && isUuid(value),
+  date: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value),
+  datetime: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+  Date: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+  number: (value) => typeof value === 'number' && Number.isFinite(value),
+  integer: (value) => typeof value === 'number' && Number.isInteger(value),
+};
+
+/**
+ * A cursor is only decoded client input: its id and value must fit the list's columns before
+ * they reach SQL, or a forged cursor would surface as a database error instead of BAD_USER_INPUT.
+ */
+function assertCursorFits(em: EntityManager, entity: EntityName<unknown>, by: string, after: PageRequest['after']): void {
+  if (!after) return;
+  const meta = em.getMetadata().find(entity as never);
+  const type = meta?.properties[by]?.type ?? 'string';
+  const fits = CURSOR_VALUE_CHECKS[type] ?? CURSOR_VALUE_CHECKS.string;
+  if (!isUuid(after.id) || (after.value !== null && !fits(after.value))) {
+    throw new UserInputError('after is not a cursor this list gave out; use a pageInfo.endCursor', 'after');
+  }
+}
+
 /** The keyset condition "strictly after the cursor" in the given order. */
 export function afterCondition<T>(order: PageOrder<T>, after: PageRequest['after']): FilterQuery<T> {
   if (!after) return {} as FilterQuery<T>;
@@ -152,6 +178,7 @@ export async function paginate<T extends { id: string }>(
   order: PageOrder<T>,
 ): Promise<Page<T>> {
   const request = pageRequest(args);
+  assertCursorFits(em, entity as EntityName<unknown>, order.by, request.after);
   const direction = order.direction ?? 'asc';
   const [rows, totalCount] = await Promise.all([
     em.find(entity, { $and: [where, afterCondition(order, request.after)] } as FilterQuery<T>, {
@@ -178,6 +205,7 @@ export async function paginateByParent<T extends { id: string }>(
   order: PageOrder<T>,
 ): Promise<Page<T>[]> {
   const request = pageRequest(args);
+  assertCursorFits(em, entity as EntityName<unknown>, order.by, request.after);
   const direction = order.direction ?? 'asc';
   const meta = em.getMetadata().find(entity as never)!;
   const column = (prop: string) => meta.properties[prop].fieldNames[0];
