@@ -1,0 +1,12 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * The organizations subgraph's `Organization`, as this subgraph sees it: its key plus the fields
+ * people adds (`people`). The description repeats the owner's so that composition has one.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType('Organization', { description: 'An actor of the NGO sector: NGO, foundation, incubator, government buyer, university, ...' })
+export class OrganizationRef {
+  @Field(() => ID)
+  id: string;
+}

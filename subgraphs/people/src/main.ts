@@ -1,0 +1,4 @@
+import { runSubgraphCli } from '@ngo-hub/kit';
+import { peopleSubgraph } from './index';
+
+void runSubgraphCli(peopleSubgraph);

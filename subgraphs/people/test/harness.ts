@@ -1,0 +1,54 @@
+import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
+import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { peopleSubgraph } from '../src';
+
+/** A typed way to send operations to a subgraph (`TestSubgraph.request` loses the result type). */
+export type Request = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => ReturnType<typeof graphqlRequest<T>>;
+
+export function requestTo(url: string): Request {
+  return (query, variables) => graphqlRequest(url, query, variables);
+}
+
+export interface PeopleWithOrganizations {
+  people: TestSubgraph;
+  /** Sends an operation to the people subgraph. */
+  request: Request;
+  /** The real organizations subgraph, in a child process, that addAffiliation asks. */
+  organizations: ChildService;
+  createOrganization(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The people subgraph in this process (seeded) and the organizations subgraph as a child process, on the run's database. */
+export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganizations> {
+  // ts-jest sets TS_JEST, which makes MikroORM in a child process look for .ts migrations it cannot load.
+  const { TS_JEST: _tsJest, ...inherited } = process.env;
+  const env = { ...inherited, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
+  await runSubgraphCommand('organizations', 'prepare', env);
+  const organizations = await startSubgraphProcess('organizations', await freePort(), env);
+  let people: TestSubgraph;
+  try {
+    people = await startTestSubgraph(peopleSubgraph, { seed: true, env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
+  } catch (error) {
+    await organizations.stop();
+    throw error;
+  }
+  return {
+    people,
+    request: requestTo(people.url),
+    organizations,
+    async createOrganization(name) {
+      const { data, errors } = await graphqlRequest<{ createOrganization: { organization: { id: string } } }>(
+        organizations.url,
+        `mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Chengdu" }) { organization { id } } }`,
+        { name },
+      );
+      if (errors) throw new Error(`could not create organization ${name}: ${errors[0].message}`);
+      return data!.createOrganization.organization.id;
+    },
+    async stop() {
+      await people.stop();
+      await organizations.stop();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { encodeCursor, seedId } from '@ngo-hub/kit';
+import type { TestSubgraph } from '@ngo-hub/kit/testing';
+import { personSeedId } from '../seed/people.seed';
+import { startPeopleWithOrganizations, type PeopleWithOrganizations, type Request } from './harness';
+
+const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id name nameZh roles city skills qualification } } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { person { id name city skills } } }`;
+
+type Names = { people: { totalCount: number; nodes: { name: string }[] } };
+
+describe('people', () => {
+  let hub: PeopleWithOrganizations;
+  let subgraph: TestSubgraph;
+  let request: Request;
+  beforeAll(async () => {
+    hub = await startPeopleWithOrganizations();
+    subgraph = hub.people;
+    request = hub.request;
+  });
+  afterAll(() => hub?.stop());
+
+  const totalPeople = async () => (await request<Names>(`{ people { totalCount } }`)).data!.people.totalCount;
+  const names = async (filter: Record<string, unknown>) => {
+    const { data, errors } = await request<Names>(`query($filter: PersonFilter) { people(filter: $filter, first: 100) { nodes { name } } }`, { filter });
+    expect(errors).toBeUndefined();
+    return data!.people.nodes.map((p) => p.name);
+  };
+
+  it('creates a person with trimmed names, and skills trimmed and kept once whatever their case', async () => {
+    const { data, errors } = await request(CREATE, {
+      input: { name: '  Deng Hui ', nameZh: '邓慧', roles: ['SOCIAL_WORKER'], city: 'Chengdu', skills: [' case management ', 'Case  Management', 'group work'], qualification: 'ASSISTANT_SOCIAL_WORKER', email: 'deng@example.org', phone: '+86 28 1234 5678' },
+    });
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({
+      createPerson: { person: { name: 'Deng Hui', nameZh: '邓慧', roles: ['SOCIAL_WORKER'], skills: ['case management', 'group work'], qualification: 'ASSISTANT_SOCIAL_WORKER' } },
+    });
+  });
+
+  it('does not expose e-mail or phone in the schema', async () => {
+    const { errors } = await request(`{ people { nodes { email phone } } }`);
+    expect(errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it.each([
+    ['an empty name', { name: '   ' }, 'name'],
+    ['a malformed e-mail', { name: 'A', email: 'not-an-email' }, 'email'],
+    ['a phone number with letters', { name: 'A', phone: '028-CALL-ME' }, 'phone'],
+    ['a role twice', { name: 'A', roles: ['STUDENT', 'STUDENT'] }, 'roles'],
+    ['an empty skill', { name: 'A', skills: ['fundraising', ' '] }, 'skills'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_case, input, field) => {
+    const before = await totalPeople();
+    const { data, errors } = await request(CREATE, { input });
+    expect(data).toBeNull();
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await totalPeople()).toBe(before);
+  });
+
+  it('updates only the fields given, and leaves the person untouched when one field is wrong', async () => {
+    const created = await request<{ createPerson: { person: { id: string } } }>(CREATE, { input: { name: 'Before', city: 'Chengdu', skills: ['mediation'] } });
+    const id = created.data!.createPerson.person.id;
+    const updated = await request(UPDATE, { id, input: { name: 'After', skills: ['Mediation', 'mediation ', 'advocacy'] } });
+    expect(updated.data).toEqual({ updatePerson: { person: { id, name: 'After', city: 'Chengdu', skills: ['Mediation', 'advocacy'] } } });
+
+    const refused = await request(UPDATE, { id, input: { name: 'Changed', email: 'bad@' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    const after = await request(`query($id: ID!) { person(id: $id) { name } }`, { id });
+    expect(after.data).toEqual({ person: { name: 'After' } });
+  });
+
+  it('reports updating an unknown or malformed id as NOT_FOUND', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      const { errors } = await request(UPDATE, { id, input: { name: 'X' } });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    }
+  });
+
+  it('answers person(id) with null for an unknown or malformed id', async () => {
+    const { data, errors } = await request(`{ a: person(id: "00000000-0000-4000-8000-000000000000") { id } b: person(id: "x'; drop table person") { id } }`);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ a: null, b: null });
+  });
+
+  it('finds people by Chinese or English name, case-insensitively', async () => {
+    expect(await names({ search: '吕朝' })).toEqual(['Lü Zhao']);
+    expect(await names({ search: 'ZHAO' })).toEqual(['Lü Zhao', 'Zhao Min']);
+    expect(await names({ search: '100%' })).toEqual([]);
+  });
+
+  it('filters by city, any of several roles, and qualification', async () => {
+    expect(await names({ city: 'taipei' })).toEqual(['Lin Mei-hua']);
+    expect(await names({ roles: ['OFFICIAL', 'RESEARCHER'] })).toEqual(['Huang Jian', 'Liu Yang', 'Zhao Min']);
+    expect(await names({ qualification: 'SENIOR_SOCIAL_WORKER', city: 'Chengdu' })).toEqual(['Gao Ping', 'Wu Hong']);
+  });
+
+  it('filters by organization: everyone who holds or held a role there, once each', async () => {
+    const park = await names({ organizationId: seedId('org:chengdu-ngo-service-park') });
+    expect(park).toEqual(['Huang Jian', 'Lin Mei-hua', 'Liu Yang', 'Lü Zhao', 'Wang Lei', 'Wu Hong', 'Zhao Min', 'Zhou Li']);
+    expect(await names({ organizationId: seedId('org:npi-chengdu') })).toEqual(['He Jun']);
+    expect(await names({ organizationId: 'not-a-uuid' })).toEqual([]);
+  });
+
+  it('pages through people with cursors, without gaps or repeats', async () => {
+    const all = await request<{ people: { totalCount: number; nodes: { id: string }[] } }>(`{ people(first: 100) { totalCount nodes { id } } }`);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { data?: { people: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await request(
+        `query($after: String) { people(first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      seen.push(...page.data!.people.nodes.map((n) => n.id));
+      if (!page.data!.people.pageInfo.hasNextPage) break;
+      after = page.data!.people.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.data!.people.nodes.map((n) => n.id));
+    expect(seen).toHaveLength(all.data!.people.totalCount);
+  });
+
+  it('refuses a page size over the limit and cursors it did not give out, as BAD_USER_INPUT', async () => {
+    const big = await request(`{ people(first: 101) { totalCount } }`);
+    expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    for (const after of ['garbage', encodeCursor('Wang Lei', 'not-a-uuid'), encodeCursor(42, personSeedId('lu-zhao'))]) {
+      const { errors } = await request(`query($after: String) { people(after: $after) { totalCount } }`, { after });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+
+  it('resolves Person references for many ids in one SQL statement, null for unknown ids', async () => {
+    const slugs = ['lu-zhao', 'sowossky-founder', 'student-1', 'student-2', 'advisor-2', 'advisor-3', 'advisor-4', 'advisor-5', 'legal-aid-founder', 'supervisor-trainee-1'];
+    const representations = slugs.map((slug) => ({ __typename: 'Person', id: personSeedId(slug) }));
+    const before = await subgraph.sqlStatements();
+    const { data, errors } = await request<{ _entities: ({ id: string; name: string } | null)[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }`,
+      { r: [...representations, { __typename: 'Person', id: 'not-a-uuid' }, { __typename: 'Person', id: '00000000-0000-4000-8000-000000000000' }] },
+    );
+    const statements = (await subgraph.sqlStatements()) - before;
+    expect(errors).toBeUndefined();
+    expect(data!._entities.slice(0, 10).map((e) => e?.id)).toEqual(representations.map((r) => r.id));
+    expect(data!._entities[0]).toEqual({ id: personSeedId('lu-zhao'), name: 'Lü Zhao' });
+    expect(data!._entities.slice(10)).toEqual([null, null]);
+    expect(statements).toBe(1);
+  });
+});
