@@ -1,6 +1,8 @@
-import { startHub, type RunningHub } from '@ngo-hub/gateway';
-import { freePort, SUBGRAPHS } from '@ngo-hub/kit';
-import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing';
+// Loads no ORM and no schema code: jest would share such globals with every test file.
+import { startHub, type RunningHub } from '@ngo-hub/gateway/dist/hub/hub';
+import { SUBGRAPHS } from '@ngo-hub/kit/config';
+import { freePort } from '@ngo-hub/kit/processes';
+import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing/database';
 
 declare global {
   // eslint-disable-next-line no-var

@@ -1,13 +1,5 @@
-import {
-  DEFAULT_PORTS,
-  entryPointOf,
-  runSubgraphCommand,
-  startService,
-  startSubgraphProcess,
-  SUBGRAPHS,
-  type ChildService,
-  type SubgraphName,
-} from '@ngo-hub/kit';
+import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit/config';
+import { entryPointOf, runSubgraphCommand, startService, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
 
 export interface HubOptions {
   /** Environment for every process; must carry DATABASE_URL (or per-subgraph URLs). */

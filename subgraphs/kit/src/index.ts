@@ -21,7 +21,6 @@ export * from './seeding';
 export * from './subgraph';
 export * from './vocabulary/cause-area';
 export * from './validation';
-export * from './processes/free-port';
-export * from './processes/subgraph-process';
+export * from './processes';
 export * from './package-root';
 export * from './orm-types';

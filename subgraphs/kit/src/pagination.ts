@@ -50,24 +50,24 @@ export interface Page<T> {
  * pageInfo and totalCount. Subclass it to name it: `class OrganizationConnection extends Connection(Organization) {}`.
  */
 export function Connection<T extends object>(nodeType: () => ClassType<T>, nodeName: string) {
-  @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a list, with its cursor.` })
+  @ObjectType(`${nodeName}Edge`, { description: `One item of a list of ${nodeName} items, with its cursor.` })
   class EdgeType implements Edge<T> {
-    @Field({ description: 'Opaque cursor of this item.' })
+    @Field({ description: 'Opaque cursor of this item; pass it as `after` to continue after it.' })
     cursor: string;
 
-    @Field(nodeType)
+    @Field(nodeType, { description: 'The item.' })
     node: T;
   }
 
   @ObjectType(`${nodeName}ConnectionBase`)
   abstract class ConnectionType implements Page<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, each with its cursor.' })
     edges: EdgeType[];
 
     @Field(() => [nodeType()], { description: 'The items of this page, without cursors.' })
     nodes: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursors to get them.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many items the whole list has, across all pages.' })
@@ -209,7 +209,10 @@ export async function paginateByParent<T extends { id: string }>(
   const direction = order.direction ?? 'asc';
   const meta = em.getMetadata().find(entity as never)!;
   const column = (prop: string) => meta.properties[prop].fieldNames[0];
-  const scoped = { $and: [where, { [parentKey]: { $in: [...parentIds] } }] } as FilterQuery<T>;
+  // Parent ids come from callers (federation representations): ids that cannot exist get empty pages.
+  const wanted = meta.properties[parentKey].type === 'uuid' ? parentIds.filter(isUuid) : [...parentIds];
+  if (wanted.length === 0) return parentIds.map(() => toPage<T>([], request, order, 0));
+  const scoped = { $and: [where, { [parentKey]: { $in: wanted } }] } as FilterQuery<T>;
 
   const ranked = em
     .createQueryBuilder(entity, 'e')

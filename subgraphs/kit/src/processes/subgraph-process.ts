@@ -10,6 +10,15 @@ export interface ChildService {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * A child's environment: the parent's, without what ts-jest sets for its own process (with
+ * TS_JEST set, MikroORM in the child would look for TypeScript migrations).
+ */
+function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { TS_JEST: _tsJest, ...rest } = env;
+  return rest;
+}
+
 /** The compiled entry point of a workspace package (its dist/…/main.js). */
 export function entryPointOf(packageName: string, main: string): string {
   return join(dirname(require.resolve(`${packageName}/package.json`)), main);
@@ -22,7 +31,7 @@ export function subgraphEntryPoint(name: SubgraphName): string {
 /** Runs a subgraph command (migrate, seed, prepare) to completion in its own process. */
 export function runSubgraphCommand(name: SubgraphName, command: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [subgraphEntryPoint(name), command], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [subgraphEntryPoint(name), command], { env: childEnv(env), stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} ${command} exited with code ${code}`))));
   });
@@ -56,7 +65,7 @@ export async function startService(options: {
 }): Promise<ChildService> {
   const host = options.host ?? '127.0.0.1';
   const child = spawn(process.execPath, [options.entryPoint, ...(options.args ?? [])], {
-    env: { ...options.env, PORT: String(options.port), HOST: host },
+    env: { ...childEnv(options.env), PORT: String(options.port), HOST: host },
     stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

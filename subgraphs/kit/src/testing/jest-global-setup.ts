@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from './index';
+import { createTestDatabase, type TestDatabase } from './database';
 
 declare global {
   // eslint-disable-next-line no-var

@@ -2,13 +2,13 @@ import type { SubgraphDefinition } from '../subgraph';
 import { migrateSubgraph, seedSubgraph, startSubgraph, type RunningSubgraph } from '../subgraph';
 import { createLogger } from '../logger';
 import { subgraphUrls } from '../config';
-import { graphqlRequest, readCounter } from './index';
+import { graphqlRequest, readCounter, type GraphQLResponse } from './http';
 
 export interface TestSubgraph {
   running: RunningSubgraph;
   url: string;
   /** Sends an operation to the subgraph over HTTP. */
-  request: typeof graphqlRequest extends (url: string, ...rest: infer R) => infer O ? (...rest: R) => O : never;
+  request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** SQL statements this process has sent so far (the subgraph's own Prometheus counter). */
   sqlStatements(): Promise<number>;
   stop(): Promise<void>;
@@ -33,7 +33,7 @@ export async function startTestSubgraph(definition: SubgraphDefinition, options:
   return {
     running,
     url: running.url,
-    request: (query, variables, headers) => graphqlRequest(running.url, query, variables, headers),
+    request: <T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => graphqlRequest<T>(running.url, query, variables, headers),
     sqlStatements: () => readCounter(metricsUrl, 'ngohub_sql_statements_total'),
     stop: () => running.stop().then(() => new Promise<void>((resolve) => running.server.close(() => resolve()))),
   };

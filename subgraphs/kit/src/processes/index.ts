@@ -1,0 +1,3 @@
+// Process helpers without the ORM, for launchers and test set-ups.
+export * from './free-port';
+export * from './subgraph-process';
