@@ -1,1 +1,4 @@
-module.exports = { preset: '@ngo-hub/kit' };
+module.exports = {
+  preset: '@ngo-hub/kit',
+  setupFiles: ['<rootDir>/test/support/fresh-orm-metadata.js'],
+};

@@ -1,7 +1,6 @@
-import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { Check, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import { ExactNumericType, newId } from '@ngo-hub/kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ExactNumericType } from './exact-numeric';
 
 export enum FundingKind {
   GRANT = 'GRANT',
@@ -29,7 +28,7 @@ registerEnumType(FundingKind, {
 @ObjectType({ description: 'A funding programme run by a funder organization: a grant scheme, a government purchase of services, a venture philanthropy round, an award.' })
 export class FundingProgramme {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the programme.' })
   id: string = newId();
 
   @Property({ type: 'text' })
@@ -41,7 +40,7 @@ export class FundingProgramme {
   nameZh?: string;
 
   @Enum({ items: () => FundingKind })
-  @Field(() => FundingKind)
+  @Field(() => FundingKind, { description: 'How the programme gives its money.' })
   kind: FundingKind;
 
   @Property({ type: 'integer' })
@@ -62,5 +61,5 @@ export class FundingProgramme {
   description?: string;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 }

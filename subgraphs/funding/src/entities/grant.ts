@@ -1,7 +1,6 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/postgresql';
-import { CauseArea, newId } from '@ngo-hub/kit';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
+import { CauseArea, ExactNumericType, newId } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ExactNumericType } from './exact-numeric';
 import { FundingProgramme } from './funding-programme';
 
 export enum GrantStatus {
@@ -37,7 +36,7 @@ export const COMMITTED_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, 
 @ObjectType({ description: 'A grant (or service contract, award, donation) from a funder to a recipient organization, with 360Giving\'s core fields.' })
 export class Grant {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the grant in the hub (the 360Giving identifier is `identifier`).' })
   id: string = newId();
 
   @Property({ type: 'text', unique: true })
@@ -76,7 +75,7 @@ export class Grant {
   @Property({ type: 'uuid' })
   fundingOrganizationId: string;
 
-  @ManyToOne(() => FundingProgramme, { nullable: true, ref: true })
+  @ManyToOne(() => FundingProgramme, { nullable: true, ref: true, deleteRule: 'restrict' })
   programme?: Ref<FundingProgramme>;
 
   @Property({ type: 'text', nullable: true })
@@ -85,12 +84,12 @@ export class Grant {
 
   @Enum({ items: () => CauseArea, array: true, default: [] })
   @Field(() => [CauseArea], { description: 'What the grant is for, as 360Giving classifications.' })
-  causeAreas: CauseArea[] = [];
+  causeAreas: Opt<CauseArea[]> = [];
 
   @Enum({ items: () => GrantStatus })
-  @Field(() => GrantStatus)
-  status: GrantStatus = GrantStatus.AWARDED;
+  @Field(() => GrantStatus, { description: 'Where the grant stands; only AWARDED, ACTIVE and COMPLETED grants count in totals.' })
+  status: Opt<GrantStatus> = GrantStatus.AWARDED;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 }

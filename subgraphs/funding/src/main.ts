@@ -1,0 +1,4 @@
+import { runSubgraphCli } from '@ngo-hub/kit';
+import { fundingSubgraph } from './index';
+
+void runSubgraphCli(fundingSubgraph);

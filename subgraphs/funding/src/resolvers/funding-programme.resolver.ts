@@ -1,0 +1,55 @@
+import { ConnectionArgs, money, Money, type HubContext } from '@ngo-hub/kit';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { FundingProgramme } from '../entities/funding-programme';
+import { organizationRef, OrganizationRef } from '../entities/organization-ref';
+import { CreateFundingProgrammeInput, FundingProgrammeFilter } from '../inputs/funding-programme.input';
+import { createFundingProgramme, listProgrammes, programmeById } from '../services/funding-programmes';
+import { grantsOfProgramme } from '../services/grants';
+import { FundingProgrammeConnection } from './funding-programme-connection';
+import { GrantConnection } from './grant-connection';
+
+@ObjectType({ description: 'The result of creating a funding programme.' })
+export class FundingProgrammePayload {
+  @Field(() => FundingProgramme, { description: 'The programme as stored.' })
+  fundingProgramme: FundingProgramme;
+}
+
+@Resolver(() => FundingProgramme)
+export class FundingProgrammeResolver {
+  @Query(() => FundingProgramme, { nullable: true, description: 'One funding programme by id; null when there is none.' })
+  fundingProgramme(@Arg('id', () => ID, { description: 'The programme\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<FundingProgramme | null> {
+    return ctx.loaders.load(programmeById, id);
+  }
+
+  @Query(() => FundingProgrammeConnection, { description: 'Funding programmes, filtered and paginated, latest year first.' })
+  fundingProgrammes(
+    @Arg('filter', () => FundingProgrammeFilter, { nullable: true, description: 'Conditions the programmes must meet.' }) filter: FundingProgrammeFilter | undefined,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: HubContext,
+  ) {
+    return listProgrammes(ctx.em, filter, page);
+  }
+
+  @Mutation(() => FundingProgrammePayload, { description: 'Adds a funding programme; its funder must exist in the organizations subgraph.' })
+  async createFundingProgramme(
+    @Arg('input', () => CreateFundingProgrammeInput, { description: 'The programme to add.' }) input: CreateFundingProgrammeInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<FundingProgrammePayload> {
+    return { fundingProgramme: await createFundingProgramme(ctx.em, ctx.references, input) };
+  }
+
+  @FieldResolver(() => Money, { nullable: true, description: 'Total budget of the programme, when known.' })
+  budget(@Root() programme: FundingProgramme): Money | null {
+    return programme.budgetAmount && programme.budgetCurrency ? money(programme.budgetAmount, programme.budgetCurrency) : null;
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: 'The organization that runs and pays for the programme.' })
+  funder(@Root() programme: FundingProgramme): OrganizationRef {
+    return organizationRef(programme.funderOrganizationId);
+  }
+
+  @FieldResolver(() => GrantConnection, { description: 'Grants made under the programme, newest award first.' })
+  grants(@Root() programme: FundingProgramme, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(grantsOfProgramme, { parentId: programme.id, args: page });
+  }
+}

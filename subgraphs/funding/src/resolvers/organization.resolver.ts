@@ -1,0 +1,35 @@
+import { Money, type HubContext } from '@ngo-hub/kit';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { OrganizationRef } from '../entities/organization-ref';
+import { OrganizationGrantsArgs } from '../inputs/grant.input';
+import { totalAwardedBy, totalReceivedBy } from '../services/funding-totals';
+import { grantsMadeBy, grantsReceivedBy } from '../services/grants';
+import { GrantConnection } from './grant-connection';
+
+/** What funding adds to the organizations subgraph's `Organization`. */
+@Resolver(() => OrganizationRef)
+export class OrganizationFundingResolver {
+  @FieldResolver(() => GrantConnection, { description: 'Grants the organization received, newest award first.' })
+  grantsReceived(@Root() organization: OrganizationRef, @Args(() => OrganizationGrantsArgs) args: OrganizationGrantsArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(grantsReceivedBy, { parentId: organization.id, args });
+  }
+
+  @FieldResolver(() => GrantConnection, { description: 'Grants the organization made as funder, newest award first.' })
+  grantsMade(@Root() organization: OrganizationRef, @Args(() => OrganizationGrantsArgs) args: OrganizationGrantsArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(grantsMadeBy, { parentId: organization.id, args });
+  }
+
+  @FieldResolver(() => [Money], {
+    description: 'Money received, one sum per currency (never converted), over AWARDED, ACTIVE and COMPLETED grants.',
+  })
+  totalReceived(@Root() organization: OrganizationRef, @Ctx() ctx: HubContext): Promise<Money[]> {
+    return ctx.loaders.load(totalReceivedBy, organization.id);
+  }
+
+  @FieldResolver(() => [Money], {
+    description: 'Money awarded as funder, one sum per currency (never converted), over AWARDED, ACTIVE and COMPLETED grants.',
+  })
+  totalAwarded(@Root() organization: OrganizationRef, @Ctx() ctx: HubContext): Promise<Money[]> {
+    return ctx.loaders.load(totalAwardedBy, organization.id);
+  }
+}

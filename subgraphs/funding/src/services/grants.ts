@@ -1,0 +1,87 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import {
+  assertCurrency,
+  definePageLoader,
+  defineLoader,
+  distinct,
+  isUuid,
+  likePattern,
+  paginate,
+  paginateByParent,
+  pageRequest,
+  toPage,
+  type ConnectionArgs,
+  type Page,
+  type PageOrder,
+} from '@ngo-hub/kit';
+import { Grant } from '../entities/grant';
+import type { GrantFilter, OrganizationGrantsArgs } from '../inputs/grant.input';
+import { assertGrantCursor } from './grant-cursor';
+import { uuidFilter } from './id-filter';
+import { datesOfYear } from './year';
+
+/** Newest awards first; 360Giving readers scan grants by award date. */
+export const GRANT_ORDER: PageOrder<Grant> = { by: 'awardDate', direction: 'desc' };
+
+/** Grants by id, many per query: behind `grant(id)` and `_entities`. */
+export const grantById = defineLoader<string, Grant | null>('grantById', async (ids, ctx) => {
+  const valid = ids.filter(isUuid);
+  const rows = valid.length ? await ctx.em.find(Grant, { id: { $in: valid } }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
+export function grantWhere(filter: GrantFilter = {}): FilterQuery<Grant> {
+  const conditions: FilterQuery<Grant>[] = [];
+  if (filter.funderId) conditions.push({ fundingOrganizationId: uuidFilter(filter.funderId, 'filter.funderId') });
+  if (filter.recipientId) conditions.push({ recipientOrganizationId: uuidFilter(filter.recipientId, 'filter.recipientId') });
+  if (filter.programmeId) conditions.push({ programme: uuidFilter(filter.programmeId, 'filter.programmeId') });
+  if (filter.status) conditions.push({ status: filter.status });
+  if (filter.year !== undefined && filter.year !== null) conditions.push({ awardDate: datesOfYear(filter.year, 'filter.year') });
+  if (filter.currency) conditions.push({ currency: assertCurrency(filter.currency, 'filter.currency') });
+  if (filter.causeAreas?.length) conditions.push({ causeAreas: { $overlap: distinct(filter.causeAreas, 'filter.causeAreas') } });
+  const search = filter.search?.trim();
+  if (search) conditions.push({ title: { $ilike: likePattern(search) } });
+  return conditions.length ? { $and: conditions } : {};
+}
+
+export function listGrants(em: EntityManager, filter: GrantFilter | undefined, args: ConnectionArgs): Promise<Page<Grant>> {
+  assertGrantCursor(args);
+  return paginate(em, Grant, grantWhere(filter), args, GRANT_ORDER);
+}
+
+/**
+ * Pages of grants for many parents (programmes or organizations) in a fixed number of queries.
+ * Ids that cannot exist (not UUIDs, e.g. from a hand-written `_entities` call) get an empty page
+ * instead of reaching Postgres as a malformed uuid.
+ */
+async function grantPagesOf(
+  em: EntityManager,
+  parentKey: 'programme' | 'recipientOrganizationId' | 'fundingOrganizationId',
+  parentIds: readonly string[],
+  where: FilterQuery<Grant>,
+  args: ConnectionArgs,
+): Promise<Page<Grant>[]> {
+  assertGrantCursor(args);
+  const valid = parentIds.filter(isUuid);
+  const pages = valid.length ? await paginateByParent(em, Grant, parentKey, valid, where, args, GRANT_ORDER) : [];
+  const byParent = new Map(valid.map((id, i) => [id, pages[i]]));
+  const empty = toPage<Grant>([], pageRequest(args), GRANT_ORDER, 0);
+  return parentIds.map((id) => byParent.get(id) ?? empty);
+}
+
+function awardedIn(args: OrganizationGrantsArgs): FilterQuery<Grant> {
+  return args.year === undefined || args.year === null ? {} : { awardDate: datesOfYear(args.year, 'year') };
+}
+
+export const grantsOfProgramme = definePageLoader<Grant, ConnectionArgs>('grantsOfProgramme', (ids, args, ctx) =>
+  grantPagesOf(ctx.em, 'programme', ids, {}, args),
+);
+
+export const grantsReceivedBy = definePageLoader<Grant, OrganizationGrantsArgs>('grantsReceivedBy', (ids, args, ctx) =>
+  grantPagesOf(ctx.em, 'recipientOrganizationId', ids, awardedIn(args), args),
+);
+
+export const grantsMadeBy = definePageLoader<Grant, OrganizationGrantsArgs>('grantsMadeBy', (ids, args, ctx) =>
+  grantPagesOf(ctx.em, 'fundingOrganizationId', ids, awardedIn(args), args),
+);

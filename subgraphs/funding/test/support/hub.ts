@@ -1,0 +1,54 @@
+import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
+import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { fundingSubgraph } from '../../src';
+
+export interface FundingHub {
+  funding: TestSubgraph;
+  organizations: ChildService;
+  /** Sends an operation to the funding subgraph. (`TestSubgraph.request` drops the data type parameter.) */
+  request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): ReturnType<typeof graphqlRequest<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The funding subgraph in this process, with its seed, and the real organizations subgraph in a
+ * child process (migrated and seeded), both on the run's database.
+ */
+export async function startFundingHub(): Promise<FundingHub> {
+  // ts-jest sets TS_JEST, and MikroORM then takes any process for a TypeScript one and loads the
+  // migrations' .ts sources; the child processes run compiled JavaScript.
+  const { TS_JEST: _tsJest, ...inherited } = process.env;
+  const env = { ...inherited, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
+  await runSubgraphCommand('organizations', 'prepare', env);
+  const organizations = await startSubgraphProcess('organizations', await freePort(), env);
+  try {
+    const funding = await startTestSubgraph(fundingSubgraph, { seed: true, env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
+    return {
+      funding,
+      organizations,
+      request: (query, variables) => graphqlRequest(funding.url, query, variables),
+      async stop() {
+        await funding.stop();
+        await organizations.stop();
+      },
+    };
+  } catch (error) {
+    await organizations.stop();
+    throw error;
+  }
+}
+
+/** Creates an organization through the organizations subgraph's own API; returns its id. */
+export async function createOrganization(organizations: ChildService, name: string): Promise<string> {
+  const response = await fetch(organizations.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }',
+      variables: { input: { name, kind: 'NGO', city: 'Chengdu' } },
+    }),
+  });
+  const body = (await response.json()) as { data?: { createOrganization: { organization: { id: string } } }; errors?: unknown };
+  if (!body.data) throw new Error(`could not create organization ${name}: ${JSON.stringify(body.errors)}`);
+  return body.data.createOrganization.organization.id;
+}
