@@ -210,7 +210,9 @@ export async function paginateByParent<T extends { id: string }>(
   const meta = em.getMetadata().find(entity as never)!;
   const column = (prop: string) => meta.properties[prop].fieldNames[0];
   // Parent ids come from callers (federation representations): ids that cannot exist get empty pages.
-  const wanted = meta.properties[parentKey].type === 'uuid' ? parentIds.filter(isUuid) : [...parentIds];
+  const parent = meta.properties[parentKey];
+  const keyType = parent.targetMeta ? parent.targetMeta.properties[parent.targetMeta.primaryKeys[0]].type : parent.type;
+  const wanted = keyType === 'uuid' ? parentIds.filter(isUuid) : [...parentIds];
   if (wanted.length === 0) return parentIds.map(() => toPage<T>([], request, order, 0));
   const scoped = { $and: [where, { [parentKey]: { $in: wanted } }] } as FilterQuery<T>;
 

@@ -2,12 +2,7 @@ import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService }
 import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { peopleSubgraph } from '../src';
 
-/** A typed way to send operations to a subgraph (`TestSubgraph.request` loses the result type). */
-export type Request = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => ReturnType<typeof graphqlRequest<T>>;
-
-export function requestTo(url: string): Request {
-  return (query, variables) => graphqlRequest(url, query, variables);
-}
+export type Request = TestSubgraph['request'];
 
 export interface PeopleWithOrganizations {
   people: TestSubgraph;
@@ -21,9 +16,7 @@ export interface PeopleWithOrganizations {
 
 /** The people subgraph in this process (seeded) and the organizations subgraph as a child process, on the run's database. */
 export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganizations> {
-  // ts-jest sets TS_JEST, which makes MikroORM in a child process look for .ts migrations it cannot load.
-  const { TS_JEST: _tsJest, ...inherited } = process.env;
-  const env = { ...inherited, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
+  const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
   await runSubgraphCommand('organizations', 'prepare', env);
   const organizations = await startSubgraphProcess('organizations', await freePort(), env);
   let people: TestSubgraph;
@@ -35,7 +28,7 @@ export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganiza
   }
   return {
     people,
-    request: requestTo(people.url),
+    request: (query, variables) => people.request(query, variables),
     organizations,
     async createOrganization(name) {
       const { data, errors } = await graphqlRequest<{ createOrganization: { organization: { id: string } } }>(

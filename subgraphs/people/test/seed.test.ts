@@ -2,7 +2,7 @@ import { createLogger, seedId, seedSubgraph } from '@ngo-hub/kit';
 import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { peopleSubgraph } from '../src';
 import { personSeedId, SEED_PEOPLE } from '../seed/people.seed';
-import { requestTo, type Request } from './harness';
+import type { Request } from './harness';
 
 /** The slugs the training subgraph's seed enrolls. */
 const SLUGS = [
@@ -19,7 +19,7 @@ describe('people seed', () => {
   let request: Request;
   beforeAll(async () => {
     subgraph = await startTestSubgraph(peopleSubgraph, { seed: true });
-    request = requestTo(subgraph.url);
+    request = (query, variables) => subgraph.request(query, variables);
   });
   afterAll(() => subgraph.stop());
 

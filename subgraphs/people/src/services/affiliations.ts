@@ -5,20 +5,16 @@ import {
   isUuid,
   NotFoundError,
   optionalText,
-  pageRequest,
   paginateByParent,
   pastDate,
   today,
-  toPage,
   UserInputError,
-  type Page,
   type PageOrder,
   type References,
 } from '@ngo-hub/kit';
 import { Affiliation } from '../entities/affiliation';
 import { Person } from '../entities/person';
 import type { AddAffiliationInput, AffiliationListArgs, OrganizationPeopleArgs } from '../inputs/affiliation.input';
-import { assertCursorFits, isDateOrNull } from './cursor';
 
 /** Held on `on`: not ended, or ending later. */
 export function isCurrent(affiliation: Pick<Affiliation, 'endedOn'>, on = today()): boolean {
@@ -40,29 +36,14 @@ function endDate(endedOn: string, startedOn: string | undefined, field: string):
 
 const ORDER: PageOrder<Affiliation> = { by: 'startedOn' };
 
-/** Pages of affiliations for many parents; ids that are not UUIDs (from federation references) get an empty page. */
-async function affiliationPages(
-  em: EntityManager,
-  parentKey: 'organizationId' | 'person',
-  parentIds: readonly string[],
-  where: FilterQuery<Affiliation>,
-  args: AffiliationListArgs,
-): Promise<Page<Affiliation>[]> {
-  assertCursorFits(args, isDateOrNull);
-  const valid = parentIds.filter(isUuid);
-  const pages = valid.length ? await paginateByParent(em, Affiliation, parentKey, valid, where, args, ORDER) : [];
-  const byParent = new Map(valid.map((id, index) => [id, pages[index]]));
-  return parentIds.map((id) => byParent.get(id) ?? toPage([], pageRequest(args), ORDER, 0));
-}
-
 /** `Organization.people` for every organization of a request, in one statement for rows and one for totals. */
 export const affiliationsOfOrganization = definePageLoader<Affiliation, OrganizationPeopleArgs>('affiliationsOfOrganization', (organizationIds, args, ctx) =>
-  affiliationPages(ctx.em, 'organizationId', organizationIds, { $and: [currentCondition(args.current), args.role ? { role: args.role } : {}] }, args),
+  paginateByParent(ctx.em, Affiliation, 'organizationId', organizationIds, { $and: [currentCondition(args.current), args.role ? { role: args.role } : {}] }, args, ORDER),
 );
 
 /** `Person.affiliations` for every person of a request, batched like `affiliationsOfOrganization`. */
 export const affiliationsOfPerson = definePageLoader<Affiliation, AffiliationListArgs>('affiliationsOfPerson', (personIds, args, ctx) =>
-  affiliationPages(ctx.em, 'person', personIds, currentCondition(args.current), args),
+  paginateByParent(ctx.em, Affiliation, 'person', personIds, currentCondition(args.current), args, ORDER),
 );
 
 /**
