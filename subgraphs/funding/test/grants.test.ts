@@ -1,4 +1,5 @@
 import { createLogger, encodeCursor, seedId } from '@ngo-hub/kit';
+import { graphqlRequest } from '@ngo-hub/kit/testing';
 import { fundingSubgraph } from '../src';
 import { SEED_GRANTS, SEED_PROGRAMMES } from '../seed/funding.seed';
 import { startFundingHub, type FundingHub } from './support/hub';
@@ -162,6 +163,16 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
     );
     expect((await hub.funding.sqlStatements()) - before).toBe(1);
     expect(data!._entities.map((e) => e?.identifier ?? null)).toEqual([...SEED_GRANTS.map((g) => g.identifier), null]);
+  });
+
+  it('refers only to organizations the organizations subgraph seeds', async () => {
+    const ids = [...new Set([...SEED_PROGRAMMES.map((p) => p.funder), ...SEED_GRANTS.flatMap((g) => [g.recipient, g.funder])])];
+    const { data } = await graphqlRequest<{ _entities: ({ id: string } | null)[] }>(
+      hub.organizations.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }`,
+      { r: ids.map((id) => ({ __typename: 'Organization', id })) },
+    );
+    expect(data!._entities.map((e) => e?.id)).toEqual(ids);
   });
 
   it('loads the seed a second time without writing or changing anything', async () => {
