@@ -1,4 +1,1 @@
-module.exports = {
-  preset: '@ngo-hub/kit',
-  setupFiles: ['<rootDir>/test/support/fresh-orm-metadata.js'],
-};
+module.exports = { preset: '@ngo-hub/kit' };

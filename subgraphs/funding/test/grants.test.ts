@@ -16,7 +16,7 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
   let hub: FundingHub;
 
   async function identifiers(filter: Record<string, unknown>, first = 100): Promise<string[]> {
-    const { data, errors } = await hub.request<GrantNodes>(`query($filter: GrantFilter, $first: Int) { grants(filter: $filter, first: $first) { nodes { identifier } } }`, {
+    const { data, errors } = await hub.funding.request<GrantNodes>(`query($filter: GrantFilter, $first: Int) { grants(filter: $filter, first: $first) { nodes { identifier } } }`, {
       filter,
       first,
     });
@@ -30,7 +30,7 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
   afterAll(() => hub?.stop());
 
   it('serves a seeded grant with its exact amount, programme and organizations', async () => {
-    const { data } = await hub.request(
+    const { data } = await hub.funding.request(
       `query($id: ID!) { grant(id: $id) {
         identifier title amountAwarded { amount currency } awardDate plannedStartDate plannedEndDate status causeAreas beneficiaryLocation
         recipient { id } funder { id } programme { name nameZh kind year budget { amount currency } funder { id } }
@@ -63,7 +63,7 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
   });
 
   it('answers null, not an error, for a grant that does not exist or an id that is not a UUID', async () => {
-    const { data, errors } = await hub.request(`{ missing: grant(id: "00000000-0000-4000-8000-000000000000") { id } malformed: grant(id: "42") { id } }`);
+    const { data, errors } = await hub.funding.request(`{ missing: grant(id: "00000000-0000-4000-8000-000000000000") { id } malformed: grant(id: "42") { id } }`);
     expect(errors).toBeUndefined();
     expect(data).toEqual({ missing: null, malformed: null });
   });
@@ -102,7 +102,7 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
       [{ year: 12 }, 'filter.year'],
     ] as const;
     for (const [filter, field] of cases) {
-      const { errors } = await hub.request(`query($filter: GrantFilter) { grants(filter: $filter) { totalCount } }`, { filter });
+      const { errors } = await hub.funding.request(`query($filter: GrantFilter) { grants(filter: $filter) { totalCount } }`, { filter });
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
   });
@@ -113,7 +113,7 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { data?: { grants: { nodes: { identifier: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await hub.request(
+      const page: { data?: { grants: { nodes: { identifier: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await hub.funding.request(
         `query($filter: GrantFilter, $after: String) { grants(filter: $filter, first: 1, after: $after) { nodes { identifier } pageInfo { hasNextPage endCursor } } }`,
         { filter, after },
       );
@@ -126,20 +126,20 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
   });
 
   it('refuses a page size over the limit and a forged cursor, also one that decodes but does not fit the list', async () => {
-    const big = await hub.request(`{ grants(first: 1000) { totalCount } }`);
+    const big = await hub.funding.request(`{ grants(first: 1000) { totalCount } }`);
     expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const forged = await hub.request(`{ grants(after: "not-a-cursor") { totalCount } }`);
+    const forged = await hub.funding.request(`{ grants(after: "not-a-cursor") { totalCount } }`);
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     for (const after of [encodeCursor('abc', seedId('grant:x')), encodeCursor('yesterday', seedId('grant:x')), encodeCursor('2012-01-01', 'not-a-uuid')]) {
-      const list = await hub.request(`query($after: String) { grants(after: $after) { totalCount } }`, { after });
+      const list = await hub.funding.request(`query($after: String) { grants(after: $after) { totalCount } }`, { after });
       expect(list.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-      const nested = await hub.request(`query($id: ID!, $after: String) { fundingProgramme(id: $id) { grants(after: $after) { totalCount } } }`, { id: CHENGDU_2012, after });
+      const nested = await hub.funding.request(`query($id: ID!, $after: String) { fundingProgramme(id: $id) { grants(after: $after) { totalCount } } }`, { id: CHENGDU_2012, after });
       expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
   });
 
   it('lists programmes by funder, kind and year, with their grants paginated', async () => {
-    const { data, errors } = await hub.request<{
+    const { data, errors } = await hub.funding.request<{
       fundingProgrammes: { totalCount: number; nodes: { id: string; grants: { totalCount: number; nodes: { identifier: string }[]; pageInfo: { hasNextPage: boolean } } }[] };
     }>(
       `query($funderId: ID) { fundingProgrammes(filter: { funderId: $funderId, kind: GOVERNMENT_PURCHASE_OF_SERVICES, year: 2012 }) {
@@ -150,14 +150,14 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
     expect(data!.fundingProgrammes.totalCount).toBe(1);
     expect(data!.fundingProgrammes.nodes[0]).toMatchObject({ id: CHENGDU_2012, grants: { totalCount: 4, pageInfo: { hasNextPage: true } } });
     expect(data!.fundingProgrammes.nodes[0].grants.nodes).toHaveLength(3);
-    const one = await hub.request(`query($id: ID!) { fundingProgramme(id: $id) { name } }`, { id: SUF_VP_2012 });
+    const one = await hub.funding.request(`query($id: ID!) { fundingProgramme(id: $id) { name } }`, { id: SUF_VP_2012 });
     expect(one.data).toEqual({ fundingProgramme: { name: 'Shanghai United Foundation Venture Philanthropy 2012' } });
   });
 
   it('resolves Grant references for the gateway in one SQL statement for many ids', async () => {
     const representations = SEED_GRANTS.map((g) => ({ __typename: 'Grant', id: seedId(`grant:${g.slug}`) }));
     const before = await hub.funding.sqlStatements();
-    const { data } = await hub.request<{ _entities: ({ identifier: string } | null)[] }>(
+    const { data } = await hub.funding.request<{ _entities: ({ identifier: string } | null)[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grant { identifier } } }`,
       { r: [...representations, { __typename: 'Grant', id: 'not-a-uuid' }] },
     );
@@ -176,11 +176,11 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
   });
 
   it('loads the seed a second time without writing or changing anything', async () => {
-    const before = await hub.request(`{ grants(first: 100) { totalCount } fundingProgrammes(first: 100) { totalCount } }`);
+    const before = await hub.funding.request(`{ grants(first: 100) { totalCount } fundingProgrammes(first: 100) { totalCount } }`);
     const em = hub.funding.running.orm.em.fork();
     const written = await em.transactional((tx) => fundingSubgraph.seed!(tx, createLogger('funding', 'silent')));
     expect(written).toBe(0);
-    const after = await hub.request(`{ grants(first: 100) { totalCount } fundingProgrammes(first: 100) { totalCount } }`);
+    const after = await hub.funding.request(`{ grants(first: 100) { totalCount } fundingProgrammes(first: 100) { totalCount } }`);
     expect(after.data).toEqual(before.data);
   });
 });

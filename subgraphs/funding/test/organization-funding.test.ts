@@ -57,7 +57,7 @@ describe('funding of an organization (Organization.grantsReceived, grantsMade, t
   }
 
   async function funding(ids: string[]) {
-    const { data, errors } = await hub.request<{ _entities: OrganizationFunding[] }>(ENTITIES, organizations(ids));
+    const { data, errors } = await hub.funding.request<{ _entities: OrganizationFunding[] }>(ENTITIES, organizations(ids));
     expect(errors).toBeUndefined();
     return data!._entities;
   }
@@ -115,7 +115,7 @@ describe('funding of an organization (Organization.grantsReceived, grantsMade, t
     ]);
     const [organization] = await funding([recipient]);
     expect(organization.grantsReceived.nodes.map((g) => g.awardDate)).toEqual(['2013-01-01', '2012-12-31']);
-    const { data } = await hub.request<{ _entities: { grantsReceived: { totalCount: number; nodes: { awardDate: string }[] }; grantsMade: { totalCount: number } }[] }>(
+    const { data } = await hub.funding.request<{ _entities: { grantsReceived: { totalCount: number; nodes: { awardDate: string }[] }; grantsMade: { totalCount: number } }[] }>(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization {
         grantsReceived(year: 2012) { totalCount nodes { awardDate } } grantsMade(year: 2012) { totalCount } } } }`,
       organizations([recipient]),
@@ -132,7 +132,7 @@ describe('funding of an organization (Organization.grantsReceived, grantsMade, t
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const response: { data?: { _entities: { grantsReceived: Page }[] } } = await hub.request(
+      const response: { data?: { _entities: { grantsReceived: Page }[] } } = await hub.funding.request(
         `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) { ... on Organization {
           grantsReceived(first: 3, after: $after) { nodes { identifier } pageInfo { hasNextPage endCursor } } } } }`,
         { ...organizations([recipient, newId()]), after },

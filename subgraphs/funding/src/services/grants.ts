@@ -8,8 +8,6 @@ import {
   likePattern,
   paginate,
   paginateByParent,
-  pageRequest,
-  toPage,
   type ConnectionArgs,
   type Page,
   type PageOrder,
@@ -50,12 +48,8 @@ export function listGrants(em: EntityManager, filter: GrantFilter | undefined, a
   return paginate(em, Grant, grantWhere(filter), args, GRANT_ORDER);
 }
 
-/**
- * Pages of grants for many parents (programmes or organizations) in a fixed number of queries.
- * Ids that cannot exist (not UUIDs, e.g. from a hand-written `_entities` call) get an empty page
- * instead of reaching Postgres as a malformed uuid.
- */
-async function grantPagesOf(
+/** Pages of grants for many parents (programmes or organizations) in a fixed number of queries. */
+function grantPagesOf(
   em: EntityManager,
   parentKey: 'programme' | 'recipientOrganizationId' | 'fundingOrganizationId',
   parentIds: readonly string[],
@@ -63,11 +57,7 @@ async function grantPagesOf(
   args: ConnectionArgs,
 ): Promise<Page<Grant>[]> {
   assertGrantCursor(args);
-  const valid = parentIds.filter(isUuid);
-  const pages = valid.length ? await paginateByParent(em, Grant, parentKey, valid, where, args, GRANT_ORDER) : [];
-  const byParent = new Map(valid.map((id, i) => [id, pages[i]]));
-  const empty = toPage<Grant>([], pageRequest(args), GRANT_ORDER, 0);
-  return parentIds.map((id) => byParent.get(id) ?? empty);
+  return paginateByParent(em, Grant, parentKey, parentIds, where, args, GRANT_ORDER);
 }
 
 function awardedIn(args: OrganizationGrantsArgs): FilterQuery<Grant> {

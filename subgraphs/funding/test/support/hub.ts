@@ -1,12 +1,10 @@
 import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
-import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { fundingSubgraph } from '../../src';
 
 export interface FundingHub {
   funding: TestSubgraph;
   organizations: ChildService;
-  /** Sends an operation to the funding subgraph. (`TestSubgraph.request` drops the data type parameter.) */
-  request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): ReturnType<typeof graphqlRequest<T>>;
   stop(): Promise<void>;
 }
 
@@ -15,10 +13,7 @@ export interface FundingHub {
  * child process (migrated and seeded), both on the run's database.
  */
 export async function startFundingHub(): Promise<FundingHub> {
-  // ts-jest sets TS_JEST, and MikroORM then takes any process for a TypeScript one and loads the
-  // migrations' .ts sources; the child processes run compiled JavaScript.
-  const { TS_JEST: _tsJest, ...inherited } = process.env;
-  const env = { ...inherited, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
+  const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
   await runSubgraphCommand('organizations', 'prepare', env);
   const organizations = await startSubgraphProcess('organizations', await freePort(), env);
   try {
@@ -26,7 +21,6 @@ export async function startFundingHub(): Promise<FundingHub> {
     return {
       funding,
       organizations,
-      request: (query, variables) => graphqlRequest(funding.url, query, variables),
       async stop() {
         await funding.stop();
         await organizations.stop();
