@@ -1,0 +1,86 @@
+import { Check, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import { CauseArea, ExactNumericType, newId } from '@ngo-hub/kit';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Audience } from '../vocabulary/audience';
+import { CourseKind } from '../vocabulary/course-kind';
+import { CourseOffering } from './course-offering';
+
+@Entity({ tableName: 'course' })
+@Index({ properties: ['startsOn', 'id'] })
+@Check({ name: 'course_dates_check', expression: 'ends_on >= starts_on' })
+@Check({ name: 'course_capacity_check', expression: 'capacity is null or capacity >= 1' })
+@Check({ name: 'course_fee_check', expression: '(fee_amount is null) = (fee_currency is null) and (fee_amount is null or fee_amount > 0)' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A course or programme offered by one or more organizations: a training camp, workshop, supervision programme, ...' })
+export class Course {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID, { description: 'Stable identifier of the course.' })
+  id: string = newId();
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Title in English (or in the course\'s own language).' })
+  title: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Title in Chinese, e.g. 高级社工督导培训.' })
+  titleZh?: string;
+
+  @Enum({ items: () => CourseKind })
+  @Field(() => CourseKind, { description: 'The format: training camp, workshop, supervision programme, ...' })
+  kind: CourseKind;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the course covers, in English.' })
+  description?: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the course covers, in Chinese.' })
+  descriptionZh?: string;
+
+  @Enum({ items: () => Audience, array: true, default: [] })
+  @Field(() => [Audience], { description: 'Who the course is meant for; empty when open to anyone.' })
+  audiences: Opt<Audience[]> = [];
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'City in English where it takes place, e.g. Chengdu; null when online only or not yet announced.' })
+  city?: string;
+
+  @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: 'True when it can be followed online (wholly or partly).' })
+  online: Opt<boolean> = false;
+
+  @Property({ type: 'date' })
+  @Field(() => Date, { description: 'First day.' })
+  startsOn: string;
+
+  @Property({ type: 'date' })
+  @Field(() => Date, { description: 'Last day; never before the first.' })
+  endsOn: string;
+
+  @Property({ type: 'text', default: 'zh' })
+  @Field(() => String, { description: 'Language of instruction as a BCP 47 tag, e.g. "zh" or "en".' })
+  language: Opt<string> = 'zh';
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many people can take part (at least 1); null when unlimited.' })
+  capacity?: number;
+
+  @Property({ type: ExactNumericType, nullable: true })
+  feeAmount?: string;
+
+  @Property({ type: 'text', nullable: true })
+  feeCurrency?: string;
+
+  @Enum({ items: () => CauseArea, array: true, default: [] })
+  @Field(() => [CauseArea], { description: 'The causes the course serves.' })
+  causeAreas: Opt<CauseArea[]> = [];
+
+  @OneToMany(() => CourseOffering, (offering) => offering.course)
+  offerings = new Collection<CourseOffering>(this);
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,35 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
+import { DateTimeScalar, newId } from '@ngo-hub/kit';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { EnrollmentStatus } from '../vocabulary/enrollment-status';
+import { Course } from './course';
+
+@Entity({ tableName: 'enrollment' })
+@Unique({ properties: ['course', 'personId'] })
+@Index({ properties: ['course', 'status'] })
+@Index({ properties: ['personId'] })
+@ObjectType({ description: 'A person\'s place in a course: applied, enrolled, waitlisted, completed or dropped.' })
+export class Enrollment {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID, { description: 'Stable identifier of the enrollment.' })
+  id: string = newId();
+
+  @ManyToOne(() => Course)
+  course: Course;
+
+  /** A Person of the people subgraph. */
+  @Property({ type: 'uuid' })
+  personId: string;
+
+  @Enum({ items: () => EnrollmentStatus })
+  @Field(() => EnrollmentStatus, { description: 'Where the person stands in the course.' })
+  status: EnrollmentStatus;
+
+  /** Millisecond precision, as JS keeps it, so that a page cursor holds the exact value. */
+  @Property({ type: 'datetime', length: 3 })
+  @Field(() => DateTimeScalar, { description: 'When the person applied; the waiting list moves up in this order.' })
+  appliedAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}

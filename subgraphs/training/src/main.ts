@@ -1,0 +1,4 @@
+import { runSubgraphCli } from '@ngo-hub/kit';
+import { trainingSubgraph } from './index';
+
+void runSubgraphCli(trainingSubgraph);

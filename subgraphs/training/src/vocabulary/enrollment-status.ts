@@ -1,0 +1,27 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum EnrollmentStatus {
+  APPLIED = 'APPLIED',
+  ENROLLED = 'ENROLLED',
+  WAITLISTED = 'WAITLISTED',
+  COMPLETED = 'COMPLETED',
+  DROPPED = 'DROPPED',
+}
+
+registerEnumType(EnrollmentStatus, {
+  name: 'EnrollmentStatus',
+  description: 'Where a person stands in a course.',
+  valuesConfig: {
+    APPLIED: { description: 'Has applied; not yet admitted. Holds no seat.' },
+    ENROLLED: { description: 'Admitted: holds a seat.' },
+    WAITLISTED: { description: 'The course was full; moves up to ENROLLED, first come first served, when a seat frees up.' },
+    COMPLETED: { description: 'Finished the course. Still counts as having held a seat.' },
+    DROPPED: { description: 'Left the course, or was taken off the waiting list. Holds no seat.' },
+  },
+});
+
+/**
+ * Enrollments that occupy one of a course's seats. COMPLETED ones count too: a participant who
+ * finishes early does not free a seat for someone else in the same run of the course.
+ */
+export const SEAT_HOLDING_STATUSES: readonly EnrollmentStatus[] = [EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED];
