@@ -1,4 +1,1 @@
-module.exports = {
-  preset: '@ngo-hub/kit',
-  setupFiles: ['<rootDir>/test/support/isolate-orm-metadata.ts'],
-};
+module.exports = { preset: '@ngo-hub/kit' };

@@ -112,16 +112,18 @@ export function decodeCursor(cursor: string): { value: unknown; id: string } {
   throw new UserInputError('after is not a cursor this list gave out; use a pageInfo.endCursor', 'after');
 }
 
-const CURSOR_VALUE_CHECKS: Record<string, (value: unknown) => boolean> = {
-  string: (value) => typeof value === 'string',
-  text: (value) => typeof value === 'string',
-  uuid: (value) => typeof value === 'string' && isUuid(value),
-  date: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value),
-  datetime: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
-  Date: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
-  number: (value) => typeof value === 'number' && Number.isFinite(value),
-  integer: (value) => typeof value === 'number' && Number.isInteger(value),
-};
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a decoded cursor value can stand for a value of a column of this SQL type. */
+function fitsColumn(columnType: string, value: unknown): boolean {
+  if (value === null) return true;
+  if (columnType === 'uuid') return typeof value === 'string' && isUuid(value);
+  if (columnType === 'date') return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value));
+  if (columnType.startsWith('timestamp')) return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  if (/^(int|smallint|bigint|integer)/.test(columnType)) return typeof value === 'number' && Number.isInteger(value);
+  if (/^(numeric|decimal|real|double)/.test(columnType)) return typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value));
+  return typeof value === 'string';
+}
 
 /**
  * A cursor is only decoded client input: its id and value must fit the list's columns before
@@ -129,10 +131,9 @@ const CURSOR_VALUE_CHECKS: Record<string, (value: unknown) => boolean> = {
  */
 function assertCursorFits(em: EntityManager, entity: EntityName<unknown>, by: string, after: PageRequest['after']): void {
   if (!after) return;
-  const meta = em.getMetadata().find(entity as never);
-  const type = meta?.properties[by]?.type ?? 'string';
-  const fits = CURSOR_VALUE_CHECKS[type] ?? CURSOR_VALUE_CHECKS.string;
-  if (!isUuid(after.id) || (after.value !== null && !fits(after.value))) {
+  const property = em.getMetadata().find(entity as never)?.properties[by];
+  const columnType = (property?.columnTypes?.[0] ?? 'text').toLowerCase();
+  if (!isUuid(after.id) || !fitsColumn(columnType, after.value)) {
     throw new UserInputError('after is not a cursor this list gave out; use a pageInfo.endCursor', 'after');
   }
 }

@@ -24,12 +24,20 @@ export class References {
   ) {}
 
   /** Throws NOT_FOUND naming `field` for the first id that does not exist. */
-  async assertExist(typeName: keyof typeof OWNERS & string, ids: readonly string[], field: string): Promise<void> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return;
-    const found = await this.existing(typeName, unique);
-    const missing = unique.find((id) => !found.has(id));
-    if (missing) throw new NotFoundError(typeName, missing, field);
+  assertExist(typeName: keyof typeof OWNERS & string, ids: readonly string[], field: string): Promise<void> {
+    return this.assertExistByField(typeName, { [field]: ids });
+  }
+
+  /**
+   * One request for ids given in several input fields (a grant's recipient and funder);
+   * NOT_FOUND names the field of the first id that does not exist.
+   */
+  async assertExistByField(typeName: keyof typeof OWNERS & string, idsByField: Record<string, string | readonly string[]>): Promise<void> {
+    const entries = Object.entries(idsByField).flatMap(([field, ids]) => (typeof ids === 'string' ? [ids] : ids).map((id) => [field, id] as const));
+    if (entries.length === 0) return;
+    const found = await this.existing(typeName, [...new Set(entries.map(([, id]) => id))]);
+    const missing = entries.find(([, id]) => !found.has(id));
+    if (missing) throw new NotFoundError(typeName, missing[1], missing[0]);
   }
 
   async existing(typeName: string, ids: readonly string[]): Promise<Set<string>> {

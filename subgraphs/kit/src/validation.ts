@@ -63,7 +63,16 @@ export function distinct<T>(values: readonly T[] | null | undefined, field: stri
   return list;
 }
 
-/** Escapes LIKE wildcards so a search for "100%" finds the text "100%". */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** An ILIKE pattern finding the text anywhere; wildcards in it are plain text ("100%" finds "100%"). */
 export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
+}
+
+/** An ILIKE pattern matching the whole text only (a case-insensitive equality, e.g. a city). */
+export function exactLike(text: string): string {
+  return escapeLike(text);
 }

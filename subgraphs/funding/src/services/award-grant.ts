@@ -14,7 +14,6 @@ import {
 import { FundingProgramme } from '../entities/funding-programme';
 import { Grant, GrantStatus } from '../entities/grant';
 import type { AwardGrantInput } from '../inputs/grant.input';
-import { assertOrganizationsExist } from './organization-references';
 
 const INITIAL_STATUSES = [GrantStatus.AWARDED, GrantStatus.PROPOSED];
 
@@ -79,7 +78,7 @@ export async function awardGrant(em: EntityManager, references: References, inpu
   const grant = grantOf(input);
   const programme = input.programmeId ? await programmeOf(em, input.programmeId, grant.fundingOrganizationId) : undefined;
   if (await em.count(Grant, { identifier: grant.identifier })) throw identifierTaken(grant.identifier);
-  await assertOrganizationsExist(references, {
+  await references.assertExistByField('Organization', {
     recipientOrganizationId: grant.recipientOrganizationId,
     fundingOrganizationId: grant.fundingOrganizationId,
   });

@@ -13,7 +13,6 @@ import {
 import { FundingProgramme } from '../entities/funding-programme';
 import type { CreateFundingProgrammeInput, FundingProgrammeFilter } from '../inputs/funding-programme.input';
 import { uuidFilter } from './id-filter';
-import { assertOrganizationsExist } from './organization-references';
 import { assertYear } from './year';
 
 /** Programmes by id, many per query: behind `fundingProgramme(id)` and `Grant.programme`. */
@@ -49,7 +48,7 @@ export async function createFundingProgramme(em: EntityManager, references: Refe
     programme.budgetCurrency = budget.currency;
   }
   programme.funderOrganizationId = input.funderOrganizationId;
-  await assertOrganizationsExist(references, { funderOrganizationId: input.funderOrganizationId });
+  await references.assertExistByField('Organization', { funderOrganizationId: input.funderOrganizationId });
   return em.transactional(async (tx) => {
     tx.persist(programme);
     await tx.flush();

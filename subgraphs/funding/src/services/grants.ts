@@ -14,7 +14,6 @@ import {
 } from '@ngo-hub/kit';
 import { Grant } from '../entities/grant';
 import type { GrantFilter, OrganizationGrantsArgs } from '../inputs/grant.input';
-import { assertGrantCursor } from './grant-cursor';
 import { uuidFilter } from './id-filter';
 import { datesOfYear } from './year';
 
@@ -44,7 +43,6 @@ export function grantWhere(filter: GrantFilter = {}): FilterQuery<Grant> {
 }
 
 export function listGrants(em: EntityManager, filter: GrantFilter | undefined, args: ConnectionArgs): Promise<Page<Grant>> {
-  assertGrantCursor(args);
   return paginate(em, Grant, grantWhere(filter), args, GRANT_ORDER);
 }
 
@@ -56,7 +54,6 @@ function grantPagesOf(
   where: FilterQuery<Grant>,
   args: ConnectionArgs,
 ): Promise<Page<Grant>[]> {
-  assertGrantCursor(args);
   return paginateByParent(em, Grant, parentKey, parentIds, where, args, GRANT_ORDER);
 }
 

@@ -4,6 +4,7 @@ import {
   countryCode,
   defineLoader,
   distinct,
+  exactLike,
   isUuid,
   likePattern,
   NotFoundError,
@@ -36,8 +37,8 @@ export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<
     const pattern = likePattern(search);
     conditions.push({ $or: [{ name: { $ilike: pattern } }, { nameZh: { $ilike: pattern } }] });
   }
-  if (filter.city) conditions.push({ city: { $ilike: filter.city.trim() } });
-  if (filter.province) conditions.push({ province: { $ilike: filter.province.trim() } });
+  if (filter.city) conditions.push({ city: { $ilike: exactLike(filter.city.trim()) } });
+  if (filter.province) conditions.push({ province: { $ilike: exactLike(filter.province.trim()) } });
   if (filter.country) conditions.push({ country: filter.country.trim().toUpperCase() });
   if (filter.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
   if (filter.causeAreas?.length) conditions.push({ causeAreas: { $overlap: filter.causeAreas } });

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { defineLoader, isUuid, likePattern, paginate, type ConnectionArgs, type Page, type References } from '@ngo-hub/kit';
+import { defineLoader, exactLike, isUuid, likePattern, paginate, type ConnectionArgs, type Page, type References } from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { CourseOffering } from '../entities/course-offering';
 import type { CourseFilter, CreateCourseInput } from '../inputs/course.input';
@@ -14,11 +14,6 @@ export const courseById = defineLoader<string, Course | null>('courseById', asyn
   return ids.map((id) => byId.get(id) ?? null);
 });
 
-/** A LIKE pattern that matches the text itself, wildcards included, and nothing else. */
-function literalLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export function courseWhere(em: EntityManager, filter: CourseFilter = {}): FilterQuery<Course> {
   const conditions: FilterQuery<Course>[] = [];
   const search = filter.search?.trim();
@@ -27,7 +22,7 @@ export function courseWhere(em: EntityManager, filter: CourseFilter = {}): Filte
     conditions.push({ $or: [{ title: { $ilike: pattern } }, { titleZh: { $ilike: pattern } }] });
   }
   if (filter.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
-  if (filter.city) conditions.push({ city: { $ilike: literalLike(filter.city.trim()) } });
+  if (filter.city) conditions.push({ city: { $ilike: exactLike(filter.city.trim()) } });
   if (filter.online !== undefined && filter.online !== null) conditions.push({ online: filter.online });
   if (filter.audiences?.length) conditions.push({ audiences: { $overlap: filter.audiences } });
   if (filter.startsAfter) conditions.push({ startsOn: { $gte: filter.startsAfter } });

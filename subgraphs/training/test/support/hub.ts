@@ -9,13 +9,9 @@ export interface TrainingHub {
   stop(): Promise<void>;
 }
 
-/**
- * The environment for a child subgraph process. ts-jest sets TS_JEST, which MikroORM takes as a sign
- * that it runs under TypeScript: the child would then load migrations/*.ts instead of dist/migrations.
- */
+/** The environment for a child subgraph process: the run's database. */
 function childEnv(): NodeJS.ProcessEnv {
-  const { TS_JEST: _tsJest, ...env } = process.env;
-  return { ...env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
+  return { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
 }
 
 async function startNeighbour(name: SubgraphName): Promise<ChildService> {
