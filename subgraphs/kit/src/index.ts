@@ -24,3 +24,4 @@ export * from './validation';
 export * from './processes';
 export * from './package-root';
 export * from './orm-types';
+export * from './vocabulary/entities';

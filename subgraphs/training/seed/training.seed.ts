@@ -94,7 +94,10 @@ export const SEED_COURSES: SeedCourse[] = [
       causeAreas: [C.SECTOR_CAPACITY_BUILDING],
     },
     offeredBy: ['npi-chengdu', 'chengdu-ngo-service-park'],
-    enrollments: [{ person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2011-04-20T02:00:00Z' }],
+    enrollments: [
+      { person: 'service-park-director', status: COMPLETED, appliedAt: '2011-04-18T02:00:00Z' },
+      { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2011-04-20T02:00:00Z' },
+    ],
   },
   {
     slug: 'social-work-foundations-online',

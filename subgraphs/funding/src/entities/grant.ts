@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { CauseArea, ExactNumericType, newId } from '@ngo-hub/kit';
+import { CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
 
@@ -33,10 +33,10 @@ export const COMMITTED_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, 
 @Check({ name: 'grant_amount_positive_check', expression: 'amount > 0' })
 @Check({ name: 'grant_planned_dates_check', expression: 'planned_end_date is null or planned_start_date is null or planned_end_date >= planned_start_date' })
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A grant (or service contract, award, donation) from a funder to a recipient organization, with 360Giving\'s core fields.' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Grant.type })
 export class Grant {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID, { description: 'Stable id of the grant in the hub (the 360Giving identifier is `identifier`).' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.Grant.id })
   id: string = newId();
 
   @Property({ type: 'text', unique: true })

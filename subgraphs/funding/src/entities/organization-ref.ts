@@ -1,3 +1,4 @@
+import { ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -7,9 +8,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * would otherwise show funding's in the supergraph.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Organization', { description: 'An actor of the NGO sector: NGO, foundation, incubator, government buyer, university, ...' })
+@ObjectType('Organization', { description: ENTITY_DESCRIPTIONS.Organization.type })
 export class OrganizationRef {
-  @Field(() => ID, { description: 'Stable id of the organization.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.Organization.id })
   id: string;
 }
 

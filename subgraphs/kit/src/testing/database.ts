@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DATABASE_URL } from '../config';
@@ -27,6 +27,7 @@ export async function createTestDatabase(prefix = 'ngohub_test'): Promise<TestDa
     url = databaseOn(configured, name);
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'ngohub-pg-'));
+    chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach it
     const port = 20000 + Math.floor(Math.random() * 20000);
     embedded = await startEmbeddedPostgres({ dataDir, port, log: createLogger('test-postgres', 'warn'), persistent: false });
     url = databaseOn(embedded.serverUrl, name);

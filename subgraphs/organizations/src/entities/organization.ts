@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { CauseArea, newId } from '@ngo-hub/kit';
+import { CauseArea, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Registration } from './registration';
 
@@ -47,10 +47,10 @@ registerEnumType(DevelopmentStage, {
 @Index({ properties: ['city'] })
 @Index({ properties: ['kind'] })
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An actor of the NGO sector: NGO, foundation, incubator, government buyer, university, ...' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Organization.type })
 export class Organization {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.Organization.id })
   id: string = newId();
 
   @Property({ type: 'text' })

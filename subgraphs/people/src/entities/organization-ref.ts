@@ -1,3 +1,4 @@
+import { ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -5,8 +6,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * people adds (`people`). The description repeats the owner's so that composition has one.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Organization', { description: 'An actor of the NGO sector: NGO, foundation, incubator, government buyer, university, ...' })
+@ObjectType('Organization', { description: ENTITY_DESCRIPTIONS.Organization.type })
 export class OrganizationRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.Organization.id })
   id: string;
 }

@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
 
@@ -48,10 +48,10 @@ registerEnumType(SocialWorkQualification, {
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['city'] })
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'Someone who works in or with the NGO sector: social worker, student, teacher, founder, official, ...' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Person.type })
 export class Person {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.Person.id })
   id: string = newId();
 
   @Property({ type: 'text' })

@@ -1,5 +1,5 @@
 import { Check, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { CauseArea, ExactNumericType, newId } from '@ngo-hub/kit';
+import { CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
@@ -11,10 +11,10 @@ import { CourseOffering } from './course-offering';
 @Check({ name: 'course_capacity_check', expression: 'capacity is null or capacity >= 1' })
 @Check({ name: 'course_fee_check', expression: '(fee_amount is null) = (fee_currency is null) and (fee_amount is null or fee_amount > 0)' })
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A course or programme offered by one or more organizations: a training camp, workshop, supervision programme, ...' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Course.type })
 export class Course {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID, { description: 'Stable identifier of the course.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.Course.id })
   id: string = newId();
 
   @Property({ type: 'text' })

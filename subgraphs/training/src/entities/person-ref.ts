@@ -1,3 +1,4 @@
+import { ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -5,9 +6,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * (`enrollments`). The description repeats the owner's so that composition has one.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Person', { description: 'Someone who works in or with the NGO sector: social worker, student, teacher, founder, official, ...' })
+@ObjectType('Person', { description: ENTITY_DESCRIPTIONS.Person.type })
 export class PersonRef {
-  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.Person.id })
   id: string;
 }
 
