@@ -1,4 +1,5 @@
-import { gatewayUrl } from './setup/hub';
+import { EXAMPLES } from '../gateway/graphiql/examples';
+import { gatewayUrl, gql } from './setup/hub';
 
 describe('GraphiQL served by the gateway', () => {
   const base = () => gatewayUrl().replace(/\/graphql$/, '');
@@ -31,4 +32,13 @@ describe('GraphiQL served by the gateway', () => {
     const response = await fetch(`${base()}/graphiql/..%2F..%2Fpackage.json`);
     expect(response.status).toBe(404);
   });
+
+  it.each(EXAMPLES.map((example) => [example.query.match(/query (\w+)/)![1], example.query] as const))(
+    'answers the saved example %s with seed data and no error',
+    async (_name, query) => {
+      const { data, errors } = await gql<{ organizations: { nodes: unknown[] } }>(query);
+      expect(errors).toBeUndefined();
+      expect(data!.organizations.nodes.length).toBeGreaterThan(0);
+    },
+  );
 });
