@@ -1,4 +1,4 @@
-import { ConfigError, createLogger } from '@ngo-hub/kit';
+import { ConfigError, createLogger, stopOnSignals } from '@ngo-hub/kit';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './gateway';
 
@@ -6,18 +6,7 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const log = createLogger('gateway', config.logLevel);
   const gateway = await startGateway(config, log);
-  const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    gateway.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  stopOnSignals(log, () => gateway.stop());
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { loadSubgraphConfig, ConfigError } from './config';
 import { createLogger } from './logger';
 import { migrateSubgraph, schemaOf, seedSubgraph, startSubgraph, type SubgraphDefinition } from './subgraph';
 import { subgraphSdl } from './federation';
+import { stopOnSignals } from './shutdown';
 
 const USAGE = 'usage: main.js [serve | migrate | seed | prepare | print-schema | create-migration [name]]';
 
@@ -37,18 +38,7 @@ export async function runSubgraphCli(definition: SubgraphDefinition, argv = proc
       }
       case 'serve': {
         const running = await startSubgraph(definition, config, log);
-        const shutdown = (signal: string) => {
-          log.info({ signal }, 'shutting down');
-          running.stop().then(
-            () => process.exit(0),
-            (error: unknown) => {
-              log.error({ err: error }, 'shutdown failed');
-              process.exit(1);
-            },
-          );
-        };
-        process.once('SIGTERM', shutdown);
-        process.once('SIGINT', shutdown);
+        stopOnSignals(log, () => running.stop());
         return;
       }
       case 'create-migration': {

@@ -25,3 +25,4 @@ export * from './processes';
 export * from './package-root';
 export * from './orm-types';
 export * from './vocabulary/entities';
+export * from './shutdown';

