@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, parseEnv, subgraphUrls, type SubgraphName } from '@ngo-hub/kit';
+import { DEFAULT_PORTS, parseEnv, subgraphUrls, subgraphUrlVariables, type SubgraphName } from '@ngo-hub/kit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { repositoryRoot } from './paths';
@@ -23,6 +23,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      ...subgraphUrlVariables(),
     }),
     env,
   ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string };

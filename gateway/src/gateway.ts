@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, graphqlHandler, graphqlRequests, maskUnexpectedErrors, metrics, sendError, type Logger } from '@ngo-hub/kit';
+import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, sendError, type Logger } from '@ngo-hub/kit';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveGraphiql } from './graphiql/serve';
+import { gatewayReadiness } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
 
 export interface RunningGateway {
@@ -27,7 +28,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, config.subgraphTimeoutMs),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, { timeoutMs: config.subgraphTimeoutMs }),
     logger: log,
   });
   const httpServer = createServer();
@@ -39,19 +41,11 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ response }) {
-              const failed = response.body.kind === 'single' && response.body.singleResult.errors?.length;
-              graphqlRequests.inc({ service: 'gateway', outcome: failed ? 'error' : 'ok' });
-            },
-          };
-        },
-      },
+      metricsPlugin<GatewayContext>('gateway'),
     ],
   });
   await apollo.start();
+  const readiness = gatewayReadiness(config);
   const handle = graphqlHandler<GatewayContext>({
     server: apollo,
     maxBodyBytes: config.maxBodyBytes,
@@ -66,7 +60,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     if (serveGraphiql(req, res, path, wantsHtml)) return;
     if (path === '/graphql') return void handle(req, res);
     if (path === '/healthz') return void res.end('ok');
-    if (path === '/readyz') return void res.end('ready');
+    if (path === '/readyz') return void answerReadiness(res, readiness);
     if (path === '/metrics') {
       return void metrics.metrics().then((text) => {
         res.setHeader('content-type', metrics.contentType);

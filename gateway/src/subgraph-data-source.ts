@@ -1,23 +1,77 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { subgraphFetchDuration } from '@ngo-hub/kit';
+import { GraphQLError } from 'graphql';
+import { CircuitBreaker } from './circuit-breaker';
 import type { GatewayContext } from './context';
+
+/** Why a subgraph could not answer; shown to callers with the subgraph's name, nothing internal. */
+export class SubgraphUnavailableError extends GraphQLError {
+  constructor(serviceName: string, reason: string) {
+    super(`The ${serviceName} subgraph is unavailable (${reason}); fields it provides are missing from this response.`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
+    });
+  }
+}
+
+class CircuitOpen extends Error {}
+
+export interface SubgraphFetchOptions {
+  timeoutMs: number;
+  breaker?: CircuitBreaker;
+}
 
 /**
  * How the gateway talks to a subgraph: Node's fetch (keep-alive connection pool), a timeout on
- * every fetch (@apollo/gateway sets none), and the request id forwarded for the logs.
+ * every fetch and a circuit breaker (@apollo/gateway has neither), the request id forwarded for
+ * the logs, and failures reported as SUBGRAPH_UNAVAILABLE naming the subgraph.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(name: string, url: string, timeoutMs: number) {
+  readonly name: string;
+
+  constructor(name: string, url: string, options: SubgraphFetchOptions) {
+    const breaker = options.breaker ?? new CircuitBreaker();
     super({
       url,
-      fetcher: ((input: string, init?: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
+      fetcher: (async (input: string, init?: RequestInit) => {
+        if (!breaker.allow()) {
+          subgraphFetchDuration.observe({ subgraph: name, outcome: 'circuit_open' }, 0);
+          throw new CircuitOpen();
+        }
+        const stopTimer = subgraphFetchDuration.startTimer({ subgraph: name });
+        try {
+          const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+          if (response.status >= 500) breaker.failed();
+          else breaker.succeeded();
+          stopTimer({ outcome: response.ok ? 'ok' : 'error' });
+          return response;
+        } catch (error) {
+          breaker.failed();
+          stopTimer({ outcome: (error as Error).name === 'TimeoutError' ? 'timeout' : 'error' });
+          throw error;
+        }
+      }) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
     this.name = name;
+    this.timeoutMs = options.timeoutMs;
   }
 
-  readonly name: string;
+  private readonly timeoutMs: number;
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context && 'requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
+    if (error instanceof CircuitOpen) throw new SubgraphUnavailableError(this.name, 'failing repeatedly; retrying shortly');
+    if (error.name === 'TimeoutError') throw new SubgraphUnavailableError(this.name, `no answer within ${this.timeoutMs} ms`);
+    if (response && response.status < 500) {
+      // a subgraph's own 4xx answer: keep its GraphQL errors' codes, drop the HTTP details
+      const errors = (error as GraphQLError).extensions?.response as { body?: { errors?: { message: string; extensions?: Record<string, unknown> }[] } } | undefined;
+      const first = errors?.body?.errors?.[0];
+      throw new GraphQLError(first?.message ?? `the ${this.name} subgraph refused the request`, {
+        extensions: { code: first?.extensions?.code ?? 'BAD_REQUEST', serviceName: this.name },
+      });
+    }
+    throw new SubgraphUnavailableError(this.name, response ? `HTTP ${response.status}` : 'cannot connect');
   }
 }

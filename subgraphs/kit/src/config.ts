@@ -13,10 +13,17 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/ngohub';
 
+/** ORGANIZATIONS_URL, PEOPLE_URL, ...: optional, but a URL when given. */
+export function subgraphUrlVariables() {
+  return Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase()}_URL`, httpUrl.optional()]));
+}
+
 const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(value), 'a postgres:// URL naming a database, e.g. postgres://postgres@127.0.0.1:5432/ngohub');
-const httpUrl = z.string().url('an http:// URL, e.g. http://127.0.0.1:4001/graphql');
+const httpUrl = z
+  .string()
+  .refine((value) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value), 'an http:// URL, e.g. http://127.0.0.1:4001/graphql');
 const port = z.coerce.number().int().min(0).max(65535);
 
 /** Where every subgraph answers, from ORGANIZATIONS_URL, PEOPLE_URL, ... (defaults: localhost). */
@@ -62,7 +69,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       DATABASE_URL: postgresUrl.optional(),
       [databaseVariable]: postgresUrl.optional(),
-      ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase()}_URL`, httpUrl.optional()])),
+      ...subgraphUrlVariables(),
     }),
     env,
   ) as { HOST: string; PORT: number; LOG_LEVEL: string };

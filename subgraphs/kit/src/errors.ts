@@ -12,7 +12,7 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Codes that are safe to show a caller as they are: they describe the caller's request. */
+/** Codes that are safe to show a caller as they are: they describe the request or the hub's state, nothing internal. */
 const CALLER_CODES = new Set<string>([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.NOT_FOUND,
@@ -25,6 +25,7 @@ const CALLER_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'SUBGRAPH_UNAVAILABLE',
 ]);
 
 /** A value the caller sent is wrong; `field` names it (dotted path inside the input). */

@@ -26,3 +26,4 @@ export * from './package-root';
 export * from './orm-types';
 export * from './vocabulary/entities';
 export * from './shutdown';
+export * from './http/readiness';

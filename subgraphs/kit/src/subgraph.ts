@@ -14,8 +14,9 @@ import { ensureDatabase } from './database';
 import { maskUnexpectedErrors } from './errors';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
 import { graphqlHandler, sendError } from './http/graphql-handler';
+import { answerReadiness, type ReadinessCheck } from './http/readiness';
 import { createLogger, type Logger } from './logger';
-import { graphqlRequests, metrics, sqlStatements } from './metrics';
+import { metrics, metricsPlugin, observePool, sqlStatements, type PoolStats } from './metrics';
 import { migrate, openOrm } from './orm';
 import { References } from './references';
 
@@ -45,7 +46,10 @@ export function ormSettingsOf(definition: SubgraphDefinition, databaseUrl: strin
 
 export async function openSubgraphOrm(definition: SubgraphDefinition, databaseUrl: string, log?: Logger): Promise<MikroORM> {
   const orm = await openOrm(ormSettingsOf(definition, databaseUrl, log));
-  orm.em.getConnection().getKnex().on('query', () => sqlStatements.inc({ subgraph: definition.name }));
+  const knex = orm.em.getConnection().getKnex();
+  knex.on('query', () => sqlStatements.inc({ subgraph: definition.name }));
+  const pool = (knex.client as { pool?: PoolStats }).pool;
+  if (pool) observePool(definition.name, pool);
   return orm;
 }
 
@@ -81,6 +85,23 @@ export function schemaOf(definition: SubgraphDefinition): Promise<GraphQLSchema>
   return buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers);
 }
 
+/** A subgraph is ready when its database answers and none of its migrations is pending. */
+function subgraphReadiness(orm: MikroORM): Record<string, ReadinessCheck> {
+  let migrated = false;
+  return {
+    database: async () => {
+      const connection = await orm.checkConnection();
+      return connection.ok ? undefined : `unreachable: ${connection.reason.split('\n')[0]}`;
+    },
+    migrations: async () => {
+      if (migrated) return undefined;
+      const pending = await orm.getMigrator().getPendingMigrations();
+      migrated = pending.length === 0;
+      return migrated ? undefined : `${pending.length} pending: run migrate`;
+    },
+  };
+}
+
 export interface RunningSubgraph {
   url: string;
   port: number;
@@ -102,20 +123,12 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ response }) {
-              const failed = response.body.kind === 'single' && response.body.singleResult.errors?.length;
-              graphqlRequests.inc({ service: definition.name, outcome: failed ? 'error' : 'ok' });
-            },
-          };
-        },
-      },
+      metricsPlugin<HubContext>(definition.name),
     ],
   });
   await apollo.start();
   const references = new References(config.urls, log);
+  const readiness = subgraphReadiness(orm);
   const handle = graphqlHandler<HubContext>({
     server: apollo,
     context: async (req) => {
@@ -128,12 +141,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql') return void handle(req, res);
     if (path === '/healthz') return void res.end('ok');
-    if (path === '/readyz') {
-      return void orm.isConnected().then((up) => {
-        res.statusCode = up ? 200 : 503;
-        res.end(up ? 'ready' : 'database unreachable');
-      });
-    }
+    if (path === '/readyz') return void answerReadiness(res, readiness);
     if (path === '/metrics') {
       return void metrics.metrics().then((text) => {
         res.setHeader('content-type', metrics.contentType);
