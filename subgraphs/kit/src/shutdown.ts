@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { flushTracing } from './tracing/flush';
 
 /**
  * On SIGTERM or SIGINT: run `stop` once (stop accepting, let in-flight requests finish, close
@@ -11,7 +12,7 @@ export function stopOnSignals(log: Logger, stop: () => Promise<void>, timeoutMs 
       log.error({ timeoutMs }, 'shutdown did not finish in time; exiting');
       process.exit(1);
     }, timeoutMs).unref();
-    stop().then(
+    stop().then(flushTracing).then(
       () => {
         log.info('stopped');
         process.exit(0);

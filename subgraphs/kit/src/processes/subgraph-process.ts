@@ -19,6 +19,9 @@ function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
+/** Preloaded into every service process; starts OpenTelemetry when an OTLP endpoint is set. */
+const TRACING = join(__dirname, '..', 'tracing', 'register.js');
+
 /** The compiled entry point of a workspace package (its dist/…/main.js). */
 export function entryPointOf(packageName: string, main: string): string {
   return join(dirname(require.resolve(`${packageName}/package.json`)), main);
@@ -64,8 +67,8 @@ export async function startService(options: {
   timeoutMs?: number;
 }): Promise<ChildService> {
   const host = options.host ?? '127.0.0.1';
-  const child = spawn(process.execPath, [options.entryPoint, ...(options.args ?? [])], {
-    env: { ...childEnv(options.env), PORT: String(options.port), HOST: host },
+  const child = spawn(process.execPath, ['--require', TRACING, options.entryPoint, ...(options.args ?? [])], {
+    env: { ...childEnv(options.env), OTEL_SERVICE_NAME: `ngohub-${options.name}`, PORT: String(options.port), HOST: host },
     stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
