@@ -1,17 +1,34 @@
 import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
 import { Affiliation } from './entities/affiliation';
+import { Education } from './entities/education';
+import { JobApplication } from './entities/job-application';
+import { JobPosting } from './entities/job-posting';
 import { Person } from './entities/person';
+import { Qualification } from './entities/qualification';
+import { Recommendation } from './entities/recommendation';
 import { AffiliationResolver } from './resolvers/affiliation.resolver';
+import { EducationResolver } from './resolvers/education.resolver';
+import { JobApplicationResolver } from './resolvers/job-application.resolver';
+import { JobPostingResolver } from './resolvers/job-posting.resolver';
 import { OrganizationPeopleResolver } from './resolvers/organization.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { RecommendationResolver } from './resolvers/recommendation.resolver';
 import { personById } from './services/people';
 import { seedPeople } from '../seed/people.seed';
 
 export const peopleSubgraph: SubgraphDefinition = {
   name: 'people',
   packageDir: packageRoot(__dirname),
-  entities: [Person, Affiliation],
-  resolvers: [PersonResolver, AffiliationResolver, OrganizationPeopleResolver],
+  entities: [Person, Affiliation, Education, Qualification, JobPosting, JobApplication, Recommendation],
+  resolvers: [
+    PersonResolver,
+    AffiliationResolver,
+    EducationResolver,
+    OrganizationPeopleResolver,
+    JobPostingResolver,
+    JobApplicationResolver,
+    RecommendationResolver,
+  ],
   referenceResolvers: {
     Person: {
       __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(personById, reference.id),

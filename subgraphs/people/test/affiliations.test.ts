@@ -159,6 +159,39 @@ describe('affiliations', () => {
     expect(seen.sort()).toEqual(['Huang Jian', 'Lin Mei-hua', 'Liu Yang', 'Lü Zhao', 'Wang Lei', 'Wu Hong', 'Zhao Min', 'Zhou Li']);
   });
 
+  it('gives the advisory committee and the board as their own fields: current members by default, former ones on request', async () => {
+    const organizationId = await hub.createOrganization('Committee Test Foundation');
+    const add2 = async (name: string, role: string, endedOn?: string) => {
+      const personId = await newPerson(name);
+      expect((await add({ personId, organizationId, role, startedOn: '2015-01-01', endedOn })).errors).toBeUndefined();
+    };
+    await add2('Advisor Now', 'ADVISOR');
+    await add2('Advisor Before', 'ADVISOR', '2018-12-31');
+    await add2('Board Chair', 'BOARD_MEMBER');
+    await add2('Staff Member', 'STAFF');
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization {
+      advisoryCommittee { totalCount nodes { role person { name } } }
+      formerAdvisors: advisoryCommittee(current: false) { nodes { person { name } } }
+      allAdvisors: advisoryCommittee(current: null) { totalCount }
+      board { nodes { role person { name } } } } } }`;
+    const { data, errors } = await request<{ _entities: Record<string, { totalCount?: number; nodes?: { role?: string; person: { name: string } }[] }>[] }>(query, { r: [{ __typename: 'Organization', id: organizationId }] });
+    expect(errors).toBeUndefined();
+    const [organization] = data!._entities;
+    expect(organization.advisoryCommittee).toEqual({ totalCount: 1, nodes: [{ role: 'ADVISOR', person: { name: 'Advisor Now' } }] });
+    expect(organization.formerAdvisors.nodes).toEqual([{ person: { name: 'Advisor Before' } }]);
+    expect(organization.allAdvisors.totalCount).toBe(2);
+    expect(organization.board.nodes).toEqual([{ role: 'BOARD_MEMBER', person: { name: 'Board Chair' } }]);
+  });
+
+  it('gives the Chengdu NGO Service Park\'s advisory committee: Lü Zhao and six experts', async () => {
+    const { data } = await request<{ _entities: { advisoryCommittee: { totalCount: number; nodes: { person: { name: string } }[] } }[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { advisoryCommittee { totalCount nodes { person { name } } } } } }`,
+      { r: [{ __typename: 'Organization', id: seedId('org:chengdu-ngo-service-park') }] },
+    );
+    expect(data!._entities[0].advisoryCommittee.totalCount).toBe(7);
+    expect(data!._entities[0].advisoryCommittee.nodes.map((n) => n.person.name)).toContain('Lü Zhao');
+  });
+
   it('answers Organization.people for ids that are not UUIDs with an empty list, not an error', async () => {
     const [organization] = await organizationPeople(['not-a-uuid']);
     expect(organization).toMatchObject({ id: 'not-a-uuid', people: { totalCount: 0, nodes: [] } });

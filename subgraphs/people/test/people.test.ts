@@ -3,7 +3,8 @@ import type { TestSubgraph } from '@ngo-hub/kit/testing';
 import { personSeedId } from '../seed/people.seed';
 import { startPeopleWithOrganizations, type PeopleWithOrganizations, type Request } from './harness';
 
-const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id name nameZh roles city skills qualification } } }`;
+const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id name nameZh roles city skills qualification languages visibility openToWork
+  education { institution institutionZh degree major year organization { id } } qualifications { kind level year } } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { person { id name city skills } } }`;
 
 type Names = { people: { totalCount: number; nodes: { name: string }[] } };
@@ -28,12 +29,137 @@ describe('people', () => {
 
   it('creates a person with trimmed names, and skills trimmed and kept once whatever their case', async () => {
     const { data, errors } = await request(CREATE, {
-      input: { name: '  Deng Hui ', nameZh: '邓慧', roles: ['SOCIAL_WORKER'], city: 'Chengdu', skills: [' case management ', 'Case  Management', 'group work'], qualification: 'ASSISTANT_SOCIAL_WORKER', email: 'deng@example.org', phone: '+86 28 1234 5678' },
+      input: { name: '  Deng Hui ', nameZh: '邓慧', roles: ['SOCIAL_WORKER'], city: 'Chengdu', skills: [' case management ', 'Case  Management', 'group work'], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER', year: 2015 }], email: 'deng@example.org', phone: '+86 28 1234 5678' },
     });
     expect(errors).toBeUndefined();
     expect(data).toMatchObject({
       createPerson: { person: { name: 'Deng Hui', nameZh: '邓慧', roles: ['SOCIAL_WORKER'], skills: ['case management', 'group work'], qualification: 'ASSISTANT_SOCIAL_WORKER' } },
     });
+  });
+
+  it('keeps a profile: languages as canonical tags, education, qualifications with the highest level, PUBLIC and not open to work by default', async () => {
+    const { data, errors } = await request<{ createPerson: { person: Record<string, unknown> } }>(CREATE, {
+      input: {
+        name: 'Profile Person', languages: ['ZH', 'yue', 'zh'],
+        education: [
+          { institution: ' Southwestern University of Finance and Economics ', institutionZh: '西南财经大学', organizationId: seedId('org:swufe'), degree: 'MASTER', major: 'Social work', year: 2014 },
+          { institution: 'Sichuan University', degree: 'BACHELOR', year: 2011 },
+        ],
+        qualifications: [{ level: 'SOCIAL_WORKER', year: 2016 }, { kind: 'SOCIAL_WORK', level: 'ASSISTANT_SOCIAL_WORKER', year: 2012 }],
+      },
+    });
+    expect(errors).toBeUndefined();
+    expect(data!.createPerson.person).toMatchObject({
+      languages: ['zh', 'yue'],
+      visibility: 'PUBLIC',
+      openToWork: false,
+      qualification: 'SOCIAL_WORKER',
+      qualifications: [{ kind: 'SOCIAL_WORK', level: 'ASSISTANT_SOCIAL_WORKER', year: 2012 }, { kind: 'SOCIAL_WORK', level: 'SOCIAL_WORKER', year: 2016 }],
+      education: [
+        { institution: 'Sichuan University', institutionZh: null, degree: 'BACHELOR', major: null, year: 2011, organization: null },
+        { institution: 'Southwestern University of Finance and Economics', institutionZh: '西南财经大学', degree: 'MASTER', major: 'Social work', year: 2014, organization: { id: seedId('org:swufe') } },
+      ],
+    });
+  });
+
+  it('replaces education and qualifications as a whole on update, and clears them with an empty list', async () => {
+    const created = await request<{ createPerson: { person: { id: string } } }>(CREATE, {
+      input: { name: 'Replacing Lists', education: [{ institution: 'Old School', degree: 'OTHER' }], qualifications: [{ level: 'SENIOR_SOCIAL_WORKER' }] },
+    });
+    const id = created.data!.createPerson.person.id;
+    const LISTS = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { person { qualification education { institution } qualifications { level } } } }`;
+    const replaced = await request(LISTS, { id, input: { education: [{ institution: 'New School', degree: 'BACHELOR' }], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }] } });
+    expect(replaced.data).toEqual({ updatePerson: { person: { qualification: 'ASSISTANT_SOCIAL_WORKER', education: [{ institution: 'New School' }], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }] } } });
+    const untouched = await request(LISTS, { id, input: { bio: 'Lists not given stay.' } });
+    expect(untouched.data).toEqual(replaced.data);
+    const cleared = await request(LISTS, { id, input: { education: [], qualifications: [] } });
+    expect(cleared.data).toEqual({ updatePerson: { person: { qualification: null, education: [], qualifications: [] } } });
+  });
+
+  it.each([
+    ['a language that is not a BCP 47 tag', { languages: ['zh', 'Sichuanese'] }, 'languages'],
+    ['a qualification level twice', { qualifications: [{ level: 'SOCIAL_WORKER' }, { level: 'SOCIAL_WORKER', year: 2012 }] }, 'qualifications[1].level'],
+    ['a qualification before the first national examination', { qualifications: [{ level: 'SOCIAL_WORKER', year: 2007 }] }, 'qualifications[0].year'],
+    ['a qualification obtained in the future', { qualifications: [{ level: 'SOCIAL_WORKER', year: new Date().getUTCFullYear() + 1 }] }, 'qualifications[0].year'],
+    ['an education without institution', { education: [{ institution: ' ', degree: 'BACHELOR' }] }, 'education[0].institution'],
+    ['an education year far ahead', { education: [{ institution: 'X', degree: 'BACHELOR', year: 2999 }] }, 'education[0].year'],
+    ['more than 20 education entries', { education: Array.from({ length: 21 }, () => ({ institution: 'X', degree: 'OTHER' })) }, 'education'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_case, fields, field) => {
+    const before = await totalPeople();
+    const { data, errors } = await request(CREATE, { input: { name: 'Refused Profile', ...fields } });
+    expect(data).toBeNull();
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await totalPeople()).toBe(before);
+  });
+
+  it('refuses an education institution the organizations subgraph does not know as NOT_FOUND naming the entry, and writes nothing', async () => {
+    const before = await totalPeople();
+    const { errors } = await request(CREATE, {
+      input: { name: 'Unknown School', education: [{ institution: 'A', degree: 'BACHELOR', organizationId: seedId('org:swufe') }, { institution: 'B', degree: 'MASTER', organizationId: '00000000-0000-4000-8000-000000000000' }] },
+    });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', type: 'Organization', field: 'education[1].organizationId' });
+    expect(await totalPeople()).toBe(before);
+  });
+
+  it('leaves PRIVATE profiles out of the directory, but keeps them reachable by id', async () => {
+    const created = await request<{ createPerson: { person: { id: string } } }>(CREATE, { input: { name: 'Hidden Hermit', visibility: 'PRIVATE' } });
+    const id = created.data!.createPerson.person.id;
+    expect(await names({ search: 'Hidden Hermit' })).toEqual([]);
+    const byId = await request(`query($id: ID!) { person(id: $id) { name visibility } }`, { id });
+    expect(byId.data).toEqual({ person: { name: 'Hidden Hermit', visibility: 'PRIVATE' } });
+    await request(UPDATE, { id, input: { visibility: 'PARTNERS' } });
+    expect(await names({ search: 'Hidden Hermit' })).toEqual(['Hidden Hermit']);
+    const refused = await request(UPDATE, { id, input: { visibility: null } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visibility' });
+  });
+
+  it('filters by skill ignoring case, language, minimum qualification and openness to work', async () => {
+    const city = 'Filterton';
+    const people = [
+      { name: 'Filter A', city, skills: ['Puppet Therapy'], languages: ['ii'], openToWork: true, qualifications: [{ level: 'SENIOR_SOCIAL_WORKER' }] },
+      { name: 'Filter B', city, skills: ['puppet therapy', 'mediation'], languages: ['zh'], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }, { level: 'SOCIAL_WORKER' }] },
+      { name: 'Filter C', city, skills: ['mediation'], languages: ['zh', 'ii'], openToWork: true },
+    ];
+    for (const input of people) expect((await request(CREATE, { input })).errors).toBeUndefined();
+    expect(await names({ city, skill: ' PUPPET   therapy ' })).toEqual(['Filter A', 'Filter B']);
+    expect(await names({ city, language: 'II' })).toEqual(['Filter A', 'Filter C']);
+    expect(await names({ city, minimumQualification: 'SOCIAL_WORKER' })).toEqual(['Filter A', 'Filter B']);
+    expect(await names({ city, qualification: 'SOCIAL_WORKER' })).toEqual(['Filter B']);
+    expect(await names({ city, openToWork: true })).toEqual(['Filter A', 'Filter C']);
+    expect(await names({ city, openToWork: false, skill: 'mediation' })).toEqual(['Filter B']);
+    const bad = await request(`{ people(filter: { language: "not a language" }) { totalCount } }`);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.language' });
+  });
+
+  it('lists people with their education and qualifications in as many SQL statements for 20 people as for 2', async () => {
+    const city = 'Countville';
+    for (let i = 0; i < 20; i++) {
+      const input = {
+        name: `Count ${String(i).padStart(2, '0')}`, city,
+        education: [{ institution: `School ${i}`, degree: 'BACHELOR', year: 2010 }, { institution: `College ${i}`, degree: 'MASTER', year: 2012 }],
+        qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER', year: 2011 }, { level: 'SOCIAL_WORKER', year: 2014 }],
+      };
+      expect((await request(CREATE, { input })).errors).toBeUndefined();
+    }
+    const query = `query($city: String!, $first: Int!) { people(filter: { city: $city }, first: $first) { nodes { name qualification
+      education { institution organization { id } } qualifications { level year } affiliations { totalCount } } } }`;
+    const statementsFor = async (first: number) => {
+      const before = await subgraph.sqlStatements();
+      const { data, errors } = await request<{ people: { nodes: { education: unknown[]; qualifications: unknown[]; qualification: string }[] } }>(query, { city, first });
+      expect(errors).toBeUndefined();
+      expect(data!.people.nodes).toHaveLength(first);
+      for (const node of data!.people.nodes) {
+        expect(node.education).toHaveLength(2);
+        expect(node.qualifications).toHaveLength(2);
+        expect(node.qualification).toBe('SOCIAL_WORKER');
+      }
+      return (await subgraph.sqlStatements()) - before;
+    };
+    const forTwo = await statementsFor(2);
+    const forTwenty = await statementsFor(20);
+    expect(forTwenty).toBe(forTwo);
+    // people rows + total, education, qualifications, affiliations rows + totals
+    expect(forTwenty).toBe(6);
   });
 
   it('does not expose e-mail or phone in the schema', async () => {
@@ -102,12 +228,15 @@ describe('people', () => {
   });
 
   it('pages through people with cursors, without gaps or repeats', async () => {
-    const all = await request<{ people: { totalCount: number; nodes: { id: string }[] } }>(`{ people(first: 100) { totalCount nodes { id } } }`);
+    // a city of its own: other test files of the run add people too
+    const city = 'Pagetown';
+    for (const name of ['Pa', 'Pb', 'Pc', 'Pd', 'Pe', 'Pf', 'Pg', 'Pc', 'Pa']) expect((await request(CREATE, { input: { name, city } })).errors).toBeUndefined();
+    const all = await request<{ people: { totalCount: number; nodes: { id: string }[] } }>(`{ people(filter: { city: "${city}" }, first: 100) { totalCount nodes { id } } }`);
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
       const page: { data?: { people: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await request(
-        `query($after: String) { people(first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        `query($after: String) { people(filter: { city: "${city}" }, first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
       seen.push(...page.data!.people.nodes.map((n) => n.id));
@@ -115,7 +244,8 @@ describe('people', () => {
       after = page.data!.people.pageInfo.endCursor;
     }
     expect(seen).toEqual(all.data!.people.nodes.map((n) => n.id));
-    expect(seen).toHaveLength(all.data!.people.totalCount);
+    expect(seen).toHaveLength(9);
+    expect(all.data!.people.totalCount).toBe(9);
   });
 
   it('refuses a page size over the limit and cursors it did not give out, as BAD_USER_INPUT', async () => {

@@ -2,6 +2,8 @@ import { Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type 
 import { newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
+import { Education } from './education';
+import { Qualification } from './qualification';
 
 export enum PersonRole {
   SOCIAL_WORKER = 'SOCIAL_WORKER',
@@ -28,25 +30,29 @@ registerEnumType(PersonRole, {
   },
 });
 
-/** China's three national levels of social-work professional qualification. */
-export enum SocialWorkQualification {
-  ASSISTANT_SOCIAL_WORKER = 'ASSISTANT_SOCIAL_WORKER',
-  SOCIAL_WORKER = 'SOCIAL_WORKER',
-  SENIOR_SOCIAL_WORKER = 'SENIOR_SOCIAL_WORKER',
+export enum ProfileVisibility {
+  PUBLIC = 'PUBLIC',
+  PARTNERS = 'PARTNERS',
+  PRIVATE = 'PRIVATE',
 }
-registerEnumType(SocialWorkQualification, {
-  name: 'SocialWorkQualification',
-  description: 'China\'s national social-work professional qualification levels.',
+registerEnumType(ProfileVisibility, {
+  name: 'ProfileVisibility',
+  description: 'Who may find a person\'s profile. Contact details are never part of the profile, whatever its visibility.',
   valuesConfig: {
-    ASSISTANT_SOCIAL_WORKER: { description: 'Assistant social worker (助理社会工作师), the entry level.' },
-    SOCIAL_WORKER: { description: 'Social worker (社会工作师), the intermediate level.' },
-    SENIOR_SOCIAL_WORKER: { description: 'Senior social worker (高级社会工作师), the highest level.' },
+    PUBLIC: { description: 'Anyone, also anonymous callers (the default: the directory is public).' },
+    PARTNERS: { description: 'Authenticated partner organizations only (enforced once partners authenticate).' },
+    PRIVATE: { description: 'Nobody finds the profile: it is left out of the `people` directory and of suggested candidates.' },
   },
 });
+
+/** The immutable SQL function (created by a migration) that lower-cases a list of skills for matching. */
+export const SKILL_KEYS_FUNCTION = 'people.skill_keys';
 
 @Entity({ tableName: 'person' })
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['city'] })
+@Index({ name: 'person_city_lower_index', expression: 'create index "person_city_lower_index" on "people"."person" (lower("city"))' })
+@Index({ name: 'person_skill_keys_index', properties: ['skillKeys'], type: 'gin' })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Person.type })
 export class Person {
@@ -78,9 +84,13 @@ export class Person {
   @Field(() => [String], { description: 'Skills in free text, e.g. "case management", "group work", "fundraising".' })
   skills: Opt<string[]> = [];
 
-  @Enum({ items: () => SocialWorkQualification, nullable: true })
-  @Field(() => SocialWorkQualification, { nullable: true, description: 'Highest national social-work qualification held, if any.' })
-  qualification?: SocialWorkQualification;
+  /** `skills` lower-cased, kept by Postgres: what matching and the skill filter compare, case-insensitively. */
+  @Property({ type: 'text[]', generated: `(${SKILL_KEYS_FUNCTION}(skills)) stored` })
+  skillKeys: Opt<string[]>;
+
+  @Property({ type: 'text[]', default: '{}' })
+  @Field(() => [String], { description: 'Languages spoken, as BCP 47 language tags, e.g. zh, en, yue (Cantonese), ii (Sichuan Yi).' })
+  languages: Opt<string[]> = [];
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Short biography in English.' })
@@ -89,6 +99,14 @@ export class Person {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Short biography in Chinese.' })
   bioZh?: string;
+
+  @Enum({ items: () => ProfileVisibility, default: ProfileVisibility.PUBLIC })
+  @Field(() => ProfileVisibility, { description: 'Who may find the profile.' })
+  visibility: Opt<ProfileVisibility> = ProfileVisibility.PUBLIC;
+
+  @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: 'True when the person is looking for a job, an internship or volunteer work, and may be suggested to postings.' })
+  openToWork: Opt<boolean> = false;
 
   /** Private contact detail: not in the GraphQL type until the person can choose who sees it. */
   @Property({ type: 'text', nullable: true })
@@ -100,6 +118,12 @@ export class Person {
 
   @OneToMany(() => Affiliation, (affiliation) => affiliation.person)
   affiliations = new Collection<Affiliation>(this);
+
+  @OneToMany(() => Education, (education) => education.person)
+  education = new Collection<Education>(this);
+
+  @OneToMany(() => Qualification, (qualification) => qualification.person)
+  qualifications = new Collection<Qualification>(this);
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();

@@ -34,3 +34,9 @@ export class OrganizationPeopleArgs extends AffiliationListArgs {
   @Field(() => AffiliationRole, { nullable: true, description: 'Only people in this role.' })
   role?: AffiliationRole;
 }
+
+@ArgsType()
+export class CommitteeArgs extends ConnectionArgs {
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'true (default): current members; false: former members; null: both.' })
+  current?: boolean;
+}

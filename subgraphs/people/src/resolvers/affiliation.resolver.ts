@@ -16,7 +16,7 @@ export class AffiliationPayload {
 @Resolver(() => Affiliation)
 export class AffiliationResolver {
   @Mutation(() => AffiliationPayload, { description: 'Records a person\'s role in an organization; NOT_FOUND when the organization does not exist.' })
-  async addAffiliation(@Arg('input', () => AddAffiliationInput) input: AddAffiliationInput, @Ctx() ctx: HubContext): Promise<AffiliationPayload> {
+  async addAffiliation(@Arg('input', () => AddAffiliationInput, { description: 'The role to record.' }) input: AddAffiliationInput, @Ctx() ctx: HubContext): Promise<AffiliationPayload> {
     return { affiliation: await addAffiliation(ctx.em, ctx.references, input) };
   }
 

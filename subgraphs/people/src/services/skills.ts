@@ -16,3 +16,8 @@ export function skillsOf(values: readonly string[] | null | undefined, field: st
   if (skills.size > MAX_SKILLS) throw new UserInputError(`${field} may list at most ${MAX_SKILLS} skills (got ${skills.size})`, field);
   return [...skills.values()];
 }
+
+/** A skill as the skill filters and matching compare it: spacing collapsed, lower-cased (what the `skill_keys` columns hold). */
+export function skillKey(skill: string): string {
+  return skill.trim().replace(/\s+/g, ' ').toLowerCase();
+}
