@@ -1,12 +1,14 @@
-import { Check, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import { Check, Collection, Embedded, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
 import { CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
 import { CourseOffering } from './course-offering';
+import { Recognition } from './recognition';
 
 @Entity({ tableName: 'course' })
 @Index({ properties: ['startsOn', 'id'] })
+@Index({ properties: ['fundingGrantId'] })
 @Check({ name: 'course_dates_check', expression: 'ends_on >= starts_on' })
 @Check({ name: 'course_capacity_check', expression: 'capacity is null or capacity >= 1' })
 @Check({ name: 'course_fee_check', expression: '(fee_amount is null) = (fee_currency is null) and (fee_amount is null or fee_amount > 0)' })
@@ -57,6 +59,18 @@ export class Course {
   @Field(() => Date, { description: 'Last day; never before the first.' })
   endsOn: string;
 
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'When it meets, in words, e.g. "every Saturday 9:00–12:00"; the dated sessions are in `sessions`.' })
+  schedule?: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'When it meets, in Chinese, e.g. "每周六 9:00–12:00".' })
+  scheduleZh?: string;
+
+  @Property({ type: 'text', default: 'Asia/Shanghai' })
+  @Field(() => String, { description: 'IANA time zone of its sessions\' start and end times, e.g. "Asia/Shanghai".' })
+  timeZone: Opt<string> = 'Asia/Shanghai';
+
   @Property({ type: 'text', default: 'zh' })
   @Field(() => String, { description: 'Language of instruction as a BCP 47 tag, e.g. "zh" or "en".' })
   language: Opt<string> = 'zh';
@@ -70,6 +84,20 @@ export class Course {
 
   @Property({ type: 'text', nullable: true })
   feeCurrency?: string;
+
+  @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, {
+    description: 'True: applicants start as APPLIED until an offering organization approves them; false: they are ENROLLED at once (WAITLISTED when full).',
+  })
+  requiresApproval: Opt<boolean> = false;
+
+  /** A Grant of the funding subgraph. */
+  @Property({ type: 'uuid', nullable: true })
+  fundingGrantId?: string;
+
+  @Embedded(() => Recognition, { array: true, defaultRaw: `'[]'` })
+  @Field(() => [Recognition], { description: 'Awards and distinctions the course received, oldest first.' })
+  recognitions: Opt<Recognition[]> = [];
 
   @Enum({ items: () => CauseArea, array: true, default: [] })
   @Field(() => [CauseArea], { description: 'The causes the course serves.' })

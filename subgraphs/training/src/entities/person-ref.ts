@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * The people subgraph's `Person`, as this subgraph sees it: its key plus the fields training adds
- * (`enrollments`). The description repeats the owner's so that composition has one.
+ * (enrollments, certificates, sessions taught, mentors and mentees). The description repeats the owner's so that composition has one.
  */
 @Directive('@key(fields: "id")')
 @ObjectType('Person', { description: ENTITY_DESCRIPTIONS.Person.type })

@@ -2,6 +2,7 @@ import { CauseArea, MoneyInput } from '@ngo-hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
+import { RecognitionInput } from './recognition.input';
 
 @InputType({ description: 'A new course, with the organizations that offer it.' })
 export class CreateCourseInput {
@@ -47,13 +48,100 @@ export class CreateCourseInput {
   @Field(() => [CauseArea], { nullable: true, description: 'The causes the course serves; each at most once.' })
   causeAreas?: CauseArea[] | null;
 
+  @Field(() => String, { nullable: true, description: 'When it meets, in words, e.g. "every Saturday 9:00–12:00".' })
+  schedule?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it meets, in Chinese.' })
+  scheduleZh?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of its sessions\' times; default "Asia/Shanghai".' })
+  timeZone?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when applicants must be approved before they take a seat; default false.' })
+  requiresApproval?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'The grant that funds the course, if any: an existing Grant.' })
+  fundingGrantId?: string | null;
+
+  @Field(() => [RecognitionInput], { nullable: true, description: 'Awards and distinctions the course received.' })
+  recognitions?: RecognitionInput[] | null;
+
   @Field(() => [ID], { description: 'Organizations that offer the course, the lead organization first: at least one, each an existing Organization.' })
   offeredByIds: string[];
 }
 
+@InputType({ description: 'Changes to a course: fields left out stay as they are; null clears an optional field.' })
+export class UpdateCourseInput {
+  @Field(() => String, { nullable: true, description: 'Title in English; cannot be cleared.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title in Chinese.' })
+  titleZh?: string | null;
+
+  @Field(() => CourseKind, { nullable: true, description: 'The format of the course; cannot be cleared.' })
+  kind?: CourseKind | null;
+
+  @Field(() => String, { nullable: true, description: 'What the course covers, in English.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the course covers, in Chinese.' })
+  descriptionZh?: string | null;
+
+  @Field(() => [Audience], { nullable: true, description: 'Who the course is meant for (replaces the list); null: anyone.' })
+  audiences?: Audience[] | null;
+
+  @Field(() => String, { nullable: true, description: 'City in English where it takes place.' })
+  city?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when it can be followed online.' })
+  online?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'First day; its sessions must stay within the dates.' })
+  startsOn?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Last day; on or after startsOn, and its sessions must stay within the dates.' })
+  endsOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it meets, in words.' })
+  schedule?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it meets, in Chinese.' })
+  scheduleZh?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of its sessions\' times; cannot be cleared.' })
+  timeZone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Language of instruction as a BCP 47 tag; cannot be cleared.' })
+  language?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seats; null for unlimited. Never below the seats taken; more seats go to the waiting list at once, first come first served.',
+  })
+  capacity?: number | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'Fee per participant; null when free.' })
+  fee?: MoneyInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when applicants must be approved; pending applications stay APPLIED when it is turned off.' })
+  requiresApproval?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'The grant that funds the course (an existing Grant); null: none.' })
+  fundingGrantId?: string | null;
+
+  @Field(() => [RecognitionInput], { nullable: true, description: 'Awards and distinctions (replaces the list); null: none.' })
+  recognitions?: RecognitionInput[] | null;
+
+  @Field(() => [CauseArea], { nullable: true, description: 'The causes the course serves (replaces the list).' })
+  causeAreas?: CauseArea[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Organizations that offer the course, lead first (replaces the list): at least one, each existing.' })
+  offeredByIds?: string[] | null;
+}
+
 @InputType({ description: 'Narrows a list of courses; all given conditions must hold.' })
 export class CourseFilter {
-  @Field(() => String, { nullable: true, description: 'Finds the text in the English or Chinese title (case-insensitive).' })
+  @Field(() => String, { nullable: true, description: 'Finds the text in the English or Chinese title or description (case-insensitive).' })
   search?: string;
 
   @Field(() => [CourseKind], { nullable: true, description: 'Any of these kinds.' })
@@ -82,4 +170,16 @@ export class CourseFilter {
 
   @Field(() => ID, { nullable: true, description: 'Offered by this organization (alone or with others).' })
   offeredBy?: string;
+
+  @Field(() => String, { nullable: true, description: 'Taught in this language (a BCP 47 tag; "zh" also finds "zh-Hans").' })
+  language?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Runs on this day: starts on or before it and ends on or after it.' })
+  runningOn?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: applicants need approval; false: they do not.' })
+  requiresApproval?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Funded by this grant.' })
+  fundingGrant?: string;
 }

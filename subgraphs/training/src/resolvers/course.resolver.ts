@@ -1,20 +1,39 @@
 import { ConnectionArgs, Money, money, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
+import { Enrollment } from '../entities/enrollment';
+import { GrantRef, grantRef } from '../entities/grant-ref';
 import { OrganizationRef } from '../entities/organization-ref';
-import { CourseFilter, CreateCourseInput } from '../inputs/course.input';
+import { CourseFilter, CreateCourseInput, UpdateCourseInput } from '../inputs/course.input';
 import { EnrollmentListArgs } from '../inputs/enrollment.input';
+import { MentorshipListArgs } from '../inputs/mentorship.input';
+import { SessionListArgs } from '../inputs/session.input';
 import { offeringOrganizationsByCourse } from '../services/course-offerings';
-import { courseById, createCourse, listCourses } from '../services/courses';
+import { courseById, createCourse, listCourses, updateCourse } from '../services/courses';
+import { modulesByCourse } from '../services/curriculum';
 import { enrollmentsByCourse } from '../services/enrollment-lists';
+import { mentorshipsByCourse } from '../services/mentorships';
 import { seatsLeft, seatsTakenByCourse } from '../services/seats';
+import { sessionsByCourse } from '../services/sessions';
 import { CourseConnection } from './course-connection';
+import { CourseModuleConnection } from './course-module-connection';
 import { EnrollmentConnection } from './enrollment-connection';
+import { MentorshipConnection } from './mentorship-connection';
+import { SessionConnection } from './session-connection';
 
 @ObjectType({ description: 'The result of creating a course.' })
 export class CoursePayload {
   @Field(() => Course, { description: 'The course as saved.' })
   course: Course;
+}
+
+@ObjectType({ description: 'The result of changing a course.' })
+export class UpdateCoursePayload {
+  @Field(() => Course, { description: 'The course as saved.' })
+  course: Course;
+
+  @Field(() => [Enrollment], { description: 'Waitlisted enrollments that took seats the change freed or added, first come first served.' })
+  promoted: Enrollment[];
 }
 
 @Resolver(() => Course)
@@ -36,6 +55,15 @@ export class CourseResolver {
   @Mutation(() => CoursePayload, { description: 'Adds a course offered by one or more existing organizations.' })
   async createCourse(@Arg('input', () => CreateCourseInput, { description: 'The course and the organizations that offer it.' }) input: CreateCourseInput, @Ctx() ctx: HubContext): Promise<CoursePayload> {
     return { course: await createCourse(ctx.em, ctx.references, input) };
+  }
+
+  @Mutation(() => UpdateCoursePayload, { description: 'Changes a course; fields left out stay as they are.' })
+  updateCourse(
+    @Arg('id', () => ID, { description: 'The course to change.' }) id: string,
+    @Arg('input', () => UpdateCourseInput, { description: 'The changes.' }) input: UpdateCourseInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<UpdateCoursePayload> {
+    return updateCourse(ctx.em, ctx.references, id, input);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: 'Fee per participant; null when free.' })
@@ -61,5 +89,25 @@ export class CourseResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Seats still free; null when the course is unlimited.' })
   async seatsLeft(@Root() course: Course, @Ctx() ctx: HubContext): Promise<number | null> {
     return course.capacity == null ? null : seatsLeft(course, await ctx.loaders.load(seatsTakenByCourse, course.id));
+  }
+
+  @FieldResolver(() => GrantRef, { nullable: true, description: 'The grant that funds the course; null when none is recorded.' })
+  fundingGrant(@Root() course: Course): GrantRef | null {
+    return course.fundingGrantId ? grantRef(course.fundingGrantId) : null;
+  }
+
+  @FieldResolver(() => SessionConnection, { description: 'Its dated sessions, in the order they take place (cancelled ones too, marked so).' })
+  sessions(@Root() course: Course, @Args(() => SessionListArgs) args: SessionListArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(sessionsByCourse, { parentId: course.id, args });
+  }
+
+  @FieldResolver(() => CourseModuleConnection, { description: 'Its modules of lessons (distance learning), in their order.' })
+  modules(@Root() course: Course, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(modulesByCourse, { parentId: course.id, args });
+  }
+
+  @FieldResolver(() => MentorshipConnection, { description: 'Mentorships and supervisions within the course, in the order they were recorded.' })
+  mentorships(@Root() course: Course, @Args(() => MentorshipListArgs) args: MentorshipListArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(mentorshipsByCourse, { parentId: course.id, args });
   }
 }

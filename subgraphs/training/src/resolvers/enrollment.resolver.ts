@@ -1,11 +1,15 @@
 import type { HubContext } from '@ngo-hub/kit';
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Certificate } from '../entities/certificate';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
 import { PersonRef, personRef } from '../entities/person-ref';
 import { EnrollPersonInput } from '../inputs/enrollment.input';
+import { certificateByEnrollment } from '../services/certificates';
 import { courseById } from '../services/courses';
-import { completeEnrollment, dropEnrollment, enrollPerson } from '../services/enrollments';
+import { enrollmentById } from '../services/enrollment-lists';
+import { approveEnrollment, completeEnrollment, dropEnrollment, enrollPerson } from '../services/enrollments';
+import { progressByEnrollment } from '../services/progress';
 
 @ObjectType({ description: 'The result of a change to an enrollment.' })
 export class EnrollmentPayload {
@@ -22,23 +26,43 @@ export class DropEnrollmentPayload {
   promoted: Enrollment | null;
 }
 
+@ObjectType({ description: 'The result of completing an enrollment.' })
+export class CompleteEnrollmentPayload {
+  @Field(() => Enrollment, { description: 'The enrollment, now COMPLETED.' })
+  enrollment: Enrollment;
+
+  @Field(() => Certificate, { description: 'The certificate issued for it.' })
+  certificate: Certificate;
+}
+
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
+  @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id; null when there is none.' })
+  enrollment(@Arg('id', () => ID, { description: 'The enrollment\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<Enrollment | null> {
+    return ctx.loaders.load(enrollmentById, id);
+  }
+
   @Mutation(() => EnrollmentPayload, {
-    description: 'Enrolls an existing person in a course; WAITLISTED when the course is full. A person enrolls in a course once.',
+    description:
+      'Enrolls an existing person in a course: APPLIED when the course requires approval, else ENROLLED, or WAITLISTED when it is full. A person enrolls in a course once.',
   })
   async enrollPerson(@Arg('input', () => EnrollPersonInput, { description: 'The course and the person.' }) input: EnrollPersonInput, @Ctx() ctx: HubContext): Promise<EnrollmentPayload> {
     return { enrollment: await enrollPerson(ctx.em, ctx.references, input.courseId, input.personId) };
   }
 
-  @Mutation(() => DropEnrollmentPayload, { description: 'Drops an enrollment; a freed seat goes to the first person on the waiting list.' })
+  @Mutation(() => EnrollmentPayload, { description: 'Admits an APPLIED enrollment: ENROLLED when a seat is free, else WAITLISTED. To turn it down, drop it.' })
+  async approveEnrollment(@Arg('id', () => ID, { description: 'The enrollment to approve.' }) id: string, @Ctx() ctx: HubContext): Promise<EnrollmentPayload> {
+    return { enrollment: await approveEnrollment(ctx.em, id) };
+  }
+
+  @Mutation(() => DropEnrollmentPayload, { description: 'Drops an enrollment (or turns down an application); a freed seat goes to the first person on the waiting list.' })
   dropEnrollment(@Arg('id', () => ID, { description: 'The enrollment to drop.' }) id: string, @Ctx() ctx: HubContext): Promise<DropEnrollmentPayload> {
     return dropEnrollment(ctx.em, id);
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'Records that an ENROLLED person completed the course.' })
-  async completeEnrollment(@Arg('id', () => ID, { description: 'The enrollment to complete.' }) id: string, @Ctx() ctx: HubContext): Promise<EnrollmentPayload> {
-    return { enrollment: await completeEnrollment(ctx.em, id) };
+  @Mutation(() => CompleteEnrollmentPayload, { description: 'Records that an ENROLLED person completed the course, and issues their certificate.' })
+  completeEnrollment(@Arg('id', () => ID, { description: 'The enrollment to complete.' }) id: string, @Ctx() ctx: HubContext): Promise<CompleteEnrollmentPayload> {
+    return completeEnrollment(ctx.em, ctx.references, id);
   }
 
   @FieldResolver(() => Course, { description: 'The course.' })
@@ -51,5 +75,18 @@ export class EnrollmentResolver {
   @FieldResolver(() => PersonRef, { description: 'The person enrolled.' })
   person(@Root() enrollment: Enrollment): PersonRef {
     return personRef(enrollment.personId);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Share of the course\'s lessons the person has completed, from 0 to 1; null when the course has no lessons.',
+  })
+  progress(@Root() enrollment: Enrollment, @Ctx() ctx: HubContext): Promise<number | null> {
+    return ctx.loaders.load(progressByEnrollment, enrollment.id);
+  }
+
+  @FieldResolver(() => Certificate, { nullable: true, description: 'The certificate of a COMPLETED enrollment.' })
+  certificate(@Root() enrollment: Enrollment, @Ctx() ctx: HubContext): Promise<Certificate | null> {
+    return ctx.loaders.load(certificateByEnrollment, enrollment.id);
   }
 }

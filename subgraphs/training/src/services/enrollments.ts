@@ -1,23 +1,25 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, isUuid, NotFoundError, today, type References } from '@ngo-hub/kit';
-import { Course } from '../entities/course';
+import type { Certificate } from '../entities/certificate';
+import type { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
-import { EnrollmentStatus, SEAT_HOLDING_STATUSES } from '../vocabulary/enrollment-status';
+import { ENROLLMENT_TRANSITIONS, EnrollmentStatus, SEAT_HOLDING_STATUSES } from '../vocabulary/enrollment-status';
+import { issueCertificate } from './certificates';
+import { lockCourse, lockEnrollment } from './course-locks';
+import { assertTransition } from './transitions';
 
-/** Locks the course row: every change to who holds its seats runs one at a time per course. */
-async function lockCourse(em: EntityManager, courseId: string, field: string): Promise<Course> {
-  const course = isUuid(courseId) ? await em.findOne(Course, { id: courseId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!course) throw new NotFoundError('Course', courseId, field);
-  return course;
-}
-
-function seatsTaken(em: EntityManager, course: Course): Promise<number> {
+export function seatsTaken(em: EntityManager, course: Course): Promise<number> {
   return em.count(Enrollment, { course, status: { $in: [...SEAT_HOLDING_STATUSES] } });
 }
 
+function assertOpen(course: Course, field: string): void {
+  if (course.endsOn < today()) throw new ConflictError(`the course ended on ${course.endsOn}; enrollment is closed`, { field });
+}
+
 /**
- * Enrolls a person, or puts them on the waiting list when the course is full. The course row is
- * locked while seats are counted, so concurrent enrollments never exceed the capacity.
+ * Enrolls a person: APPLIED when the course requires approval, else ENROLLED, or WAITLISTED
+ * when it is full. The course row is locked while seats are counted, so concurrent enrollments
+ * never exceed the capacity.
  */
 export async function enrollPerson(em: EntityManager, references: References, courseId: string, personId: string): Promise<Enrollment> {
   if (!isUuid(personId)) throw new NotFoundError('Person', personId, 'personId');
@@ -25,15 +27,13 @@ export async function enrollPerson(em: EntityManager, references: References, co
   try {
     return await em.transactional(async (tx) => {
       const course = await lockCourse(tx, courseId, 'courseId');
-      if (course.endsOn < today()) {
-        throw new ConflictError(`the course ended on ${course.endsOn}; enrollment is closed`, { field: 'courseId' });
-      }
+      assertOpen(course, 'courseId');
       const existing = await tx.findOne(Enrollment, { course, personId });
       if (existing) {
         throw new ConflictError(`person ${personId} already has an enrollment in this course (${existing.status})`, { field: 'personId', enrollmentId: existing.id });
       }
-      const full = course.capacity != null && (await seatsTaken(tx, course)) >= course.capacity;
-      const enrollment = tx.create(Enrollment, { course, personId, status: full ? EnrollmentStatus.WAITLISTED : EnrollmentStatus.ENROLLED });
+      const status = course.requiresApproval ? EnrollmentStatus.APPLIED : await admissionStatus(tx, course);
+      const enrollment = tx.create(Enrollment, { course, personId, status });
       await tx.flush();
       return enrollment;
     });
@@ -45,54 +45,77 @@ export async function enrollPerson(em: EntityManager, references: References, co
   }
 }
 
-/** Loads an enrollment and locks its course; the course lock orders this change with enrollments. */
-async function lockEnrollment(em: EntityManager, id: string): Promise<Enrollment> {
-  const found = isUuid(id) ? await em.findOne(Enrollment, { id }) : null;
-  if (!found) throw new NotFoundError('Enrollment', id, 'id');
-  await lockCourse(em, found.course.id, 'id');
-  // read again under the lock: another transaction may have changed it in the meantime
-  const enrollment = await em.refresh(found);
-  if (!enrollment) throw new NotFoundError('Enrollment', id, 'id');
-  return enrollment;
+/** ENROLLED when a seat is free, else WAITLISTED; the caller holds the course lock. */
+async function admissionStatus(em: EntityManager, course: Course): Promise<EnrollmentStatus> {
+  const full = course.capacity != null && (await seatsTaken(em, course)) >= course.capacity;
+  return full ? EnrollmentStatus.WAITLISTED : EnrollmentStatus.ENROLLED;
 }
 
-const DROPPABLE = new Set([EnrollmentStatus.APPLIED, EnrollmentStatus.ENROLLED, EnrollmentStatus.WAITLISTED]);
-
-/**
- * Drops an enrollment. When it held a seat, the first person on the waiting list (by the time
- * they applied) takes it, in the same transaction.
- */
-export async function dropEnrollment(em: EntityManager, id: string): Promise<{ enrollment: Enrollment; promoted: Enrollment | null }> {
+/** Admits an APPLIED enrollment: ENROLLED when a seat is free, else WAITLISTED. */
+export async function approveEnrollment(em: EntityManager, id: string): Promise<Enrollment> {
   return em.transactional(async (tx) => {
-    const enrollment = await lockEnrollment(tx, id);
-    if (!DROPPABLE.has(enrollment.status)) {
-      throw new ConflictError(`an enrollment that is ${enrollment.status} cannot be dropped; only APPLIED, ENROLLED or WAITLISTED ones can`, { field: 'id' });
+    const enrollment = await lockEnrollment(tx, id, 'id', { withCourse: true });
+    if (enrollment.status !== EnrollmentStatus.APPLIED) {
+      throw new ConflictError(`only an APPLIED enrollment can be approved; this one is ${enrollment.status}`, { field: 'id', from: enrollment.status });
     }
-    enrollment.status = EnrollmentStatus.DROPPED;
+    assertOpen(enrollment.course, 'id');
+    const status = await admissionStatus(tx, enrollment.course);
+    assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, status, 'id');
+    enrollment.status = status;
     await tx.flush();
-    const promoted = await promoteFromWaitlist(tx, enrollment.course);
-    return { enrollment, promoted };
+    return enrollment;
   });
 }
 
-async function promoteFromWaitlist(em: EntityManager, course: Course): Promise<Enrollment | null> {
-  if (course.capacity != null && (await seatsTaken(em, course)) >= course.capacity) return null;
-  const next = await em.findOne(Enrollment, { course, status: EnrollmentStatus.WAITLISTED }, { orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }] });
-  if (!next) return null;
-  next.status = EnrollmentStatus.ENROLLED;
+/**
+ * Drops an enrollment (or turns down an application). When it held a seat, the first person on
+ * the waiting list (by the time they applied) takes it, in the same transaction.
+ */
+export async function dropEnrollment(em: EntityManager, id: string): Promise<{ enrollment: Enrollment; promoted: Enrollment | null }> {
+  return em.transactional(async (tx) => {
+    const enrollment = await lockEnrollment(tx, id, 'id', { withCourse: true });
+    assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.DROPPED, 'id');
+    enrollment.status = EnrollmentStatus.DROPPED;
+    await tx.flush();
+    const [promoted] = await promoteFromWaitlist(tx, enrollment.course);
+    return { enrollment, promoted: promoted ?? null };
+  });
+}
+
+/**
+ * Moves people from the waiting list into the seats that are free, first come first served.
+ * The caller holds the course lock. A course that has ended promotes nobody.
+ */
+export async function promoteFromWaitlist(em: EntityManager, course: Course): Promise<Enrollment[]> {
+  if (course.endsOn < today()) return [];
+  const free = course.capacity == null ? undefined : course.capacity - (await seatsTaken(em, course));
+  if (free !== undefined && free <= 0) return [];
+  const next = await em.find(Enrollment, { course, status: EnrollmentStatus.WAITLISTED }, { orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }], limit: free });
+  for (const enrollment of next) {
+    assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.ENROLLED, 'id');
+    enrollment.status = EnrollmentStatus.ENROLLED;
+  }
   await em.flush();
   return next;
 }
 
-/** Marks an ENROLLED person as having completed the course; any other status is a conflict. */
-export async function completeEnrollment(em: EntityManager, id: string): Promise<Enrollment> {
+/**
+ * Marks an enrollment COMPLETED and issues its certificate, in the caller's transaction. The
+ * caller holds the enrollment's row lock; completing frees no seat, so the course is not locked.
+ */
+export async function markCompleted(em: EntityManager, references: References, enrollment: Enrollment, field: string): Promise<Certificate> {
+  assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.COMPLETED, field);
+  enrollment.status = EnrollmentStatus.COMPLETED;
+  const certificate = await issueCertificate(em, references, enrollment);
+  await em.flush();
+  return certificate;
+}
+
+/** Records that an ENROLLED person completed the course, with their certificate. */
+export async function completeEnrollment(em: EntityManager, references: References, id: string): Promise<{ enrollment: Enrollment; certificate: Certificate }> {
   return em.transactional(async (tx) => {
-    const enrollment = await lockEnrollment(tx, id);
-    if (enrollment.status !== EnrollmentStatus.ENROLLED) {
-      throw new ConflictError(`only an ENROLLED enrollment can be completed; this one is ${enrollment.status}`, { field: 'id' });
-    }
-    enrollment.status = EnrollmentStatus.COMPLETED;
-    await tx.flush();
-    return enrollment;
+    const enrollment = await lockEnrollment(tx, id, 'id', { withCourse: false });
+    const certificate = await markCompleted(tx, references, enrollment, 'id');
+    return { enrollment, certificate };
   });
 }
