@@ -2,8 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CauseArea, insertMissing, seedId, type Logger } from '@ngo-hub/kit';
 import { DevelopmentStage, Organization, OrganizationKind } from '../src/entities/organization';
 import { LegalForm, Registration, RegistrationPath, RegistrationStatus } from '../src/entities/registration';
+import { seedIncubation } from './incubation.seed';
+import { seedRegistrationHistory } from './registration-history.seed';
+import { seedRelations } from './relations.seed';
+import { SERVICE_PARK_COHORT_ORGANIZATIONS } from './service-park-cohort.seed';
 
-type SeedOrganization = Omit<Partial<Organization>, 'registration'> & {
+export type SeedOrganization = Omit<Partial<Organization>, 'registration'> & {
   slug: string;
   name: string;
   kind: OrganizationKind;
@@ -14,7 +18,8 @@ const { NGO, FOUNDATION, INCUBATOR, GOVERNMENT_AGENCY, MASS_ORGANIZATION, UNIVER
 const C = CauseArea;
 
 /**
- * The sector the source documents describe. Ids are derived from the slugs (`seedId('org:npi')`),
+ * The sector the source documents describe (and, marked illustrative, the Service Park cohort
+ * members they do not name). Ids are derived from the slugs (`seedId('org:npi')`),
  * which the other subgraphs' seeds use to refer to these organizations.
  */
 export const SEED_ORGANIZATIONS: SeedOrganization[] = [
@@ -112,6 +117,7 @@ export const SEED_ORGANIZATIONS: SeedOrganization[] = [
     description: 'Community legal services bought by the city in 2012; incubated in the Service Park\'s first cohort.',
     registration: { status: RegistrationStatus.REGISTERED, legalForm: LegalForm.SOCIAL_SERVICE_ORGANIZATION, path: RegistrationPath.DIRECT, authority: 'Chengdu Civil Affairs Bureau', authorityZh: '成都市民政局' },
   },
+  ...SERVICE_PARK_COHORT_ORGANIZATIONS,
 ];
 
 export async function seedOrganizations(em: EntityManager, log: Logger): Promise<number> {
@@ -120,7 +126,10 @@ export async function seedOrganizations(em: EntityManager, log: Logger): Promise
     organization.registration = Object.assign(new Registration(), registration);
     return organization;
   });
-  const written = await insertMissing(em, Organization, rows);
-  log.info({ organizations: written }, 'organizations seeded');
-  return written;
+  const organizations = await insertMissing(em, Organization, rows);
+  const registrationChanges = await seedRegistrationHistory(em, SEED_ORGANIZATIONS);
+  const relations = await seedRelations(em);
+  const incubation = await seedIncubation(em);
+  log.info({ organizations, registrationChanges, relations, incubation }, 'organizations seeded');
+  return organizations + registrationChanges + relations + incubation;
 }

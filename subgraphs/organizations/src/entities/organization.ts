@@ -19,6 +19,11 @@ registerEnumType(OrganizationKind, {
   description: 'What kind of actor an organization is in the sector.',
   valuesConfig: {
     NGO: { description: 'Grassroots or professional non-profit organization, including social-work service agencies.' },
+    SOCIAL_ENTERPRISE: { description: 'Business with a social mission, often registered as a company.' },
+    FOUNDATION: { description: 'Grant-making or operating foundation (基金会), public or non-public fundraising.' },
+    GOVERNMENT_AGENCY: { description: 'Government body, e.g. a civil-affairs bureau buying social services.' },
+    UNIVERSITY: { description: 'University or college, e.g. one teaching social work.' },
+    COMPANY: { description: 'Company acting as donor, partner or service provider.' },
     INCUBATOR: { description: 'Supports new NGOs with space, training and mentoring (e.g. NPI, the Chengdu NGO Service Park).' },
     MASS_ORGANIZATION: { description: 'Mass organization such as the Communist Youth League, Women\'s Federation or Red Cross.' },
     NETWORK: { description: 'Network or platform joining organizations or people (e.g. a social-work portal).' },
@@ -62,11 +67,11 @@ export class Organization {
   nameZh?: string;
 
   @Enum({ items: () => OrganizationKind })
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What kind of actor the organization is.' })
   kind: OrganizationKind;
 
   @Enum({ items: () => CauseArea, array: true, default: [] })
-  @Field(() => [CauseArea])
+  @Field(() => [CauseArea], { description: 'The causes the organization works on.' })
   causeAreas: CauseArea[] = [];
 
   @Property({ type: 'text', nullable: true })
@@ -82,19 +87,19 @@ export class Organization {
   country: string = 'CN';
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the organization was founded, if known.' })
   foundedOn?: string;
 
   @Enum({ items: () => DevelopmentStage, nullable: true })
-  @Field(() => DevelopmentStage, { nullable: true })
+  @Field(() => DevelopmentStage, { nullable: true, description: 'How far the organization has come; null when not assessed.' })
   stage?: DevelopmentStage;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Website (http or https URL).' })
   website?: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the organization does, in English.' })
   description?: string;
 
   @Property({ type: 'text', nullable: true })
@@ -102,7 +107,7 @@ export class Organization {
   descriptionZh?: string;
 
   @Embedded(() => Registration, { prefix: 'registration_' })
-  @Field(() => Registration)
+  @Field(() => Registration, { description: 'The current registration; its earlier states are in registrationHistory.' })
   registration: Registration = new Registration();
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -38,6 +38,7 @@ registerEnumType(LegalForm, {
     PUBLIC_INSTITUTION: { description: 'Public institution (事业单位), e.g. a public university.' },
     GOVERNMENT_BODY: { description: 'Government organ (机关).' },
     FOREIGN_NGO_OFFICE: { description: 'Representative office of an overseas NGO.' },
+    OTHER: { description: 'Any other legal form.' },
   },
 });
 
@@ -58,15 +59,15 @@ registerEnumType(RegistrationPath, {
 @ObjectType({ description: 'An organization\'s registration: status, legal form, path, authority, date and credit code.' })
 export class Registration {
   @Enum({ items: () => RegistrationStatus, default: RegistrationStatus.UNREGISTERED })
-  @Field(() => RegistrationStatus)
+  @Field(() => RegistrationStatus, { description: 'Unregistered, filed on record or registered.' })
   status: RegistrationStatus = RegistrationStatus.UNREGISTERED;
 
   @Enum({ items: () => LegalForm, nullable: true })
-  @Field(() => LegalForm, { nullable: true })
+  @Field(() => LegalForm, { nullable: true, description: 'The legal form registered as.' })
   legalForm?: LegalForm;
 
   @Enum({ items: () => RegistrationPath, nullable: true })
-  @Field(() => RegistrationPath, { nullable: true })
+  @Field(() => RegistrationPath, { nullable: true, description: 'Direct registration or through a supervising unit.' })
   path?: RegistrationPath;
 
   @Property({ type: 'text', nullable: true })

@@ -5,29 +5,35 @@ import { LegalForm, RegistrationPath, RegistrationStatus } from '../entities/reg
 
 @InputType({ description: 'Registration details; the credit code is checked (length, alphabet, check character).' })
 export class RegistrationInput {
-  @Field(() => RegistrationStatus)
+  @Field(() => RegistrationStatus, { description: 'Unregistered, filed on record or registered.' })
   status: RegistrationStatus;
 
-  @Field(() => LegalForm, { nullable: true })
+  @Field(() => LegalForm, { nullable: true, description: 'The legal form registered as.' })
   legalForm?: LegalForm | null;
 
-  @Field(() => RegistrationPath, { nullable: true })
+  @Field(() => RegistrationPath, { nullable: true, description: 'Direct registration or through a supervising unit.' })
   path?: RegistrationPath | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Registering or filing authority, e.g. "Pudong New Area Civil Affairs Bureau".' })
   authority?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The authority\'s name in Chinese.' })
   authorityZh?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Supervising unit (业务主管单位); only when path is SUPERVISING_UNIT.' })
   supervisingUnit?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Date of registration or filing; not in the future.' })
   registeredOn?: string | null;
 
   @Field(() => String, { nullable: true, description: '18-character Unified Social Credit Code; only for REGISTERED organizations.' })
   creditCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the registration changes, kept in the registration history; required for a step back in status (REGISTERED → FILED_ON_RECORD or UNREGISTERED, FILED_ON_RECORD → UNREGISTERED).',
+  })
+  changeReason?: string | null;
 }
 
 @InputType({ description: 'A new organization. Names may be given in English, Chinese or both; one is required.' })
@@ -35,79 +41,79 @@ export class CreateOrganizationInput {
   @Field({ description: 'Name in English (or original language).' })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
   nameZh?: string | null;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What kind of actor the organization is.' })
   kind: OrganizationKind;
 
-  @Field(() => [CauseArea], { nullable: true })
+  @Field(() => [CauseArea], { nullable: true, description: 'The causes it works on; each at most once.' })
   causeAreas?: CauseArea[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'City in English, e.g. Chengdu.' })
   city?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Province or province-level municipality, e.g. Sichuan.' })
   province?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code; default CN.' })
   country?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was founded; not in the future.' })
   foundedOn?: string | null;
 
-  @Field(() => DevelopmentStage, { nullable: true })
+  @Field(() => DevelopmentStage, { nullable: true, description: 'How far it has come.' })
   stage?: DevelopmentStage | null;
 
   @Field(() => String, { nullable: true, description: 'http(s) URL.' })
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it does, in English.' })
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it does, in Chinese.' })
   descriptionZh?: string | null;
 
-  @Field(() => RegistrationInput, { nullable: true })
+  @Field(() => RegistrationInput, { nullable: true, description: 'Its registration; a change is kept in registrationHistory.' })
   registration?: RegistrationInput | null;
 }
 
 @InputType({ description: 'Changes to an organization: only the fields given are changed; null clears an optional field.' })
 export class UpdateOrganizationInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name in English (or original language).' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
   nameZh?: string | null;
 
-  @Field(() => OrganizationKind, { nullable: true })
+  @Field(() => OrganizationKind, { nullable: true, description: 'What kind of actor the organization is.' })
   kind?: OrganizationKind | null;
 
-  @Field(() => [CauseArea], { nullable: true })
+  @Field(() => [CauseArea], { nullable: true, description: 'The causes it works on; each at most once.' })
   causeAreas?: CauseArea[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'City in English, e.g. Chengdu.' })
   city?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Province or province-level municipality, e.g. Sichuan.' })
   province?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
   country?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was founded; not in the future.' })
   foundedOn?: string | null;
 
-  @Field(() => DevelopmentStage, { nullable: true })
+  @Field(() => DevelopmentStage, { nullable: true, description: 'How far it has come.' })
   stage?: DevelopmentStage | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'http(s) URL.' })
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it does, in English.' })
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it does, in Chinese.' })
   descriptionZh?: string | null;
 
   @Field(() => RegistrationInput, { nullable: true, description: 'Replaces the registration as a whole.' })
@@ -119,13 +125,13 @@ export class OrganizationFilter {
   @Field(() => String, { nullable: true, description: 'Finds the text in the English or Chinese name (case-insensitive).' })
   search?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'City in English, e.g. Chengdu.' })
   city?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Province or province-level municipality, e.g. Sichuan.' })
   province?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
   country?: string;
 
   @Field(() => [OrganizationKind], { nullable: true, description: 'Any of these kinds.' })

@@ -4,11 +4,21 @@ import { Organization } from '../entities/organization';
 import { orgIdOf } from '../services/credit-code';
 import { CreateOrganizationInput, OrganizationFilter, UpdateOrganizationInput } from '../inputs/organization.input';
 import { createOrganization, listOrganizations, organizationById, updateOrganization } from '../services/organizations';
+import { IncubationMembershipsArgs } from '../inputs/incubation-membership.input';
+import { OrganizationRelationsArgs } from '../inputs/organization-relation.input';
+import { incubationHistoryOf } from '../services/incubation-memberships';
+import { programmesOfIncubator } from '../services/incubation-programmes';
+import { relationsOfOrganization } from '../services/organization-relations';
+import { registrationHistoryOf } from '../services/registration-history';
+import { IncubationMembershipConnection } from './incubation-membership-connection';
+import { IncubationProgrammeConnection } from './incubation-programme-connection';
 import { OrganizationConnection } from './organization-connection';
+import { OrganizationRelationConnection } from './organization-relation-connection';
+import { RegistrationChangeConnection } from './registration-change-connection';
 
 @ObjectType({ description: 'The result of creating or updating an organization.' })
 export class OrganizationPayload {
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The organization as saved.' })
   organization: Organization;
 }
 
@@ -45,5 +55,29 @@ export class OrganizationResolver {
   @FieldResolver(() => String, { nullable: true, description: 'org-id.guide identifier, e.g. CN-USCI-<credit code>; used by 360Giving.' })
   orgId(@Root() organization: Organization): string | null {
     return organization.registration.creditCode ? orgIdOf(organization.registration.creditCode) : null;
+  }
+
+  @FieldResolver(() => RegistrationChangeConnection, {
+    description: 'Every change of the registration, oldest first; the last one is the current `registration`. A step back in status (e.g. deregistration) is only taken with registration.changeReason, kept here.',
+  })
+  registrationHistory(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(registrationHistoryOf, { parentId: organization.id, args });
+  }
+
+  @FieldResolver(() => OrganizationRelationConnection, {
+    description: 'Relations with other organizations, both ways by default; each edge tells its direction and the organization at the other end.',
+  })
+  relations(@Root() organization: Organization, @Args(() => OrganizationRelationsArgs) args: OrganizationRelationsArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(relationsOfOrganization, { parentId: organization.id, args });
+  }
+
+  @FieldResolver(() => IncubationProgrammeConnection, { description: 'The incubation programmes this organization runs (an INCUBATOR), by name.' })
+  incubationProgrammes(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(programmesOfIncubator, { parentId: organization.id, args });
+  }
+
+  @FieldResolver(() => IncubationMembershipConnection, { description: 'The cohorts this organization applied to or was incubated in, oldest first.' })
+  incubationHistory(@Root() organization: Organization, @Args(() => IncubationMembershipsArgs) args: IncubationMembershipsArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(incubationHistoryOf, { parentId: organization.id, args });
   }
 }

@@ -21,6 +21,7 @@ import { Organization } from '../entities/organization';
 import { Registration, RegistrationStatus } from '../entities/registration';
 import type { CreateOrganizationInput, OrganizationFilter, RegistrationInput, UpdateOrganizationInput } from '../inputs/organization.input';
 import { creditCodeProblem } from './credit-code';
+import { recordRegistrationChange } from './registration-history';
 
 /** Organizations by id, many per query: the loader behind `organization(id)` and `_entities`. */
 export const organizationById = defineLoader<string, Organization | null>('organizationById', async (ids, ctx) => {
@@ -117,6 +118,7 @@ export async function createOrganization(em: EntityManager, input: CreateOrganiz
   apply(organization, { country: 'CN', ...input });
   return em.transactional(async (tx) => {
     tx.persist(organization);
+    recordRegistrationChange(tx, organization, undefined, input.registration?.changeReason);
     return save(tx, organization);
   });
 }
@@ -125,7 +127,9 @@ export async function updateOrganization(em: EntityManager, id: string, input: U
   return em.transactional(async (tx) => {
     const organization = isUuid(id) ? await tx.findOne(Organization, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!organization) throw new NotFoundError('Organization', id, 'id');
+    const previous = organization.registration;
     apply(organization, input);
+    if (input.registration !== undefined) recordRegistrationChange(tx, organization, previous, input.registration?.changeReason);
     return save(tx, organization);
   });
 }
