@@ -1,7 +1,16 @@
 import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { Disbursement } from './entities/disbursement';
+import { FundingApplication } from './entities/funding-application';
 import { FundingProgramme } from './entities/funding-programme';
+import { FundingProgrammeLot } from './entities/funding-programme-lot';
+import { OrganizationIdentifier } from './entities/organization-identifier';
 import { Grant } from './entities/grant';
+import { DisbursementResolver } from './resolvers/disbursement.resolver';
+import { FundingApplicationResolver } from './resolvers/funding-application.resolver';
+import { FundingFlowResolver } from './resolvers/funding-flow.resolver';
+import { FundingProgrammeLotResolver } from './resolvers/funding-programme-lot.resolver';
 import { FundingProgrammeResolver } from './resolvers/funding-programme.resolver';
+import { GrantExportResolver } from './resolvers/grant-export.resolver';
 import { GrantResolver } from './resolvers/grant.resolver';
 import { OrganizationFundingResolver } from './resolvers/organization.resolver';
 import { grantById } from './services/grants';
@@ -10,8 +19,17 @@ import { seedFunding } from '../seed/funding.seed';
 export const fundingSubgraph: SubgraphDefinition = {
   name: 'funding',
   packageDir: packageRoot(__dirname),
-  entities: [FundingProgramme, Grant],
-  resolvers: [FundingProgrammeResolver, GrantResolver, OrganizationFundingResolver],
+  entities: [FundingProgramme, FundingProgrammeLot, Grant, Disbursement, FundingApplication, OrganizationIdentifier],
+  resolvers: [
+    FundingProgrammeResolver,
+    FundingProgrammeLotResolver,
+    GrantResolver,
+    DisbursementResolver,
+    FundingApplicationResolver,
+    FundingFlowResolver,
+    GrantExportResolver,
+    OrganizationFundingResolver,
+  ],
   referenceResolvers: {
     Grant: {
       __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(grantById, reference.id),

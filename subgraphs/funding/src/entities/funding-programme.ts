@@ -1,5 +1,5 @@
-import { Check, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { ExactNumericType, newId } from '@ngo-hub/kit';
+import { Check, Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
+import { CauseArea, ExactNumericType, newId } from '@ngo-hub/kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum FundingKind {
@@ -24,6 +24,8 @@ registerEnumType(FundingKind, {
 @Entity({ tableName: 'funding_programme' })
 @Index({ properties: ['funderOrganizationId'] })
 @Index({ properties: ['year', 'id'] })
+@Unique({ properties: ['funderOrganizationId', 'code'] })
+@Check({ name: 'funding_programme_planned_projects_check', expression: 'planned_projects is null or planned_projects > 0' })
 @Check({ name: 'funding_programme_budget_check', expression: '(budget_amount is null) = (budget_currency is null) and (budget_amount is null or budget_amount > 0)' })
 @ObjectType({ description: 'A funding programme run by a funder organization: a grant scheme, a government purchase of services, a venture philanthropy round, an award.' })
 export class FundingProgramme {
@@ -59,6 +61,19 @@ export class FundingProgramme {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'What the programme funds and how, in English.' })
   description?: string;
+
+  @Enum({ items: () => CauseArea, array: true, default: [] })
+  @Field(() => [CauseArea], { description: 'The causes the programme funds.' })
+  causeAreas: Opt<CauseArea[]> = [];
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many projects the programme set out to fund, when announced (Chengdu 2012: 59).' })
+  plannedProjects?: number;
+
+  /** 360Giving's grantProgramme code (its title when the publisher gives no code): how an import finds the programme again. */
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: "The funder's code for the programme, as 360Giving's grantProgramme.code; unique per funder." })
+  code?: string;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();

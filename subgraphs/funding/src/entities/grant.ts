@@ -2,6 +2,7 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, 
 import { CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
+import { FundingProgrammeLot } from './funding-programme-lot';
 
 export enum GrantStatus {
   PROPOSED = 'PROPOSED',
@@ -31,6 +32,7 @@ export const COMMITTED_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, 
 @Index({ properties: ['programme', 'awardDate', 'id'] })
 @Index({ properties: ['awardDate', 'id'] })
 @Check({ name: 'grant_amount_positive_check', expression: 'amount > 0' })
+@Check({ name: 'grant_lot_needs_programme_check', expression: 'lot_id is null or programme_id is not null' })
 @Check({ name: 'grant_planned_dates_check', expression: 'planned_end_date is null or planned_start_date is null or planned_end_date >= planned_start_date' })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Grant.type })
@@ -77,6 +79,9 @@ export class Grant {
 
   @ManyToOne(() => FundingProgramme, { nullable: true, ref: true, deleteRule: 'restrict' })
   programme?: Ref<FundingProgramme>;
+
+  @ManyToOne(() => FundingProgrammeLot, { nullable: true, ref: true, deleteRule: 'restrict' })
+  lot?: Ref<FundingProgrammeLot>;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Where the beneficiaries are: a city or region, e.g. "Chengdu, Sichuan".' })

@@ -34,6 +34,9 @@ export class AwardGrantInput {
   @Field(() => ID, { nullable: true, description: 'The funding programme the grant belongs to; its funder must be the grant\'s funder.' })
   programmeId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The lot of the programme the grant falls under; needs programmeId.' })
+  lotId?: string | null;
+
   @Field(() => String, { nullable: true, description: 'City or region of the beneficiaries.' })
   beneficiaryLocation?: string | null;
 
@@ -75,4 +78,10 @@ export class GrantFilter {
 export class OrganizationGrantsArgs extends ConnectionArgs {
   @Field(() => Int, { nullable: true, description: 'Only grants awarded in this year.' })
   year?: number | null;
+
+  @Field(() => GrantStatus, { nullable: true, description: 'Only grants in this status.' })
+  status?: GrantStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only grants of this funding programme.' })
+  programmeId?: string | null;
 }

@@ -2,10 +2,15 @@ import { ConnectionArgs, money, Money, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FundingProgramme } from '../entities/funding-programme';
 import { organizationRef, OrganizationRef } from '../entities/organization-ref';
+import { FundingApplicationsArgs } from '../inputs/funding-application.input';
 import { CreateFundingProgrammeInput, FundingProgrammeFilter } from '../inputs/funding-programme.input';
+import { applicationsOfProgramme } from '../services/funding-applications';
+import { lotsOfProgramme } from '../services/funding-programme-lots';
 import { createFundingProgramme, listProgrammes, programmeById } from '../services/funding-programmes';
 import { grantsOfProgramme } from '../services/grants';
+import { FundingApplicationConnection } from './funding-application-connection';
 import { FundingProgrammeConnection } from './funding-programme-connection';
+import { FundingProgrammeLotConnection } from './funding-programme-lot-connection';
 import { GrantConnection } from './grant-connection';
 
 @ObjectType({ description: 'The result of creating a funding programme.' })
@@ -30,7 +35,7 @@ export class FundingProgrammeResolver {
     return listProgrammes(ctx.em, filter, page);
   }
 
-  @Mutation(() => FundingProgrammePayload, { description: 'Adds a funding programme; its funder must exist in the organizations subgraph.' })
+  @Mutation(() => FundingProgrammePayload, { description: 'Adds a funding programme, with its lots; its funder must exist in the organizations subgraph.' })
   async createFundingProgramme(
     @Arg('input', () => CreateFundingProgrammeInput, { description: 'The programme to add.' }) input: CreateFundingProgrammeInput,
     @Ctx() ctx: HubContext,
@@ -51,5 +56,15 @@ export class FundingProgrammeResolver {
   @FieldResolver(() => GrantConnection, { description: 'Grants made under the programme, newest award first.' })
   grants(@Root() programme: FundingProgramme, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(grantsOfProgramme, { parentId: programme.id, args: page });
+  }
+
+  @FieldResolver(() => FundingProgrammeLotConnection, { description: 'The lots (categories) of the programme, in its order.' })
+  lots(@Root() programme: FundingProgramme, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(lotsOfProgramme, { parentId: programme.id, args: page });
+  }
+
+  @FieldResolver(() => FundingApplicationConnection, { description: 'Applications to the programme, latest submitted first.' })
+  applications(@Root() programme: FundingProgramme, @Args(() => FundingApplicationsArgs) args: FundingApplicationsArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(applicationsOfProgramme, { parentId: programme.id, args });
   }
 }

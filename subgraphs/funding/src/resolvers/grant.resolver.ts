@@ -1,18 +1,35 @@
 import { ConnectionArgs, money, Money, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { FundingApplication } from '../entities/funding-application';
 import { FundingProgramme } from '../entities/funding-programme';
-import { Grant } from '../entities/grant';
+import { FundingProgrammeLot } from '../entities/funding-programme-lot';
+import { Grant, GrantStatus } from '../entities/grant';
 import { organizationRef, OrganizationRef } from '../entities/organization-ref';
+import { ChangeGrantStatusInput } from '../inputs/grant-status.input';
 import { AwardGrantInput, GrantFilter } from '../inputs/grant.input';
 import { awardGrant } from '../services/award-grant';
+import { disbursedAmountsOf, disbursementsOfGrant } from '../services/disbursements';
+import { applicationOfGrant } from '../services/funding-applications';
+import { lotById } from '../services/funding-programme-lots';
 import { programmeById } from '../services/funding-programmes';
+import { changeGrantStatus } from '../services/grant-status';
 import { grantById, listGrants } from '../services/grants';
+import { DisbursementConnection } from './disbursement-connection';
 import { GrantConnection } from './grant-connection';
 
 @ObjectType({ description: 'The result of awarding a grant.' })
 export class GrantPayload {
   @Field(() => Grant, { description: 'The grant as stored.' })
   grant: Grant;
+}
+
+@ObjectType({ description: 'The result of moving a grant to another status.' })
+export class GrantStatusPayload {
+  @Field(() => Grant, { description: 'The grant in its new status.' })
+  grant: Grant;
+
+  @Field(() => GrantStatus, { description: 'The status the grant had before.' })
+  previousStatus: GrantStatus;
 }
 
 @Resolver(() => Grant)
@@ -36,9 +53,34 @@ export class GrantResolver {
     return { grant: await awardGrant(ctx.em, ctx.references, input) };
   }
 
+  @Mutation(() => GrantStatusPayload, {
+    description: 'Moves a grant to another status along PROPOSED → AWARDED → ACTIVE → COMPLETED (or CANCELLED before it is ACTIVE); CONFLICT for any other move.',
+  })
+  async changeGrantStatus(
+    @Arg('input', () => ChangeGrantStatusInput, { description: 'The grant and its new status.' }) input: ChangeGrantStatusInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<GrantStatusPayload> {
+    return changeGrantStatus(ctx.em, input);
+  }
+
   @FieldResolver(() => Money, { description: 'Amount awarded, exact, in the grant\'s currency.' })
   amountAwarded(@Root() grant: Grant): Money {
     return money(grant.amount, grant.currency);
+  }
+
+  @FieldResolver(() => Money, { description: 'Sum of the disbursements so far, in the grant\'s currency.' })
+  async amountDisbursed(@Root() grant: Grant, @Ctx() ctx: HubContext): Promise<Money> {
+    return (await ctx.loaders.load(disbursedAmountsOf, grant.id))?.disbursed ?? money('0', grant.currency);
+  }
+
+  @FieldResolver(() => Money, { description: 'Amount awarded not yet disbursed, in the grant\'s currency; never negative.' })
+  async amountRemaining(@Root() grant: Grant, @Ctx() ctx: HubContext): Promise<Money> {
+    return (await ctx.loaders.load(disbursedAmountsOf, grant.id))?.remaining ?? money(grant.amount, grant.currency);
+  }
+
+  @FieldResolver(() => DisbursementConnection, { description: 'Payments made against the grant, earliest first.' })
+  disbursements(@Root() grant: Grant, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(disbursementsOfGrant, { parentId: grant.id, args: page });
   }
 
   @FieldResolver(() => OrganizationRef, { description: 'The organization that receives the grant.' })
@@ -54,5 +96,15 @@ export class GrantResolver {
   @FieldResolver(() => FundingProgramme, { nullable: true, description: 'The funding programme the grant belongs to, if any.' })
   async programme(@Root() grant: Grant, @Ctx() ctx: HubContext): Promise<FundingProgramme | null> {
     return grant.programme ? ctx.loaders.load(programmeById, grant.programme.id) : null;
+  }
+
+  @FieldResolver(() => FundingProgrammeLot, { nullable: true, description: 'The lot (category) of its programme the grant falls under, if any.' })
+  async lot(@Root() grant: Grant, @Ctx() ctx: HubContext): Promise<FundingProgrammeLot | null> {
+    return grant.lot ? ctx.loaders.load(lotById, grant.lot.id) : null;
+  }
+
+  @FieldResolver(() => FundingApplication, { nullable: true, description: 'The application the grant was awarded from, if it came from one.' })
+  application(@Root() grant: Grant, @Ctx() ctx: HubContext): Promise<FundingApplication | null> {
+    return ctx.loaders.load(applicationOfGrant, grant.id);
   }
 }

@@ -1,20 +1,25 @@
 import { Money, type HubContext } from '@ngo-hub/kit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { OrganizationRef } from '../entities/organization-ref';
+import { FundingApplicationsArgs } from '../inputs/funding-application.input';
 import { OrganizationGrantsArgs } from '../inputs/grant.input';
+import { applicationsOfOrganization } from '../services/funding-applications';
+import { fundingSummaryOf } from '../services/funding-summary';
 import { totalAwardedBy, totalReceivedBy } from '../services/funding-totals';
 import { grantsMadeBy, grantsReceivedBy } from '../services/grants';
+import { FundingYearSummary } from '../types/funding-year-summary';
+import { FundingApplicationConnection } from './funding-application-connection';
 import { GrantConnection } from './grant-connection';
 
 /** What funding adds to the organizations subgraph's `Organization`. */
 @Resolver(() => OrganizationRef)
 export class OrganizationFundingResolver {
-  @FieldResolver(() => GrantConnection, { description: 'Grants the organization received, newest award first.' })
+  @FieldResolver(() => GrantConnection, { description: 'Grants the organization received, newest award first; filtered by year, status and programme.' })
   grantsReceived(@Root() organization: OrganizationRef, @Args(() => OrganizationGrantsArgs) args: OrganizationGrantsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(grantsReceivedBy, { parentId: organization.id, args });
   }
 
-  @FieldResolver(() => GrantConnection, { description: 'Grants the organization made as funder, newest award first.' })
+  @FieldResolver(() => GrantConnection, { description: 'Grants the organization made as funder, newest award first; filtered by year, status and programme.' })
   grantsMade(@Root() organization: OrganizationRef, @Args(() => OrganizationGrantsArgs) args: OrganizationGrantsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(grantsMadeBy, { parentId: organization.id, args });
   }
@@ -31,5 +36,17 @@ export class OrganizationFundingResolver {
   })
   totalAwarded(@Root() organization: OrganizationRef, @Ctx() ctx: HubContext): Promise<Money[]> {
     return ctx.loaders.load(totalAwardedBy, organization.id);
+  }
+
+  @FieldResolver(() => [FundingYearSummary], {
+    description: 'Funding received and given, per year and currency (never converted), over AWARDED, ACTIVE and COMPLETED grants; earliest year first.',
+  })
+  fundingSummary(@Root() organization: OrganizationRef, @Ctx() ctx: HubContext): Promise<FundingYearSummary[]> {
+    return ctx.loaders.load(fundingSummaryOf, organization.id);
+  }
+
+  @FieldResolver(() => FundingApplicationConnection, { description: 'Applications the organization made to funding programmes, latest submitted first.' })
+  fundingApplications(@Root() organization: OrganizationRef, @Args(() => FundingApplicationsArgs) args: FundingApplicationsArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(applicationsOfOrganization, { parentId: organization.id, args });
   }
 }

@@ -12,19 +12,28 @@ import {
   type References,
 } from '@ngo-hub/kit';
 import { FundingProgramme } from '../entities/funding-programme';
+import { FundingProgrammeLot } from '../entities/funding-programme-lot';
 import { Grant, GrantStatus } from '../entities/grant';
 import type { AwardGrantInput } from '../inputs/grant.input';
+import { lotOfProgramme } from './funding-programme-lots';
 
 const INITIAL_STATUSES = [GrantStatus.AWARDED, GrantStatus.PROPOSED];
 
 /** 360Giving identifiers carry the `360G-` prefix of the publisher's registered prefix. */
-function identifierOf(value: string | null | undefined): string {
+export function identifierOf(value: string | null | undefined, field = 'identifier'): string {
   if (value === undefined || value === null || value.trim() === '') return `360G-ngohub-${newId()}`;
-  const identifier = requiredText(value, 'identifier', 200);
+  const identifier = requiredText(value, field, 200);
   if (!/^360G-\S+$/.test(identifier)) {
-    throw new UserInputError(`identifier must start with "360G-" and contain no spaces, e.g. 360G-chengdu-2012-001 (got ${JSON.stringify(identifier)})`, 'identifier');
+    throw new UserInputError(`${field} must start with "360G-" and contain no spaces, e.g. 360G-chengdu-2012-001 (got ${JSON.stringify(identifier)})`, field);
   }
   return identifier;
+}
+
+/** Planned dates of a grant: the end is never before the start. */
+export function assertPlannedDates(grant: Grant): void {
+  if (grant.plannedStartDate && grant.plannedEndDate && grant.plannedEndDate < grant.plannedStartDate) {
+    throw new UserInputError(`plannedEndDate (${grant.plannedEndDate}) must not be before plannedStartDate (${grant.plannedStartDate})`, 'plannedEndDate');
+  }
 }
 
 /** Checks everything the input alone can tell and builds the grant (not yet persisted). */
@@ -39,9 +48,7 @@ function grantOf(input: AwardGrantInput): Grant {
   grant.awardDate = input.awardDate;
   grant.plannedStartDate = input.plannedStartDate ?? undefined;
   grant.plannedEndDate = input.plannedEndDate ?? undefined;
-  if (grant.plannedStartDate && grant.plannedEndDate && grant.plannedEndDate < grant.plannedStartDate) {
-    throw new UserInputError(`plannedEndDate (${grant.plannedEndDate}) must not be before plannedStartDate (${grant.plannedStartDate})`, 'plannedEndDate');
-  }
+  assertPlannedDates(grant);
   grant.recipientOrganizationId = input.recipientOrganizationId;
   grant.fundingOrganizationId = input.fundingOrganizationId;
   grant.beneficiaryLocation = optionalText(input.beneficiaryLocation, 'beneficiaryLocation', 300);
@@ -51,6 +58,7 @@ function grantOf(input: AwardGrantInput): Grant {
     throw new UserInputError(`a new grant is AWARDED or PROPOSED (got ${status})`, 'status');
   }
   grant.status = status;
+  if (input.lotId && !input.programmeId) throw new UserInputError('lotId needs programmeId: a lot is part of a programme', 'lotId');
   return grant;
 }
 
@@ -66,31 +74,43 @@ async function programmeOf(em: EntityManager, id: string, funderId: string): Pro
   return programme;
 }
 
-function identifierTaken(identifier: string): ConflictError {
-  return new ConflictError(`a grant with identifier ${identifier} already exists`, { field: 'identifier' });
+function identifierTaken(identifier: string, field: string): ConflictError {
+  return new ConflictError(`a grant with identifier ${identifier} already exists`, { field });
+}
+
+/** Refuses an identifier another grant has; the unique index still decides between racing writers. */
+export async function assertIdentifierFree(em: EntityManager, identifier: string, field = 'identifier'): Promise<void> {
+  if (await em.count(Grant, { identifier })) throw identifierTaken(identifier, field);
+}
+
+/** Persists a new grant inside the caller's transaction, turning a lost identifier race into CONFLICT. */
+export async function insertGrant(tx: EntityManager, grant: Grant, field = 'identifier'): Promise<Grant> {
+  try {
+    tx.persist(grant);
+    await tx.flush();
+    return grant;
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw identifierTaken(grant.identifier, field);
+    throw error;
+  }
 }
 
 /**
- * Records a grant. Every check (input, programme, identifier, both organizations through the
- * organizations subgraph) runs before anything is written; the write is one transaction.
+ * Records a grant. Every check (input, programme, lot, identifier, both organizations through
+ * the organizations subgraph) runs before anything is written; the write is one transaction.
  */
 export async function awardGrant(em: EntityManager, references: References, input: AwardGrantInput): Promise<Grant> {
   const grant = grantOf(input);
   const programme = input.programmeId ? await programmeOf(em, input.programmeId, grant.fundingOrganizationId) : undefined;
-  if (await em.count(Grant, { identifier: grant.identifier })) throw identifierTaken(grant.identifier);
+  const lot = input.lotId ? await lotOfProgramme(em, input.lotId, programme?.id, 'lotId') : undefined;
+  await assertIdentifierFree(em, grant.identifier);
   await references.assertExistByField('Organization', {
     recipientOrganizationId: grant.recipientOrganizationId,
     fundingOrganizationId: grant.fundingOrganizationId,
   });
-  try {
-    return await em.transactional(async (tx) => {
-      if (programme) grant.programme = tx.getReference(FundingProgramme, programme.id, { wrapped: true });
-      tx.persist(grant);
-      await tx.flush();
-      return grant;
-    });
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw identifierTaken(grant.identifier);
-    throw error;
-  }
+  return em.transactional(async (tx) => {
+    if (programme) grant.programme = tx.getReference(FundingProgramme, programme.id, { wrapped: true });
+    if (lot) grant.lot = tx.getReference(FundingProgrammeLot, lot.id, { wrapped: true });
+    return insertGrant(tx, grant);
+  });
 }

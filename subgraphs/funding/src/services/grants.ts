@@ -57,8 +57,12 @@ function grantPagesOf(
   return paginateByParent(em, Grant, parentKey, parentIds, where, args, GRANT_ORDER);
 }
 
-function awardedIn(args: OrganizationGrantsArgs): FilterQuery<Grant> {
-  return args.year === undefined || args.year === null ? {} : { awardDate: datesOfYear(args.year, 'year') };
+function organizationGrantsWhere(args: OrganizationGrantsArgs): FilterQuery<Grant> {
+  const conditions: FilterQuery<Grant>[] = [];
+  if (args.year !== undefined && args.year !== null) conditions.push({ awardDate: datesOfYear(args.year, 'year') });
+  if (args.status) conditions.push({ status: args.status });
+  if (args.programmeId) conditions.push({ programme: uuidFilter(args.programmeId, 'programmeId') });
+  return conditions.length ? { $and: conditions } : {};
 }
 
 export const grantsOfProgramme = definePageLoader<Grant, ConnectionArgs>('grantsOfProgramme', (ids, args, ctx) =>
@@ -66,9 +70,9 @@ export const grantsOfProgramme = definePageLoader<Grant, ConnectionArgs>('grants
 );
 
 export const grantsReceivedBy = definePageLoader<Grant, OrganizationGrantsArgs>('grantsReceivedBy', (ids, args, ctx) =>
-  grantPagesOf(ctx.em, 'recipientOrganizationId', ids, awardedIn(args), args),
+  grantPagesOf(ctx.em, 'recipientOrganizationId', ids, organizationGrantsWhere(args), args),
 );
 
 export const grantsMadeBy = definePageLoader<Grant, OrganizationGrantsArgs>('grantsMadeBy', (ids, args, ctx) =>
-  grantPagesOf(ctx.em, 'fundingOrganizationId', ids, awardedIn(args), args),
+  grantPagesOf(ctx.em, 'fundingOrganizationId', ids, organizationGrantsWhere(args), args),
 );

@@ -16,6 +16,8 @@ export async function startFundingHub(): Promise<FundingHub> {
   const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
   await runSubgraphCommand('organizations', 'prepare', env);
   const organizations = await startSubgraphProcess('organizations', await freePort(), env);
+  // fundingFlows and the 360Giving export ask the organizations subgraph from within resolvers, at ORGANIZATIONS_URL
+  process.env.ORGANIZATIONS_URL = organizations.url;
   try {
     const funding = await startTestSubgraph(fundingSubgraph, { seed: true, env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
     return {
@@ -33,13 +35,13 @@ export async function startFundingHub(): Promise<FundingHub> {
 }
 
 /** Creates an organization through the organizations subgraph's own API; returns its id. */
-export async function createOrganization(organizations: ChildService, name: string): Promise<string> {
+export async function createOrganization(organizations: ChildService, name: string, fields: Record<string, unknown> = {}): Promise<string> {
   const response = await fetch(organizations.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }',
-      variables: { input: { name, kind: 'NGO', city: 'Chengdu' } },
+      variables: { input: { name, kind: 'NGO', city: 'Chengdu', ...fields } },
     }),
   });
   const body = (await response.json()) as { data?: { createOrganization: { organization: { id: string } } }; errors?: unknown };

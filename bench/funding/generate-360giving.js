@@ -1,0 +1,63 @@
+'use strict';
+// Writes a synthetic 360Giving package of N grants, deterministic for a given seed.
+const { createWriteStream } = require('node:fs');
+
+/** A small deterministic PRNG (mulberry32), so two runs write the same file. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CLASSIFICATIONS = ['Children and young people', 'Older people', 'Arts', 'Health', 'Community development', 'Education', 'Environment', 'Disability'];
+const LOCATIONS = ['Chengdu, Sichuan', 'Shanghai', 'Beijing', 'Shenzhen, Guangdong', 'England', 'Scotland'];
+
+/**
+ * Generates `grants` grants from `funders` funders to `recipients` recipients (org-ids
+ * GB-CHC-… and 360G-bench-…), amounts with cents in CNY, GBP and USD, each funder with 3 programmes.
+ * Returns the exact sum per currency in cents, for checking.
+ */
+async function generate360Giving(path, { grants = 100000, funders = 50, recipients = 5000, seed = 2012, idPrefix = '360G-bench' } = {}) {
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const out = createWriteStream(path);
+  const write = (text) => (out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve)));
+  const sums = {};
+  await write('{"grants": [\n');
+  for (let i = 0; i < grants; i++) {
+    const funder = Math.floor(next() * funders);
+    const recipient = Math.floor(next() * recipients);
+    const currency = next() < 0.8 ? 'CNY' : next() < 0.5 ? 'GBP' : 'USD';
+    const cents = 1000 + Math.floor(next() * 50000000);
+    sums[currency] = (sums[currency] ?? 0n) + BigInt(cents);
+    const year = 2008 + Math.floor(next() * 10);
+    const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
+    const grant = {
+      id: `${idPrefix}-${i + 1}`,
+      title: `Grant ${i + 1} to recipient ${recipient}`,
+      description: 'Towards the running costs of a community project, generated for the import benchmark.',
+      currency,
+      amountAwarded: '@AMOUNT@',
+      awardDate: `${year}-${month}-${day}T00:00:00+00:00`,
+      plannedDates: [{ startDate: `${year}-${month}-${day}`, endDate: `${year + 1}-${month}-${day}` }],
+      recipientOrganization: [recipient % 2 ? { id: `GB-CHC-${1000000 + recipient}`, name: `Bench Charity ${recipient}` } : { id: `360G-bench-org-${recipient}`, name: `Bench NGO ${recipient}` }],
+      fundingOrganization: [{ id: `GB-CHC-${200000 + funder}`, name: `Bench Foundation ${funder}` }],
+      grantProgramme: [{ code: `F${funder}-P${i % 3}`, title: `Programme ${i % 3} of foundation ${funder}` }],
+      beneficiaryLocation: [{ name: pick(LOCATIONS) }],
+      classifications: [{ title: pick(CLASSIFICATIONS) }, { title: pick(CLASSIFICATIONS) }],
+    };
+    const amount = `${cents / 100 | 0}.${String(cents % 100).padStart(2, '0')}`;
+    await write(`${i ? ',\n' : ''}${JSON.stringify(grant).replace('"@AMOUNT@"', amount)}`);
+  }
+  await write('\n]}\n');
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+  return sums;
+}
+
+module.exports = { generate360Giving };

@@ -1,0 +1,61 @@
+'use strict';
+// Benchmark: imports a generated 360Giving file of 100,000 grants into a database of its own,
+// with its own organizations subgraph process, and prints grants per second. Run after a build:
+//   node bench/funding/import-360giving.js [--grants N]
+const { mkdtempSync, rmSync, statSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { createLogger, migrateSubgraph, openSubgraphOrm } = require('@ngo-hub/kit');
+const { freePort, runSubgraphCommand, startSubgraphProcess } = require('@ngo-hub/kit/processes');
+const { createTestDatabase } = require('@ngo-hub/kit/testing/database');
+const { fundingSubgraph } = require('@ngo-hub/funding');
+const { import360Giving } = require('@ngo-hub/funding/dist/src/three-sixty-giving/importer');
+const { OrganizationDirectory } = require('@ngo-hub/funding/dist/src/services/organization-directory');
+const { createReadStream } = require('node:fs');
+const { generate360Giving } = require('./generate-360giving');
+
+const grantsArg = process.argv.indexOf('--grants');
+const GRANTS = grantsArg > 0 ? Number(process.argv[grantsArg + 1]) : 100000;
+
+function line(label, report) {
+  const rate = Math.round(report.read / report.seconds);
+  return `${label.padEnd(44)} ${String(report.read).padStart(7)} read ${String(report.imported).padStart(7)} imported ${String(report.alreadyPresent).padStart(7)} present ${String(report.organizationsCreated).padStart(5)} orgs created  ${report.seconds.toFixed(2).padStart(6)} s  ${String(rate).padStart(7)} grants/s`;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'ngohub-bench-360g-'));
+  const database = await createTestDatabase('ngohub_bench_funding');
+  const env = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
+  let organizations;
+  let orm;
+  try {
+    const first = join(dir, 'grants.json');
+    const second = join(dir, 'more-grants.json');
+    let started = Date.now();
+    await generate360Giving(first, { grants: GRANTS });
+    await generate360Giving(second, { grants: GRANTS, seed: 2013, idPrefix: '360G-bench-more' });
+    console.log(`generated 2 files of ${GRANTS} grants (${(statSync(first).size / 1e6).toFixed(1)} MB each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    await runSubgraphCommand('organizations', 'migrate', env);
+    organizations = await startSubgraphProcess('organizations', await freePort(), env, 'ignore');
+    await migrateSubgraph(fundingSubgraph, database.url, createLogger('bench', 'warn'));
+    orm = await openSubgraphOrm(fundingSubgraph, database.url);
+    const directory = new OrganizationDirectory(organizations.url);
+    const run = (file) => import360Giving(orm.em.fork(), directory, createReadStream(file, { highWaterMark: 1 << 20 }));
+
+    console.log(`Node ${process.version}, PostgreSQL at ${new URL(database.url).host}, batches of 2000 grants`);
+    console.log(line('1. new file, empty hub (creates organizations)', await run(first)));
+    console.log(line('2. same file again (idempotent: adds nothing)', await run(first)));
+    console.log(line('3. another file, organizations all known', await run(second)));
+  } finally {
+    await orm?.close();
+    await organizations?.stop();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

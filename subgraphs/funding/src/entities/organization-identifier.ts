@@ -1,0 +1,23 @@
+import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+
+/**
+ * Which hub organization an org-id.guide identifier (GB-CHC-1164859, 360G-EFF-…, CN-USCI-…)
+ * stands for. The organizations subgraph stores only Chinese credit codes, so the identifiers
+ * 360Giving files use for everyone else are kept here, by the importer, and reused by the export.
+ */
+@Entity({ tableName: 'organization_identifier' })
+@Index({ properties: ['organizationId'] })
+export class OrganizationIdentifier {
+  @PrimaryKey({ type: 'text' })
+  orgId: string;
+
+  @Property({ type: 'uuid' })
+  organizationId: string;
+
+  /** The name the identifier came with, for people reading the table. */
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,17 @@
+import type { HubContext } from '@ngo-hub/kit';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { ExportGrants360GivingArgs } from '../inputs/grant-export.input';
+import { exportGrants360Giving } from '../services/grant-export';
+import { OrganizationDirectory } from '../services/organization-directory';
+import { Grants360GivingExport } from '../types/grant-export';
+
+@Resolver(() => Grants360GivingExport)
+export class GrantExportResolver {
+  @Query(() => Grants360GivingExport, {
+    description:
+      'Grants as 360Giving JSON, a page at a time (up to 1000 grants a page). For a whole file use `npm run export:360giving -- FILE`; either imports back with `npm run import:360giving`.',
+  })
+  exportGrants360Giving(@Args(() => ExportGrants360GivingArgs) args: ExportGrants360GivingArgs, @Ctx() ctx: HubContext): Promise<Grants360GivingExport> {
+    return exportGrants360Giving(ctx.em, OrganizationDirectory.fromEnvironment(), args);
+  }
+}

@@ -1,0 +1,48 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { ConflictError, isUuid, NotFoundError } from '@ngo-hub/kit';
+import { Grant, GrantStatus } from '../entities/grant';
+import type { ChangeGrantStatusInput } from '../inputs/grant-status.input';
+
+const { PROPOSED, AWARDED, ACTIVE, COMPLETED, CANCELLED } = GrantStatus;
+
+/**
+ * Where a grant may go from each status. An ACTIVE grant is completed, never cancelled: money may
+ * have been paid out, and a cancelled grant leaves every total.
+ */
+export const GRANT_TRANSITIONS: Readonly<Record<GrantStatus, readonly GrantStatus[]>> = {
+  [PROPOSED]: [AWARDED, CANCELLED],
+  [AWARDED]: [ACTIVE, CANCELLED],
+  [ACTIVE]: [COMPLETED],
+  [COMPLETED]: [],
+  [CANCELLED]: [],
+};
+
+export function assertGrantTransition(grant: Grant, to: GrantStatus): void {
+  const allowed = GRANT_TRANSITIONS[grant.status as GrantStatus];
+  if (allowed.includes(to)) return;
+  const next = allowed.length ? `it may become ${allowed.join(' or ')}` : `${grant.status} is final`;
+  throw new ConflictError(`grant ${grant.identifier} is ${grant.status} and cannot become ${to}; ${next}`, {
+    field: 'status',
+    from: grant.status,
+    to,
+    allowed,
+  });
+}
+
+/** The grant, locked until the transaction ends: status changes and disbursements on it run one at a time. */
+export async function lockGrant(tx: EntityManager, id: string, field: string): Promise<Grant> {
+  const grant = isUuid(id) ? await tx.findOne(Grant, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!grant) throw new NotFoundError('Grant', id, field);
+  return grant;
+}
+
+export async function changeGrantStatus(em: EntityManager, input: ChangeGrantStatusInput): Promise<{ grant: Grant; previousStatus: GrantStatus }> {
+  return em.transactional(async (tx) => {
+    const grant = await lockGrant(tx, input.grantId, 'grantId');
+    const previousStatus = grant.status;
+    assertGrantTransition(grant, input.status);
+    grant.status = input.status;
+    await tx.flush();
+    return { grant, previousStatus };
+  });
+}

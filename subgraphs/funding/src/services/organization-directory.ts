@@ -1,0 +1,164 @@
+import { subgraphUrls, UserInputError } from '@ngo-hub/kit';
+
+/** What the funding subgraph reads of an organization for exports. */
+export interface OrganizationSummary {
+  name: string;
+  /** org-id.guide identifier the organizations subgraph knows (CN-USCI-… from the credit code), if any. */
+  orgId: string | null;
+}
+
+/** The fields of the organizations subgraph's CreateOrganizationInput the importer fills. */
+export interface NewOrganization {
+  name: string;
+  kind: string;
+  country?: string;
+  city?: string;
+  website?: string;
+  registration?: { status: 'REGISTERED'; creditCode: string };
+}
+
+export type CreatedOrganization = { id: string } | { error: string; code?: string; field?: string };
+
+interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+/** Filters of the organizations subgraph's `organizations` query that funding asks about. */
+export interface DirectoryFilter {
+  city?: string;
+  province?: string;
+  kinds?: string[];
+  registrationStatuses?: string[];
+}
+
+const PAGE = 100;
+const DESCRIBE_BATCH = 200;
+const CREATE_CONCURRENCY = 8;
+
+/**
+ * The organizations subgraph, asked over HTTP through its public API (`organizations`,
+ * `_entities`, `createOrganization`): funding never reads or writes another schema.
+ */
+export class OrganizationDirectory {
+  constructor(
+    readonly url: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  /** ORGANIZATIONS_URL (default http://127.0.0.1:4001/graphql), read when asked: tests set it after start-up. */
+  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): OrganizationDirectory {
+    return new OrganizationDirectory(subgraphUrls(env).organizations);
+  }
+
+  private async post<T>(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
+    let response: Response;
+    try {
+      response = await fetch(this.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new Error(`the organizations subgraph at ${this.url} did not answer: ${(error as Error).message}`);
+    }
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as GraphQLAnswer<T>;
+    } catch {
+      throw new Error(`the organizations subgraph at ${this.url} answered HTTP ${response.status} without GraphQL: ${text.slice(0, 200)}`);
+    }
+  }
+
+  private async read<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const answer = await this.post<T>(query, variables);
+    if (!answer.data || answer.errors?.length) {
+      throw new Error(`the organizations subgraph refused a query: ${answer.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+    }
+    return answer.data;
+  }
+
+  /** Fails with a clear message when the organizations subgraph does not answer. */
+  async assertReachable(): Promise<void> {
+    await this.read<{ __typename: string }>('{ __typename }', {});
+  }
+
+  /**
+   * Ids of the organizations matching a filter, paging through `organizations`. Refuses (naming
+   * `field`) a filter matching more than `limit`, before fetching them all.
+   */
+  async idsMatching(filter: DirectoryFilter, limit: number, field: string): Promise<string[]> {
+    const query = `query($filter: OrganizationFilter, $first: Int, $after: String) {
+      organizations(filter: $filter, first: $first, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } }
+    }`;
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      type Answer = { organizations: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const { organizations }: Answer = await this.read<Answer>(query, { filter, first: PAGE, after });
+      if (organizations.totalCount > limit) {
+        throw new UserInputError(`${field} matches ${organizations.totalCount} organizations; narrow it to at most ${limit}`, field);
+      }
+      ids.push(...organizations.nodes.map((n) => n.id));
+      if (!organizations.pageInfo.hasNextPage) return ids;
+      after = organizations.pageInfo.endCursor;
+    }
+  }
+
+  /** Every organization with an org-id (registered, with a credit code): org-id → id. */
+  async orgIdsOfRegistered(): Promise<Map<string, string>> {
+    const query = `query($after: String) {
+      organizations(filter: { registrationStatuses: [REGISTERED] }, first: ${PAGE}, after: $after) { nodes { id orgId } pageInfo { hasNextPage endCursor } }
+    }`;
+    const found = new Map<string, string>();
+    let after: string | null = null;
+    for (;;) {
+      type Answer = { organizations: { nodes: { id: string; orgId: string | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const { organizations }: Answer = await this.read<Answer>(query, { after });
+      for (const node of organizations.nodes) if (node.orgId) found.set(node.orgId, node.id);
+      if (!organizations.pageInfo.hasNextPage) return found;
+      after = organizations.pageInfo.endCursor;
+    }
+  }
+
+  /** Names and org-ids of organizations by id, through `_entities`; ids it does not know are left out. */
+  async describe(ids: readonly string[]): Promise<Map<string, OrganizationSummary>> {
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { id name orgId } } }`;
+    const found = new Map<string, OrganizationSummary>();
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += DESCRIBE_BATCH) {
+      const batch = unique.slice(start, start + DESCRIBE_BATCH);
+      type Answer = { _entities: ({ id: string; name: string; orgId: string | null } | null)[] };
+      const answer = await this.read<Answer>(query, { representations: batch.map((id) => ({ __typename: 'Organization', id })) });
+      for (const entity of answer._entities) if (entity) found.set(entity.id, { name: entity.name, orgId: entity.orgId });
+    }
+    return found;
+  }
+
+  /**
+   * Creates organizations, one `createOrganization` request each (several at a time): a refused
+   * one in a multi-mutation request would null the answers of those created alongside it.
+   */
+  async create(organizations: readonly NewOrganization[]): Promise<CreatedOrganization[]> {
+    const mutation = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`;
+    const results: CreatedOrganization[] = new Array(organizations.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < organizations.length) {
+        const index = next++;
+        type Answer = { createOrganization: { organization: { id: string } } };
+        const answer = await this.post<Answer>(mutation, { input: organizations[index] });
+        const error = answer.errors?.[0];
+        if (answer.data?.createOrganization) results[index] = { id: answer.data.createOrganization.organization.id };
+        else if (error && error.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
+          results[index] = { error: error.message, code: error.extensions?.code, field: error.extensions?.field };
+        } else {
+          throw new Error(`the organizations subgraph failed to create ${JSON.stringify(organizations[index].name)}: ${error?.message ?? 'no answer'}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, organizations.length) }, worker));
+    return results;
+  }
+}

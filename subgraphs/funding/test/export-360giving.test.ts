@@ -1,0 +1,156 @@
+import { CauseArea, freePort, openSubgraphOrm, runSubgraphCommand, seedId, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
+import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fundingSubgraph } from '../src';
+import { GrantStatus } from '../src/entities/grant';
+import { JsonNumber, parseExactJson } from '../src/three-sixty-giving/exact-json';
+import { insertGrants } from './support/grants';
+import { startFundingHub, type FundingHub } from './support/hub';
+
+const CLI = join(__dirname, '..', 'dist', 'src', 'three-sixty-giving');
+const CHENGDU_2012 = seedId('programme:chengdu-2012-purchase-of-services');
+const EXPORT = `query($filter: GrantFilter, $first: Int, $after: String) {
+  exportGrants360Giving(filter: $filter, first: $first, after: $after) { json grantCount totalCount pageInfo { hasNextPage endCursor } }
+}`;
+
+function cli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { TS_JEST: _tsJest, ...rest } = process.env;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(CLI, script), ...args], { env: { ...rest, LOG_LEVEL: 'silent', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** What must survive a round trip: every grant's 360Giving id, amount, currency, dates and status, and the sums. */
+async function fingerprint(orm: MikroORM) {
+  const connection = orm.em.fork().getConnection();
+  const [grants] = await connection.execute<{ grants: number; digest: string; organizations: number }[]>(
+    `select count(*)::int as grants,
+            md5(string_agg(concat_ws('|', identifier, amount::text, currency, award_date, planned_start_date, planned_end_date, status, title, cause_areas::text), ',' order by identifier)) as digest,
+            (select count(*)::int from (select recipient_organization_id from funding.grant union select funding_organization_id from funding.grant) o) as organizations
+     from funding.grant`,
+  );
+  const sums = await connection.execute<{ currency: string; status: string; grants: number; total: string }[]>(
+    `select currency, status, count(*)::int as grants, sum(amount)::text as total from funding.grant group by currency, status order by currency, status`,
+  );
+  return { ...grants, sums };
+}
+
+describe('360Giving export (exportGrants360Giving, npm run export:360giving) and the round trip', () => {
+  let hub: FundingHub;
+
+  beforeAll(async () => {
+    hub = await startFundingHub();
+  });
+  afterAll(() => hub?.stop());
+
+  it('pages a programme\'s grants as 360Giving packages with exact amounts, org-ids, names from the directory and the hub\'s status', async () => {
+    const grants: Record<string, unknown>[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const response: { data?: { exportGrants360Giving: { json: string; grantCount: number; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } } }; errors?: unknown } =
+        await hub.funding.request(EXPORT, { filter: { programmeId: CHENGDU_2012 }, first: 3, after });
+      expect(response.errors).toBeUndefined();
+      const page = response.data!.exportGrants360Giving;
+      expect(page.totalCount).toBe(4);
+      const parsed = parseExactJson(page.json) as { grants: Record<string, unknown>[] };
+      expect(parsed.grants).toHaveLength(page.grantCount);
+      grants.push(...parsed.grants);
+      pages++;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toBe(2);
+    const elderly = grants.find((g) => g.id === '360G-chengdu-2012-001')!;
+    expect(elderly).toEqual({
+      id: '360G-chengdu-2012-001',
+      title: '社区居家养老服务 (Community home-based elderly care)',
+      description: expect.any(String),
+      currency: 'CNY',
+      amountAwarded: new JsonNumber('860000.00'),
+      amountDisbursed: new JsonNumber('860000.00'),
+      awardDate: '2012-04-20',
+      plannedDates: [{ startDate: '2012-05-01', endDate: '2013-04-30' }],
+      recipientOrganization: [{ id: `360G-ngohub-org-${seedId('org:chengdu-community-elderly-care-center')}`, name: 'Chengdu Community Elderly Care Service Center' }],
+      fundingOrganization: [{ id: `360G-ngohub-org-${seedId('org:chengdu-civil-affairs-bureau')}`, name: 'Chengdu Civil Affairs Bureau' }],
+      grantProgramme: [{ code: CHENGDU_2012, title: 'Chengdu 2012 Government Purchase of Social Services' }],
+      beneficiaryLocation: [{ name: 'Chengdu, Sichuan' }],
+      classifications: [
+        { vocabulary: 'NGOHub-CauseArea', code: 'ELDERLY_CARE', title: 'elderly care' },
+        { vocabulary: 'NGOHub-CauseArea', code: 'COMMUNITY_DEVELOPMENT', title: 'community development' },
+      ],
+      ngohubStatus: 'COMPLETED',
+    });
+    expect(grants.find((g) => g.id === '360G-chengdu-2012-003')!.amountAwarded).toEqual(new JsonNumber('286400.75'));
+  });
+
+  it('refuses a page over 1000 grants and a forged cursor', async () => {
+    const big = await hub.funding.request(EXPORT, { first: 1001 });
+    expect((big.errors as { extensions: unknown }[])[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const forged = await hub.funding.request(EXPORT, { after: Buffer.from('["x","y"]').toString('base64url') });
+    expect((forged.errors as { extensions: unknown }[])[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  describe('round trip into an empty hub', () => {
+    let dir: string;
+    let target: TestDatabase;
+    let organizations: ChildService;
+    let orm: MikroORM;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'ngohub-export-'));
+      target = await createTestDatabase('ngohub_roundtrip');
+      const env = { ...process.env, DATABASE_URL: target.url, LOG_LEVEL: 'warn' };
+      await runSubgraphCommand('organizations', 'migrate', env);
+      organizations = await startSubgraphProcess('organizations', await freePort(), env);
+    });
+    afterAll(async () => {
+      await orm?.close();
+      await organizations?.stop();
+      await target?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('gives the same grants, counts and sums per currency after export → import, thousands of grants and every status included', async () => {
+      await insertGrants(
+        hub,
+        Array.from({ length: 2500 }, (_, i) => ({
+          amount: `${1 + (i % 997)}.${String(i % 100).padStart(2, '0')}`,
+          currency: ['CNY', 'GBP', 'USD'][i % 3],
+          awardDate: `20${10 + (i % 8)}-0${1 + (i % 9)}-1${i % 10}`,
+          status: Object.values(GrantStatus)[i % 5],
+          causeAreas: i % 4 ? [] : [CauseArea.HEALTH, CauseArea.EDUCATION],
+        })),
+      );
+      const file = join(dir, 'export.json');
+      const exported = await cli('export-cli.js', [file], { DATABASE_URL: process.env.TEST_DATABASE_URL!, ORGANIZATIONS_URL: hub.organizations.url });
+      expect(exported.code).toBe(0);
+      const source = await fingerprint(hub.funding.running.orm);
+      expect(exported.stderr).toContain(`wrote ${source.grants} grants`);
+      expect(source.grants).toBeGreaterThan(2500);
+
+      const imported = await cli('import-cli.js', [file], { DATABASE_URL: target.url, ORGANIZATIONS_URL: organizations.url });
+      expect(imported.stderr).not.toContain('failed');
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toMatch(new RegExp(`imported\\s+${source.grants}\\b`));
+
+      orm = await openSubgraphOrm(fundingSubgraph, target.url);
+      expect(await fingerprint(orm)).toEqual(source);
+
+      const again = await cli('import-cli.js', [file], { DATABASE_URL: target.url, ORGANIZATIONS_URL: organizations.url });
+      expect(again.stdout).toMatch(/imported\s+0\b/);
+      expect(again.stdout).toMatch(/organizations\s+0 created/);
+      expect(await fingerprint(orm)).toEqual(source);
+      expect(JSON.parse(readFileSync(file, 'utf8')).grants).toHaveLength(source.grants);
+    });
+  });
+});
