@@ -36,9 +36,10 @@ describe('GraphiQL served by the gateway', () => {
   it.each(EXAMPLES.map((example) => [example.query.match(/query (\w+)/)![1], example.query] as const))(
     'answers the saved example %s with seed data and no error',
     async (_name, query) => {
-      const { data, errors } = await gql<{ organizations: { nodes: unknown[] } }>(query);
+      const { data, errors } = await gql<Record<string, unknown>>(query);
       expect(errors).toBeUndefined();
-      expect(data!.organizations.nodes.length).toBeGreaterThan(0);
+      // every example shows seed data: no empty answer
+      expect(Object.values(data!).every((value) => value !== null && JSON.stringify(value).length > 20)).toBe(true);
     },
   );
 });

@@ -65,4 +65,35 @@ query SearchInChinese {
 }
 `,
   },
+  {
+    query: `# The sector map of a city: counts by kind, cause, registration and stage, and its network.
+query ChengduSectorMap {
+  sectorMap(filter: { city: "Chengdu" }) {
+    organizationCount
+    byKind { key count }
+    byCauseArea { key count }
+    byRegistrationStatus { key count }
+    byStage { key count }
+    network {
+      truncated
+      nodes { inScope organization { name nameZh kind } }
+      edges { kind fromId toId active incubationStatus }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# Anyone can check a certificate by its code: who completed what, when, issued by whom.
+query VerifyCertificate {
+  verifyCertificate(code: "CGJF-6P3C-2EQP") {
+    holderName
+    holderNameZh
+    completedOn
+    course { title titleZh }
+    issuedBy { name nameZh }
+  }
+}
+`,
+  },
 ];

@@ -12,19 +12,22 @@ import { FundingApplicationConnection } from './funding-application-connection';
 import { GrantConnection } from './grant-connection';
 
 /** What funding adds to the organizations subgraph's `Organization`. */
+// Fields added to another subgraph's entity are nullable: while this subgraph is down, the
+// gateway still answers the rest of a query (partial data) instead of nulling the whole entity.
 @Resolver(() => OrganizationRef)
 export class OrganizationFundingResolver {
-  @FieldResolver(() => GrantConnection, { description: 'Grants the organization received, newest award first; filtered by year, status and programme.' })
+  @FieldResolver(() => GrantConnection, { nullable: true, description: 'Grants the organization received, newest award first; filtered by year, status and programme.' })
   grantsReceived(@Root() organization: OrganizationRef, @Args(() => OrganizationGrantsArgs) args: OrganizationGrantsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(grantsReceivedBy, { parentId: organization.id, args });
   }
 
-  @FieldResolver(() => GrantConnection, { description: 'Grants the organization made as funder, newest award first; filtered by year, status and programme.' })
+  @FieldResolver(() => GrantConnection, { nullable: true, description: 'Grants the organization made as funder, newest award first; filtered by year, status and programme.' })
   grantsMade(@Root() organization: OrganizationRef, @Args(() => OrganizationGrantsArgs) args: OrganizationGrantsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(grantsMadeBy, { parentId: organization.id, args });
   }
 
   @FieldResolver(() => [Money], {
+    nullable: true,
     description: 'Money received, one sum per currency (never converted), over AWARDED, ACTIVE and COMPLETED grants.',
   })
   totalReceived(@Root() organization: OrganizationRef, @Ctx() ctx: HubContext): Promise<Money[]> {
@@ -32,6 +35,7 @@ export class OrganizationFundingResolver {
   }
 
   @FieldResolver(() => [Money], {
+    nullable: true,
     description: 'Money awarded as funder, one sum per currency (never converted), over AWARDED, ACTIVE and COMPLETED grants.',
   })
   totalAwarded(@Root() organization: OrganizationRef, @Ctx() ctx: HubContext): Promise<Money[]> {
@@ -39,13 +43,14 @@ export class OrganizationFundingResolver {
   }
 
   @FieldResolver(() => [FundingYearSummary], {
+    nullable: true,
     description: 'Funding received and given, per year and currency (never converted), over AWARDED, ACTIVE and COMPLETED grants; earliest year first.',
   })
   fundingSummary(@Root() organization: OrganizationRef, @Ctx() ctx: HubContext): Promise<FundingYearSummary[]> {
     return ctx.loaders.load(fundingSummaryOf, organization.id);
   }
 
-  @FieldResolver(() => FundingApplicationConnection, { description: 'Applications the organization made to funding programmes, latest submitted first.' })
+  @FieldResolver(() => FundingApplicationConnection, { nullable: true, description: 'Applications the organization made to funding programmes, latest submitted first.' })
   fundingApplications(@Root() organization: OrganizationRef, @Args(() => FundingApplicationsArgs) args: FundingApplicationsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(applicationsOfOrganization, { parentId: organization.id, args });
   }

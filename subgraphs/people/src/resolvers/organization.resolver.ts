@@ -10,24 +10,26 @@ import { AffiliationConnection } from './affiliation-connection';
 import { JobPostingConnection } from './job-posting-connection';
 
 /** The fields people adds to `Organization`. */
+// Fields added to another subgraph's entity are nullable: while this subgraph is down, the
+// gateway still answers the rest of a query (partial data) instead of nulling the whole entity.
 @Resolver(() => OrganizationRef)
 export class OrganizationPeopleResolver {
-  @FieldResolver(() => AffiliationConnection, { description: 'The people who hold or held a role in this organization, earliest start first. `role: ADVISOR` gives advisory and expert committees, `role: BOARD_MEMBER` the board.' })
+  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'The people who hold or held a role in this organization, earliest start first. `role: ADVISOR` gives advisory and expert committees, `role: BOARD_MEMBER` the board.' })
   people(@Root() organization: OrganizationRef, @Args(() => OrganizationPeopleArgs) args: OrganizationPeopleArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(affiliationsOfOrganization, { parentId: organization.id, args });
   }
 
-  @FieldResolver(() => AffiliationConnection, { description: 'The advisory (expert) committee: the people in the ADVISOR role, earliest start first.' })
+  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'The advisory (expert) committee: the people in the ADVISOR role, earliest start first.' })
   advisoryCommittee(@Root() organization: OrganizationRef, @Args(() => CommitteeArgs) args: CommitteeArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(affiliationsOfOrganization, { parentId: organization.id, args: { ...args, role: AffiliationRole.ADVISOR } });
   }
 
-  @FieldResolver(() => AffiliationConnection, { description: 'The board (理事会): the people in the BOARD_MEMBER role, earliest start first.' })
+  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'The board (理事会): the people in the BOARD_MEMBER role, earliest start first.' })
   board(@Root() organization: OrganizationRef, @Args(() => CommitteeArgs) args: CommitteeArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(affiliationsOfOrganization, { parentId: organization.id, args: { ...args, role: AffiliationRole.BOARD_MEMBER } });
   }
 
-  @FieldResolver(() => JobPostingConnection, { description: 'The organization\'s postings that take applications today, newest first.' })
+  @FieldResolver(() => JobPostingConnection, { nullable: true, description: 'The organization\'s postings that take applications today, newest first.' })
   openPositions(@Root() organization: OrganizationRef, @Args(() => OpenPositionsArgs) args: OpenPositionsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(openPositionsOfOrganization, { parentId: organization.id, args });
   }

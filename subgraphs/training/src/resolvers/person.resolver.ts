@@ -14,29 +14,31 @@ import { MentorshipConnection } from './mentorship-connection';
 import { SessionConnection } from './session-connection';
 
 /** The fields training adds to `Person`. */
+// Fields added to another subgraph's entity are nullable: while this subgraph is down, the
+// gateway still answers the rest of a query (partial data) instead of nulling the whole entity.
 @Resolver(() => PersonRef)
 export class PersonResolver {
-  @FieldResolver(() => EnrollmentConnection, { description: 'The person\'s enrollments in courses, in the order they applied.' })
+  @FieldResolver(() => EnrollmentConnection, { nullable: true, description: 'The person\'s enrollments in courses, in the order they applied.' })
   enrollments(@Root() person: PersonRef, @Args(() => EnrollmentListArgs) args: EnrollmentListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(enrollmentsByPerson, { parentId: person.id, args });
   }
 
-  @FieldResolver(() => CertificateConnection, { description: 'Certificates of the courses the person completed, in the order they were issued.' })
+  @FieldResolver(() => CertificateConnection, { nullable: true, description: 'Certificates of the courses the person completed, in the order they were issued.' })
   certificates(@Root() person: PersonRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(certificatesByPerson, { parentId: person.id, args });
   }
 
-  @FieldResolver(() => SessionConnection, { description: 'Sessions of courses the person teaches or taught, in the order they take place.' })
+  @FieldResolver(() => SessionConnection, { nullable: true, description: 'Sessions of courses the person teaches or taught, in the order they take place.' })
   taught(@Root() person: PersonRef, @Args(() => SessionListArgs) args: SessionListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(sessionsByInstructor, { parentId: person.id, args });
   }
 
-  @FieldResolver(() => MentorshipConnection, { description: 'Mentorships and supervisions in which the person is mentored, each with its mentor.' })
+  @FieldResolver(() => MentorshipConnection, { nullable: true, description: 'Mentorships and supervisions in which the person is mentored, each with its mentor.' })
   mentors(@Root() person: PersonRef, @Args(() => MentorshipListArgs) args: MentorshipListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(mentorshipsByMentee, { parentId: person.id, args });
   }
 
-  @FieldResolver(() => MentorshipConnection, { description: 'Mentorships and supervisions in which the person mentors, each with its mentee.' })
+  @FieldResolver(() => MentorshipConnection, { nullable: true, description: 'Mentorships and supervisions in which the person mentors, each with its mentee.' })
   mentees(@Root() person: PersonRef, @Args(() => MentorshipListArgs) args: MentorshipListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(mentorshipsByMentor, { parentId: person.id, args });
   }
