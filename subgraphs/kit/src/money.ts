@@ -24,9 +24,16 @@ export class MoneyInput {
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
-/** Digits after the decimal point that a currency uses (CNY 2, JPY 0, KWD 3). */
+const MINOR_UNITS = new Map<string, number>();
+
+/** Digits after the decimal point that a currency uses (CNY 2, JPY 0, KWD 3); cached, as Intl is slow to build. */
 export function minorUnits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = MINOR_UNITS.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    MINOR_UNITS.set(currency, digits);
+  }
+  return digits;
 }
 
 export function assertCurrency(currency: string, field: string): string {

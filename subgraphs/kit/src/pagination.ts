@@ -149,9 +149,9 @@ export function afterCondition<T>(order: PageOrder<T>, after: PageRequest['after
       ? { $or: [{ [by]: { $ne: null } }, { [by]: null, id: { [op]: after.id } }] }
       : { [by]: null, id: { [op]: after.id } }) as FilterQuery<T>;
   }
-  return {
-    $or: [{ [by]: { [op]: after.value } }, { [by]: after.value, id: { [op]: after.id } }],
-  } as FilterQuery<T>;
+  const later = [{ [by]: { [op]: after.value } }, { [by]: after.value, id: { [op]: after.id } }];
+  // ascending, NULLs sort last: they all come after any non-null value
+  return { $or: order.direction === 'desc' ? later : [...later, { [by]: null }] } as FilterQuery<T>;
 }
 
 export function toPage<T extends { id: string }>(rows: T[], request: PageRequest, order: PageOrder<T>, totalCount: number): Page<T> {
