@@ -27,3 +27,4 @@ export * from './orm-types';
 export * from './vocabulary/entities';
 export * from './shutdown';
 export * from './http/readiness';
+export * from './vocabulary/organization-kind';

@@ -1,6 +1,6 @@
 import { CauseArea, ConnectionArgs } from '@ngo-hub/kit';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
-import { OrganizationKind } from '../vocabulary/organization-kind';
+import { OrganizationKind } from '@ngo-hub/kit';
 
 @InputType({ description: 'Narrows funding flows; all given conditions must hold. Only AWARDED, ACTIVE and COMPLETED grants count.' })
 export class FundingFlowFilter {
