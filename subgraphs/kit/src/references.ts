@@ -41,21 +41,29 @@ export class References {
   }
 
   async existing(typeName: string, ids: readonly string[]): Promise<Set<string>> {
+    return new Set((await this.fetch<{ id: string }>(typeName, ids, 'id')).keys());
+  }
+
+  /**
+   * Fields of entities owned by another subgraph, by id, through its `_entities` field (never its
+   * tables). Ids that do not exist are absent from the map. `selection` is GraphQL, e.g. "id name".
+   */
+  async fetch<T extends { id: string }>(typeName: string, ids: readonly string[], selection: string): Promise<Map<string, T>> {
     const owner = OWNERS[typeName];
     const url = owner ? this.urls[owner] : undefined;
     if (!url) throw new Error(`no URL configured for the ${owner ?? 'unknown'} subgraph (owner of ${typeName})`);
-    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { id } } }`;
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { id ${selection} } } }`;
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...this.headers() },
       body: JSON.stringify({ query, variables: { representations: ids.map((id) => ({ __typename: typeName, id })) } }),
       signal: AbortSignal.timeout(5000),
     });
-    const body = (await response.json()) as { data?: { _entities?: ({ id: string } | null)[] }; errors?: unknown[] };
+    const body = (await response.json()) as { data?: { _entities?: (T | null)[] }; errors?: unknown[] };
     if (!response.ok || !body.data?._entities) {
-      this.log.error({ status: response.status, errors: body.errors, owner }, 'reference check failed');
-      throw new Error(`the ${owner} subgraph could not confirm ${typeName} ids`);
+      this.log.error({ status: response.status, errors: body.errors, owner }, 'reference lookup failed');
+      throw new Error(`the ${owner} subgraph could not answer for ${typeName} ids`);
     }
-    return new Set(body.data._entities.filter((e): e is { id: string } => e !== null).map((e) => e.id));
+    return new Map(body.data._entities.filter((e): e is T => e !== null).map((e) => [e.id, e]));
   }
 }
