@@ -1,6 +1,6 @@
 import { seedId } from '@ngo-hub/kit';
 import { freePort, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { asAdmin, graphqlRequestAs } from '@ngo-hub/kit/testing';
 import { Client } from 'pg';
 
 describe('graceful shutdown', () => {
@@ -21,7 +21,8 @@ describe('graceful shutdown', () => {
     // hold the row, so the mutation below is in flight (waiting for the lock) when SIGTERM arrives
     await db.query('begin');
     await db.query('select 1 from organizations.organization where id = $1 for update', [id]);
-    const inFlight = graphqlRequest<{ updateOrganization: { organization: { stage: string } } }>(
+    const inFlight = graphqlRequestAs<{ updateOrganization: { organization: { stage: string } } }>(
+      asAdmin(),
       organizations.url,
       `mutation($id: ID!) { updateOrganization(id: $id, input: { stage: GROWTH }) { organization { stage } } }`,
       { id },

@@ -1,6 +1,7 @@
 import { DEFAULT_PORTS, parseEnv, subgraphUrls, subgraphUrlVariables, type SubgraphName } from '@ngo-hub/kit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
 
 export interface GatewayConfig {
@@ -11,6 +12,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
   logLevel: string;
+  /** How callers authenticate and how the gateway signs their identity for subgraphs (gateway/src/auth). */
+  auth: AuthConfig;
 }
 
 /** The gateway's configuration from its environment; a bad value stops it with the variable's name. */
@@ -35,5 +38,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     logLevel: parsed.LOG_LEVEL,
+    auth: loadAuthConfig(env),
   };
 }

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createIdentify } from './auth/identify';
+import { IdentitySigner } from './auth/identity-signature';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveGraphiql } from './graphiql/serve';
@@ -26,10 +28,12 @@ export interface RunningGateway {
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const signer = new IdentitySigner(config.auth.gatewaySecret);
+  const identify = createIdentify(config.auth, config.subgraphUrls.organizations);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, { timeoutMs: config.subgraphTimeoutMs }),
+      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, { timeoutMs: config.subgraphTimeoutMs, signer }),
     logger: log,
   });
   const httpServer = createServer();
@@ -51,7 +55,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     maxBodyBytes: config.maxBodyBytes,
     context: async (req) => {
       const header = req.headers['x-request-id'];
-      return { requestId: typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID() };
+      return { requestId: typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID(), identity: await identify(req.headers) };
     },
   });
   httpServer.on('request', (req, res) => {

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { subgraphFetchDuration } from '@ngo-hub/kit';
+import { ANONYMOUS, IDENTITY_HEADER, subgraphFetchDuration } from '@ngo-hub/kit';
 import { GraphQLError } from 'graphql';
+import type { IdentitySigner } from './auth/identity-signature';
 import { CircuitBreaker } from './circuit-breaker';
 import type { GatewayContext } from './context';
 
@@ -18,6 +19,8 @@ class CircuitOpen extends Error {}
 export interface SubgraphFetchOptions {
   timeoutMs: number;
   breaker?: CircuitBreaker;
+  /** Signs the caller's identity into each fetch; subgraphs refuse unsigned requests. */
+  signer: IdentitySigner;
 }
 
 /**
@@ -53,12 +56,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
     this.name = name;
     this.timeoutMs = options.timeoutMs;
+    this.signer = options.signer;
   }
+
+  private readonly signer: IdentitySigner;
 
   private readonly timeoutMs: number;
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (context && 'requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    const identity = (context as Partial<GatewayContext> | undefined)?.identity ?? ANONYMOUS;
+    request.http?.headers.set(IDENTITY_HEADER, await this.signer.signatureFor(context ?? {}, identity));
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {

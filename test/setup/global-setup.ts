@@ -1,4 +1,5 @@
 // Loads no ORM and no schema code: jest would share such globals with every test file.
+import { randomBytes } from 'node:crypto';
 import { startHub, type RunningHub } from '@ngo-hub/gateway/dist/hub/hub';
 import { SUBGRAPHS } from '@ngo-hub/kit/config';
 import { freePort } from '@ngo-hub/kit/processes';
@@ -14,6 +15,10 @@ declare global {
  * processes (migrated and seeded) and the gateway process, on free ports.
  */
 export default async function globalSetup(): Promise<void> {
+  // credentials of this run, shared by the hub's processes and the tests (see setup/identities.ts)
+  process.env.GATEWAY_SECRET ??= randomBytes(32).toString('hex');
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.HUB_ADMIN_API_KEY ??= `ngo_${randomBytes(20).toString('hex')}`;
   const database = await createTestDatabase('ngohub_e2e');
   const ports = {
     gateway: await freePort(),

@@ -1,4 +1,5 @@
 import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit/config';
+import { randomBytes } from 'node:crypto';
 import { entryPointOf, runSubgraphCommand, startService, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
 
 export interface HubOptions {
@@ -12,6 +13,8 @@ export interface HubOptions {
 
 export interface RunningHub {
   gatewayUrl: string;
+  /** The GATEWAY_SECRET the processes share (generated for this run unless the environment set one). */
+  gatewaySecret: string;
   subgraphs: Record<SubgraphName, ChildService>;
   gateway: ChildService;
   stop(): Promise<void>;
@@ -28,7 +31,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await Promise.all(SUBGRAPHS.map((name) => runSubgraphCommand(name, 'prepare', options.env)));
   }
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
-  const env = { ...options.env, ...urls };
+  // subgraphs answer only the gateway: they share a secret, generated per run when none is configured
+  const gatewaySecret = options.env.GATEWAY_SECRET ?? randomBytes(32).toString('hex');
+  const env = { ...options.env, ...urls, GATEWAY_SECRET: gatewaySecret };
   const started: ChildService[] = [];
   try {
     const subgraphs = await Promise.all(
@@ -49,6 +54,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     started.push(gateway);
     return {
       gatewayUrl: gateway.url,
+      gatewaySecret,
       gateway,
       subgraphs: Object.fromEntries(subgraphs) as Record<SubgraphName, ChildService>,
       stop: () => stopAll(started),

@@ -1,5 +1,5 @@
 import { createLogger, encodeCursor, seedId } from '@ngo-hub/kit';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { asAnonymous, graphqlRequestAs } from '@ngo-hub/kit/testing';
 import { fundingSubgraph } from '../src';
 import { SEED_GRANTS, SEED_PROGRAMMES } from '../seed/funding.seed';
 import { startFundingHub, type FundingHub } from './support/hub';
@@ -167,7 +167,8 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
 
   it('refers only to organizations the organizations subgraph seeds', async () => {
     const ids = [...new Set([...SEED_PROGRAMMES.map((p) => p.funder), ...SEED_GRANTS.flatMap((g) => [g.recipient, g.funder])])];
-    const { data } = await graphqlRequest<{ _entities: ({ id: string } | null)[] }>(
+    const { data } = await graphqlRequestAs<{ _entities: ({ id: string } | null)[] }>(
+      asAnonymous(),
       hub.organizations.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }`,
       { r: ids.map((id) => ({ __typename: 'Organization', id })) },

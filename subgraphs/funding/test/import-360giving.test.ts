@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { OrganizationDirectory } from '../src/services/organization-directory';
 import { import360Giving, type ImportReport } from '../src/three-sixty-giving/importer';
 import { createOrganization, startFundingHub, type FundingHub } from './support/hub';
+import { asAnonymous, asService, identityHeaders } from '@ngo-hub/kit/testing';
 
 const SAMPLE = join(__dirname, 'fixtures', '360giving_grantnav_esmee-fairbairn_5grants.json');
 const CLI = join(__dirname, '..', 'dist', 'src', 'three-sixty-giving', 'import-cli.js');
@@ -42,7 +43,7 @@ describe('360Giving import (npm run import:360giving)', () => {
   async function organizationCount(): Promise<number> {
     const response = await fetch(hub.organizations.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await identityHeaders(asAnonymous())) },
       body: JSON.stringify({ query: '{ organizations { totalCount } }' }),
     });
     return ((await response.json()) as { data: { organizations: { totalCount: number } } }).data.organizations.totalCount;
@@ -58,7 +59,7 @@ describe('360Giving import (npm run import:360giving)', () => {
 
   beforeAll(async () => {
     hub = await startFundingHub();
-    directory = new OrganizationDirectory(hub.organizations.url);
+    directory = new OrganizationDirectory(hub.organizations.url, () => identityHeaders(asService('360giving-import')));
   });
   afterAll(() => hub?.stop());
 

@@ -25,6 +25,8 @@ const httpUrl = z
   .string()
   .refine((value) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value), 'an http:// URL, e.g. http://127.0.0.1:4001/graphql');
 const port = z.coerce.number().int().min(0).max(65535);
+/** GATEWAY_SECRET: shared by the gateway and every subgraph; HS256 wants 256 bits or more. */
+export const gatewaySecretVariable = z.string().min(32, 'a secret of at least 32 characters shared by the gateway and every subgraph, e.g. from `openssl rand -hex 32`');
 
 /** Where every subgraph answers, from ORGANIZATIONS_URL, PEOPLE_URL, ... (defaults: localhost). */
 export function subgraphUrls(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
@@ -45,6 +47,8 @@ export interface SubgraphConfig {
   databaseUrl: string;
   urls: Record<SubgraphName, string>;
   logLevel: string;
+  /** Shared with the gateway: subgraphs answer only requests whose identity it signed (GATEWAY_SECRET). */
+  gatewaySecret?: string;
 }
 
 export class ConfigError extends Error {}
@@ -69,10 +73,11 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       DATABASE_URL: postgresUrl.optional(),
       [databaseVariable]: postgresUrl.optional(),
+      GATEWAY_SECRET: gatewaySecretVariable.optional(),
       ...subgraphUrlVariables(),
     }),
     env,
-  ) as { HOST: string; PORT: number; LOG_LEVEL: string };
+  ) as { HOST: string; PORT: number; LOG_LEVEL: string; GATEWAY_SECRET?: string };
   return {
     name,
     host: parsed.HOST,
@@ -80,5 +85,6 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     logLevel: parsed.LOG_LEVEL,
     databaseUrl: subgraphDatabaseUrl(name, env),
     urls: subgraphUrls(env),
+    gatewaySecret: parsed.GATEWAY_SECRET,
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { Identity } from './auth/identity';
 import { Loaders } from './loaders';
 import type { References } from './references';
 
@@ -12,15 +13,18 @@ export interface HubContext {
   readonly log: Logger;
   /** Checks that entities owned by other subgraphs exist, through those subgraphs' APIs. */
   readonly references: References;
+  /** Who is asking, as the gateway signed it (anonymous, a caller, or one of the hub's services). */
+  readonly identity: Identity;
 }
 
-export function createContext(base: { em: EntityManager; log: Logger; requestId: string; references: References }): HubContext {
+export function createContext(base: { em: EntityManager; log: Logger; requestId: string; references: References; identity: Identity }): HubContext {
   const ctx: HubContext = {
     em: base.em.fork({ clear: true }),
     loaders: new Loaders(() => ctx),
     requestId: base.requestId,
     log: base.log.child({ requestId: base.requestId }),
     references: base.references,
+    identity: base.identity,
   };
   return ctx;
 }

@@ -3,6 +3,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { gatewayServedPubSub } from './events/gateway-subscription';
+import { AUTH_DIRECTIVE_SDL } from './auth/auth-rule';
 import { DateScalar } from './scalars';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])`;
@@ -22,6 +24,7 @@ export async function buildFederatedSchema(
   const schema = await buildSchema({
     ...options,
     skipCheck: true,
+    pubSub: gatewayServedPubSub,
     validate: false,
     // `Date` in resolvers means a calendar day; timestamps declare `@Field(() => DateTimeScalar)`.
     scalarsMap: [{ type: Date, scalar: DateScalar }],
@@ -31,7 +34,7 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: parse(`${FEDERATION_LINK}\n${AUTH_DIRECTIVE_SDL}\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
 }

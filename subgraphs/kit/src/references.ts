@@ -20,8 +20,20 @@ export class References {
   constructor(
     private readonly urls: SubgraphUrls,
     private readonly log: Logger,
-    private readonly headers: () => Record<string, string> = () => ({}),
+    private readonly headers: () => Record<string, string> | Promise<Record<string, string>> = () => ({}),
   ) {}
+
+  /** Where a subgraph answers, for a subgraph's own typed client of another one. */
+  urlOf(subgraph: string): string {
+    const url = this.urls[subgraph];
+    if (!url) throw new Error(`no URL configured for the ${subgraph} subgraph`);
+    return url;
+  }
+
+  /** The headers this subgraph signs its requests to other subgraphs with (they refuse unsigned ones). */
+  async requestHeaders(): Promise<Record<string, string>> {
+    return this.headers();
+  }
 
   /** Throws NOT_FOUND naming `field` for the first id that does not exist. */
   assertExist(typeName: keyof typeof OWNERS & string, ids: readonly string[], field: string): Promise<void> {
@@ -55,7 +67,7 @@ export class References {
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { id ${selection} } } }`;
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...this.headers() },
+      headers: { 'content-type': 'application/json', ...(await this.headers()) },
       body: JSON.stringify({ query, variables: { representations: ids.map((id) => ({ __typename: typeName, id })) } }),
       signal: AbortSignal.timeout(5000),
     });

@@ -4,11 +4,13 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { EntityManager, MikroORM, Options } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BuildSchemaOptions } from 'type-graphql';
-import type { SubgraphConfig, SubgraphName } from './config';
+import { SignatureError, SignedHeaders, verifyIdentity, IDENTITY_HEADER } from './auth/gateway-signature';
+import { serviceIdentity, type Identity } from './auth/identity';
+import { ConfigError, type SubgraphConfig, type SubgraphName } from './config';
 import { createContext, type HubContext } from './context';
 import { ensureDatabase } from './database';
 import { maskUnexpectedErrors } from './errors';
@@ -114,6 +116,8 @@ export interface RunningSubgraph {
 export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, log = createLogger(definition.name, config.logLevel)): Promise<RunningSubgraph> {
   const orm = await openSubgraphOrm(definition, config.databaseUrl, log);
   const schema = await schemaOf(definition);
+  const secret = config.gatewaySecret;
+  if (!secret) throw new ConfigError('GATEWAY_SECRET is not set: a subgraph answers only requests signed by the gateway with this shared secret (npm start generates one)');
   const httpServer = createServer();
   const apollo = new ApolloServer<HubContext>({
     schema,
@@ -127,19 +131,31 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     ],
   });
   await apollo.start();
-  const references = new References(config.urls, log);
+  const signed = new SignedHeaders(serviceIdentity(definition.name), secret);
+  const references = new References(config.urls, log, () => signed.headers());
   const readiness = subgraphReadiness(orm);
   const handle = graphqlHandler<HubContext>({
     server: apollo,
     context: async (req) => {
       const header = req.headers['x-request-id'];
       const requestId = typeof header === 'string' && header.length <= 128 ? header : randomUUID();
-      return createContext({ em: orm.em as EntityManager, log, requestId, references });
+      return createContext({ em: orm.em as EntityManager, log, requestId, references, identity: identities.get(req)! });
     },
   });
   httpServer.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/graphql') return void handle(req, res);
+  // the identity is verified before Apollo reads the body, so an unsigned request costs nothing
+  const identities = new WeakMap<IncomingMessage, Identity>();
+    if (path === '/graphql') {
+      const token = req.headers[IDENTITY_HEADER];
+      return void verifyIdentity(typeof token === 'string' ? token : undefined, secret).then(
+        (identity) => {
+          identities.set(req, identity);
+          void handle(req, res);
+        },
+        (error: unknown) => sendError(res, 401, error instanceof SignatureError ? error.message : 'unauthenticated', 'UNAUTHENTICATED'),
+      );
+    }
     if (path === '/healthz') return void res.end('ok');
     if (path === '/readyz') return void answerReadiness(res, readiness);
     if (path === '/metrics') {

@@ -1,5 +1,5 @@
 import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
-import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, graphqlRequestAs, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { peopleSubgraph } from '../src';
 
 export type Request = TestSubgraph['request'];
@@ -31,7 +31,8 @@ export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganiza
     request: (query, variables) => people.request(query, variables),
     organizations,
     async createOrganization(name) {
-      const { data, errors } = await graphqlRequest<{ createOrganization: { organization: { id: string } } }>(
+      const { data, errors } = await graphqlRequestAs<{ createOrganization: { organization: { id: string } } }>(
+        asAdmin(),
         organizations.url,
         `mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Chengdu" }) { organization { id } } }`,
         { name },

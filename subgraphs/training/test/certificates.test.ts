@@ -1,5 +1,5 @@
 import { seedId } from '@ngo-hub/kit';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { asAnonymous, graphqlRequestAs } from '@ngo-hub/kit/testing';
 import { randomUUID } from 'node:crypto';
 import { SEED_HOLDER_NAMES } from '../seed/certificate-holders.seed';
 import { SEED_COURSES } from '../seed/training.seed';
@@ -151,7 +151,8 @@ describe('training subgraph: completion certificates', () => {
 
     it('prints on its certificates the names the people subgraph holds', async () => {
       const slugs = Object.keys(SEED_HOLDER_NAMES);
-      const { data } = await graphqlRequest<{ _entities: { name: string; nameZh: string }[] }>(
+      const { data } = await graphqlRequestAs<{ _entities: { name: string; nameZh: string }[] }>(
+        asAnonymous(),
         hub.services.people!.url,
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name nameZh } } }`,
         { r: slugs.map((slug) => ({ __typename: 'Person', id: seedId(`person:${slug}`) })) },

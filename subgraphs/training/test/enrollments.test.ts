@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { SEED_COURSES } from '../seed/training.seed';
 import { courseInput, createCourse, daysFromToday } from './support/courses';
 import { createPeople, startTrainingHub, type TrainingHub } from './support/hub';
+import { asService, identityHeaders } from '@ngo-hub/kit/testing';
 
 const SERVICE_PARK = seedId('org:chengdu-ngo-service-park');
 
@@ -221,6 +222,7 @@ describe('training subgraph: enrollments', () => {
     const references = new References(
       { organizations: hub.services.organizations!.url, people: hub.services.people!.url },
       createLogger('test', 'silent'),
+      () => identityHeaders(asService()),
     );
     const organizationIds = SEED_COURSES.flatMap((c) => c.offeredBy.map((slug) => seedId(`org:${slug}`)));
     const personIds = SEED_COURSES.flatMap((c) => c.enrollments.map((e) => seedId(`person:${e.person}`)));

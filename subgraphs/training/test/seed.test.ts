@@ -2,6 +2,7 @@ import { createLogger, References, seedId } from '@ngo-hub/kit';
 import { SEED_COURSES, SEED_MENTORSHIPS, SEED_SESSIONS } from '../seed/training.seed';
 import { startTrainingHub, type TrainingHub } from './support/hub';
 import { ok } from './support/requests';
+import { asService, identityHeaders } from '@ngo-hub/kit/testing';
 
 describe('training subgraph: the seed sector', () => {
   let hub: TrainingHub;
@@ -15,6 +16,7 @@ describe('training subgraph: the seed sector', () => {
     const references = new References(
       { organizations: hub.services.organizations!.url, people: hub.services.people!.url, funding: hub.services.funding!.url },
       createLogger('test', 'silent'),
+      () => identityHeaders(asService()),
     );
     const people = [
       ...SEED_SESSIONS.map((s) => s.instructor),

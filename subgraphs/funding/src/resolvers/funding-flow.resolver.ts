@@ -12,6 +12,6 @@ export class FundingFlowResolver {
       'The sector map\'s money: funder → recipient flows with grant counts and totals per currency, over AWARDED, ACTIVE and COMPLETED grants; the flow with most grants first, at most 100 a page.',
   })
   fundingFlows(@Args(() => FundingFlowsArgs) args: FundingFlowsArgs, @Ctx() ctx: HubContext) {
-    return fundingFlows(ctx.em, OrganizationDirectory.fromEnvironment(), args);
+    return fundingFlows(ctx.em, OrganizationDirectory.of(ctx), args);
   }
 }

@@ -12,6 +12,6 @@ export class GrantExportResolver {
       'Grants as 360Giving JSON, a page at a time (up to 1000 grants a page). For a whole file use `npm run export:360giving -- FILE`; either imports back with `npm run import:360giving`.',
   })
   exportGrants360Giving(@Args(() => ExportGrants360GivingArgs) args: ExportGrants360GivingArgs, @Ctx() ctx: HubContext): Promise<Grants360GivingExport> {
-    return exportGrants360Giving(ctx.em, OrganizationDirectory.fromEnvironment(), args);
+    return exportGrants360Giving(ctx.em, OrganizationDirectory.of(ctx), args);
   }
 }

@@ -1,4 +1,4 @@
-import { subgraphUrls, UserInputError } from '@ngo-hub/kit';
+import { ConfigError, serviceIdentity, SignedHeaders, UserInputError, type HubContext } from '@ngo-hub/kit';
 
 /** What the funding subgraph reads of an organization for exports. */
 export interface OrganizationSummary {
@@ -43,12 +43,21 @@ const CREATE_CONCURRENCY = 8;
 export class OrganizationDirectory {
   constructor(
     readonly url: string,
+    /** The signed identity the organizations subgraph requires of every request. */
+    private readonly headers: () => Promise<Record<string, string>>,
     private readonly timeoutMs = 15_000,
   ) {}
 
-  /** ORGANIZATIONS_URL (default http://127.0.0.1:4001/graphql), read when asked: tests set it after start-up. */
-  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): OrganizationDirectory {
-    return new OrganizationDirectory(subgraphUrls(env).organizations);
+  /** The directory as the funding subgraph asks it while serving a request, signed as the subgraph. */
+  static of(ctx: HubContext): OrganizationDirectory {
+    return new OrganizationDirectory(ctx.references.urlOf('organizations'), () => ctx.references.requestHeaders());
+  }
+
+  /** The directory for an operator's tool (360Giving import and export), signed with GATEWAY_SECRET. */
+  static forTool(url: string, gatewaySecret: string | undefined, tool: string): OrganizationDirectory {
+    if (!gatewaySecret) throw new ConfigError('GATEWAY_SECRET must be set: the organizations subgraph answers only requests signed with it');
+    const signed = new SignedHeaders(serviceIdentity(tool), gatewaySecret);
+    return new OrganizationDirectory(url, () => signed.headers());
   }
 
   private async post<T>(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
@@ -56,7 +65,7 @@ export class OrganizationDirectory {
     try {
       response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await this.headers()) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

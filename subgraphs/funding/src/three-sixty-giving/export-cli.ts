@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   }
   const config = loadSubgraphConfig('funding');
   const log = createLogger('funding-export', process.env.LOG_LEVEL ?? 'warn');
-  const directory = new OrganizationDirectory(config.urls.organizations);
+  const directory = OrganizationDirectory.forTool(config.urls.organizations, config.gatewaySecret, '360giving-export');
   await directory.assertReachable();
   await migrateSubgraph(fundingSubgraph, config.databaseUrl, log);
   const orm = await openSubgraphOrm(fundingSubgraph, config.databaseUrl);

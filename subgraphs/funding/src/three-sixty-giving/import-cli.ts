@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   const config = loadSubgraphConfig('funding');
   const log = createLogger('funding-import', process.env.LOG_LEVEL ?? 'warn');
   const totalBytes = statSync(args.file).size;
-  const directory = new OrganizationDirectory(config.urls.organizations);
+  const directory = OrganizationDirectory.forTool(config.urls.organizations, config.gatewaySecret, '360giving-import');
   await directory.assertReachable();
   await migrateSubgraph(fundingSubgraph, config.databaseUrl, log);
   const orm = await openSubgraphOrm(fundingSubgraph, config.databaseUrl);

@@ -1,5 +1,5 @@
 import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
-import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, identityHeaders, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { fundingSubgraph } from '../../src';
 
 export interface FundingHub {
@@ -38,7 +38,7 @@ export async function startFundingHub(): Promise<FundingHub> {
 export async function createOrganization(organizations: ChildService, name: string, fields: Record<string, unknown> = {}): Promise<string> {
   const response = await fetch(organizations.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await identityHeaders(asAdmin())) },
     body: JSON.stringify({
       query: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }',
       variables: { input: { name, kind: 'NGO', city: 'Chengdu', ...fields } },

@@ -1,5 +1,5 @@
 import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService, type SubgraphName } from '@ngo-hub/kit';
-import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, graphqlRequestAs, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { trainingSubgraph } from '../../src';
 
 /** The training subgraph in this process, with the subgraphs it asks about references as real child processes. */
@@ -44,7 +44,8 @@ export async function startTrainingHub(neighbours: SubgraphName[]): Promise<Trai
 export async function createOrganizations(organizationsUrl: string, names: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const name of names) {
-    const { data, errors } = await graphqlRequest<{ createOrganization: { organization: { id: string } } }>(
+    const { data, errors } = await graphqlRequestAs<{ createOrganization: { organization: { id: string } } }>(
+      asAdmin(),
       organizationsUrl,
       `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
       { input: { name, kind: 'NGO', city: 'Chengdu' } },
@@ -59,7 +60,8 @@ export async function createOrganizations(organizationsUrl: string, names: strin
 export async function createPeople(peopleUrl: string, names: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const name of names) {
-    const { data, errors } = await graphqlRequest<{ createPerson: { person: { id: string } } }>(
+    const { data, errors } = await graphqlRequestAs<{ createPerson: { person: { id: string } } }>(
+      asAdmin(),
       peopleUrl,
       `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
       { input: { name, city: 'Chengdu', roles: ['SOCIAL_WORKER'] } },

@@ -1,0 +1,66 @@
+import { serviceIdentity, SignedHeaders, type Membership, type OrganizationRole } from '@ngo-hub/kit';
+import { LRUCache } from 'lru-cache';
+import { SubgraphUnavailableError } from '../subgraph-data-source';
+
+/** An API key as the organizations subgraph knows it. */
+export interface ApiKeyRecord {
+  id: string;
+  organizationId: string;
+  role: OrganizationRole;
+}
+
+/**
+ * What the organizations subgraph knows about credentials (API keys by hash, a person's
+ * memberships), asked through its internal fields with the gateway's own signature and cached
+ * briefly: a revoked key stops working within `cacheMs`.
+ */
+export class CredentialDirectory {
+  private readonly signed: SignedHeaders;
+  private readonly keys: LRUCache<string, { record: ApiKeyRecord | null }>;
+  private readonly memberships: LRUCache<string, { list: Membership[] }>;
+
+  constructor(
+    private readonly organizationsUrl: string,
+    gatewaySecret: string,
+    cacheMs: number,
+    private readonly timeoutMs = 5_000,
+  ) {
+    this.signed = new SignedHeaders(serviceIdentity('gateway'), gatewaySecret);
+    const options = { max: 10_000, ttl: Math.max(cacheMs, 1), ttlAutopurge: false };
+    this.keys = new LRUCache(options);
+    this.memberships = new LRUCache(options);
+  }
+
+  async apiKey(hash: string): Promise<ApiKeyRecord | null> {
+    const cached = this.keys.get(hash);
+    if (cached) return cached.record;
+    const data = await this.ask<{ _apiKeyCredential: ApiKeyRecord | null }>(`query($hash: String!) { _apiKeyCredential(hash: $hash) { id organizationId role } }`, { hash });
+    this.keys.set(hash, { record: data._apiKeyCredential });
+    return data._apiKeyCredential;
+  }
+
+  async membershipsOf(personId: string): Promise<Membership[]> {
+    const cached = this.memberships.get(personId);
+    if (cached) return cached.list;
+    const data = await this.ask<{ _membershipsOf: Membership[] }>(`query($personId: ID!) { _membershipsOf(personId: $personId) { organizationId role } }`, { personId });
+    this.memberships.set(personId, { list: data._membershipsOf });
+    return data._membershipsOf;
+  }
+
+  private async ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    let body: { data?: T; errors?: unknown[] };
+    try {
+      const response = await fetch(this.organizationsUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await this.signed.headers()) },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new SubgraphUnavailableError('organizations', 'cannot check credentials');
+    }
+    if (!body.data || body.errors?.length) throw new SubgraphUnavailableError('organizations', 'cannot check credentials');
+    return body.data;
+  }
+}

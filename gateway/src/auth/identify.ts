@@ -1,0 +1,57 @@
+import { ANONYMOUS, API_KEY_PATTERN, callerIdentity, hashApiKey, type Identity } from '@ngo-hub/kit';
+import { timingSafeEqual } from 'node:crypto';
+import type { AuthConfig } from './auth-config';
+import { CredentialDirectory } from './credential-directory';
+import { JwtVerifier } from './jwt-verifier';
+import { UnauthenticatedError } from './unauthenticated';
+
+/** Request headers (lower-case names), from HTTP or from a graphql-ws `connectionParams`. */
+export type CredentialHeaders = Record<string, string | string[] | undefined>;
+
+/** Who is calling, from their credential; anonymous without one; UNAUTHENTICATED for a bad one. */
+export type Identify = (headers: CredentialHeaders) => Promise<Identity>;
+
+function header(headers: CredentialHeaders, name: string): string | undefined {
+  const value = headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(hashApiKey(a), 'hex');
+  const y = Buffer.from(hashApiKey(b), 'hex');
+  return timingSafeEqual(x, y);
+}
+
+/**
+ * The gateway's authentication: `Authorization: Bearer <JWT>` for users (`sub` is their Person
+ * id; their organizations are looked up), `x-api-key: <key>` or `Authorization: ApiKey <key>`
+ * for partners' programs, HUB_ADMIN_API_KEY for the hub's operators. Independent of HTTP so
+ * graphql-ws sockets authenticate the same way.
+ */
+export function createIdentify(config: AuthConfig, organizationsUrl: string): Identify {
+  const jwt = new JwtVerifier(config);
+  const directory = new CredentialDirectory(organizationsUrl, config.gatewaySecret, config.identityCacheMs);
+
+  const byApiKey = async (key: string): Promise<Identity> => {
+    if (config.hubAdminApiKey && sameSecret(key, config.hubAdminApiKey)) return callerIdentity({ admin: true });
+    if (!API_KEY_PATTERN.test(key)) throw new UnauthenticatedError('the API key is malformed: keys look like ngo_ followed by 40 hexadecimal characters');
+    const record = await directory.apiKey(hashApiKey(key));
+    if (!record) throw new UnauthenticatedError('the API key is unknown or has been revoked');
+    return callerIdentity({ apiKeyId: record.id, memberships: [{ organizationId: record.organizationId, role: record.role }] });
+  };
+
+  return async (headers) => {
+    const apiKey = header(headers, 'x-api-key');
+    const authorization = header(headers, 'authorization')?.trim();
+    if (apiKey !== undefined) return byApiKey(apiKey.trim());
+    if (!authorization) return ANONYMOUS;
+    const [scheme, ...rest] = authorization.split(/\s+/);
+    const credential = rest.join(' ');
+    if (/^apikey$/i.test(scheme) || (/^bearer$/i.test(scheme) && credential.startsWith('ngo_'))) return byApiKey(credential);
+    if (/^bearer$/i.test(scheme) && credential) {
+      const claims = await jwt.verify(credential);
+      return callerIdentity({ personId: claims.personId, admin: claims.admin, memberships: await directory.membershipsOf(claims.personId) });
+    }
+    throw new UnauthenticatedError('the Authorization header must be "Bearer <JWT>" or "ApiKey <key>"');
+  };
+}

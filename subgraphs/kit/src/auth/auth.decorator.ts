@@ -1,0 +1,35 @@
+import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import type { HubContext } from '../context';
+import { AuthRule } from './auth-rule';
+import { allows, refusal, RULES_WITHOUT_SUBJECT, type AuthSubject } from './authorize';
+
+/**
+ * Finds what a field is about: from the parent row for an object's field, from the arguments for
+ * a query or mutation. May load rows (through loaders for list fields).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SubjectOf = (source: any, args: any, ctx: HubContext) => AuthSubject | Promise<AuthSubject>;
+
+function enforce(rule: AuthRule, subjectOf?: SubjectOf): MiddlewareFn<HubContext> {
+  return async ({ root, args, context, info }, next) => {
+    const identity = context.identity;
+    const subject = allows(rule, identity) || RULES_WITHOUT_SUBJECT.has(rule) || !subjectOf ? undefined : await subjectOf(root, args, context);
+    if (!allows(rule, identity, subject)) throw refusal(rule, identity, `${info.parentType.name}.${info.fieldName}`);
+    return next();
+  };
+}
+
+/**
+ * The hub's one authorization mechanism: declares `@auth(requires: RULE)` on the field in the
+ * SDL (so the schema says who may see or do what) and enforces that same rule when the field is
+ * resolved. Rules about a person or an organization need `subjectOf`.
+ */
+export function Auth(rule: AuthRule, subjectOf?: SubjectOf): MethodDecorator & PropertyDecorator {
+  if (!RULES_WITHOUT_SUBJECT.has(rule) && !subjectOf) throw new Error(`@Auth(${rule}) needs a subjectOf: the person or organizations it is about`);
+  const directive = Directive(`@auth(requires: ${rule})`);
+  const middleware = UseMiddleware(enforce(rule, subjectOf));
+  return ((target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    (directive as (t: object, k: string | symbol, d?: PropertyDescriptor) => void)(target, key, descriptor);
+    (middleware as (t: object, k: string | symbol, d?: PropertyDescriptor) => void)(target, key, descriptor);
+  }) as MethodDecorator & PropertyDecorator;
+}

@@ -1,0 +1,65 @@
+import type * as Jose from 'jose' with { 'resolution-mode': 'import' };
+import { parseIdentity, type Identity } from './identity';
+
+// jose ships ECMAScript modules only; Node 20.19+ requires them from CommonJS
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { jwtVerify, SignJWT } = require('jose') as typeof Jose;
+
+/** The header that carries the gateway-signed identity to a subgraph. */
+export const IDENTITY_HEADER = 'x-ngo-hub-identity';
+export const SIGNATURE_ISSUER = 'ngo-hub-gateway';
+export const SIGNATURE_AUDIENCE = 'ngo-hub-subgraph';
+/** Short: a captured header is useless a minute later. */
+const LIFETIME_SECONDS = 60;
+
+/** The smallest GATEWAY_SECRET accepted (HS256 wants at least 256 bits). */
+export const MIN_GATEWAY_SECRET_LENGTH = 32;
+
+export class SignatureError extends Error {}
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+/** A JWT (HS256, GATEWAY_SECRET) that tells a subgraph who the caller is. */
+export function signIdentity(identity: Identity, secret: string): Promise<string> {
+  return new SignJWT({ identity })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(SIGNATURE_ISSUER)
+    .setAudience(SIGNATURE_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${LIFETIME_SECONDS}s`)
+    .sign(key(secret));
+}
+
+/** The identity a request carries; SignatureError when it is missing, forged, expired or malformed. */
+export async function verifyIdentity(token: string | undefined, secret: string): Promise<Identity> {
+  if (!token) throw new SignatureError(`this subgraph answers only requests signed by the NGO Hub gateway (header ${IDENTITY_HEADER}); send your request to the gateway`);
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: SIGNATURE_ISSUER, audience: SIGNATURE_AUDIENCE, maxTokenAge: `${LIFETIME_SECONDS * 2}s` });
+    return parseIdentity(payload.identity);
+  } catch {
+    throw new SignatureError('the gateway signature of this request is invalid or expired; send your request to the gateway');
+  }
+}
+
+/**
+ * Headers for a request the hub itself makes to a subgraph, signed once and reused until shortly
+ * before they expire.
+ */
+export class SignedHeaders {
+  private cached: { token: Promise<string>; until: number } | undefined;
+
+  constructor(
+    private readonly identity: Identity,
+    private readonly secret: string,
+  ) {}
+
+  async headers(): Promise<Record<string, string>> {
+    const now = Date.now();
+    if (!this.cached || this.cached.until < now) {
+      this.cached = { token: signIdentity(this.identity, this.secret), until: now + (LIFETIME_SECONDS / 2) * 1000 };
+    }
+    return { [IDENTITY_HEADER]: await this.cached.token };
+  }
+}
