@@ -1,0 +1,43 @@
+'use strict';
+// The baseline: Hive Gateway (@graphql-hive/gateway-runtime) serving our checked-in supergraph
+// against the same subgraph processes, in a process of its own. Subgraphs answer only requests
+// signed by a gateway, so it signs each request's (anonymous) identity once, as ours does.
+//   PORT=… SUBGRAPH_URLS='{"organizations":"http://…"}' GATEWAY_SECRET=… node hive-gateway.js
+const { createServer } = require('node:http');
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime');
+const kit = require('@ngo-hub/kit');
+
+const urls = JSON.parse(process.env.SUBGRAPH_URLS ?? '{}');
+const supergraph = readFileSync(process.env.SUPERGRAPH_PATH ?? join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8')
+  .replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (whole, name) => (urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole));
+
+/** The identity header our subgraphs require, signed once per request (kit.signIdentity, HS256). */
+function signingPlugin(secret) {
+  if (!secret || typeof kit.signIdentity !== 'function') return {};
+  const tokens = new WeakMap();
+  return {
+    onFetch({ context, options, setOptions }) {
+      if (!context) return;
+      let token = tokens.get(context);
+      if (!token) tokens.set(context, (token = kit.signIdentity(kit.ANONYMOUS, secret)));
+      return token.then((value) => setOptions({ ...options, headers: { ...options.headers, [kit.IDENTITY_HEADER]: value } }));
+    },
+  };
+}
+
+const gateway = createGatewayRuntime({
+  supergraph,
+  logging: 'error',
+  graphiql: false,
+  landingPage: false,
+  plugins: () => [signingPlugin(process.env.GATEWAY_SECRET)],
+});
+
+const server = createServer((req, res) => {
+  if (req.url === '/healthz') return void res.end('ok');
+  gateway(req, res);
+});
+server.listen(Number(process.env.PORT ?? 4100), '127.0.0.1');
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => server.close(() => gateway.dispose().finally(() => process.exit(0))));

@@ -1,0 +1,39 @@
+'use strict';
+const { randomBytes } = require('node:crypto');
+// The hub a benchmark measures: its four subgraph processes and our gateway, on free ports, on a
+// database the benchmark generated (no seed, no migration: the generator migrated it).
+const { freePort } = require('@ngo-hub/kit/processes');
+const { readCounter } = require('@ngo-hub/kit/testing');
+const { SUBGRAPHS } = require('@ngo-hub/kit');
+const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
+
+/** Shared by our gateway, the subgraphs and the Hive Gateway baseline, which signs the same way. */
+const BENCH_GATEWAY_SECRET = randomBytes(32).toString('hex');
+
+/**
+ * Production mode with two limits lifted: the per-caller rate limit (every autocannon connection
+ * is one anonymous caller) and the cost ceiling (the 200-organization dashboard exceeds it).
+ */
+const BENCH_LIMITS = { RATE_LIMIT_PER_SECOND: '0', MAX_COST: '100000000' };
+
+async function startBenchHub(databaseUrl, extraEnv = {}) {
+  const ports = { gateway: await freePort() };
+  for (const name of SUBGRAPHS) ports[name] = await freePort();
+  const hub = await startHub({
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', GATEWAY_SECRET: BENCH_GATEWAY_SECRET, ...BENCH_LIMITS, ...extraEnv },
+    ports,
+    stdio: 'inherit',
+    prepare: false,
+  });
+  return {
+    ...hub,
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])),
+    /** SQL statements each subgraph process has sent so far (its /metrics counter). */
+    async sqlStatements() {
+      const counts = await Promise.all(SUBGRAPHS.map((name) => readCounter(hub.subgraphs[name].url.replace(/\/graphql$/, '/metrics'), 'ngohub_sql_statements_total')));
+      return Object.fromEntries(SUBGRAPHS.map((name, i) => [name, counts[i]]));
+    },
+  };
+}
+
+module.exports = { startBenchHub, BENCH_GATEWAY_SECRET };
