@@ -11,6 +11,7 @@ import { createIdentify } from './auth/identify';
 import { IdentitySigner } from './auth/identity-signature';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { serveDashboard } from './dashboard/serve';
 import { serveGraphiql } from './graphiql/serve';
 import { gatewayReadiness } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -62,6 +63,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     const path = (req.url ?? '/').split('?')[0];
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
     if (serveGraphiql(req, res, path, wantsHtml)) return;
+    if (serveDashboard(req, res, path)) return;
     if (path === '/graphql') return void handle(req, res);
     if (path === '/healthz') return void res.end('ok');
     if (path === '/readyz') return void answerReadiness(res, readiness);

@@ -14,3 +14,7 @@ export function repositoryRoot(): string {
 export function graphiqlAssetsDir(): string {
   return join(gatewayRoot(), 'public', 'graphiql');
 }
+
+export function dashboardAssetsDir(): string {
+  return join(gatewayRoot(), 'public', 'dashboard');
+}

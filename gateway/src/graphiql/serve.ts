@@ -1,22 +1,8 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { graphiqlAssetsDir } from '../paths';
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-};
-
-function sendFile(res: ServerResponse, file: string, cache: string): void {
-  const extension = file.slice(file.lastIndexOf('.'));
-  res.writeHead(200, { 'content-type': TYPES[extension] ?? 'application/octet-stream', 'cache-control': cache });
-  createReadStream(file).pipe(res);
-}
+import { fileInside, sendFile } from '../static-files';
 
 /**
  * GraphiQL, built locally from npm packages into public/graphiql (no CDN, works offline):
@@ -37,8 +23,8 @@ export function serveGraphiql(req: IncomingMessage, res: ServerResponse, path: s
     return true;
   }
   if (path.startsWith('/graphiql/')) {
-    const file = normalize(join(dir, path.slice('/graphiql/'.length)));
-    if (!file.startsWith(dir) || !existsSync(file)) return false;
+    const file = fileInside(dir, path.slice('/graphiql/'.length));
+    if (!file) return false;
     sendFile(res, file, 'public, max-age=3600');
     return true;
   }
