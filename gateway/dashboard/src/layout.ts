@@ -55,6 +55,7 @@ export function renderFlowControls(strings: Strings, currencies: string[], curre
 export function renderConnection(strings: Strings, state: ConnectionState): void {
   const element = byId('connection');
   element.dataset.state = state;
+  document.body.dataset.connection = state;
   element.textContent = { live: strings.live, connecting: strings.connecting, reconnecting: strings.reconnecting, offline: strings.offline }[state];
 }
 

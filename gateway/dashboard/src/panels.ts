@@ -155,7 +155,7 @@ export function renderCourses(element: HTMLElement, count: HTMLElement, { string
           'div',
           { class: 'tags' },
           h('span', { class: 'tag' }, label(strings.courseKinds, course.kind)),
-          h('span', { class: 'tag' }, course.online ? strings.online : cityName(strings, course.city)),
+          course.online || course.city ? h('span', { class: 'tag' }, course.online ? strings.online : cityName(strings, course.city)) : null,
           h('span', { class: 'tag muted' }, strings.startsOn(formatDate(language, course.startsOn))),
         ),
         course.capacity
