@@ -42,8 +42,12 @@ export interface Page<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a promise of it when counting waits until a caller selects `totalCount`. */
+  totalCount: number | Promise<number>;
 }
+
+/** A total counted on first read only: most listings never select `totalCount`, and counting a big filtered list costs more than its page. */
+export type LazyCount = () => Promise<number>;
 
 /**
  * Builds the GraphQL connection type of a node type: `<Node>Connection` with edges, nodes,
@@ -71,7 +75,7 @@ export function Connection<T extends object>(nodeType: () => ClassType<T>, nodeN
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many items the whole list has, across all pages.' })
-    totalCount: number;
+    totalCount: number | Promise<number>;
   }
   return ConnectionType;
 }
@@ -154,23 +158,28 @@ export function afterCondition<T>(order: PageOrder<T>, after: PageRequest['after
   return { $or: order.direction === 'desc' ? later : [...later, { [by]: null }] } as FilterQuery<T>;
 }
 
-export function toPage<T extends { id: string }>(rows: T[], request: PageRequest, order: PageOrder<T>, totalCount: number): Page<T> {
+export function toPage<T extends { id: string }>(rows: T[], request: PageRequest, order: PageOrder<T>, totalCount: number | LazyCount): Page<T> {
   const nodes = rows.slice(0, request.first);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node[order.by], node.id) }));
-  return {
+  const page = {
     edges,
     nodes,
-    totalCount,
     pageInfo: {
       hasNextPage: rows.length > request.first,
       hasPreviousPage: request.after !== undefined,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-  };
+  } as Page<T>;
+  if (typeof totalCount === 'number') page.totalCount = totalCount;
+  else {
+    let counted: Promise<number> | undefined;
+    Object.defineProperty(page, 'totalCount', { enumerable: true, get: () => (counted ??= totalCount()) });
+  }
+  return page;
 }
 
-/** One page of a top-level list: one query for the rows, one for the total. */
+/** One page of a top-level list: one query for the rows, one for the total when `totalCount` is read. */
 export async function paginate<T extends { id: string }>(
   em: EntityManager,
   entity: EntityName<T>,
@@ -181,20 +190,17 @@ export async function paginate<T extends { id: string }>(
   const request = pageRequest(args);
   assertCursorFits(em, entity as EntityName<unknown>, order.by, request.after);
   const direction = order.direction ?? 'asc';
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, { $and: [where, afterCondition(order, request.after)] } as FilterQuery<T>, {
-      orderBy: [{ [order.by]: direction }, { id: direction }] as never,
-      limit: request.first + 1,
-    }),
-    em.count(entity, where),
-  ]);
-  return toPage(rows, request, order, totalCount);
+  const rows = await em.find(entity, { $and: [where, afterCondition(order, request.after)] } as FilterQuery<T>, {
+    orderBy: [{ [order.by]: direction }, { id: direction }] as never,
+    limit: request.first + 1,
+  });
+  return toPage(rows, request, order, () => em.count(entity, where));
 }
 
 /**
  * Pages of a to-many field for many parents at once (the batch function of a DataLoader):
  * one query for the rows, using a window function to cut each parent's list at `first`,
- * and one grouped query for the totals, whatever the number of parents.
+ * and, when a `totalCount` is read, one grouped query for every parent's total.
  */
 export async function paginateByParent<T extends { id: string }>(
   em: EntityManager,
@@ -227,21 +233,22 @@ export async function paginateByParent<T extends { id: string }>(
     )
     .where({ $and: [scoped, afterCondition(order, request.after)] } as FilterQuery<T>);
   const knex = em.getKnex();
-  const [rows, counts] = await Promise.all([
-    knex
-      .select('*')
-      .from(ranked.getKnexQuery().as('ranked'))
-      .where('__rank', '<=', request.first + 1)
-      .orderBy('__rank') as Promise<Record<string, unknown>[]>,
-    em
+  const rows = (await knex
+    .select('*')
+    .from(ranked.getKnexQuery().as('ranked'))
+    .where('__rank', '<=', request.first + 1)
+    .orderBy('__rank')) as Record<string, unknown>[];
+
+  const parentColumn = column(parentKey);
+  let totals: Promise<Map<string, number>> | undefined;
+  const totalsOnce = () =>
+    (totals ??= em
       .createQueryBuilder(entity, 'e')
       .select([`e.${parentKey}`, raw('count(*)::int as total')])
       .where(scoped)
       .groupBy(`e.${parentKey}`)
-      .execute<Record<string, unknown>[]>('all', false),
-  ]);
-
-  const parentColumn = column(parentKey);
+      .execute<Record<string, unknown>[]>('all', false)
+      .then((counts) => new Map(counts.map((c) => [String(c[parentColumn]), Number(c.total)]))));
   const byParent = new Map<string, T[]>();
   for (const row of rows) {
     const parent = String(row[parentColumn]);
@@ -250,8 +257,7 @@ export async function paginateByParent<T extends { id: string }>(
     list.push(em.map(entity, row as never) as T);
     byParent.set(parent, list);
   }
-  const totals = new Map(counts.map((c) => [String(c[parentColumn]), Number(c.total)]));
-  return parentIds.map((id) => toPage(byParent.get(id) ?? [], request, order, totals.get(id) ?? 0));
+  return parentIds.map((id) => toPage(byParent.get(id) ?? [], request, order, () => totalsOnce().then((byId) => byId.get(id) ?? 0)));
 }
 
 /** A to-many connection field's loader key: the parent and the field's arguments. */
