@@ -31,6 +31,8 @@ export const COMMITTED_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, 
 @Index({ properties: ['fundingOrganizationId', 'awardDate', 'id'] })
 @Index({ properties: ['programme', 'awardDate', 'id'] })
 @Index({ properties: ['awardDate', 'id'] })
+// A trigram index (pg_trgm) serves the case-insensitive `search` filter on titles (ILIKE), English and Chinese alike.
+@Index({ name: 'grant_title_trgm_index', expression: 'create index "grant_title_trgm_index" on "funding"."grant" using gin ("title" public.gin_trgm_ops)' })
 @Check({ name: 'grant_amount_positive_check', expression: 'amount > 0' })
 @Check({ name: 'grant_lot_needs_programme_check', expression: 'lot_id is null or programme_id is not null' })
 @Check({ name: 'grant_planned_dates_check', expression: 'planned_end_date is null or planned_start_date is null or planned_end_date >= planned_start_date' })

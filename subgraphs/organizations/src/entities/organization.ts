@@ -27,6 +27,10 @@ registerEnumType(DevelopmentStage, {
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['city'] })
 @Index({ properties: ['kind'] })
+// Trigram indexes (pg_trgm) serve the case-insensitive `search` and `city` filters (ILIKE), English and Chinese alike.
+@Index({ name: 'organization_name_trgm_index', expression: 'create index "organization_name_trgm_index" on "organizations"."organization" using gin ("name" public.gin_trgm_ops)' })
+@Index({ name: 'organization_name_zh_trgm_index', expression: 'create index "organization_name_zh_trgm_index" on "organizations"."organization" using gin ("name_zh" public.gin_trgm_ops)' })
+@Index({ name: 'organization_city_trgm_index', expression: 'create index "organization_city_trgm_index" on "organizations"."organization" using gin ("city" public.gin_trgm_ops)' })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Organization.type })
 export class Organization {

@@ -53,6 +53,10 @@ export const SKILL_KEYS_FUNCTION = 'people.skill_keys';
 @Index({ properties: ['city'] })
 @Index({ name: 'person_city_lower_index', expression: 'create index "person_city_lower_index" on "people"."person" (lower("city"))' })
 @Index({ name: 'person_skill_keys_index', properties: ['skillKeys'], type: 'gin' })
+// Trigram indexes (pg_trgm) serve the case-insensitive `search` and `city` filters (ILIKE), English and Chinese alike.
+@Index({ name: 'person_name_trgm_index', expression: 'create index "person_name_trgm_index" on "people"."person" using gin ("name" public.gin_trgm_ops)' })
+@Index({ name: 'person_name_zh_trgm_index', expression: 'create index "person_name_zh_trgm_index" on "people"."person" using gin ("name_zh" public.gin_trgm_ops)' })
+@Index({ name: 'person_city_trgm_index', expression: 'create index "person_city_trgm_index" on "people"."person" using gin ("city" public.gin_trgm_ops)' })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Person.type })
 export class Person {
