@@ -3,6 +3,7 @@ import { CauseArea, insertMissing, seedId, type Logger } from '@ngo-hub/kit';
 import { DevelopmentStage, Organization, OrganizationKind } from '../src/entities/organization';
 import { LegalForm, Registration, RegistrationPath, RegistrationStatus } from '../src/entities/registration';
 import { seedIncubation } from './incubation.seed';
+import { seedMembers } from './members.seed';
 import { seedRegistrationHistory } from './registration-history.seed';
 import { seedRelations } from './relations.seed';
 import { SERVICE_PARK_COHORT_ORGANIZATIONS } from './service-park-cohort.seed';
@@ -130,6 +131,7 @@ export async function seedOrganizations(em: EntityManager, log: Logger): Promise
   const registrationChanges = await seedRegistrationHistory(em, SEED_ORGANIZATIONS);
   const relations = await seedRelations(em);
   const incubation = await seedIncubation(em);
-  log.info({ organizations, registrationChanges, relations, incubation }, 'organizations seeded');
-  return organizations + registrationChanges + relations + incubation;
+  const members = await seedMembers(em);
+  log.info({ organizations, registrationChanges, relations, incubation, members }, 'organizations seeded');
+  return organizations + registrationChanges + relations + incubation + members;
 }

@@ -1,13 +1,18 @@
 import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { ApiKey } from './entities/api-key';
 import { IncubationCohort } from './entities/incubation-cohort';
 import { IncubationMembership } from './entities/incubation-membership';
 import { IncubationProgramme } from './entities/incubation-programme';
 import { Organization } from './entities/organization';
+import { OrganizationMember } from './entities/organization-member';
 import { OrganizationRelation } from './entities/organization-relation';
 import { RegistrationChange } from './entities/registration-change';
+import { ApiKeyResolver } from './resolvers/api-key.resolver';
+import { CredentialResolver } from './resolvers/credential.resolver';
 import { IncubationCohortResolver } from './resolvers/incubation-cohort.resolver';
 import { IncubationMembershipResolver } from './resolvers/incubation-membership.resolver';
 import { IncubationProgrammeResolver } from './resolvers/incubation-programme.resolver';
+import { OrganizationMemberResolver } from './resolvers/organization-member.resolver';
 import { OrganizationRelationEdgeResolver, OrganizationRelationResolver } from './resolvers/organization-relation.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { SectorMapResolver } from './resolvers/sector-map.resolver';
@@ -17,7 +22,7 @@ import { seedOrganizations } from '../seed/organizations.seed';
 export const organizationsSubgraph: SubgraphDefinition = {
   name: 'organizations',
   packageDir: packageRoot(__dirname),
-  entities: [Organization, RegistrationChange, OrganizationRelation, IncubationProgramme, IncubationCohort, IncubationMembership],
+  entities: [Organization, RegistrationChange, OrganizationRelation, IncubationProgramme, IncubationCohort, IncubationMembership, OrganizationMember, ApiKey],
   resolvers: [
     OrganizationResolver,
     OrganizationRelationResolver,
@@ -26,6 +31,9 @@ export const organizationsSubgraph: SubgraphDefinition = {
     IncubationCohortResolver,
     IncubationMembershipResolver,
     SectorMapResolver,
+    OrganizationMemberResolver,
+    ApiKeyResolver,
+    CredentialResolver,
   ],
   referenceResolvers: {
     Organization: {

@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { organizationsSubgraph } from '../src';
 import { INCUBATION_TRANSITIONS, nextIncubationStatus, type IncubationAction } from '../src/services/incubation-status';
 import { IncubationStatus } from '../src/vocabulary/incubation-status';
@@ -21,7 +21,7 @@ const CREATE_COHORT = `mutation($input: CreateIncubationCohortInput!) { createIn
 describe('incubation', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true, identity: asAdmin() });
   });
   afterAll(() => subgraph.stop());
 

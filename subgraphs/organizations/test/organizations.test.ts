@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { organizationsSubgraph } from '../src';
 import { creditCodeCheckCharacter } from '../src/services/credit-code';
 
@@ -12,7 +12,7 @@ const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(
 describe('organizations subgraph', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true, identity: asAdmin() });
   });
   afterAll(() => subgraph.stop());
 

@@ -1,5 +1,5 @@
 import { seedId } from '@ngo-hub/kit';
-import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { organizationsSubgraph } from '../src';
 import { creditCodeCheckCharacter } from '../src/services/credit-code';
 import { SEED_ORGANIZATIONS } from '../seed/organizations.seed';
@@ -35,7 +35,7 @@ interface HistoryAnswer {
 describe('registration history', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true, identity: asAdmin() });
   });
   afterAll(() => subgraph.stop());
 

@@ -1,5 +1,5 @@
 import { seedId } from '@ngo-hub/kit';
-import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { organizationsSubgraph } from '../src';
 import { createOrganizations, daysFromToday, failure, mutateAll, ok, statementsDuring, unique } from './support/fixtures';
 
@@ -28,7 +28,7 @@ interface RelationsAnswer {
 describe('relations between organizations', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true, identity: asAdmin() });
   });
   afterAll(() => subgraph.stop());
 

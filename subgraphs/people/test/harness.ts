@@ -21,7 +21,7 @@ export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganiza
   const organizations = await startSubgraphProcess('organizations', await freePort(), env);
   let people: TestSubgraph;
   try {
-    people = await startTestSubgraph(peopleSubgraph, { seed: true, env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
+    people = await startTestSubgraph(peopleSubgraph, { seed: true, identity: asAdmin(), env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
   } catch (error) {
     await organizations.stop();
     throw error;

@@ -1,5 +1,5 @@
 import { encodeCursor, seedId } from '@ngo-hub/kit';
-import type { TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAnonymous, asPerson, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { personSeedId } from '../seed/people.seed';
 import { startPeopleWithOrganizations, type PeopleWithOrganizations, type Request } from './harness';
 
@@ -162,9 +162,21 @@ describe('people', () => {
     expect(forTwenty).toBe(6);
   });
 
-  it('does not expose e-mail or phone in the schema', async () => {
-    const { errors } = await request(`{ people { nodes { email phone } } }`);
-    expect(errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+  it('shows e-mail and phone to the person and hub admins, never to anonymous callers or unrelated people', async () => {
+    const created = await request<{ createPerson: { person: { id: string } } }>(
+      `mutation { createPerson(input: { name: "Private Contact", email: "private@example.org", phone: "+86 28 8765 4321" }) { person { id } } }`,
+    );
+    const id = created.data!.createPerson.person.id;
+    const QUERY = `query($id: ID!) { person(id: $id) { name email phone } }`;
+    const anonymous = await hub.people.as(asAnonymous()).request<{ person: { name: string; email: string | null } }>(QUERY, { id });
+    expect(anonymous.data!.person).toEqual({ name: 'Private Contact', email: null, phone: null });
+    expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    const stranger = await hub.people.as(asPerson(seedId('person:lu-zhao'))).request<{ person: { email: string | null } }>(QUERY, { id });
+    expect(stranger.data!.person.email).toBeNull();
+    expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const self = await hub.people.as(asPerson(id)).request<{ person: { email: string; phone: string } }>(QUERY, { id });
+    expect(self.errors).toBeUndefined();
+    expect(self.data!.person).toMatchObject({ email: 'private@example.org', phone: '+86 28 8765 4321' });
   });
 
   it.each([

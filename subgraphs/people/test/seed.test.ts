@@ -1,5 +1,5 @@
 import { createLogger, seedId, seedSubgraph } from '@ngo-hub/kit';
-import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { peopleSubgraph } from '../src';
 import { personSeedId, SEED_PEOPLE } from '../seed/people.seed';
 import { postingSeedId } from '../seed/talent-market.seed';
@@ -19,7 +19,7 @@ describe('people seed', () => {
   let subgraph: TestSubgraph;
   let request: Request;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(peopleSubgraph, { seed: true });
+    subgraph = await startTestSubgraph(peopleSubgraph, { seed: true, identity: asAdmin() });
     request = (query, variables) => subgraph.request(query, variables);
   });
   afterAll(() => subgraph.stop());

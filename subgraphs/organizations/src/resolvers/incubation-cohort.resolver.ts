@@ -1,4 +1,4 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IncubationCohort } from '../entities/incubation-cohort';
 import { IncubationProgramme } from '../entities/incubation-programme';
@@ -8,6 +8,7 @@ import { cohortById, createIncubationCohort } from '../services/incubation-cohor
 import { membersOfCohort } from '../services/incubation-memberships';
 import { programmeById } from '../services/incubation-programmes';
 import { IncubationMembershipConnection } from './incubation-membership-connection';
+import { incubatorOfProgramme } from '../services/owners';
 
 @ObjectType({ description: 'The result of creating an incubation cohort.' })
 export class IncubationCohortPayload {
@@ -23,6 +24,7 @@ export class IncubationCohortResolver {
   }
 
   @Mutation(() => IncubationCohortPayload, { description: 'Adds a cohort to an incubation programme.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { programmeId: string } }, ctx: HubContext) => incubatorOfProgramme(ctx.em, args.input.programmeId))
   async createIncubationCohort(
     @Arg('input', () => CreateIncubationCohortInput, { description: 'The cohort.' }) input: CreateIncubationCohortInput,
     @Ctx() ctx: HubContext,

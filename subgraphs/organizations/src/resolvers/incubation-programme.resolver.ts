@@ -1,4 +1,4 @@
-import { ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IncubationProgramme } from '../entities/incubation-programme';
 import { Organization } from '../entities/organization';
@@ -32,6 +32,8 @@ export class IncubationProgrammeResolver {
   }
 
   @Mutation(() => IncubationProgrammePayload, { description: 'Creates an incubation programme run by an organization of kind INCUBATOR.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { incubatorId: string } }) => ({ organizationIds: [args.input.incubatorId] }))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { incubatorId: string } }) => ({ organizationIds: [args.input.incubatorId] }))
   async createIncubationProgramme(
     @Arg('input', () => CreateIncubationProgrammeInput, { description: 'The programme.' }) input: CreateIncubationProgrammeInput,
     @Ctx() ctx: HubContext,

@@ -1,4 +1,4 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Organization } from '../entities/organization';
 import { OrganizationRelation } from '../entities/organization-relation';
@@ -6,6 +6,7 @@ import { AddOrganizationRelationInput, EndOrganizationRelationInput } from '../i
 import { addOrganizationRelation, endOrganizationRelation } from '../services/organization-relations';
 import { organizationById } from '../services/organizations';
 import { OrganizationRelationEdge } from './organization-relation-connection';
+import { organizationsOfRelation } from '../services/owners';
 
 @ObjectType({ description: 'The result of adding or ending a relation between organizations.' })
 export class OrganizationRelationPayload {
@@ -24,6 +25,7 @@ export class OrganizationRelationResolver {
   @Mutation(() => OrganizationRelationPayload, {
     description: 'Adds a relation from one organization to another; no self-relation, and no second active relation of the same kind between them (CONFLICT).',
   })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { fromOrganizationId: string } }) => ({ organizationIds: [args.input.fromOrganizationId] }))
   async addOrganizationRelation(
     @Arg('input', () => AddOrganizationRelationInput, { description: 'The relation.' }) input: AddOrganizationRelationInput,
     @Ctx() ctx: HubContext,
@@ -32,6 +34,7 @@ export class OrganizationRelationResolver {
   }
 
   @Mutation(() => OrganizationRelationPayload, { description: 'Ends an active relation; it stays in the history with its end date.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { id: string } }, ctx: HubContext) => organizationsOfRelation(ctx.em, args.input.id))
   async endOrganizationRelation(
     @Arg('input', () => EndOrganizationRelationInput, { description: 'The relation and when it ended.' }) input: EndOrganizationRelationInput,
     @Ctx() ctx: HubContext,

@@ -1,6 +1,10 @@
-import { ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ApiKey } from '../entities/api-key';
 import { Organization } from '../entities/organization';
+import { OrganizationMember } from '../entities/organization-member';
+import { apiKeysOfOrganization } from '../services/api-keys';
+import { membersOfOrganization } from '../services/organization-members';
 import { orgIdOf } from '../services/credit-code';
 import { CreateOrganizationInput, OrganizationFilter, UpdateOrganizationInput } from '../inputs/organization.input';
 import { createOrganization, listOrganizations, organizationById, updateOrganization } from '../services/organizations';
@@ -39,17 +43,31 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Adds an organization to the directory.' })
+  @Auth(AuthRule.AUTHENTICATED)
   async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: HubContext): Promise<OrganizationPayload> {
     return { organization: await createOrganization(ctx.em, input) };
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Changes an organization; fields left out stay as they are.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { id: string }) => ({ organizationIds: [args.id] }))
   async updateOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
     @Ctx() ctx: HubContext,
   ): Promise<OrganizationPayload> {
     return { organization: await updateOrganization(ctx.em, id, input) };
+  }
+
+  @FieldResolver(() => [OrganizationMember], { nullable: true, description: 'People who may write this organization\'s data on the hub, oldest first; for its own members and hub admins.' })
+  @Auth(AuthRule.ORGANIZATION_MEMBER, (organization: Organization) => ({ organizationIds: [organization.id] }))
+  members(@Root() organization: Organization, @Ctx() ctx: HubContext): Promise<OrganizationMember[]> {
+    return ctx.loaders.load(membersOfOrganization, organization.id);
+  }
+
+  @FieldResolver(() => [ApiKey], { nullable: true, description: 'The organization\'s API keys (never the keys themselves), newest first; for its admins and hub admins.' })
+  @Auth(AuthRule.ORGANIZATION_ADMIN, (organization: Organization) => ({ organizationIds: [organization.id] }))
+  apiKeys(@Root() organization: Organization, @Ctx() ctx: HubContext): Promise<ApiKey[]> {
+    return ctx.loaders.load(apiKeysOfOrganization, organization.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'org-id.guide identifier, e.g. CN-USCI-<credit code>; used by 360Giving.' })

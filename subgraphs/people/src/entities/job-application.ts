@@ -1,8 +1,9 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { DateTimeScalar, newId } from '@ngo-hub/kit';
+import { Auth, AuthRule, DateTimeScalar, type HubContext, newId } from '@ngo-hub/kit';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { JobPosting } from './job-posting';
 import { Person } from './person';
+import { applicationSubject } from '../services/auth-subjects';
 
 export enum ApplicationStatus {
   SUBMITTED = 'SUBMITTED',
@@ -55,6 +56,7 @@ export class JobApplication {
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'What the applicant wrote to the organization.' })
+  @Auth(AuthRule.SELF_OR_RELATED, (application: JobApplication, _args: unknown, ctx: HubContext) => applicationSubject(application, ctx))
   coverNote?: string;
 
   @Enum({ items: () => ApplicationStatus })

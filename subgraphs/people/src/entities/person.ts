@@ -1,9 +1,10 @@
 import { Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
+import { Auth, AuthRule, ENTITY_DESCRIPTIONS, type HubContext, newId } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
 import { Education } from './education';
 import { Qualification } from './qualification';
+import { personContactSubject, profileSubject } from '../services/auth-subjects';
 
 export enum PersonRole {
   SOCIAL_WORKER = 'SOCIAL_WORKER',
@@ -98,10 +99,12 @@ export class Person {
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Short biography in English.' })
+  @Auth(AuthRule.PROFILE, (person: Person) => profileSubject(person))
   bio?: string;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Short biography in Chinese.' })
+  @Auth(AuthRule.PROFILE, (person: Person) => profileSubject(person))
   bioZh?: string;
 
   @Enum({ items: () => ProfileVisibility, default: ProfileVisibility.PUBLIC })
@@ -112,12 +115,14 @@ export class Person {
   @Field(() => Boolean, { description: 'True when the person is looking for a job, an internship or volunteer work, and may be suggested to postings.' })
   openToWork: Opt<boolean> = false;
 
-  /** Private contact detail: not in the GraphQL type until the person can choose who sees it. */
   @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'E-mail address; private: for the person, organizations they applied to, and hub admins.' })
+  @Auth(AuthRule.SELF_OR_RELATED, (person: Person, _args: unknown, ctx: HubContext) => personContactSubject(person, ctx))
   email?: string;
 
-  /** Private contact detail, like `email`. */
   @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone number; private, like `email`.' })
+  @Auth(AuthRule.SELF_OR_RELATED, (person: Person, _args: unknown, ctx: HubContext) => personContactSubject(person, ctx))
   phone?: string;
 
   @OneToMany(() => Affiliation, (affiliation) => affiliation.person)

@@ -1,4 +1,4 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Affiliation } from '../entities/affiliation';
 import { OrganizationRef } from '../entities/organization-ref';
@@ -6,6 +6,7 @@ import { Person } from '../entities/person';
 import { AddAffiliationInput } from '../inputs/affiliation.input';
 import { addAffiliation, endAffiliation, isCurrent } from '../services/affiliations';
 import { personById } from '../services/people';
+import { affiliationSubject } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of adding or ending an affiliation.' })
 export class AffiliationPayload {
@@ -16,11 +17,13 @@ export class AffiliationPayload {
 @Resolver(() => Affiliation)
 export class AffiliationResolver {
   @Mutation(() => AffiliationPayload, { description: 'Records a person\'s role in an organization; NOT_FOUND when the organization does not exist.' })
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (_source, args: { input: { personId: string; organizationId: string } }) => ({ personId: args.input.personId, organizationIds: [args.input.organizationId] }))
   async addAffiliation(@Arg('input', () => AddAffiliationInput, { description: 'The role to record.' }) input: AddAffiliationInput, @Ctx() ctx: HubContext): Promise<AffiliationPayload> {
     return { affiliation: await addAffiliation(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => AffiliationPayload, { description: 'Ends a role that is held: today, or on the date given (not before it started).' })
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (_source, args: { id: string }, ctx: HubContext) => affiliationSubject(ctx, args.id, 'id'))
   async endAffiliation(
     @Arg('id', () => ID, { description: 'The affiliation to end.' }) id: string,
     @Arg('endedOn', () => Date, { nullable: true, description: 'Default: today.' }) endedOn: string | undefined,

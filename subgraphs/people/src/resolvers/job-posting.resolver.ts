@@ -1,4 +1,4 @@
-import { ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { JobPosting } from '../entities/job-posting';
 import { OrganizationRef } from '../entities/organization-ref';
@@ -14,6 +14,7 @@ import { JobPostingConnection } from './job-posting-connection';
 import { RecommendationConnection } from './recommendation-connection';
 import { SalaryRange } from '../types/salary-range';
 import { CandidateSuggestionConnection } from '../types/suggestion';
+import { postingOrganization } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of posting, changing, publishing or closing a job posting.' })
 export class JobPostingPayload {
@@ -38,21 +39,25 @@ export class JobPostingResolver {
   }
 
   @Mutation(() => JobPostingPayload, { description: 'Posts a position of an organization: OPEN at once, or a DRAFT. NOT_FOUND when the organization does not exist.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { organizationId: string } }) => ({ organizationIds: [args.input.organizationId] }))
   async postJob(@Arg('input', () => PostJobInput, { description: 'The position to post.' }) input: PostJobInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
     return { jobPosting: await postJob(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => JobPostingPayload, { description: 'Changes a DRAFT or OPEN posting; CONFLICT once it is CLOSED or FILLED.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { id: string } }, ctx: HubContext) => postingOrganization(ctx, args.input.id, 'id'))
   async updateJobPosting(@Arg('input', () => UpdateJobPostingInput, { description: 'The posting and the fields to change.' }) input: UpdateJobPostingInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
     return { jobPosting: await updateJobPosting(ctx.em, input) };
   }
 
   @Mutation(() => JobPostingPayload, { description: 'Publishes a DRAFT posting (it becomes OPEN); CONFLICT for any other status.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { id: string } }, ctx: HubContext) => postingOrganization(ctx, args.input.id, 'id'))
   async publishJobPosting(@Arg('input', () => PublishJobPostingInput, { description: 'The draft to publish.' }) input: PublishJobPostingInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
     return { jobPosting: await publishJobPosting(ctx.em, input) };
   }
 
   @Mutation(() => JobPostingPayload, { description: 'Stops a posting from taking applications: CLOSED, or FILLED when the position was filled. CONFLICT when it is already closed or filled.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { id: string } }, ctx: HubContext) => postingOrganization(ctx, args.input.id, 'id'))
   async closeJobPosting(@Arg('input', () => CloseJobPostingInput, { description: 'The posting to close, and whether it was filled.' }) input: CloseJobPostingInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
     return { jobPosting: await closeJobPosting(ctx.em, input) };
   }
@@ -73,6 +78,7 @@ export class JobPostingResolver {
   }
 
   @FieldResolver(() => JobApplicationConnection, { description: 'Applications to this posting, in the order they were sent.' })
+  @Auth(AuthRule.ORGANIZATION_MEMBER, (posting: JobPosting) => ({ organizationIds: [posting.organizationId] }))
   applications(@Root() posting: JobPosting, @Args(() => ApplicationListArgs) args: ApplicationListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(applicationsOfPosting, { parentId: posting.id, args });
   }

@@ -1,4 +1,4 @@
-import { ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Education } from '../entities/education';
 import { Person } from '../entities/person';
@@ -42,11 +42,13 @@ export class PersonResolver {
   }
 
   @Mutation(() => PersonPayload, { description: 'Adds a person to the directory, with their education and qualifications.' })
+  @Auth(AuthRule.AUTHENTICATED)
   async createPerson(@Arg('input', () => CreatePersonInput, { description: 'The person to add.' }) input: CreatePersonInput, @Ctx() ctx: HubContext): Promise<PersonPayload> {
     return { person: await createPerson(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => PersonPayload, { description: 'Changes a person; fields left out stay as they are, lists given replace the old ones.' })
+  @Auth(AuthRule.SELF, (_source, args: { id: string }) => ({ personId: args.id }))
   async updatePerson(
     @Arg('id', () => ID, { description: 'The person to change.' }) id: string,
     @Arg('input', () => UpdatePersonInput, { description: 'The fields to change.' }) input: UpdatePersonInput,
@@ -76,6 +78,7 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => JobApplicationConnection, { description: 'The person\'s job applications, newest first.' })
+  @Auth(AuthRule.SELF, (person: Person) => ({ personId: person.id }))
   applications(@Root() person: Person, @Args(() => ApplicationListArgs) args: ApplicationListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(applicationsOfPerson, { parentId: person.id, args });
   }

@@ -1,4 +1,4 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { JobPosting } from '../entities/job-posting';
 import { OrganizationRef } from '../entities/organization-ref';
@@ -20,6 +20,7 @@ export class RecommendationResolver {
   @Mutation(() => RecommendationPayload, {
     description: 'A person recommends another to a posting or an organization. BAD_USER_INPUT for oneself; CONFLICT for a posting that takes no applications, or a recommendation made before.',
   })
+  @Auth(AuthRule.SELF, (_source, args: { input: { recommenderId: string } }) => ({ personId: args.input.recommenderId }))
   async recommendPerson(@Arg('input', () => RecommendPersonInput, { description: 'Who recommends whom, where to, and why.' }) input: RecommendPersonInput, @Ctx() ctx: HubContext): Promise<RecommendationPayload> {
     return { recommendation: await recommendPerson(ctx.em, ctx.references, input) };
   }
