@@ -1,3 +1,4 @@
+import { FundingSubscriptionResolver } from './resolvers/subscription.resolver';
 import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
 import { Disbursement } from './entities/disbursement';
 import { FundingApplication } from './entities/funding-application';
@@ -29,6 +30,7 @@ export const fundingSubgraph: SubgraphDefinition = {
     FundingFlowResolver,
     GrantExportResolver,
     OrganizationFundingResolver,
+    FundingSubscriptionResolver,
   ],
   referenceResolvers: {
     Grant: {

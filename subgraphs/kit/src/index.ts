@@ -29,3 +29,4 @@ export * from './vocabulary/entities';
 export * from './shutdown';
 export * from './http/readiness';
 export * from './vocabulary/organization-kind';
+export * from './events';

@@ -88,3 +88,17 @@ export function formatAmount(amount: string, currency: string): string {
 export function money(amount: string, currency: string): Money {
   return Object.assign(new Money(), { amount: formatAmount(amount, currency), currency });
 }
+
+/** Compares two decimal strings exactly (-1, 0, 1); never through floats. */
+export function compareAmounts(a: string, b: string): number {
+  const scaled = (value: string, digits: number): bigint => {
+    const negative = value.trim().startsWith('-');
+    const [whole = '0', fraction = ''] = value.trim().replace(/^[-+]/, '').split('.');
+    const units = BigInt(`${whole || '0'}${fraction.padEnd(digits, '0')}`);
+    return negative ? -units : units;
+  };
+  const digits = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
+  const x = scaled(a, digits);
+  const y = scaled(b, digits);
+  return x === y ? 0 : x < y ? -1 : 1;
+}

@@ -20,6 +20,7 @@ import { answerReadiness, type ReadinessCheck } from './http/readiness';
 import { createLogger, type Logger } from './logger';
 import { metrics, metricsPlugin, observePool, sqlStatements, type PoolStats } from './metrics';
 import { migrate, openOrm } from './orm';
+import { OutboxEvent } from './events/outbox-event';
 import { References } from './references';
 
 /** Everything that makes one subgraph: the kit turns it into a server, a migrator and a seeder. */
@@ -39,7 +40,8 @@ export function ormSettingsOf(definition: SubgraphDefinition, databaseUrl: strin
   return {
     schema: definition.name,
     clientUrl: databaseUrl,
-    entities: definition.entities,
+    // every subgraph has an outbox for the hub's live updates
+    entities: [...definition.entities, OutboxEvent],
     migrationsPath: join(definition.packageDir, 'dist', 'migrations'),
     migrationsPathTs: join(definition.packageDir, 'migrations'),
     log,
@@ -114,10 +116,10 @@ export interface RunningSubgraph {
 
 /** Starts a subgraph's HTTP server: /graphql, /healthz, /readyz, /metrics. */
 export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, log = createLogger(definition.name, config.logLevel)): Promise<RunningSubgraph> {
-  const orm = await openSubgraphOrm(definition, config.databaseUrl, log);
-  const schema = await schemaOf(definition);
   const secret = config.gatewaySecret;
   if (!secret) throw new ConfigError('GATEWAY_SECRET is not set: a subgraph answers only requests signed by the gateway with this shared secret (npm start generates one)');
+  const orm = await openSubgraphOrm(definition, config.databaseUrl, log);
+  const schema = await schemaOf(definition);
   const httpServer = createServer();
   const apollo = new ApolloServer<HubContext>({
     schema,
@@ -142,10 +144,10 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       return createContext({ em: orm.em as EntityManager, log, requestId, references, identity: identities.get(req)! });
     },
   });
-  httpServer.on('request', (req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
   // the identity is verified before Apollo reads the body, so an unsigned request costs nothing
   const identities = new WeakMap<IncomingMessage, Identity>();
+  httpServer.on('request', (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql') {
       const token = req.headers[IDENTITY_HEADER];
       return void verifyIdentity(typeof token === 'string' ? token : undefined, secret).then(

@@ -15,6 +15,7 @@ import { IncubationProgrammeResolver } from './resolvers/incubation-programme.re
 import { OrganizationMemberResolver } from './resolvers/organization-member.resolver';
 import { OrganizationRelationEdgeResolver, OrganizationRelationResolver } from './resolvers/organization-relation.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
+import { OrganizationSubscriptionResolver } from './resolvers/subscription.resolver';
 import { SectorMapResolver } from './resolvers/sector-map.resolver';
 import { organizationById } from './services/organizations';
 import { seedOrganizations } from '../seed/organizations.seed';
@@ -34,6 +35,7 @@ export const organizationsSubgraph: SubgraphDefinition = {
     OrganizationMemberResolver,
     ApiKeyResolver,
     CredentialResolver,
+    OrganizationSubscriptionResolver,
   ],
   referenceResolvers: {
     Organization: {

@@ -1,3 +1,4 @@
+import { postingById } from './services/job-postings';
 import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
 import { Affiliation } from './entities/affiliation';
 import { Education } from './entities/education';
@@ -12,6 +13,7 @@ import { JobApplicationResolver } from './resolvers/job-application.resolver';
 import { JobPostingResolver } from './resolvers/job-posting.resolver';
 import { OrganizationPeopleResolver } from './resolvers/organization.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { PeopleSubscriptionResolver } from './resolvers/subscription.resolver';
 import { RecommendationResolver } from './resolvers/recommendation.resolver';
 import { personById } from './services/people';
 import { seedPeople } from '../seed/people.seed';
@@ -28,10 +30,14 @@ export const peopleSubgraph: SubgraphDefinition = {
     JobPostingResolver,
     JobApplicationResolver,
     RecommendationResolver,
+    PeopleSubscriptionResolver,
   ],
   referenceResolvers: {
     Person: {
       __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(personById, reference.id),
+    },
+    JobPosting: {
+      __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(postingById, reference.id),
     },
   },
   seed: seedPeople,

@@ -1,3 +1,5 @@
+import { enrollmentById } from './services/enrollment-lists';
+import { TrainingSubscriptionResolver } from './resolvers/subscription.resolver';
 import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
 import { seedTraining } from '../seed/training.seed';
 import { Course } from './entities/course';
@@ -37,10 +39,14 @@ export const trainingSubgraph: SubgraphDefinition = {
     CertificateResolver,
     OrganizationResolver,
     PersonResolver,
+    TrainingSubscriptionResolver,
   ],
   referenceResolvers: {
     Course: {
       __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(courseById, reference.id),
+    },
+    Enrollment: {
+      __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(enrollmentById, reference.id),
     },
   },
   seed: seedTraining,

@@ -53,7 +53,7 @@ export class FundingApplicationResolver {
     @Arg('input', () => AwardFundingApplicationInput, { description: 'The application and the grant\'s details.' }) input: AwardFundingApplicationInput,
     @Ctx() ctx: HubContext,
   ): Promise<FundingApplicationPayload> {
-    const { application, grant } = await awardFundingApplication(ctx.em, input);
+    const { application, grant } = await awardFundingApplication(ctx.em, ctx.references, input);
     return { fundingApplication: application, grant };
   }
 

@@ -60,7 +60,7 @@ export class GrantResolver {
     @Arg('input', () => ChangeGrantStatusInput, { description: 'The grant and its new status.' }) input: ChangeGrantStatusInput,
     @Ctx() ctx: HubContext,
   ): Promise<GrantStatusPayload> {
-    return changeGrantStatus(ctx.em, input);
+    return changeGrantStatus(ctx.em, ctx.references, input);
   }
 
   @FieldResolver(() => Money, { description: 'Amount awarded, exact, in the grant\'s currency.' })

@@ -1,3 +1,4 @@
+import { awardParties, publishGrantAwarded } from '../events/grant-awarded.event';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import {
   ConflictError,
@@ -104,13 +105,17 @@ export async function awardGrant(em: EntityManager, references: References, inpu
   const programme = input.programmeId ? await programmeOf(em, input.programmeId, grant.fundingOrganizationId) : undefined;
   const lot = input.lotId ? await lotOfProgramme(em, input.lotId, programme?.id, 'lotId') : undefined;
   await assertIdentifierFree(em, grant.identifier);
-  await references.assertExistByField('Organization', {
-    recipientOrganizationId: grant.recipientOrganizationId,
-    fundingOrganizationId: grant.fundingOrganizationId,
-  });
+  const parties = await awardParties(references, grant);
+  if (parties.size < new Set([grant.recipientOrganizationId, grant.fundingOrganizationId]).size) {
+    await references.assertExistByField('Organization', {
+      recipientOrganizationId: grant.recipientOrganizationId,
+      fundingOrganizationId: grant.fundingOrganizationId,
+    });
+  }
   return em.transactional(async (tx) => {
     if (programme) grant.programme = tx.getReference(FundingProgramme, programme.id, { wrapped: true });
     if (lot) grant.lot = tx.getReference(FundingProgrammeLot, lot.id, { wrapped: true });
+    if (grant.status === GrantStatus.AWARDED) publishGrantAwarded(tx, grant, parties);
     return insertGrant(tx, grant);
   });
 }

@@ -1,3 +1,4 @@
+import { awardParties, publishGrantAwarded } from '../events/grant-awarded.event';
 import { LockMode, ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
@@ -120,7 +121,7 @@ export async function moveFundingApplication(
  * Awards an application under review: the grant (recipient the applicant, funder the
  * programme's) is created in the same transaction as the status change, and the two are linked.
  */
-export async function awardFundingApplication(em: EntityManager, input: AwardFundingApplicationInput): Promise<{ application: FundingApplication; grant: Grant }> {
+export async function awardFundingApplication(em: EntityManager, references: References, input: AwardFundingApplicationInput): Promise<{ application: FundingApplication; grant: Grant }> {
   const identifier = identifierOf(input.identifier);
   const amount = input.amountAwarded ? parseMoney(input.amountAwarded, 'amountAwarded') : undefined;
   const beneficiaryLocation = optionalText(input.beneficiaryLocation, 'beneficiaryLocation', 300);
@@ -156,6 +157,7 @@ export async function awardFundingApplication(em: EntityManager, input: AwardFun
     application.status = AWARDED;
     application.decidedAt = new Date();
     application.grant = ref(grant);
+    publishGrantAwarded(tx, grant, await awardParties(references, grant));
     await insertGrant(tx, grant);
     return { application, grant };
   });

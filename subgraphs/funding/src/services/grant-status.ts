@@ -1,5 +1,6 @@
+import { awardParties, publishGrantAwarded } from '../events/grant-awarded.event';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, isUuid, NotFoundError } from '@ngo-hub/kit';
+import { ConflictError, isUuid, NotFoundError, type References } from '@ngo-hub/kit';
 import { Grant, GrantStatus } from '../entities/grant';
 import type { ChangeGrantStatusInput } from '../inputs/grant-status.input';
 
@@ -36,12 +37,13 @@ export async function lockGrant(tx: EntityManager, id: string, field: string): P
   return grant;
 }
 
-export async function changeGrantStatus(em: EntityManager, input: ChangeGrantStatusInput): Promise<{ grant: Grant; previousStatus: GrantStatus }> {
+export async function changeGrantStatus(em: EntityManager, references: References, input: ChangeGrantStatusInput): Promise<{ grant: Grant; previousStatus: GrantStatus }> {
   return em.transactional(async (tx) => {
     const grant = await lockGrant(tx, input.grantId, 'grantId');
     const previousStatus = grant.status;
     assertGrantTransition(grant, input.status);
     grant.status = input.status;
+    if (input.status === GrantStatus.AWARDED) publishGrantAwarded(tx, grant, await awardParties(references, grant));
     await tx.flush();
     return { grant, previousStatus };
   });

@@ -20,4 +20,12 @@ export const ENTITY_DESCRIPTIONS = {
     type: 'A course or programme offered by one or more organizations: a training camp, workshop, supervision programme, ...',
     id: 'Stable identifier of the course (a UUID).',
   },
+  JobPosting: {
+    type: "A job, internship or volunteer position offered by an organization: the talent market's postings.",
+    id: 'Stable identifier (a UUID).',
+  },
+  Enrollment: {
+    type: "A person's place in a course: applied, enrolled, waitlisted, completed or dropped.",
+    id: 'Stable identifier of the enrollment (a UUID).',
+  },
 } as const;

@@ -1,3 +1,4 @@
+import { OrganizationChange, publishOrganizationChanged } from '../events/organization-changed.event';
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
@@ -119,6 +120,7 @@ export async function createOrganization(em: EntityManager, input: CreateOrganiz
   return em.transactional(async (tx) => {
     tx.persist(organization);
     recordRegistrationChange(tx, organization, undefined, input.registration?.changeReason);
+    publishOrganizationChanged(tx, organization, OrganizationChange.CREATED);
     return save(tx, organization);
   });
 }
@@ -129,7 +131,8 @@ export async function updateOrganization(em: EntityManager, id: string, input: U
     if (!organization) throw new NotFoundError('Organization', id, 'id');
     const previous = organization.registration;
     apply(organization, input);
-    if (input.registration !== undefined) recordRegistrationChange(tx, organization, previous, input.registration?.changeReason);
+    const registrationChanged = input.registration !== undefined && recordRegistrationChange(tx, organization, previous, input.registration?.changeReason);
+    publishOrganizationChanged(tx, organization, registrationChanged ? OrganizationChange.REGISTRATION_CHANGED : OrganizationChange.UPDATED);
     return save(tx, organization);
   });
 }

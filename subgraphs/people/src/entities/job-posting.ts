@@ -1,6 +1,6 @@
 import { Check, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { DateTimeScalar, ExactNumericType, newId } from '@ngo-hub/kit';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar, ENTITY_DESCRIPTIONS, ExactNumericType, newId } from '@ngo-hub/kit';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SKILL_KEYS_FUNCTION } from './person';
 import { SocialWorkQualification } from './qualification';
 
@@ -70,10 +70,11 @@ registerEnumType(PayPeriod, {
     '(salary_currency is not null and salary_period is not null and (salary_min is not null or salary_max is not null) ' +
     'and coalesce(salary_min, 0) >= 0 and (salary_min is null or salary_max is null or salary_min <= salary_max))',
 })
-@ObjectType({ description: 'A job, internship or volunteer position offered by an organization: the talent market\'s postings.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: ENTITY_DESCRIPTIONS.JobPosting.type })
 export class JobPosting {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.JobPosting.id })
   id: string = newId();
 
   @Property({ type: 'uuid' })

@@ -53,7 +53,7 @@ export class JobPostingResolver {
   @Mutation(() => JobPostingPayload, { description: 'Publishes a DRAFT posting (it becomes OPEN); CONFLICT for any other status.' })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { id: string } }, ctx: HubContext) => postingOrganization(ctx, args.input.id, 'id'))
   async publishJobPosting(@Arg('input', () => PublishJobPostingInput, { description: 'The draft to publish.' }) input: PublishJobPostingInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
-    return { jobPosting: await publishJobPosting(ctx.em, input) };
+    return { jobPosting: await publishJobPosting(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => JobPostingPayload, { description: 'Stops a posting from taking applications: CLOSED, or FILLED when the position was filled. CONFLICT when it is already closed or filled.' })

@@ -1,3 +1,4 @@
+import { hiringOrganization, publishJobPosted } from '../events/job-posted.event';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
@@ -133,9 +134,11 @@ export async function postJob(em: EntityManager, references: References, input: 
   posting.status = input.draft ? JobPostingStatus.DRAFT : JobPostingStatus.OPEN;
   apply(posting, { ...input, remote: input.remote ?? false });
   assertConsistent(posting);
-  await references.assertExist('Organization', [input.organizationId], 'organizationId');
+  const organization = await hiringOrganization(references, input.organizationId);
+  if (!organization) await references.assertExist('Organization', [input.organizationId], 'organizationId');
   return em.transactional(async (tx) => {
     tx.persist(posting);
+    if (posting.status === JobPostingStatus.OPEN) publishJobPosted(tx, posting, organization);
     await tx.flush();
     return posting;
   });
@@ -161,7 +164,7 @@ export async function updateJobPosting(em: EntityManager, input: UpdateJobPostin
   });
 }
 
-export async function publishJobPosting(em: EntityManager, input: PublishJobPostingInput): Promise<JobPosting> {
+export async function publishJobPosting(em: EntityManager, references: References, input: PublishJobPostingInput): Promise<JobPosting> {
   return em.transactional(async (tx) => {
     const posting = await lockPosting(tx, input.id);
     assertPostingTransition(posting.status, JobPostingStatus.OPEN);
@@ -169,6 +172,7 @@ export async function publishJobPosting(em: EntityManager, input: PublishJobPost
       throw new ConflictError(`this draft's closesOn (${posting.closesOn}) has passed; change it with updateJobPosting before publishing`, { field: 'closesOn' });
     }
     posting.status = JobPostingStatus.OPEN;
+    publishJobPosted(tx, posting, await hiringOrganization(references, posting.organizationId));
     await tx.flush();
     return posting;
   });

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { DateTimeScalar, newId } from '@ngo-hub/kit';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeScalar, ENTITY_DESCRIPTIONS, newId } from '@ngo-hub/kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { EnrollmentStatus } from '../vocabulary/enrollment-status';
 import { Course } from './course';
 
@@ -8,10 +8,11 @@ import { Course } from './course';
 @Unique({ properties: ['course', 'personId'] })
 @Index({ properties: ['course', 'status'] })
 @Index({ properties: ['personId'] })
-@ObjectType({ description: 'A person\'s place in a course: applied, enrolled, waitlisted, completed or dropped.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Enrollment.type })
 export class Enrollment {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID, { description: 'Stable identifier of the enrollment.' })
+  @Field(() => ID, { description: ENTITY_DESCRIPTIONS.Enrollment.id })
   id: string = newId();
 
   @ManyToOne(() => Course)

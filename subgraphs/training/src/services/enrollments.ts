@@ -1,3 +1,4 @@
+import { publishEnrollmentChanged } from '../events/enrollment-changed.event';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, isUuid, NotFoundError, today, type References } from '@ngo-hub/kit';
 import type { Certificate } from '../entities/certificate';
@@ -34,6 +35,7 @@ export async function enrollPerson(em: EntityManager, references: References, co
       }
       const status = course.requiresApproval ? EnrollmentStatus.APPLIED : await admissionStatus(tx, course);
       const enrollment = tx.create(Enrollment, { course, personId, status });
+      await publishEnrollmentChanged(tx, enrollment);
       await tx.flush();
       return enrollment;
     });
@@ -62,6 +64,7 @@ export async function approveEnrollment(em: EntityManager, id: string): Promise<
     const status = await admissionStatus(tx, enrollment.course);
     assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, status, 'id');
     enrollment.status = status;
+    await publishEnrollmentChanged(tx, enrollment);
     await tx.flush();
     return enrollment;
   });
@@ -76,6 +79,7 @@ export async function dropEnrollment(em: EntityManager, id: string): Promise<{ e
     const enrollment = await lockEnrollment(tx, id, 'id', { withCourse: true });
     assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.DROPPED, 'id');
     enrollment.status = EnrollmentStatus.DROPPED;
+    await publishEnrollmentChanged(tx, enrollment);
     await tx.flush();
     const [promoted] = await promoteFromWaitlist(tx, enrollment.course);
     return { enrollment, promoted: promoted ?? null };
@@ -94,6 +98,7 @@ export async function promoteFromWaitlist(em: EntityManager, course: Course): Pr
   for (const enrollment of next) {
     assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.ENROLLED, 'id');
     enrollment.status = EnrollmentStatus.ENROLLED;
+    await publishEnrollmentChanged(em, enrollment);
   }
   await em.flush();
   return next;
@@ -106,6 +111,7 @@ export async function promoteFromWaitlist(em: EntityManager, course: Course): Pr
 export async function markCompleted(em: EntityManager, references: References, enrollment: Enrollment, field: string): Promise<Certificate> {
   assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.COMPLETED, field);
   enrollment.status = EnrollmentStatus.COMPLETED;
+  await publishEnrollmentChanged(em, enrollment);
   const certificate = await issueCertificate(em, references, enrollment);
   await em.flush();
   return certificate;

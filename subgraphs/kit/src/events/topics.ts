@@ -1,0 +1,26 @@
+/** What the hub's live updates are about; each is written by the subgraph that owns the change. */
+export const EVENT_TOPICS = ['ORGANIZATION_CHANGED', 'GRANT_AWARDED', 'JOB_POSTED', 'ENROLLMENT_CHANGED'] as const;
+export type EventTopic = (typeof EVENT_TOPICS)[number];
+
+/** A reference to an entity of the federated graph, resolved by the gateway per subscriber. */
+export interface EntityRef {
+  id: string;
+}
+
+/**
+ * The payload of an outbox event. `refs` name the entities a subscriber may select fields of
+ * (keyed by the event type's field, e.g. `grant`); `fields` are the event's own values (e.g. a
+ * change kind); `match` holds what subscription filters compare (city, kind, skills…); `summary`
+ * is one line for a feed, never with a person's name (feeds are public).
+ */
+export interface EventPayload {
+  summary: string;
+  city?: string | null;
+  causes?: string[];
+  refs: Record<string, EntityRef>;
+  fields?: Record<string, unknown>;
+  match?: Record<string, unknown>;
+}
+
+/** The Postgres channel an outbox insert notifies at commit; the payload is the schema name. */
+export const OUTBOX_CHANNEL = 'ngo_hub_outbox';
