@@ -1,0 +1,80 @@
+import type { EventPayload, EventTopic } from '@ngo-hub/kit';
+import type { Pool, PoolClient } from 'pg';
+
+/** The hub's event log: every subgraph's outbox events, relayed in commit order, one id sequence. */
+export const EVENT_LOG_SCHEMA = 'gateway';
+/** Notified (with the newest id) when the relay appends events. */
+export const EVENT_LOG_CHANNEL = 'ngo_hub_events';
+
+export interface HubEventRow {
+  /** Monotonically increasing across the hub (a bigint, as a decimal string). */
+  id: string;
+  source: string;
+  topic: EventTopic;
+  payload: EventPayload;
+  occurredAt: Date;
+}
+
+const DDL = [
+  `create schema if not exists ${EVENT_LOG_SCHEMA}`,
+  `create table if not exists ${EVENT_LOG_SCHEMA}.event (
+     id bigserial primary key,
+     source text not null,
+     source_id bigint not null,
+     topic text not null,
+     payload jsonb not null,
+     occurred_at timestamptz not null,
+     relayed_at timestamptz not null default now(),
+     unique (source, source_id))`,
+  `create table if not exists ${EVENT_LOG_SCHEMA}.event_source (
+     source text primary key,
+     last_txid xid8 not null,
+     last_id bigint not null)`,
+];
+
+/** Creates the log's tables once, whichever gateway instance starts first. */
+export async function ensureEventLog(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select pg_advisory_xact_lock(hashtext('ngo-hub:event-log-ddl'))`);
+    for (const statement of DDL) await client.query(statement);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+interface Row {
+  id: string;
+  source: string;
+  topic: EventTopic;
+  payload: EventPayload;
+  occurred_at: Date;
+}
+
+const toEvent = (row: Row): HubEventRow => ({ id: row.id, source: row.source, topic: row.topic, payload: row.payload, occurredAt: row.occurred_at });
+
+/** Events after `afterId` (and at most `upToId`), oldest first. */
+export async function readEvents(db: Pool | PoolClient, afterId: string, limit: number, upToId?: string): Promise<HubEventRow[]> {
+  const { rows } = await db.query<Row>(
+    `select id::text, source, topic, payload, occurred_at from ${EVENT_LOG_SCHEMA}.event
+      where id > $1::bigint and ($2::bigint is null or id <= $2::bigint) order by id limit $3`,
+    [afterId, upToId ?? null, limit],
+  );
+  return rows.map(toEvent);
+}
+
+export async function newestEventId(db: Pool | PoolClient): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(`select coalesce(max(id), 0)::text as id from ${EVENT_LOG_SCHEMA}.event`);
+  return rows[0]!.id;
+}
+
+/** The oldest id still kept; a resume from before it would have a gap. */
+export async function oldestEventId(db: Pool | PoolClient): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string | null }>(`select min(id)::text as id from ${EVENT_LOG_SCHEMA}.event`);
+  return rows[0]!.id ?? undefined;
+}

@@ -1,0 +1,118 @@
+import type { Logger } from '@ngo-hub/kit';
+import type { Pool, PoolClient } from 'pg';
+import { EVENT_LOG_CHANNEL, newestEventId, readEvents, type HubEventRow } from './event-log';
+
+/** An event as dispatched to this instance's subscribers: one object shared by all of them. */
+export interface LiveEvent extends HubEventRow {
+  /** Payload resolutions made for this event, by selection and caller: shared, so fetched once. */
+  readonly resolutions: Map<string, Promise<unknown>>;
+}
+
+export type EventListener = (event: LiveEvent) => void;
+
+const BATCH = 500;
+
+/**
+ * This gateway instance's tail of the hub event log: woken by NOTIFY (and a poll), it reads the
+ * events after the last one it dispatched, in id order, and hands each to every listener.
+ */
+export class EventStream {
+  private cursor = '0';
+  private readonly listeners = new Set<EventListener>();
+  private client?: PoolClient;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly log: Logger,
+    private readonly pollMs = 1000,
+  ) {}
+
+  /** The id of the newest event dispatched: a listener added now receives every later one. */
+  get position(): string {
+    return this.cursor;
+  }
+
+  async start(): Promise<void> {
+    this.cursor = await newestEventId(this.pool);
+    await this.listen();
+    this.schedule();
+  }
+
+  private async listen(): Promise<void> {
+    const client = await this.pool.connect();
+    client.on('notification', (message) => {
+      if (message.channel === EVENT_LOG_CHANNEL) this.wake();
+    });
+    client.on('error', (error) => {
+      this.log.warn({ err: error }, 'event stream connection lost; reconnecting');
+      this.client = undefined;
+      client.release(error);
+      if (!this.stopped) setTimeout(() => void this.listen().catch((e: unknown) => this.log.error({ err: e }, 'event stream cannot listen')), 500).unref();
+    });
+    await client.query(`listen ${EVENT_LOG_CHANNEL}`);
+    this.client = client;
+    this.wake(); // whatever arrived while not listening
+  }
+
+  /**
+   * Adds a listener and returns the position it starts after, in one step: events up to that
+   * position were dispatched before, every later one reaches the listener.
+   */
+  subscribe(listener: EventListener): { position: string; unsubscribe: () => void } {
+    this.listeners.add(listener);
+    return { position: this.cursor, unsubscribe: () => this.listeners.delete(listener) };
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.log.error({ err: error }, 'reading the event log failed; retrying'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.wake();
+      this.schedule();
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const events = await readEvents(this.pool, this.cursor, BATCH);
+      for (const row of events) {
+        const event: LiveEvent = { ...row, resolutions: new Map() };
+        this.cursor = event.id;
+        for (const listener of this.listeners) listener(event);
+      }
+      if (events.length < BATCH) return;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    this.listeners.clear();
+    if (this.client) {
+      this.client.release();
+      this.client = undefined;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './live-updates';
+export * from './live-updates-config';
+export * from './subscription-server';

@@ -1,0 +1,146 @@
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Pool } from 'pg';
+import { readEvents, type HubEventRow } from './event-log';
+import { matchesFilter } from './event-filter';
+import { resolveEvent, type EntityQuery, type QueryExecutor } from './event-payload';
+import type { EventStream, LiveEvent } from './event-stream';
+import { activeSubscriptions, eventsDelivered, slowSubscribers } from './metrics';
+import type { SubscriptionPlan } from './subscription-plan';
+
+export interface SubscriberOptions {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  plan: SubscriptionPlan;
+  stream: EventStream;
+  pool: Pool;
+  runQuery: QueryExecutor;
+  /** Who the subscriber is, as far as what they may read goes: subscribers with the same key share resolutions. */
+  callerKey: string;
+  /** Resume after this event id (from `since` or `connectionParams.lastEventId`). */
+  resumeAfter?: string;
+  /** Events waiting for this subscriber before it is cut off as too slow. */
+  bufferSize: number;
+}
+
+const REPLAY_PAGE = 200;
+
+/**
+ * One subscription's stream of results: first the events it missed (read from the hub event log
+ * after `resumeAfter`), then live ones, in id order, each delivered at most once, filtered by the
+ * subscription's arguments and by what the subscriber may read. Events wait in a bounded buffer:
+ * a subscriber that falls `bufferSize` events behind gets an error saying where to resume and is ended.
+ */
+export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
+  private readonly queue: LiveEvent[] = [];
+  private readonly heldDuringReplay: LiveEvent[] = [];
+  private position: bigint;
+  private replayFrom?: bigint;
+  private readonly replayTo: bigint;
+  private readonly unsubscribe: () => void;
+  private wakeUp?: () => void;
+  private done = false;
+  private overflowed = false;
+  private readonly queries = new Map<string, EntityQuery | undefined>();
+
+  constructor(private readonly options: SubscriberOptions) {
+    const { position, unsubscribe } = options.stream.subscribe((event) => this.offer(event));
+    this.unsubscribe = unsubscribe;
+    this.replayTo = BigInt(position);
+    const resume = options.resumeAfter !== undefined ? BigInt(options.resumeAfter) : undefined;
+    this.position = resume ?? this.replayTo;
+    if (resume !== undefined && resume < this.replayTo) this.replayFrom = resume;
+    activeSubscriptions.inc({ field: options.plan.field });
+  }
+
+  private wanted(event: HubEventRow): boolean {
+    return this.options.plan.topics.includes(event.topic) && matchesFilter(this.options.plan.filter, event.topic, event.payload.match);
+  }
+
+  private offer(event: LiveEvent): void {
+    if (this.done || !this.wanted(event)) return;
+    const target = this.replayFrom !== undefined ? this.heldDuringReplay : this.queue;
+    target.push(event);
+    if (this.queue.length + this.heldDuringReplay.length > this.options.bufferSize) {
+      this.overflowed = true;
+      slowSubscribers.inc();
+    }
+    this.wakeUp?.();
+  }
+
+  /** Loads the next page of missed events; when the replay is over, the live events held meanwhile follow. */
+  private async replayPage(): Promise<void> {
+    const rows = await readEvents(this.options.pool, this.replayFrom!.toString(), REPLAY_PAGE, this.replayTo.toString());
+    for (const row of rows) if (this.wanted(row)) this.queue.push({ ...row, resolutions: new Map() });
+    if (rows.length < REPLAY_PAGE) {
+      this.replayFrom = undefined;
+      this.queue.push(...this.heldDuringReplay.splice(0));
+    } else {
+      this.replayFrom = BigInt(rows[rows.length - 1]!.id);
+    }
+  }
+
+  private async nextEvent(): Promise<LiveEvent | undefined> {
+    for (;;) {
+      if (this.done) return undefined;
+      if (this.overflowed) return undefined;
+      if (!this.queue.length && this.replayFrom !== undefined) {
+        await this.replayPage();
+        continue;
+      }
+      const event = this.queue.shift();
+      if (event) return event;
+      await new Promise<void>((resolve) => (this.wakeUp = resolve));
+      this.wakeUp = undefined;
+    }
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    for (;;) {
+      const event = await this.nextEvent();
+      if (!event) {
+        if (this.overflowed && !this.done) {
+          const resumeAfter = this.position.toString();
+          await this.return();
+          return {
+            done: false,
+            value: {
+              errors: [
+                new GraphQLError(
+                  `This subscriber fell more than ${this.options.bufferSize} events behind and was ended; subscribe again with since: "${resumeAfter}" to resume without a gap.`,
+                  { extensions: { code: 'SUBSCRIBER_TOO_SLOW', lastEventId: resumeAfter } },
+                ),
+              ],
+            },
+          };
+        }
+        return { done: true, value: undefined };
+      }
+      const id = BigInt(event.id);
+      if (id <= this.position) continue; // already delivered (a resume point ahead of this instance)
+      this.position = id;
+      const delivery = await resolveEvent(this.options.schema, this.options.document, this.options.plan, event, this.options.runQuery, this.options.callerKey, this.queries);
+      if (delivery.hidden || !delivery.result) continue;
+      eventsDelivered.inc({ field: this.options.plan.field });
+      return { done: false, value: delivery.result };
+    }
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    if (!this.done) {
+      this.done = true;
+      this.unsubscribe();
+      activeSubscriptions.dec({ field: this.options.plan.field });
+      this.wakeUp?.();
+    }
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
