@@ -1,6 +1,7 @@
 import { DEFAULT_PORTS, parseEnv, subgraphUrls, subgraphUrlVariables, type SubgraphName } from '@ngo-hub/kit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
 
@@ -14,6 +15,8 @@ export interface GatewayConfig {
   logLevel: string;
   /** How callers authenticate and how the gateway signs their identity for subgraphs (gateway/src/auth). */
   auth: AuthConfig;
+  /** What callers may send: depth, cost, rate, trusted documents, introspection (gateway/src/limits). */
+  limits: LimitsConfig;
 }
 
 /** The gateway's configuration from its environment; a bad value stops it with the variable's name. */
@@ -39,5 +42,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     logLevel: parsed.LOG_LEVEL,
     auth: loadAuthConfig(env),
+    limits: loadLimitsConfig(env),
   };
 }

@@ -1,9 +1,12 @@
 import type { BaseContext } from '@apollo/server';
 import type { Identity } from '@ngo-hub/kit';
+import type { Caller } from './limits/caller';
 
 /** What the gateway knows about a request. */
 export interface GatewayContext extends BaseContext {
   requestId: string;
   /** Who is calling, from their credential (gateway/src/auth); signed into every subgraph fetch. */
   identity: Identity;
+  /** Who is calling, as the limits see it (rate-limit key, authenticated or not, client name); absent over WebSocket. */
+  caller?: Caller;
 }

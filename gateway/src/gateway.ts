@@ -13,6 +13,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveDashboard } from './dashboard/serve';
 import { serveGraphiql } from './graphiql/serve';
+import { hubLimits } from './limits/hub-limits';
 import { gatewayReadiness } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
 
@@ -37,13 +38,16 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, { timeoutMs: config.subgraphTimeoutMs, signer }),
     logger: log,
   });
-  const httpServer = createServer();
+  const limits = hubLimits(config.limits);
+  const httpServer = createServer({ requestTimeout: config.limits.requestTimeoutMs, headersTimeout: Math.min(10_000, config.limits.requestTimeoutMs) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    introspection: true, // per caller: limits' introspection policy
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors(log),
+    ...limits.apollo,
     plugins: [
+      ...limits.apollo.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       metricsPlugin<GatewayContext>('gateway'),
@@ -54,9 +58,12 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const handle = graphqlHandler<GatewayContext>({
     server: apollo,
     maxBodyBytes: config.maxBodyBytes,
-    context: async (req) => {
+    maxBatchSize: config.limits.maxBatch,
+    context: async (req, body) => {
       const header = req.headers['x-request-id'];
-      return { requestId: typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID(), identity: await identify(req.headers) };
+      const requestId = typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+      const { identity, caller } = await limits.admit(req, body, () => identify(req.headers));
+      return { requestId, identity, caller };
     },
   });
   httpServer.on('request', (req, res) => {

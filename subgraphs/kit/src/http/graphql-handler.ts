@@ -3,9 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   server: ApolloServer<C>;
-  context: (req: IncomingMessage) => Promise<C>;
+  /** Builds the operation's context; `body` is the parsed request body (an array for a batch). */
+  context: (req: IncomingMessage, body: unknown) => Promise<C>;
   /** Largest request body accepted, in bytes; larger ones are answered with 413. */
   maxBodyBytes?: number;
+  /** Most operations one batched request may hold (when the server allows batching); more are answered with 400. */
+  maxBatchSize?: number;
 }
 
 class HttpError extends Error {
@@ -46,6 +49,7 @@ function parseBody(raw: string, contentType: string): unknown {
 /** Bridges node:http to Apollo Server's `executeHTTPGraphQLRequest`. */
 export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOptions<C>) {
   const limit = options.maxBodyBytes ?? 1_000_000;
+  const maxBatch = options.maxBatchSize ?? 10;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const headers = new HeaderMap();
@@ -54,9 +58,12 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = req.method === 'POST' ? parseBody(await readBody(req, limit), headers.get('content-type') ?? '') : undefined;
+      if (Array.isArray(body) && body.length > maxBatch) {
+        throw new HttpError(400, `a batch may hold at most ${maxBatch} operations; this one holds ${body.length}`, 'BAD_REQUEST');
+      }
       const response = await options.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req),
+        context: () => options.context(req, body),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

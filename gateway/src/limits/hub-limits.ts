@@ -1,0 +1,65 @@
+import type { ApolloServerOptions } from '@apollo/server';
+import type { Identity } from '@ngo-hub/kit';
+import type { IncomingMessage } from 'node:http';
+import { callerOf, type Caller } from './caller';
+import { fieldSuggestionsPolicy } from './field-suggestions';
+import { introspectionPolicy } from './introspection-policy';
+import type { LimitsConfig } from './limits-config';
+import { operationLimits } from './operation-limits';
+import { PersistedQueryCache } from './persisted-query-cache';
+import { RateLimiter } from './rate-limiter';
+import { TrustedDocuments, trustedDocumentsPolicy } from './trusted-documents';
+import { variableListSizes } from './variable-list-sizes';
+
+type LimitedApolloOptions = Pick<
+  ApolloServerOptions<{ caller?: Caller }>,
+  'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'plugins'
+>;
+
+export interface HubLimits {
+  trustedDocuments: TrustedDocuments;
+  /** Spread into ApolloServer's options. */
+  apollo: LimitedApolloOptions & { plugins: NonNullable<LimitedApolloOptions['plugins']> };
+  /**
+   * Identifies the caller of an HTTP request with `identify` and spends one token of their rate
+   * limit per operation in it; throws RateLimitedError (HTTP 429) when they have none left. A
+   * failed authentication is counted against the caller's address, then rethrown.
+   */
+  admit(req: IncomingMessage, body: unknown, identify: () => Promise<Identity>): Promise<{ identity: Identity; caller: Caller }>;
+}
+
+/** Every limit the gateway puts on what callers send, from its configuration. */
+export function hubLimits(config: LimitsConfig): HubLimits {
+  const trustedDocuments = TrustedDocuments.load(config.trustedDocumentsPath, config.trustedDocuments !== 'off');
+  const operations = operationLimits(config);
+  const limiter = new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
+  return {
+    trustedDocuments,
+    apollo: {
+      validationRules: operations.validationRules,
+      parseOptions: operations.parseOptions,
+      allowBatchedHttpRequests: config.maxBatch > 1,
+      persistedQueries: { cache: new PersistedQueryCache(trustedDocuments) },
+      plugins: [
+        ...operations.plugins,
+        variableListSizes(operations.validationRules),
+        introspectionPolicy(config.introspection),
+        fieldSuggestionsPolicy(config.fieldSuggestions),
+        trustedDocumentsPolicy(trustedDocuments, config.trustedDocuments, config.trustedDocumentClients),
+      ],
+    },
+    async admit(req, body, identify) {
+      const operations = Array.isArray(body) ? body.length : 1;
+      let identity: Identity;
+      try {
+        identity = await identify();
+      } catch (error) {
+        limiter.take(callerOf(req, undefined).key, operations);
+        throw error;
+      }
+      const caller = callerOf(req, identity);
+      limiter.take(caller.key, operations);
+      return { identity, caller };
+    },
+  };
+}

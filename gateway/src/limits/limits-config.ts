@@ -1,0 +1,105 @@
+import { parseEnv } from '@ngo-hub/kit';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { gatewayRoot } from '../paths';
+
+/** `development` serves analysts and engineers generously; `production` closes what anonymous callers need not see. */
+export type HubMode = 'development' | 'production';
+
+/** Who may use a development aid (introspection, "did you mean" suggestions). */
+export type Audience = 'everyone' | 'authenticated' | 'nobody';
+
+/**
+ * `off`: any operation runs (registered ones may still be sent by hash);
+ * `flagged`: clients named in TRUSTED_DOCUMENT_CLIENTS may run registered operations only;
+ * `all`: every HTTP operation must be registered.
+ */
+export type TrustedDocumentsMode = 'off' | 'flagged' | 'all';
+
+export interface LimitsConfig {
+  mode: HubMode;
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Operations allowed in one batched HTTP request; 1 turns batching off. */
+  maxBatch: number;
+  introspection: Audience;
+  fieldSuggestions: Audience;
+  /** Tokens refilled per second in each caller's bucket; 0 turns rate limiting off. */
+  rateLimitPerSecond: number;
+  /** A bucket's size: how many operations a caller may send at once after a quiet spell. */
+  rateLimitBurst: number;
+  trustedDocuments: TrustedDocumentsMode;
+  trustedDocumentClients: string[];
+  trustedDocumentsPath: string;
+  /** Longest time a whole HTTP request (body included) may take. */
+  requestTimeoutMs: number;
+}
+
+const count = (min: number) => z.coerce.number().int().min(min);
+const audience = z.enum(['everyone', 'authenticated', 'nobody']);
+
+/** HUB_MODE, else `production` when NODE_ENV is, else `development`. */
+export function hubMode(env: NodeJS.ProcessEnv): HubMode {
+  const parsed = parseEnv(z.object({ HUB_MODE: z.enum(['development', 'production']).optional() }), env) as { HUB_MODE?: HubMode };
+  return parsed.HUB_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development');
+}
+
+/** The gateway's limits from its environment, with the defaults of its mode. */
+export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
+  const mode = hubMode(env);
+  const production = mode === 'production';
+  const parsed = parseEnv(
+    z.object({
+      MAX_DEPTH: count(1).default(12),
+      MAX_COST: count(1).default(100_000),
+      MAX_ALIASES: count(0).default(30),
+      MAX_DIRECTIVES: count(0).default(30),
+      MAX_TOKENS: count(10).default(5000),
+      MAX_BATCH: count(1).max(1000).default(10),
+      INTROSPECTION: audience.default(production ? 'authenticated' : 'everyone'),
+      FIELD_SUGGESTIONS: audience.default(production ? 'authenticated' : 'everyone'),
+      RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(production ? 20 : 0),
+      RATE_LIMIT_BURST: count(1).optional(),
+      TRUSTED_DOCUMENTS: z.enum(['off', 'flagged', 'all']).default(production ? 'flagged' : 'off'),
+      TRUSTED_DOCUMENT_CLIENTS: z.string().default('ngo-hub-dashboard'),
+      TRUSTED_DOCUMENTS_PATH: z.string().min(1).default(join(gatewayRoot(), 'trusted-documents.json')),
+      REQUEST_TIMEOUT_MS: count(1000).max(600_000).default(30_000),
+    }),
+    env,
+  ) as {
+    MAX_DEPTH: number;
+    MAX_COST: number;
+    MAX_ALIASES: number;
+    MAX_DIRECTIVES: number;
+    MAX_TOKENS: number;
+    MAX_BATCH: number;
+    INTROSPECTION: Audience;
+    FIELD_SUGGESTIONS: Audience;
+    RATE_LIMIT_PER_SECOND: number;
+    RATE_LIMIT_BURST?: number;
+    TRUSTED_DOCUMENTS: TrustedDocumentsMode;
+    TRUSTED_DOCUMENT_CLIENTS: string;
+    TRUSTED_DOCUMENTS_PATH: string;
+    REQUEST_TIMEOUT_MS: number;
+  };
+  return {
+    mode,
+    maxDepth: parsed.MAX_DEPTH,
+    maxCost: parsed.MAX_COST,
+    maxAliases: parsed.MAX_ALIASES,
+    maxDirectives: parsed.MAX_DIRECTIVES,
+    maxTokens: parsed.MAX_TOKENS,
+    maxBatch: parsed.MAX_BATCH,
+    introspection: parsed.INTROSPECTION,
+    fieldSuggestions: parsed.FIELD_SUGGESTIONS,
+    rateLimitPerSecond: parsed.RATE_LIMIT_PER_SECOND,
+    rateLimitBurst: parsed.RATE_LIMIT_BURST ?? Math.max(1, Math.ceil(parsed.RATE_LIMIT_PER_SECOND * 5)),
+    trustedDocuments: parsed.TRUSTED_DOCUMENTS,
+    trustedDocumentClients: parsed.TRUSTED_DOCUMENT_CLIENTS.split(',').map((name) => name.trim()).filter(Boolean),
+    trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH,
+    requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
+  };
+}

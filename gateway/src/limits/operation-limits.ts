@@ -1,0 +1,42 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import type { LimitsConfig } from './limits-config';
+
+/**
+ * Reports a refused operation as a validation error that names the limit (`extensions.limit`),
+ * without GraphQL Armor's misleading "Syntax Error:" prefix.
+ */
+function reportLimit(limit: string): { propagateOnRejection: false; onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[] } {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit } })),
+    ],
+  };
+}
+
+export interface OperationLimits {
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin[];
+  /** Read by graphql's parser: a document with more tokens is refused before it is parsed in full. */
+  parseOptions: ParseOptions;
+}
+
+/**
+ * Depth, cost, alias and directive limits (GraphQL Armor's validation rules) and the token
+ * limit (graphql's own parser option, so an oversized document fails as GRAPHQL_PARSE_FAILED
+ * without building its AST). Introspection counts too: Armor ignores only `__schema` for depth.
+ */
+export function operationLimits(config: LimitsConfig): OperationLimits {
+  const { validationRules, plugins } = new ApolloArmor({
+    maxDepth: { n: config.maxDepth, ...reportLimit('depth') },
+    costLimit: { maxCost: config.maxCost, ...reportLimit('cost') },
+    maxAliases: { n: config.maxAliases, ...reportLimit('aliases') },
+    maxDirectives: { n: config.maxDirectives, ...reportLimit('directives') },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  return { validationRules, plugins, parseOptions: { maxTokens: config.maxTokens } };
+}

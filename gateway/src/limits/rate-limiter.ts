@@ -1,0 +1,59 @@
+import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/** Raised when a caller has spent their tokens; answered as HTTP 429 with `retry-after`. */
+export class RateLimitedError extends GraphQLError {
+  constructor(retryAfterSeconds: number, perSecond: number, burst: number) {
+    super(`Too many requests: at most ${burst} operations at once and ${perSecond} a second after that; retry in ${retryAfterSeconds} s.`, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfter: retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
+/**
+ * A token bucket per caller key (API key or IP address), held in this process's memory: with
+ * several gateway instances each counts on its own, so a caller may reach N times the rate.
+ * The least recently seen callers are forgotten first when the table is full.
+ */
+export class RateLimiter {
+  private readonly buckets: LRUCache<string, Bucket>;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+    maxCallers = 100_000,
+  ) {
+    this.buckets = new LRUCache({ max: maxCallers });
+  }
+
+  get enabled(): boolean {
+    return this.perSecond > 0;
+  }
+
+  /** Spends `cost` tokens of `key`'s bucket, or throws RateLimitedError and spends nothing. */
+  take(key: string, cost = 1): void {
+    if (!this.enabled) return;
+    const now = this.now();
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, updatedAt: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond);
+    bucket.updatedAt = now;
+    this.buckets.set(key, bucket);
+    const needed = Math.min(cost, this.burst); // a batch larger than the bucket still passes when it is full
+    if (bucket.tokens >= needed) {
+      bucket.tokens -= needed;
+      return;
+    }
+    const missing = needed - bucket.tokens;
+    throw new RateLimitedError(Math.max(1, Math.ceil(missing / this.perSecond)), this.perSecond, this.burst);
+  }
+}

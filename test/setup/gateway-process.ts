@@ -1,0 +1,18 @@
+import { SUBGRAPHS } from '@ngo-hub/kit/config';
+import { entryPointOf, freePort, startService, type ChildService } from '@ngo-hub/kit/processes';
+import { subgraphUrl } from './hub';
+
+/**
+ * Starts a gateway process of its own with `env` (e.g. production mode, a low rate limit), in
+ * front of the subgraphs the global setup started; stop it in afterAll.
+ */
+export async function startGatewayProcess(env: Record<string, string>): Promise<ChildService> {
+  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)]));
+  return startService({
+    name: 'gateway',
+    entryPoint: entryPointOf('@ngo-hub/gateway', 'dist/main.js'),
+    env: { ...process.env, LOG_LEVEL: 'error', ...urls, ...env },
+    port: await freePort(),
+    stdio: 'inherit',
+  });
+}
