@@ -1,10 +1,11 @@
-import { money, Money, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext, money, Money } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Disbursement } from '../entities/disbursement';
 import { Grant } from '../entities/grant';
 import { RecordDisbursementInput } from '../inputs/disbursement.input';
 import { recordDisbursement } from '../services/disbursements';
 import { grantById } from '../services/grants';
+import { grantFunder } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of recording a disbursement.' })
 export class DisbursementPayload {
@@ -21,6 +22,7 @@ export class DisbursementResolver {
     description:
       "Records a payment against an AWARDED or ACTIVE grant, in the grant's currency. CONFLICT, with the amount remaining, when it would take the grant's disbursements over the amount awarded. The first payment makes an AWARDED grant ACTIVE.",
   })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { grantId: string } }, ctx: HubContext) => grantFunder(ctx, args.input.grantId))
   recordDisbursement(
     @Arg('input', () => RecordDisbursementInput, { description: 'The payment to record.' }) input: RecordDisbursementInput,
     @Ctx() ctx: HubContext,

@@ -1,4 +1,4 @@
-import { money, Money, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext, money, Money } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FundingApplication, FundingApplicationStatus } from '../entities/funding-application';
 import { FundingProgramme } from '../entities/funding-programme';
@@ -13,6 +13,7 @@ import {
 import { applicationById, awardFundingApplication, moveFundingApplication, submitFundingApplication } from '../services/funding-applications';
 import { programmeById } from '../services/funding-programmes';
 import { grantById } from '../services/grants';
+import { applicationApplicant, applicationFunder } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of a step of a funding application.' })
 export class FundingApplicationPayload {
@@ -31,6 +32,7 @@ export class FundingApplicationResolver {
   }
 
   @Mutation(() => FundingApplicationPayload, { description: 'Files an organization\'s application to a programme (SUBMITTED).' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicantOrganizationId: string } }) => ({ organizationIds: [args.input.applicantOrganizationId] }))
   async submitFundingApplication(
     @Arg('input', () => SubmitFundingApplicationInput, { description: 'The application.' }) input: SubmitFundingApplicationInput,
     @Ctx() ctx: HubContext,
@@ -39,6 +41,7 @@ export class FundingApplicationResolver {
   }
 
   @Mutation(() => FundingApplicationPayload, { description: 'The funder starts reviewing a SUBMITTED application (UNDER_REVIEW).' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) => applicationFunder(ctx, args.input.applicationId))
   async startFundingApplicationReview(
     @Arg('input', () => FundingApplicationInput, { description: 'The application.' }) input: FundingApplicationInput,
     @Ctx() ctx: HubContext,
@@ -49,6 +52,7 @@ export class FundingApplicationResolver {
   @Mutation(() => FundingApplicationPayload, {
     description: 'Awards an application UNDER_REVIEW: creates its grant (AWARDED, possibly for another amount than requested) in the same transaction and links the two.',
   })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) => applicationFunder(ctx, args.input.applicationId))
   async awardFundingApplication(
     @Arg('input', () => AwardFundingApplicationInput, { description: 'The application and the grant\'s details.' }) input: AwardFundingApplicationInput,
     @Ctx() ctx: HubContext,
@@ -58,6 +62,7 @@ export class FundingApplicationResolver {
   }
 
   @Mutation(() => FundingApplicationPayload, { description: 'The funder declines an application UNDER_REVIEW (DECLINED).' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) => applicationFunder(ctx, args.input.applicationId))
   async declineFundingApplication(
     @Arg('input', () => CloseFundingApplicationInput, { description: 'The application and the reason.' }) input: CloseFundingApplicationInput,
     @Ctx() ctx: HubContext,
@@ -66,6 +71,7 @@ export class FundingApplicationResolver {
   }
 
   @Mutation(() => FundingApplicationPayload, { description: 'The applicant withdraws an application before the decision (WITHDRAWN).' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) => applicationApplicant(ctx, args.input.applicationId))
   async withdrawFundingApplication(
     @Arg('input', () => CloseFundingApplicationInput, { description: 'The application and the reason.' }) input: CloseFundingApplicationInput,
     @Ctx() ctx: HubContext,

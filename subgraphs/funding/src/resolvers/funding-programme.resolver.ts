@@ -1,4 +1,4 @@
-import { ConnectionArgs, money, Money, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FundingProgramme } from '../entities/funding-programme';
 import { organizationRef, OrganizationRef } from '../entities/organization-ref';
@@ -36,6 +36,7 @@ export class FundingProgrammeResolver {
   }
 
   @Mutation(() => FundingProgrammePayload, { description: 'Adds a funding programme, with its lots; its funder must exist in the organizations subgraph.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { funderOrganizationId: string } }) => ({ organizationIds: [args.input.funderOrganizationId] }))
   async createFundingProgramme(
     @Arg('input', () => CreateFundingProgrammeInput, { description: 'The programme to add.' }) input: CreateFundingProgrammeInput,
     @Ctx() ctx: HubContext,

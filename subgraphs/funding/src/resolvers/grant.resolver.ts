@@ -1,4 +1,4 @@
-import { ConnectionArgs, money, Money, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FundingApplication } from '../entities/funding-application';
 import { FundingProgramme } from '../entities/funding-programme';
@@ -16,6 +16,7 @@ import { changeGrantStatus } from '../services/grant-status';
 import { grantById, listGrants } from '../services/grants';
 import { DisbursementConnection } from './disbursement-connection';
 import { GrantConnection } from './grant-connection';
+import { grantFunder } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of awarding a grant.' })
 export class GrantPayload {
@@ -49,6 +50,7 @@ export class GrantResolver {
   }
 
   @Mutation(() => GrantPayload, { description: 'Records a grant from a funder to a recipient organization (AWARDED unless PROPOSED is asked for).' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { fundingOrganizationId: string } }) => ({ organizationIds: [args.input.fundingOrganizationId] }))
   async awardGrant(@Arg('input', () => AwardGrantInput, { description: 'The grant to record.' }) input: AwardGrantInput, @Ctx() ctx: HubContext): Promise<GrantPayload> {
     return { grant: await awardGrant(ctx.em, ctx.references, input) };
   }
@@ -56,6 +58,7 @@ export class GrantResolver {
   @Mutation(() => GrantStatusPayload, {
     description: 'Moves a grant to another status along PROPOSED → AWARDED → ACTIVE → COMPLETED (or CANCELLED before it is ACTIVE); CONFLICT for any other move.',
   })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { grantId: string } }, ctx: HubContext) => grantFunder(ctx, args.input.grantId))
   async changeGrantStatus(
     @Arg('input', () => ChangeGrantStatusInput, { description: 'The grant and its new status.' }) input: ChangeGrantStatusInput,
     @Ctx() ctx: HubContext,

@@ -1,4 +1,4 @@
-import { ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
 import { CourseModule } from '../entities/course-module';
@@ -6,6 +6,7 @@ import { AddCourseModuleInput } from '../inputs/curriculum.input';
 import { courseById } from '../services/courses';
 import { addCourseModule, lessonsByModule } from '../services/curriculum';
 import { LessonConnection } from './lesson-connection';
+import { courseOrganizations } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of adding a module to a course.' })
 export class CourseModulePayload {
@@ -16,6 +17,7 @@ export class CourseModulePayload {
 @Resolver(() => CourseModule)
 export class CourseModuleResolver {
   @Mutation(() => CourseModulePayload, { description: 'Adds a module to a course, last or at the position given.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { courseId: string } }, ctx: HubContext) => courseOrganizations(ctx, args.input.courseId))
   async addCourseModule(@Arg('input', () => AddCourseModuleInput, { description: 'The module.' }) input: AddCourseModuleInput, @Ctx() ctx: HubContext): Promise<CourseModulePayload> {
     return { module: await addCourseModule(ctx.em, input) };
   }

@@ -1,4 +1,4 @@
-import { ConnectionArgs, Money, money, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, Money, money } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
@@ -20,6 +20,7 @@ import { CourseModuleConnection } from './course-module-connection';
 import { EnrollmentConnection } from './enrollment-connection';
 import { MentorshipConnection } from './mentorship-connection';
 import { SessionConnection } from './session-connection';
+import { courseOrganizations } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of creating a course.' })
 export class CoursePayload {
@@ -53,11 +54,13 @@ export class CourseResolver {
   }
 
   @Mutation(() => CoursePayload, { description: 'Adds a course offered by one or more existing organizations.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { offeredByIds: string[] } }) => ({ organizationIds: args.input.offeredByIds }))
   async createCourse(@Arg('input', () => CreateCourseInput, { description: 'The course and the organizations that offer it.' }) input: CreateCourseInput, @Ctx() ctx: HubContext): Promise<CoursePayload> {
     return { course: await createCourse(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => UpdateCoursePayload, { description: 'Changes a course; fields left out stay as they are.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { id: string }, ctx: HubContext) => courseOrganizations(ctx, args.id, 'id'))
   updateCourse(
     @Arg('id', () => ID, { description: 'The course to change.' }) id: string,
     @Arg('input', () => UpdateCourseInput, { description: 'The changes.' }) input: UpdateCourseInput,
@@ -77,6 +80,7 @@ export class CourseResolver {
   }
 
   @FieldResolver(() => EnrollmentConnection, { description: 'Who applied, in the order they applied.' })
+  @Auth(AuthRule.ORGANIZATION_MEMBER, (course: Course, _args: unknown, ctx: HubContext) => courseOrganizations(ctx, course.id, 'id'))
   enrollments(@Root() course: Course, @Args(() => EnrollmentListArgs) args: EnrollmentListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(enrollmentsByCourse, { parentId: course.id, args });
   }

@@ -1,4 +1,4 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Certificate } from '../entities/certificate';
 import { Course } from '../entities/course';
@@ -10,6 +10,7 @@ import { courseById } from '../services/courses';
 import { enrollmentById } from '../services/enrollment-lists';
 import { approveEnrollment, completeEnrollment, dropEnrollment, enrollPerson } from '../services/enrollments';
 import { progressByEnrollment } from '../services/progress';
+import { courseOrganizations, enrollmentSubject, enrollmentSubjectById } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of a change to an enrollment.' })
 export class EnrollmentPayload {
@@ -46,21 +47,28 @@ export class EnrollmentResolver {
     description:
       'Enrolls an existing person in a course: APPLIED when the course requires approval, else ENROLLED, or WAITLISTED when it is full. A person enrolls in a course once.',
   })
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, async (_source, args: { input: { courseId: string; personId: string } }, ctx: HubContext) => ({
+    ...(await courseOrganizations(ctx, args.input.courseId)),
+    personId: args.input.personId,
+  }))
   async enrollPerson(@Arg('input', () => EnrollPersonInput, { description: 'The course and the person.' }) input: EnrollPersonInput, @Ctx() ctx: HubContext): Promise<EnrollmentPayload> {
     return { enrollment: await enrollPerson(ctx.em, ctx.references, input.courseId, input.personId) };
   }
 
   @Mutation(() => EnrollmentPayload, { description: 'Admits an APPLIED enrollment: ENROLLED when a seat is free, else WAITLISTED. To turn it down, drop it.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, async (_source, args: { id: string }, ctx: HubContext) => ({ organizationIds: (await enrollmentSubjectById(ctx, args.id)).organizationIds }))
   async approveEnrollment(@Arg('id', () => ID, { description: 'The enrollment to approve.' }) id: string, @Ctx() ctx: HubContext): Promise<EnrollmentPayload> {
     return { enrollment: await approveEnrollment(ctx.em, id) };
   }
 
   @Mutation(() => DropEnrollmentPayload, { description: 'Drops an enrollment (or turns down an application); a freed seat goes to the first person on the waiting list.' })
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (_source, args: { id: string }, ctx: HubContext) => enrollmentSubjectById(ctx, args.id))
   dropEnrollment(@Arg('id', () => ID, { description: 'The enrollment to drop.' }) id: string, @Ctx() ctx: HubContext): Promise<DropEnrollmentPayload> {
     return dropEnrollment(ctx.em, id);
   }
 
   @Mutation(() => CompleteEnrollmentPayload, { description: 'Records that an ENROLLED person completed the course, and issues their certificate.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, async (_source, args: { id: string }, ctx: HubContext) => ({ organizationIds: (await enrollmentSubjectById(ctx, args.id)).organizationIds }))
   completeEnrollment(@Arg('id', () => ID, { description: 'The enrollment to complete.' }) id: string, @Ctx() ctx: HubContext): Promise<CompleteEnrollmentPayload> {
     return completeEnrollment(ctx.em, ctx.references, id);
   }
@@ -73,6 +81,7 @@ export class EnrollmentResolver {
   }
 
   @FieldResolver(() => PersonRef, { description: 'The person enrolled.' })
+  @Auth(AuthRule.SELF_OR_RELATED, (enrollment: Enrollment, _args: unknown, ctx: HubContext) => enrollmentSubject(enrollment, ctx))
   person(@Root() enrollment: Enrollment): PersonRef {
     return personRef(enrollment.personId);
   }

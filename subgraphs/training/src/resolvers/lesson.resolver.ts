@@ -1,9 +1,10 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { CourseModule } from '../entities/course-module';
 import { Lesson } from '../entities/lesson';
 import { AddLessonInput } from '../inputs/curriculum.input';
 import { addLesson, moduleById } from '../services/curriculum';
+import { moduleOrganizations } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of adding a lesson to a module.' })
 export class LessonPayload {
@@ -14,6 +15,7 @@ export class LessonPayload {
 @Resolver(() => Lesson)
 export class LessonResolver {
   @Mutation(() => LessonPayload, { description: 'Adds a lesson to a course module, last or at the position given.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { moduleId: string } }, ctx: HubContext) => moduleOrganizations(ctx, args.input.moduleId))
   async addLesson(@Arg('input', () => AddLessonInput, { description: 'The lesson.' }) input: AddLessonInput, @Ctx() ctx: HubContext): Promise<LessonPayload> {
     return { lesson: await addLesson(ctx.em, input) };
   }

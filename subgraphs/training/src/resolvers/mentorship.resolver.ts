@@ -1,4 +1,4 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
 import { Mentorship } from '../entities/mentorship';
@@ -17,6 +17,7 @@ export class MentorshipPayload {
 @Resolver(() => Mentorship)
 export class MentorshipResolver {
   @Mutation(() => MentorshipPayload, { description: 'Records a mentorship agreed in principle (PROPOSED), to start later with acceptMentorship.' })
+  @Auth(AuthRule.AUTHENTICATED)
   async proposeMentorship(@Arg('input', () => ProposeMentorshipInput, { description: 'The mentor, the mentee and the kind.' }) input: ProposeMentorshipInput, @Ctx() ctx: HubContext): Promise<MentorshipPayload> {
     return { mentorship: await proposeMentorship(ctx.em, ctx.references, input) };
   }
@@ -24,11 +25,13 @@ export class MentorshipResolver {
   @Mutation(() => MentorshipPayload, {
     description: 'Records a mentorship or individual supervision that is under way (ACTIVE). Mentor and mentee are existing, different people, with one open mentorship of a kind at a time.',
   })
+  @Auth(AuthRule.AUTHENTICATED)
   async startMentorship(@Arg('input', () => StartMentorshipInput, { description: 'The mentor, the mentee, the kind and the start.' }) input: StartMentorshipInput, @Ctx() ctx: HubContext): Promise<MentorshipPayload> {
     return { mentorship: await startMentorship(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => MentorshipPayload, { description: 'Starts a PROPOSED mentorship (ACTIVE).' })
+  @Auth(AuthRule.AUTHENTICATED)
   async acceptMentorship(
     @Arg('id', () => ID, { description: 'The proposed mentorship.' }) id: string,
     @Arg('startedOn', () => Date, { nullable: true, description: 'The day it started; default today, never in the future.' }) startedOn: string | null | undefined,
@@ -38,6 +41,7 @@ export class MentorshipResolver {
   }
 
   @Mutation(() => MentorshipPayload, { description: 'Completes an ACTIVE mentorship, or ends an ACTIVE or PROPOSED one early.' })
+  @Auth(AuthRule.AUTHENTICATED)
   async endMentorship(
     @Arg('id', () => ID, { description: 'The mentorship to end.' }) id: string,
     @Arg('outcome', () => MentorshipEnding, { description: 'COMPLETED (it ran its course) or ENDED (stopped early, or withdrawn).' }) outcome: MentorshipEnding,

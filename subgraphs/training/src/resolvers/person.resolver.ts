@@ -1,4 +1,4 @@
-import { ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PersonRef } from '../entities/person-ref';
 import { EnrollmentListArgs } from '../inputs/enrollment.input';
@@ -19,6 +19,7 @@ import { SessionConnection } from './session-connection';
 @Resolver(() => PersonRef)
 export class PersonResolver {
   @FieldResolver(() => EnrollmentConnection, { nullable: true, description: 'The person\'s enrollments in courses, in the order they applied.' })
+  @Auth(AuthRule.SELF, (person: PersonRef) => ({ personId: person.id }))
   enrollments(@Root() person: PersonRef, @Args(() => EnrollmentListArgs) args: EnrollmentListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(enrollmentsByPerson, { parentId: person.id, args });
   }

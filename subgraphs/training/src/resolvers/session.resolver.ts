@@ -1,4 +1,4 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
 import { PersonRef, personRef } from '../entities/person-ref';
@@ -6,6 +6,7 @@ import { Session } from '../entities/session';
 import { ScheduleSessionInput, UpdateSessionInput } from '../inputs/session.input';
 import { courseById } from '../services/courses';
 import { cancelSession, scheduleSession, updateSession } from '../services/sessions';
+import { courseOrganizations, sessionOrganizations } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of a change to a session.' })
 export class SessionPayload {
@@ -16,11 +17,13 @@ export class SessionPayload {
 @Resolver(() => Session)
 export class SessionResolver {
   @Mutation(() => SessionPayload, { description: 'Adds a dated session to a course, within its dates; a named instructor must exist.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { courseId: string } }, ctx: HubContext) => courseOrganizations(ctx, args.input.courseId))
   async scheduleSession(@Arg('input', () => ScheduleSessionInput, { description: 'The session.' }) input: ScheduleSessionInput, @Ctx() ctx: HubContext): Promise<SessionPayload> {
     return { session: await scheduleSession(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => SessionPayload, { description: 'Changes a SCHEDULED session; fields left out stay as they are.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { id: string }, ctx: HubContext) => sessionOrganizations(ctx, args.id))
   async updateSession(
     @Arg('id', () => ID, { description: 'The session to change.' }) id: string,
     @Arg('input', () => UpdateSessionInput, { description: 'The changes.' }) input: UpdateSessionInput,
@@ -30,6 +33,7 @@ export class SessionResolver {
   }
 
   @Mutation(() => SessionPayload, { description: 'Cancels a SCHEDULED session; it stays in the course\'s list as CANCELLED.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { id: string }, ctx: HubContext) => sessionOrganizations(ctx, args.id))
   async cancelSession(
     @Arg('id', () => ID, { description: 'The session to cancel.' }) id: string,
     @Arg('reason', () => String, { nullable: true, description: 'Why, for the participants.' }) reason: string | null | undefined,

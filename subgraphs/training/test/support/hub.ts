@@ -25,7 +25,7 @@ export async function startTrainingHub(neighbours: SubgraphName[]): Promise<Trai
   try {
     for (const name of neighbours) services[name] = await startNeighbour(name);
     const urls = Object.fromEntries(Object.entries(services).map(([name, service]) => [`${name.toUpperCase()}_URL`, service!.url]));
-    const training = await startTestSubgraph(trainingSubgraph, { seed: true, env: { ...process.env, ...urls } });
+    const training = await startTestSubgraph(trainingSubgraph, { seed: true, identity: asAdmin(), env: { ...process.env, ...urls } });
     return {
       training,
       services,

@@ -1,0 +1,39 @@
+import { isUuid, NotFoundError, type AuthSubject, type HubContext } from '@ngo-hub/kit';
+import { CourseModule } from '../entities/course-module';
+import { Enrollment } from '../entities/enrollment';
+import { Session } from '../entities/session';
+import { offeringOrganizationsByCourse } from './course-offerings';
+import { courseById } from './courses';
+import { enrollmentById } from './enrollment-lists';
+
+/**
+ * What training's `@Auth` rules look at: a course belongs to the organizations that offer it; an
+ * enrollment is about its person and relates to the course's organizations.
+ */
+export async function courseOrganizations(ctx: HubContext, courseId: string, field = 'courseId'): Promise<AuthSubject> {
+  const course = isUuid(courseId) ? await ctx.loaders.load(courseById, courseId) : null;
+  if (!course) throw new NotFoundError('Course', courseId, field);
+  return { organizationIds: (await ctx.loaders.load(offeringOrganizationsByCourse, courseId)).map((o) => o.id) };
+}
+
+export async function enrollmentSubject(enrollment: Enrollment, ctx: HubContext): Promise<AuthSubject> {
+  return { personId: enrollment.personId, organizationIds: (await ctx.loaders.load(offeringOrganizationsByCourse, enrollment.course.id)).map((o) => o.id) };
+}
+
+export async function enrollmentSubjectById(ctx: HubContext, id: string, field = 'id'): Promise<AuthSubject> {
+  const enrollment = isUuid(id) ? await ctx.loaders.load(enrollmentById, id) : null;
+  if (!enrollment) throw new NotFoundError('Enrollment', id, field);
+  return enrollmentSubject(enrollment, ctx);
+}
+
+export async function moduleOrganizations(ctx: HubContext, moduleId: string, field = 'moduleId'): Promise<AuthSubject> {
+  const module = isUuid(moduleId) ? await ctx.em.findOne(CourseModule, moduleId) : null;
+  if (!module) throw new NotFoundError('CourseModule', moduleId, field);
+  return courseOrganizations(ctx, module.course.id, field);
+}
+
+export async function sessionOrganizations(ctx: HubContext, sessionId: string, field = 'id'): Promise<AuthSubject> {
+  const session = isUuid(sessionId) ? await ctx.em.findOne(Session, sessionId) : null;
+  if (!session) throw new NotFoundError('Session', sessionId, field);
+  return courseOrganizations(ctx, session.course.id, field);
+}
