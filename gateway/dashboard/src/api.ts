@@ -19,8 +19,11 @@ export class ApiError extends Error {
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** How the dashboard names itself to the hub (Apollo's client awareness headers). */
+export const CLIENT_NAME = 'ngo-hub-dashboard';
+
 export async function request<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'apollographql-client-name': CLIENT_NAME };
   const auth = authorization();
   if (auth) headers.authorization = auth;
   let response: Response;

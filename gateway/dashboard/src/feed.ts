@@ -6,7 +6,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { authorization } from './auth';
 import { GRAPHQL_PATH } from './api';
 import type { Filters } from './filters';
-import type { Money, OrganizationRef, Part } from './queries';
+import { SECTOR_ACTIVITY, type Money, type OrganizationRef, type Part } from './queries';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -23,23 +23,11 @@ export interface ActivityEvent {
   enrollment: { id: string; status: string; course: { id: string; title: string; titleZh: string | null } } | null;
 }
 
-export const SECTOR_ACTIVITY = /* GraphQL */ `
-  subscription SectorDashboardActivity($filter: SectorActivityFilter) {
-    sectorActivity(filter: $filter) {
-      eventId occurredAt kind summary city causes
-      organization { id name nameZh city }
-      grant { id title amountAwarded { amount currency } funder { id name nameZh } recipient { id name nameZh } }
-      jobPosting { id title titleZh organization { id name nameZh } }
-      enrollment { id status course { id title titleZh } }
-    }
-  }
-`;
-
 /** The parts of the page an event changes, refreshed after it. */
 export function partsAffectedBy(kind: ActivityEvent['kind']): Part[] {
   switch (kind) {
     case 'ORGANIZATION_CHANGED':
-      return ['sector', 'incubation', 'funding'];
+      return ['sector', 'incubation'];
     case 'GRANT_AWARDED':
       return ['funding'];
     case 'JOB_POSTED':

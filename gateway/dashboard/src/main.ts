@@ -12,7 +12,7 @@ import { formatTime, sumByCurrency } from './format';
 import { initialLanguage, rememberLanguage, stringsFor, type Language } from './i18n';
 import { applyStrings, renderConnection, renderFilters, renderFlowControls, showNotice } from './layout';
 import { feedEntry, renderCountTable, renderCourses, renderFlowsTable, renderIncubation, renderJobs, renderKpis, type View } from './panels';
-import { ALL_PARTS, dashboardOperation, type Dashboard, type Part } from './queries';
+import { ALL_PARTS, DASHBOARD_QUERY, PART_QUERIES, variablesOf, type Dashboard, type Part } from './queries';
 
 const FEED_LENGTH = 40;
 /** Events arriving together (a bulk change) cause one refresh. */
@@ -110,18 +110,22 @@ function renderFeed(): void {
 
 let loading: AbortController | null = null;
 
-/** Loads the parts with one request; a newer load of the whole page cancels an older one. */
+/**
+ * Loads the whole page with one request (a newer load cancels an older one), or refreshes the
+ * given parts with one small request each.
+ */
 async function load(parts: readonly Part[]): Promise<void> {
   const whole = parts.length === ALL_PARTS.length;
   if (whole) loading?.abort();
   const controller = new AbortController();
   if (whole) loading = controller;
-  const asked = { ...filters };
+  const asked = hashFromFilters(filters);
   try {
-    const { query, variables } = dashboardOperation(parts, filters);
-    const answer = await request<Partial<Dashboard>>(query, variables, controller.signal);
-    if (hashFromFilters(asked) !== hashFromFilters(filters)) return;
-    data = { ...(data as Dashboard), ...answer };
+    const answers = whole
+      ? [await request<Partial<Dashboard>>(DASHBOARD_QUERY, variablesOf(ALL_PARTS, filters), controller.signal)]
+      : await Promise.all(parts.map((part) => request<Partial<Dashboard>>(PART_QUERIES[part], variablesOf([part], filters), controller.signal)));
+    if (asked !== hashFromFilters(filters)) return;
+    data = Object.assign({ ...(data as Dashboard) }, ...answers);
     showNotice(null);
     document.body.dataset.loaded = 'true';
     render(parts);

@@ -1,6 +1,6 @@
-// The operations the dashboard sends: one combined query on load (and on a filter change), and
-// a smaller one that refreshes only the parts live activity touched. Each part is a fragment, so
-// the page load and the refreshes select exactly the same fields.
+// The operations the dashboard sends: one combined query on load (and on a filter change), a
+// small query per part to refresh what live activity touched, and the live feed's subscription.
+// Each part is a fragment, so the page load and the refreshes select exactly the same fields.
 
 import type { Filters } from './filters';
 
@@ -190,22 +190,50 @@ const PARTS: Record<Part, PartQuery> = {
 
 export const ALL_PARTS = Object.keys(PARTS) as Part[];
 
-/**
- * One operation for the given parts: the whole page on load (`SectorDashboard`), or only what
- * live activity changed (`SectorDashboardRefresh`), with the variables it declares.
- */
-export function dashboardOperation(parts: readonly Part[], filters: Filters): { query: string; variables: Record<string, unknown> } {
-  const chosen = ALL_PARTS.filter((part) => parts.includes(part)).map((part) => PARTS[part]);
-  const all = variablesFor(filters);
-  const declared = chosen.flatMap((part) => Object.entries(part.variables)) as [keyof typeof all, string][];
-  const name = chosen.length === ALL_PARTS.length ? 'SectorDashboard' : 'SectorDashboardRefresh';
-  const query = [
+/** The live feed's subscription (graphql-ws). */
+export const SECTOR_ACTIVITY = /* GraphQL */ `
+  subscription SectorDashboardActivity($filter: SectorActivityFilter) {
+    sectorActivity(filter: $filter) {
+      eventId occurredAt kind summary city causes
+      organization { id name nameZh city }
+      grant { id title amountAwarded { amount currency } funder { id name nameZh } recipient { id name nameZh } }
+      jobPosting { id title titleZh organization { id name nameZh } }
+      enrollment { id status course { id title titleZh } }
+    }
+  }
+`;
+
+function operation(name: string, parts: readonly Part[]): string {
+  const chosen = parts.map((part) => PARTS[part]);
+  const declared = chosen.flatMap((part) => Object.entries(part.variables));
+  return [
     `query ${name}(${declared.map(([variable, type]) => `$${variable}: ${type}`).join(', ')}) {`,
     ...chosen.map((part) => `  ${part.selection}`),
     '}',
     ...new Set(chosen.flatMap((part) => part.fragments)),
   ].join('\n');
-  return { query, variables: Object.fromEntries(declared.map(([variable]) => [variable, all[variable]])) };
+}
+
+/**
+ * Fixed documents, so they can be registered as trusted documents (gateway/trusted-documents.json
+ * is generated from this module's exported strings): the whole page in one query, and one small
+ * query per part for refreshes after live activity.
+ */
+export const DASHBOARD_QUERY = operation('SectorDashboard', ALL_PARTS);
+
+export const PART_QUERIES: Record<Part, string> = {
+  sector: operation('SectorDashboardCounts', ['sector']),
+  funding: operation('SectorDashboardFunding', ['funding']),
+  incubation: operation('SectorDashboardIncubation', ['incubation']),
+  jobs: operation('SectorDashboardJobs', ['jobs']),
+  courses: operation('SectorDashboardCourses', ['courses']),
+};
+
+/** The variables the given parts' queries declare, from the filters. */
+export function variablesOf(parts: readonly Part[], filters: Filters): Record<string, unknown> {
+  const all = variablesFor(filters);
+  const names = parts.flatMap((part) => Object.keys(PARTS[part].variables)) as (keyof typeof all)[];
+  return Object.fromEntries(names.map((name) => [name, all[name]]));
 }
 
 /**
