@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
+import { loadLiveUpdatesConfig, type LiveUpdatesConfig } from './subscriptions/live-updates-config';
 
 export interface GatewayConfig {
   host: string;
@@ -17,6 +18,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** What callers may send: depth, cost, rate, trusted documents, introspection (gateway/src/limits). */
   limits: LimitsConfig;
+  /** Subscriptions over graphql-ws from the hub event log (gateway/src/subscriptions). */
+  liveUpdates: LiveUpdatesConfig;
 }
 
 /** The gateway's configuration from its environment; a bad value stops it with the variable's name. */
@@ -43,5 +46,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: parsed.LOG_LEVEL,
     auth: loadAuthConfig(env),
     limits: loadLimitsConfig(env),
+    liveUpdates: loadLiveUpdatesConfig(env),
   };
 }

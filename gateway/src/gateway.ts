@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, sendError, type Logger } from '@ngo-hub/kit';
+import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -15,6 +16,7 @@ import { serveDashboard } from './dashboard/serve';
 import { serveGraphiql } from './graphiql/serve';
 import { hubLimits } from './limits/hub-limits';
 import { gatewayReadiness } from './readiness';
+import { startLiveUpdates, startSubscriptionServer } from './subscriptions';
 import { SubgraphDataSource } from './subgraph-data-source';
 
 export interface RunningGateway {
@@ -38,6 +40,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, { timeoutMs: config.subgraphTimeoutMs, signer }),
     logger: log,
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => (apiSchema = loaded));
   const limits = hubLimits(config.limits);
   const httpServer = createServer({ requestTimeout: config.limits.requestTimeoutMs, headersTimeout: Math.min(10_000, config.limits.requestTimeoutMs) });
   const apollo = new ApolloServer<GatewayContext>({
@@ -88,11 +92,29 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+  const { databaseUrl } = config.liveUpdates;
+  const liveUpdates = databaseUrl ? await startLiveUpdates({ ...config.liveUpdates, databaseUrl }, log) : undefined;
+  if (!liveUpdates) log.warn('no DATABASE_URL: subscriptions are refused (live updates read the hub event log in PostgreSQL)');
+  const subscriptions = startSubscriptionServer({
+    httpServer,
+    path: '/graphql',
+    apollo,
+    schema: () => apiSchema!,
+    identify: (headers) => identify(headers),
+    events: liveUpdates,
+    bufferSize: config.liveUpdates.subscriberBuffer,
+    log,
+  });
   log.info({ url }, 'gateway ready');
   return {
     url,
     port,
     server: httpServer,
-    stop: () => apollo.stop(),
+    async stop() {
+      // sockets first (clients resume elsewhere), then HTTP drains, then the event log's connections
+      await subscriptions.stop();
+      await apollo.stop();
+      await liveUpdates?.stop();
+    },
   };
 }

@@ -80,6 +80,11 @@ export class Subscription<T = Record<string, unknown>> {
     }
   }
 
+  /** Waits until the gateway counts this subscription among `count` open ones of `field`. */
+  ready(field: string, count = 1, httpUrl = gatewayUrl()): Promise<void> {
+    return subscribersReady(field, count, httpUrl, 5000, [this as Subscription<unknown>]);
+  }
+
   stop(): void {
     this.dispose();
   }
@@ -107,11 +112,13 @@ export async function openSubscriptions(field: string, httpUrl = gatewayUrl()): 
 }
 
 /** Waits until the gateway has `count` open subscriptions of `field` (subscribing is asynchronous). */
-export async function subscribersReady(field: string, count: number, httpUrl = gatewayUrl(), timeoutMs = 5000): Promise<void> {
+export async function subscribersReady(field: string, count: number, httpUrl = gatewayUrl(), timeoutMs = 5000, watch: Subscription<unknown>[] = []): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = await openSubscriptions(field, httpUrl);
     if (open >= count) return;
+    const failed = watch.find((s) => s.error || s.results.some((r) => r.errors?.length));
+    if (failed) throw new Error(`a ${field} subscription failed: ${JSON.stringify(failed.error ?? failed.results)}`);
     if (Date.now() > deadline) throw new Error(`${open} of ${count} ${field} subscriptions open after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

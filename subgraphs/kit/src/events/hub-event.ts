@@ -1,10 +1,12 @@
-import { Field, ID } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars';
 
 /**
- * What every live-update payload carries: its place in the hub's event log and its time. Not a
- * GraphQL type of its own: each event type extends it and inherits the fields.
+ * What every live-update payload carries: its place in the hub's event log and its time. Each
+ * event type extends it and inherits the fields (type-graphql needs the base decorated for that;
+ * the base itself is referenced by no field, so it is not in the schema).
  */
+@ObjectType()
 export abstract class HubEvent {
   @Field(() => ID, { description: 'Position in the hub event log; pass the last one you saw as `since` (or `connectionParams.lastEventId`) to resume without gaps.' })
   eventId!: string;
