@@ -7,6 +7,15 @@ import type { EntityManager, EntityName, RequiredEntityData } from '@mikro-orm/p
  */
 export async function insertMissing<T extends object>(em: EntityManager, entity: EntityName<T>, rows: RequiredEntityData<T>[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const result = await em.createQueryBuilder(entity).insert(rows as never).onConflict().ignore().execute('run');
+  // columns Postgres computes (generated always … stored) refuse any value, even NULL
+  const generated = em.getMetadata().find(entity as EntityName<object>)?.props.filter((prop) => prop.generated).map((prop) => prop.name) ?? [];
+  const data = generated.length
+    ? rows.map((row) => {
+        const copy: Record<string, unknown> = { ...row };
+        for (const name of generated) delete copy[name];
+        return copy;
+      })
+    : rows;
+  const result = await em.createQueryBuilder(entity).insert(data as never).onConflict().ignore().execute('run');
   return result.affectedRows;
 }

@@ -1,4 +1,4 @@
-import { Embedded, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
 import { CauseArea, newId, ENTITY_DESCRIPTIONS, OrganizationKind } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Registration } from './registration';
@@ -27,10 +27,11 @@ registerEnumType(DevelopmentStage, {
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['city'] })
 @Index({ properties: ['kind'] })
-// Trigram indexes (pg_trgm) serve the case-insensitive `search` and `city` filters (ILIKE), English and Chinese alike.
+// The `city` filter compares city_key (the city lower-cased); this index also gives a city's organizations in name order.
+@Index({ properties: ['cityKey', 'name', 'id'] })
+// Trigram indexes (pg_trgm) serve the case-insensitive `search` filter (ILIKE), English and Chinese alike.
 @Index({ name: 'organization_name_trgm_index', expression: 'create index "organization_name_trgm_index" on "organizations"."organization" using gin ("name" public.gin_trgm_ops)' })
 @Index({ name: 'organization_name_zh_trgm_index', expression: 'create index "organization_name_zh_trgm_index" on "organizations"."organization" using gin ("name_zh" public.gin_trgm_ops)' })
-@Index({ name: 'organization_city_trgm_index', expression: 'create index "organization_city_trgm_index" on "organizations"."organization" using gin ("city" public.gin_trgm_ops)' })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Organization.type })
 export class Organization {
@@ -57,6 +58,10 @@ export class Organization {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'City in English, e.g. Chengdu.' })
   city?: string;
+
+  /** `city` lower-cased ('' without a city), kept by Postgres: what the `city` filter compares (an equality an index serves, unlike ILIKE). */
+  @Property({ type: 'text', generated: "(coalesce(lower(city), '')) stored" })
+  cityKey: Opt<string>;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Province or province-level municipality, e.g. Sichuan, Shanghai.' })

@@ -39,7 +39,7 @@ export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<
     const pattern = likePattern(search);
     conditions.push({ $or: [{ name: { $ilike: pattern } }, { nameZh: { $ilike: pattern } }] });
   }
-  if (filter.city) conditions.push({ city: { $ilike: exactLike(filter.city.trim()) } });
+  if (filter.city) conditions.push({ cityKey: filter.city.trim().toLowerCase() });
   if (filter.province) conditions.push({ province: { $ilike: exactLike(filter.province.trim()) } });
   if (filter.country) conditions.push({ country: filter.country.trim().toUpperCase() });
   if (filter.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });

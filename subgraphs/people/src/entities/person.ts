@@ -54,10 +54,11 @@ export const SKILL_KEYS_FUNCTION = 'people.skill_keys';
 @Index({ properties: ['city'] })
 @Index({ name: 'person_city_lower_index', expression: 'create index "person_city_lower_index" on "people"."person" (lower("city"))' })
 @Index({ name: 'person_skill_keys_index', properties: ['skillKeys'], type: 'gin' })
-// Trigram indexes (pg_trgm) serve the case-insensitive `search` and `city` filters (ILIKE), English and Chinese alike.
+// The `city` filter compares city_key (the city lower-cased); this index also gives a city's people in name order.
+@Index({ properties: ['cityKey', 'name', 'id'] })
+// Trigram indexes (pg_trgm) serve the case-insensitive `search` filter (ILIKE), English and Chinese alike.
 @Index({ name: 'person_name_trgm_index', expression: 'create index "person_name_trgm_index" on "people"."person" using gin ("name" public.gin_trgm_ops)' })
 @Index({ name: 'person_name_zh_trgm_index', expression: 'create index "person_name_zh_trgm_index" on "people"."person" using gin ("name_zh" public.gin_trgm_ops)' })
-@Index({ name: 'person_city_trgm_index', expression: 'create index "person_city_trgm_index" on "people"."person" using gin ("city" public.gin_trgm_ops)' })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Person.type })
 export class Person {
@@ -80,6 +81,10 @@ export class Person {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'City in English, e.g. Chengdu.' })
   city?: string;
+
+  /** `city` lower-cased ('' without a city), kept by Postgres: what the `city` filter compares (an equality an index serves, unlike ILIKE). */
+  @Property({ type: 'text', generated: "(coalesce(lower(city), '')) stored" })
+  cityKey: Opt<string>;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Province or province-level municipality, e.g. Sichuan, Shanghai.' })

@@ -2,7 +2,6 @@ import { LockMode, type EntityData, type EntityManager, type FilterQuery } from 
 import {
   defineLoader,
   distinct,
-  exactLike,
   isUuid,
   likePattern,
   NotFoundError,
@@ -43,7 +42,7 @@ export function personWhere(filter: PersonFilter = {}): FilterQuery<Person> {
     conditions.push({ $or: [{ name: { $ilike: pattern } }, { nameZh: { $ilike: pattern } }] });
   }
   const city = filter.city?.trim();
-  if (city) conditions.push({ city: { $ilike: exactLike(city) } });
+  if (city) conditions.push({ cityKey: city.toLowerCase() });
   if (filter.roles?.length) conditions.push({ roles: { $overlap: filter.roles } });
   const socialWork = { kind: QualificationKind.SOCIAL_WORK };
   if (filter.qualification) {
