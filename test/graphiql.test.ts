@@ -1,4 +1,5 @@
 import { EXAMPLES } from '../gateway/graphiql/examples';
+import { liveClient, Subscription } from './setup/live';
 import { gatewayUrl, gql } from './setup/hub';
 
 describe('GraphiQL served by the gateway', () => {
@@ -33,13 +34,26 @@ describe('GraphiQL served by the gateway', () => {
     expect(response.status).toBe(404);
   });
 
-  it.each(EXAMPLES.map((example) => [example.query.match(/query (\w+)/)![1], example.query] as const))(
+  it.each(EXAMPLES.filter((example) => /^query /m.test(example.query)).map((example) => [example.query.match(/query (\w+)/)![1], example.query] as const))(
     'answers the saved example %s with seed data and no error',
     async (_name, query) => {
       const { data, errors } = await gql<Record<string, unknown>>(query);
       expect(errors).toBeUndefined();
       // every example shows seed data: no empty answer
       expect(Object.values(data!).every((value) => value !== null && JSON.stringify(value).length > 20)).toBe(true);
+    },
+  );
+
+  it.each(EXAMPLES.filter((example) => /^subscription /m.test(example.query)).map((example) => [example.query.match(/subscription (\w+)/)![1], example.query] as const))(
+    'opens the saved subscription example %s over graphql-ws',
+    async (_name, query) => {
+      const client = liveClient();
+      const subscription = new Subscription(client, query);
+      const field = query.match(/subscription \w+ \{\s*(\w+)/)![1]!;
+      await subscription.ready(field);
+      expect(subscription.error).toBeUndefined();
+      subscription.stop();
+      await client.dispose();
     },
   );
 });

@@ -96,4 +96,21 @@ query VerifyCertificate {
 }
 `,
   },
+  {
+    query: `# Live: everything that changes in Chengdu's sector, as it is committed (graphql-ws on /graphql).
+# Run it, then award a grant or create an organization in Chengdu from another tab.
+# Resume after a disconnection with since: "<the last eventId you saw>".
+subscription ChengduSectorActivity {
+  sectorActivity(filter: { city: "Chengdu" }) {
+    eventId
+    occurredAt
+    kind
+    summary
+    organization { name nameZh kind }
+    grant { title amountAwarded { amount currency } funder { name } }
+    jobPosting { title kind }
+  }
+}
+`,
+  },
 ];

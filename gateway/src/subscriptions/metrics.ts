@@ -41,3 +41,9 @@ export const slowSubscribers = new Counter({
   help: 'Subscriptions ended because their client fell too far behind.',
   registers: [metrics],
 });
+
+export const relayLeader = new Gauge({
+  name: 'ngohub_event_relay_leader',
+  help: '1 while this instance relays the subgraphs\' outboxes into the hub event log (one instance at a time).',
+  registers: [metrics],
+});

@@ -1,7 +1,7 @@
 import { OUTBOX_CHANNEL, type Logger } from '@ngo-hub/kit';
 import type { Pool, PoolClient } from 'pg';
 import { EVENT_LOG_CHANNEL, EVENT_LOG_SCHEMA } from './event-log';
-import { eventsRelayed, relayLag } from './metrics';
+import { eventsRelayed, relayLag, relayLeader } from './metrics';
 
 export interface RelayOptions {
   /** The subgraphs' schemas, each with an `outbox_event` table. */
@@ -103,6 +103,7 @@ export class EventRelay {
       await client.query(`listen ${OUTBOX_CHANNEL}`);
       this.client = client;
       this.leader = true;
+      relayLeader.set(1);
       this.log.info('this gateway relays the subgraphs\' events');
     } catch (error) {
       client.release(error as Error);
@@ -114,6 +115,7 @@ export class EventRelay {
     const client = this.client;
     this.client = undefined;
     this.leader = false;
+    relayLeader.set(0);
     if (client) {
       // the lock is the session's: ending the connection releases it
       client.release(new Error('event relay resigned'));
