@@ -1,7 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { gatewayUrl, gql } from './setup/hub';
+import { DASHBOARD_QUERY, variablesOf, ALL_PARTS } from '../gateway/dashboard/src/queries';
+import { countSql, gatewayUrl, gql } from './setup/hub';
+import { startGatewayProcess } from './setup/gateway-process';
+import { adminHeaders } from './setup/identities';
+import { subscribersReady } from './setup/live';
+import { freePort } from '@ngo-hub/kit/processes';
 
 // The sector dashboard in Debian's Chromium (never a downloaded browser), against the real hub.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,6 +55,10 @@ async function cityCount(page: Page, city: string): Promise<number> {
   return Number(await text(page, `[data-chart="byCity"] tr[data-key="${city}"] td.count`));
 }
 
+async function shownOrganizations(page: Page): Promise<number> {
+  return Number((await text(page, '[data-kpi="organizations"] .value')).replace(/\D/g, ''));
+}
+
 async function organizationCount(filter?: { city: string }): Promise<number> {
   const { data, errors } = await gql<{ sectorMap: { organizationCount: number } }>(`query($filter: SectorMapFilter) { sectorMap(filter: $filter) { organizationCount } }`, { filter });
   expect(errors).toBeUndefined();
@@ -59,6 +68,23 @@ async function organizationCount(filter?: { city: string }): Promise<number> {
 async function chengduCount(): Promise<number> {
   const { data } = await gql<{ sectorMap: { byCity: { key: string | null; count: number }[] } }>(`{ sectorMap { byCity { key count } } }`);
   return data!.sectorMap.byCity.find((row) => row.key === 'Chengdu')!.count;
+}
+
+const suffix = () => Math.random().toString(36).slice(2, 8);
+
+/** Creates an organization in Chengdu through the API, as a hub admin. */
+async function createOrganization(name: string, nameZh?: string): Promise<{ id: string; name: string }> {
+  const { data, errors } = await gql<{ createOrganization: { organization: { id: string } } }>(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+    { input: { name, nameZh, kind: 'NGO', city: 'Chengdu', province: 'Sichuan', causeAreas: ['ELDERLY_CARE'] } },
+    adminHeaders(),
+  );
+  expect(errors).toBeUndefined();
+  return { id: data!.createOrganization.organization.id, name };
+}
+
+async function waitForFeed(page: Page, name: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction((expected) => document.querySelector('[data-testid="feed"]')?.textContent?.includes(expected), name, { timeout });
 }
 
 describe('the sector dashboard', () => {
@@ -95,7 +121,7 @@ describe('the sector dashboard', () => {
     const shownChengdu = await cityCount(page, 'Chengdu');
     expect(shownChengdu).toBeGreaterThanOrEqual(before.chengdu);
     expect(shownChengdu).toBeLessThanOrEqual(after.chengdu);
-    const shownAll = Number((await text(page, '[data-kpi="organizations"] .value')).replace(/\D/g, ''));
+    const shownAll = await shownOrganizations(page);
     expect(shownAll).toBeGreaterThanOrEqual(before.all);
     expect(shownAll).toBeLessThanOrEqual(after.all);
 
@@ -117,6 +143,27 @@ describe('the sector dashboard', () => {
     await page.context().close();
   });
 
+  it('loads the whole page in a few SQL statements per subgraph, fewer than the organizations it shows (no N+1)', async () => {
+    let answer: Awaited<ReturnType<typeof gql>> | undefined;
+    const statements = await countSql(async () => {
+      answer = await gql(DASHBOARD_QUERY, variablesOf(ALL_PARTS, { city: null, cause: null, year: null }));
+    });
+    expect(answer!.errors).toBeUndefined();
+    // organizations resolved by reference: funders and recipients of flows, employers, course
+    // organizers, incubators; fetched one by one they would cost a statement each
+    let references = 0;
+    JSON.stringify(answer!.data, (key, value) => {
+      if (value && typeof value === 'object' && Object.keys(value).join() === 'id,name,nameZh') references += 1;
+      return value;
+    });
+    expect(references).toBeGreaterThan(20);
+    expect(statements.organizations).toBeLessThan(references);
+    // DataLoader batches: a constant per field, whatever the number of rows
+    expect(statements.funding).toBeLessThanOrEqual(4);
+    expect(statements.people).toBeLessThanOrEqual(3);
+    expect(statements.training).toBeLessThanOrEqual(5);
+  });
+
   it('narrows every panel to a city, and keeps the filter in the address', async () => {
     const { page } = await openDashboard();
     await page.selectOption('[data-testid="filter-city"]', 'Chengdu');
@@ -136,6 +183,65 @@ describe('the sector dashboard', () => {
     const reopened = await openDashboard({ hash: '#city=Chengdu' });
     expect(await reopened.page.locator('[data-testid="filter-city"]').inputValue()).toBe('Chengdu');
     await reopened.page.context().close();
+  });
+
+  it('shows an organization created through the API in the live feed and in Chengdu\'s count within a second', async () => {
+    const { page } = await openDashboard();
+    await page.waitForSelector('#connection[data-state="live"]', { timeout: 10_000 });
+    await subscribersReady('sectorActivity', 1);
+    // one change first, so the measured one does not pay for the first event's warm-up
+    const warmUp = await createOrganization(`Dashboard Warm-up NGO ${suffix()}`);
+    await waitForFeed(page, warmUp.name);
+
+    const before = await cityCount(page, 'Chengdu');
+    const kpiBefore = await shownOrganizations(page);
+    const created = await createOrganization(`Dashboard Live NGO ${suffix()}`, '看板实时测试机构');
+    const answered = Date.now();
+    await page.waitForFunction(
+      ([name, count]) =>
+        [...document.querySelectorAll('[data-testid="feed"] .feed-item')].some((item) => item.textContent?.includes(name)) &&
+        Number(document.querySelector('[data-chart="byCity"] tr[data-key="Chengdu"] td.count')?.textContent) >= count,
+      [created.name, before + 1] as const,
+      { timeout: 5000, polling: 20 },
+    );
+    expect(Date.now() - answered).toBeLessThan(1000);
+    const entry = page.locator('[data-testid="feed"] .feed-item').filter({ hasText: created.name });
+    expect(await entry.getAttribute('data-kind')).toBe('ORGANIZATION_CHANGED');
+    expect(await shownOrganizations(page)).toBeGreaterThanOrEqual(kpiBefore + 1);
+    await page.click('[data-testid="language"]');
+    expect(await page.locator('[data-testid="feed"]').textContent()).toContain('看板实时测试机构');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-live.png') });
+    await page.context().close();
+  });
+
+  it('runs in production mode (its operations are trusted documents) and, after the gateway restarts, resumes after the last event it saw', async () => {
+    const port = await freePort();
+    const production = { HUB_MODE: 'production', RATE_LIMIT_PER_SECOND: '0', DATABASE_URL: process.env.TEST_DATABASE_URL! };
+    let gateway = await startGatewayProcess(production, port);
+    try {
+      const origin = gateway.url.replace(/\/graphql$/, '');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${origin}/dashboard`);
+      await page.waitForSelector('body[data-loaded]', { timeout: 20_000 });
+      expect(await page.locator('#notice').isHidden()).toBe(true);
+      await page.waitForSelector('#connection[data-state="live"]', { timeout: 10_000 });
+      await subscribersReady('sectorActivity', 1, gateway.url);
+
+      const seen = await createOrganization(`Dashboard Resume Seen ${suffix()}`);
+      await waitForFeed(page, seen.name);
+      await gateway.stop();
+      await page.waitForSelector('#connection[data-state="reconnecting"]', { timeout: 10_000 });
+      const missed = await createOrganization(`Dashboard Resume Missed ${suffix()}`);
+      gateway = await startGatewayProcess(production, port);
+      await page.waitForSelector('#connection[data-state="live"]', { timeout: 20_000 });
+      await waitForFeed(page, missed.name, 10_000);
+      const entries = await page.locator('[data-testid="feed"] .feed-item').allTextContents();
+      expect(entries.filter((entry) => entry.includes(seen.name))).toHaveLength(1);
+      await context.close();
+    } finally {
+      await gateway.stop();
+    }
   });
 
   it('fits a phone-width screen (375 px) in one column with no horizontal scrolling', async () => {

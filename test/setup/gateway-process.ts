@@ -4,15 +4,16 @@ import { subgraphUrl } from './hub';
 
 /**
  * Starts a gateway process of its own with `env` (e.g. production mode, a low rate limit), in
- * front of the subgraphs the global setup started; stop it in afterAll.
+ * front of the subgraphs the global setup started (on `port`, e.g. to restart one, else a free
+ * port); stop it in afterAll.
  */
-export async function startGatewayProcess(env: Record<string, string>): Promise<ChildService> {
+export async function startGatewayProcess(env: Record<string, string>, port?: number): Promise<ChildService> {
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)]));
   return startService({
     name: 'gateway',
     entryPoint: entryPointOf('@ngo-hub/gateway', 'dist/main.js'),
     env: { ...process.env, LOG_LEVEL: 'error', ...urls, ...env },
-    port: await freePort(),
+    port: port ?? (await freePort()),
     stdio: 'inherit',
   });
 }

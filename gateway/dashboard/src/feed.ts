@@ -65,6 +65,8 @@ export class LiveFeed {
       keepAlive: 15_000,
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: () => true,
+      // 0.5 s, 1 s, 2 s … at most 8 s between attempts, with jitter so clients do not return together
+      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(8000, 500 * 2 ** retries) + Math.random() * 500)),
       connectionParams: () => {
         const params: Record<string, string> = {};
         const auth = authorization();
@@ -87,7 +89,10 @@ export class LiveFeed {
       { query: SECTOR_ACTIVITY, variables: { filter } },
       {
         next: (result) => {
-          if (result.errors?.length) return this.handlers.onError(result.errors[0].message);
+          if (result.errors?.length) {
+            this.handlers.onState('offline');
+            return this.handlers.onError(result.errors[0].message);
+          }
           const event = result.data?.sectorActivity;
           if (!event) return;
           this.lastEventId = event.eventId;
