@@ -3,6 +3,8 @@ import { ANONYMOUS, IDENTITY_HEADER, subgraphFetchDuration } from '@ngo-hub/kit'
 import { GraphQLError } from 'graphql';
 import type { IdentitySigner } from './auth/identity-signature';
 import { CircuitBreaker } from './circuit-breaker';
+import { dedupeRepresentations, expandEntities } from './entity-representations';
+import { InflightFetches } from './inflight-fetches';
 import type { GatewayContext } from './context';
 
 /** Why a subgraph could not answer; shown to callers with the subgraph's name, nothing internal. */
@@ -26,16 +28,18 @@ export interface SubgraphFetchOptions {
 /**
  * How the gateway talks to a subgraph: Node's fetch (keep-alive connection pool), a timeout on
  * every fetch and a circuit breaker (@apollo/gateway has neither), the request id forwarded for
- * the logs, and failures reported as SUBGRAPH_UNAVAILABLE naming the subgraph.
+ * the logs, failures reported as SUBGRAPH_UNAVAILABLE naming the subgraph, each entity asked for
+ * once per fetch, and identical reads in flight at once sent once.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
 
   constructor(name: string, url: string, options: SubgraphFetchOptions) {
     const breaker = options.breaker ?? new CircuitBreaker();
+    const inflight = new InflightFetches();
     super({
       url,
-      fetcher: (async (input: string, init?: RequestInit) => {
+      fetcher: (async (input: string, init: RequestInit = {}) => inflight.fetch(input, init, async () => {
         if (!breaker.allow()) {
           subgraphFetchDuration.observe({ subgraph: name, outcome: 'circuit_open' }, 0);
           throw new CircuitOpen();
@@ -52,7 +56,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           stopTimer({ outcome: (error as Error).name === 'TimeoutError' ? 'timeout' : 'error' });
           throw error;
         }
-      }) as unknown as RemoteGraphQLDataSource['fetcher'],
+      })) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
     this.name = name;
     this.timeoutMs = options.timeoutMs;
@@ -62,6 +66,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly signer: IdentitySigner;
 
   private readonly timeoutMs: number;
+
+  /** Sends each distinct entity representation once (see entity-representations.ts). */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const deduped = dedupeRepresentations(options.request.variables?.representations);
+    if (!deduped) return super.process(options);
+    const request = { ...options.request, variables: { ...options.request.variables, representations: deduped.unique } };
+    return expandEntities(await super.process({ ...options, request }), deduped);
+  }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (context && 'requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
