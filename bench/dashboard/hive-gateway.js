@@ -1,7 +1,8 @@
 'use strict';
 // The baseline: Hive Gateway (@graphql-hive/gateway-runtime) serving our checked-in supergraph
 // against the same subgraph processes, in a process of its own. Subgraphs answer only requests
-// signed by a gateway, so it signs each request's (anonymous) identity once, as ours does.
+// signed by a gateway, so it signs each request's identity once, as ours does: a hub admin's, the
+// identity our gateway gives the benchmark's API key (Hive has no API keys of ours to check).
 //   PORT=… SUBGRAPH_URLS='{"organizations":"http://…"}' GATEWAY_SECRET=… node hive-gateway.js
 const { createServer } = require('node:http');
 const { readFileSync } = require('node:fs');
@@ -14,14 +15,15 @@ const supergraph = readFileSync(process.env.SUPERGRAPH_PATH ?? join(__dirname, '
   .replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (whole, name) => (urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole));
 
 /** The identity header our subgraphs require, signed once per request (kit.signIdentity, HS256). */
+const IDENTITY = kit.callerIdentity ? kit.callerIdentity({ admin: true }) : undefined;
 function signingPlugin(secret) {
-  if (!secret || typeof kit.signIdentity !== 'function') return {};
+  if (!secret || !IDENTITY) return {};
   const tokens = new WeakMap();
   return {
     onFetch({ context, options, setOptions }) {
       if (!context) return;
       let token = tokens.get(context);
-      if (!token) tokens.set(context, (token = kit.signIdentity(kit.ANONYMOUS, secret)));
+      if (!token) tokens.set(context, (token = kit.signIdentity(IDENTITY, secret)));
       return token.then((value) => setOptions({ ...options, headers: { ...options.headers, [kit.IDENTITY_HEADER]: value } }));
     },
   };

@@ -9,6 +9,9 @@ const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
 
 /** Shared by our gateway, the subgraphs and the Hive Gateway baseline, which signs the same way. */
 const BENCH_GATEWAY_SECRET = randomBytes(32).toString('hex');
+/** The dashboard is a partner's view (enrollments are not public): benchmarks ask as a hub admin. */
+const BENCH_ADMIN_API_KEY = `ngo_${randomBytes(20).toString('hex')}`;
+const ADMIN_HEADERS = { 'x-api-key': BENCH_ADMIN_API_KEY };
 
 /**
  * Production mode with two limits lifted: the per-caller rate limit (every autocannon connection
@@ -20,7 +23,7 @@ async function startBenchHub(databaseUrl, extraEnv = {}) {
   const ports = { gateway: await freePort() };
   for (const name of SUBGRAPHS) ports[name] = await freePort();
   const hub = await startHub({
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', GATEWAY_SECRET: BENCH_GATEWAY_SECRET, ...BENCH_LIMITS, ...extraEnv },
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', GATEWAY_SECRET: BENCH_GATEWAY_SECRET, HUB_ADMIN_API_KEY: BENCH_ADMIN_API_KEY, ...BENCH_LIMITS, ...extraEnv },
     ports,
     stdio: 'inherit',
     prepare: false,
@@ -36,4 +39,4 @@ async function startBenchHub(databaseUrl, extraEnv = {}) {
   };
 }
 
-module.exports = { startBenchHub, BENCH_GATEWAY_SECRET };
+module.exports = { startBenchHub, BENCH_GATEWAY_SECRET, ADMIN_HEADERS };

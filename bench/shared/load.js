@@ -13,20 +13,41 @@ function rssMegabytes(pid) {
   }
 }
 
-/** Runs autocannon (POST, same body every request) and returns req/s, latencies and peak RSS. */
-async function load({ url, body, headers = {}, connections, durationSeconds, pid }) {
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMilliseconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Runs autocannon (POST; one body, or several taken in turn) and returns req/s, latencies, peak RSS of `pid`
+ * and the CPU ms per request spent by `pid` and by each of `cpuPids` (e.g. the subgraphs).
+ */
+async function load({ url, body, headers = {}, connections, durationSeconds, pid, cpuPids = {} }) {
   let peak = rssMegabytes(pid);
+  const watched = { self: pid, ...cpuPids };
+  const cpuBefore = Object.fromEntries(Object.entries(watched).map(([name, p]) => [name, cpuMilliseconds(p)]));
   const timer = setInterval(() => (peak = Math.max(peak, rssMegabytes(pid))), 200);
   try {
+    // `bodies`: requests take them in turn (each connection keeps cycling through them)
+    const bodies = (Array.isArray(body) ? body : [body]).map((b) => JSON.stringify(b));
+    let turn = 0;
     const result = await autocannon({
       url,
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
+      body: bodies[0],
+      requests: bodies.length > 1 ? [{ setupRequest: (request) => ({ ...request, body: bodies[turn++ % bodies.length] }) }] : undefined,
       connections,
       duration: durationSeconds,
     });
+    const cpuPerRequest = Object.fromEntries(Object.entries(watched).map(([name, p]) => [name, (cpuMilliseconds(p) - cpuBefore[name]) / Math.max(1, result.requests.total)]));
     return {
+      cpuPerRequest,
       requestsPerSecond: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -51,4 +72,4 @@ function spread(values) {
   return m ? ((Math.max(...values) - Math.min(...values)) / m) * 100 : 0;
 }
 
-module.exports = { load, median, spread, rssMegabytes };
+module.exports = { load, median, spread, rssMegabytes, cpuMilliseconds };
