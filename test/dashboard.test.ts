@@ -210,6 +210,7 @@ describe('the sector dashboard', () => {
     expect(await shownOrganizations(page)).toBeGreaterThanOrEqual(kpiBefore + 1);
     await page.click('[data-testid="language"]');
     expect(await page.locator('[data-testid="feed"]').textContent()).toContain('看板实时测试机构');
+    await page.waitForTimeout(600); // let the charts' transition finish
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-live.png') });
     await page.context().close();
   });

@@ -35,7 +35,9 @@ export function createChart(element: HTMLElement): Chart {
   return {
     roomy: () => element.clientWidth >= 560,
     update(option) {
-      chart.setOption({ color: PALETTE, textStyle: { fontFamily: FONT }, aria: { enabled: true }, animationDuration: 300, ...option }, { notMerge: true });
+      // series keep their ids from one update to the next, so live changes animate from the old
+      // values instead of drawing the chart again; series no longer present are removed
+      chart.setOption({ color: PALETTE, textStyle: { fontFamily: FONT }, aria: { enabled: true }, animationDuration: 300, ...option }, { replaceMerge: ['series'] });
     },
     onResize(handler) {
       resized.push(handler);
@@ -65,6 +67,7 @@ export function barOption(counts: Count[], name: (key: string | null) => string,
     },
     series: [
       {
+        id: 'counts',
         type: 'bar',
         barMaxWidth: 18,
         cursor: 'pointer',
@@ -86,6 +89,7 @@ export function donutOption(counts: Count[], name: (key: string | null) => strin
     legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', icon: 'circle', itemWidth: 8, itemHeight: 8, itemGap: 8, textStyle: { color: '#334155', width: 120, overflow: 'truncate' } },
     series: [
       {
+        id: 'counts',
         type: 'pie',
         radius: ['46%', '72%'],
         center: ['30%', '50%'],
@@ -124,6 +128,7 @@ export function sankeyOption(flows: FundingFlow[], currency: string, language: L
     },
     series: [
       {
+        id: 'flows',
         type: 'sankey',
         left: roomy ? 190 : 8,
         right: roomy ? 190 : 8,
@@ -186,6 +191,7 @@ export function awardsPerYearOption(grants: GrantAward[], strings: Strings, lang
       axisLabel: { color: '#64748b', formatter: (value: number) => new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { notation: 'compact' }).format(value) },
     },
     series: [...byCurrency.entries()].map(([currency, perYear], index) => ({
+      id: currency,
       type: 'bar',
       name: currency,
       barMaxWidth: 36,
