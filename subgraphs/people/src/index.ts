@@ -1,4 +1,4 @@
-import { postingById } from './services/job-postings';
+import { postingById } from './services/posting-by-id';
 import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
 import { Affiliation } from './entities/affiliation';
 import { Education } from './entities/education';

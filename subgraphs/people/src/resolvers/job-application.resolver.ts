@@ -6,7 +6,7 @@ import { Person } from '../entities/person';
 import { ApplyForJobInput, ChangeApplicationStatusInput, WithdrawApplicationInput } from '../inputs/job-application.input';
 import { nextStatuses } from '../services/application-transitions';
 import { applyForJob, changeApplicationStatus, withdrawApplication } from '../services/job-applications';
-import { postingById } from '../services/job-postings';
+import { postingById } from '../services/posting-by-id';
 import { personById } from '../services/people';
 import { applicationById, applicationSubject } from '../services/auth-subjects';
 

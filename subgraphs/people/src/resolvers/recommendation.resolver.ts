@@ -5,7 +5,7 @@ import { OrganizationRef } from '../entities/organization-ref';
 import { Person } from '../entities/person';
 import { Recommendation } from '../entities/recommendation';
 import { RecommendPersonInput } from '../inputs/recommendation.input';
-import { postingById } from '../services/job-postings';
+import { postingById } from '../services/posting-by-id';
 import { personById } from '../services/people';
 import { recommendPerson } from '../services/recommendations';
 

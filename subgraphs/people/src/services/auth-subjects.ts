@@ -2,7 +2,7 @@ import { defineLoader, isUuid, NotFoundError, type AuthSubject, type HubContext 
 import { Affiliation } from '../entities/affiliation';
 import { JobApplication } from '../entities/job-application';
 import type { Person } from '../entities/person';
-import { postingById } from './job-postings';
+import { postingById } from './posting-by-id';
 
 /**
  * What the people subgraph's `@Auth` rules look at: whom a row is about and which organizations

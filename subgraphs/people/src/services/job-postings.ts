@@ -2,7 +2,6 @@ import { hiringOrganization, publishJobPosted } from '../events/job-posted.event
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
-  defineLoader,
   definePageLoader,
   exactLike,
   isUuid,
@@ -81,13 +80,6 @@ export function postingWhere(filter: JobPostingFilter = {}): FilterQuery<JobPost
 export function listJobPostings(em: EntityManager, filter: JobPostingFilter | undefined, args: ConnectionArgs): Promise<Page<JobPosting>> {
   return paginate(em, JobPosting, postingWhere(filter), args, POSTING_ORDER);
 }
-
-export const postingById = defineLoader<string, JobPosting | null>('postingById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(JobPosting, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
 
 /** `Organization.openPositions` for every organization of a request: one statement for rows, one for totals. */
 export const openPositionsOfOrganization = definePageLoader<JobPosting, OpenPositionsArgs>('openPositionsOfOrganization', (organizationIds, args, ctx) =>
