@@ -9,6 +9,7 @@ const { createTestDatabase } = require('@ngo-hub/kit/testing/database');
 const { generateSector, DEFAULT_SIZES } = require('./data/generate');
 const { runDashboardBenchmark, printDashboard } = require('./dashboard/run');
 const { runListingBenchmark, listingTable } = require('./listing/run');
+const { BENCH_GATEWAY_SECRET } = require('./shared/bench-hub');
 
 function parseArgs(argv) {
   const options = { ...DEFAULT_SIZES, duration: 10, rounds: 3, connections: 16 };
@@ -23,7 +24,9 @@ function parseArgs(argv) {
 /** The 360Giving import benchmark (bench/funding) in its own process; its first line's grants/s. */
 function runImportBenchmark() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'funding', 'import-360giving.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // its organizations subgraph answers only signed requests: a secret for this run
+    const env = { ...process.env, GATEWAY_SECRET: process.env.GATEWAY_SECRET ?? BENCH_GATEWAY_SECRET };
+    const child = spawn(process.execPath, [join(__dirname, 'funding', 'import-360giving.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;

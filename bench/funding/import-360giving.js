@@ -2,6 +2,7 @@
 // Benchmark: imports a generated 360Giving file of 100,000 grants into a database of its own,
 // with its own organizations subgraph process, and prints grants per second. Run after a build:
 //   node bench/funding/import-360giving.js [--grants N]
+const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync, statSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -25,7 +26,8 @@ function line(label, report) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'ngohub-bench-360g-'));
   const database = await createTestDatabase('ngohub_bench_funding');
-  const env = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
+  // the organizations subgraph answers only requests signed with the gateway's secret
+  const env = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', GATEWAY_SECRET: process.env.GATEWAY_SECRET ?? randomBytes(32).toString('hex') };
   let organizations;
   let orm;
   try {
@@ -40,7 +42,7 @@ async function main() {
     organizations = await startSubgraphProcess('organizations', await freePort(), env, 'ignore');
     await migrateSubgraph(fundingSubgraph, database.url, createLogger('bench', 'warn'));
     orm = await openSubgraphOrm(fundingSubgraph, database.url);
-    const directory = new OrganizationDirectory(organizations.url);
+    const directory = OrganizationDirectory.forTool(organizations.url, env.GATEWAY_SECRET, '360giving-import-benchmark');
     const run = (file) => import360Giving(orm.em.fork(), directory, createReadStream(file, { highWaterMark: 1 << 20 }));
 
     console.log(`Node ${process.version}, PostgreSQL at ${new URL(database.url).host}, batches of 2000 grants`);
