@@ -113,7 +113,7 @@ describe('privacy matrix: every private field × every role, through the gateway
     headers.admin = adminHeaders();
 
     const posting = (
-      await must<{ postJob: { jobPosting: { id: string } } }>(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, { input: { organizationId: relatedOrganization, title: 'Case worker', kind: 'FULL_TIME' } }, headers.relatedMember)
+      await must<{ postJob: { jobPosting: { id: string } } }>(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, { input: { organizationId: relatedOrganization, title: 'Case worker', kind: 'FULL_TIME', city: 'Chengdu' } }, headers.relatedMember)
     ).postJob.jobPosting.id;
     await must(`mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`, { input: { postingId: posting, personId: person, coverNote: 'I have five years of casework.' } }, headers.self);
     const course = (

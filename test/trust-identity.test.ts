@@ -43,9 +43,9 @@ describe('identity: who the hub believes, and bypassing the gateway', () => {
 
   it('lets a user with a JWT write for the organization they administer, and no other', async () => {
     const lu = await userHeaders(LU_ZHAO);
-    const own = await gql<{ updateOrganization: { organization: { website: string } } }>(UPDATE, { id: NPI, website: 'https://www.npi.org.cn' }, lu);
+    const own = await gql<{ updateOrganization: { organization: { website: string } } }>(UPDATE, { id: NPI, website: 'https://www.npi.org.cn/' }, lu);
     expect(own.errors).toBeUndefined();
-    expect(own.data!.updateOrganization.organization.website).toBe('https://www.npi.org.cn');
+    expect(own.data!.updateOrganization.organization.website).toBe('https://www.npi.org.cn/');
     const other = await gql(UPDATE, { id: seedId('org:spinachina'), website: 'https://spina.example.org' }, lu);
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

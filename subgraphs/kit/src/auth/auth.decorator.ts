@@ -2,6 +2,7 @@ import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import type { HubContext } from '../context';
 import { AuthRule } from './auth-rule';
 import { allows, refusal, RULES_WITHOUT_SUBJECT, type AuthSubject } from './authorize';
+import { isTrusted } from './identity';
 
 /**
  * Finds what a field is about: from the parent row for an object's field, from the arguments for
@@ -13,7 +14,10 @@ export type SubjectOf = (source: any, args: any, ctx: HubContext) => AuthSubject
 function enforce(rule: AuthRule, subjectOf?: SubjectOf): MiddlewareFn<HubContext> {
   return async ({ root, args, context, info }, next) => {
     const identity = context.identity;
-    const subject = allows(rule, identity) || RULES_WITHOUT_SUBJECT.has(rule) || !subjectOf ? undefined : await subjectOf(root, args, context);
+    // The subject is loaded unless the rule needs none or the caller passes every rule; asking
+    // `allows` without a subject would be wrong here: PROFILE passes a subject of unknown visibility.
+    const needsSubject = subjectOf && !RULES_WITHOUT_SUBJECT.has(rule) && !isTrusted(identity);
+    const subject = needsSubject ? await subjectOf(root, args, context) : undefined;
     if (!allows(rule, identity, subject)) throw refusal(rule, identity, `${info.parentType.name}.${info.fieldName}`);
     return next();
   };
