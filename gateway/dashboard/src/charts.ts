@@ -143,7 +143,7 @@ export function sankeyOption(flows: FundingFlow[], currency: string, language: L
         label: {
           color: '#0f172a',
           fontSize: 11,
-          width: roomy ? 180 : 140,
+          width: roomy ? 180 : 115,
           overflow: 'truncate',
           formatter: (params: { name: string }) => labels.get(params.name) ?? params.name,
         },
