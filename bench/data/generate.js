@@ -42,7 +42,8 @@ async function generateSector(databaseUrl, sizes = DEFAULT_SIZES, log = (text) =
     rows += await people.writePeople(pool, sector);
     rows += await funding.writeFunding(pool, sector);
     rows += await training.writeTraining(pool, sector);
-    for (const table of [...organizations.tables, ...people.tables, ...funding.tables, ...training.tables]) await pool.query(`analyze ${table}`);
+    // statistics and the visibility map, as autovacuum would leave them after a load (index-only scans need it)
+    if (rows > 0) for (const table of [...organizations.tables, ...people.tables, ...funding.tables, ...training.tables]) await pool.query(`vacuum analyze ${table}`);
     log(`${rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { rows, sector };
   } finally {
