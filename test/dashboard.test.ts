@@ -164,7 +164,7 @@ describe('the sector dashboard', () => {
     expect(statements.training).toBeLessThanOrEqual(5);
   });
 
-  it('narrows every panel to a city, and keeps the filter in the address', async () => {
+  it('narrows every panel to a city and a cause, and keeps the filter in the address', async () => {
     const { page } = await openDashboard();
     await page.selectOption('[data-testid="filter-city"]', 'Chengdu');
     await page.waitForFunction(() => location.hash.includes('city=Chengdu'));
@@ -178,6 +178,19 @@ describe('the sector dashboard', () => {
     expect(jobCities.length).toBeGreaterThan(0);
     expect(jobCities.every((item) => item.includes('Chengdu'))).toBe(true);
     expect(await page.locator('[data-testid="flows-table"]').textContent()).not.toContain('Shanghai United Foundation');
+
+    await page.selectOption('[data-testid="filter-cause"]', 'ELDERLY_CARE');
+    await page.waitForFunction(() => location.hash.includes('cause=ELDERLY_CARE'));
+    const { data } = await gql<{ sectorMap: { organizationCount: number } }>(
+      `{ sectorMap(filter: { city: "Chengdu", causeAreas: [ELDERLY_CARE] }) { organizationCount } }`,
+    );
+    expect(data!.sectorMap.organizationCount).toBeLessThan(expected);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-kpi="organizations"] .value')?.textContent?.replace(/\D/g, '')) === n,
+      data!.sectorMap.organizationCount,
+      { timeout: 5000 },
+    );
+    expect(await page.locator('#table-cause tr[data-key]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')))).toContain('ELDERLY_CARE');
     await page.context().close();
 
     const reopened = await openDashboard({ hash: '#city=Chengdu' });
