@@ -114,4 +114,17 @@ describe('who may write an organization, and its members and API keys', () => {
     expect(many.errors).toBeUndefined();
     expect((await subgraph.sqlStatements()) - before).toBeLessThanOrEqual(4);
   });
+  it('makes a person who creates an organization its ADMIN member, and an API key or hub admin that creates one nobody\'s', async () => {
+    const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`;
+    const MEMBERS = `query($id: ID!) { _membershipsOf(personId: $id) { organizationId role } }`;
+    const founder = '7a0d1c52-3f7e-4b7e-9a55-2f1f0c7b9e01';
+    const created = await subgraph.as(asPerson(founder)).request<{ createOrganization: { organization: { id: string } } }>(CREATE, { input: { name: unique('Founded'), kind: 'NGO' } });
+    expect(created.errors).toBeUndefined();
+    const memberships = await subgraph.as(asService('gateway')).request<{ _membershipsOf: unknown[] }>(MEMBERS, { id: founder });
+    expect(memberships.data!._membershipsOf).toEqual([{ organizationId: created.data!.createOrganization.organization.id, role: 'ADMIN' }]);
+
+    const byAdmin = await subgraph.as(asAdmin()).request<{ createOrganization: { organization: { id: string } } }>(CREATE, { input: { name: unique('Registered'), kind: 'NGO' } });
+    const members = await subgraph.as(asAdmin()).request<{ organization: { members: unknown[] } }>(`query($id: ID!) { organization(id: $id) { members { role } } }`, { id: byAdmin.data!.createOrganization.organization.id });
+    expect(members.data!.organization.members).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { seedId } from '@ngo-hub/kit';
+import { asMember, asPerson } from '@ngo-hub/kit/testing';
 import { randomUUID } from 'node:crypto';
 import { MENTORSHIP_TRANSITIONS } from '../src/vocabulary/mentorship-status';
 import { courseInput, createCourse, daysFromToday } from './support/courses';
@@ -32,7 +33,7 @@ describe('training subgraph: mentorships and individual supervision', () => {
 
   beforeAll(async () => {
     hub = await startTrainingHub(['organizations', 'people']);
-    people = await createPeople(hub.services.people!.url, Array.from({ length: 22 }, (_, i) => `Mentorship Person ${i + 1}`));
+    people = await createPeople(hub.services.people!.url, Array.from({ length: 25 }, (_, i) => `Mentorship Person ${i + 1}`));
   });
   afterAll(() => hub?.stop());
 
@@ -162,5 +163,26 @@ describe('training subgraph: mentorships and individual supervision', () => {
       expect(data.course).toMatchObject({ kind: 'MENTORING_PROGRAMME', fundingGrant: { id: seedId('grant:csodf-2012-service-park-capacity-building') } });
       expect(data.course.mentorships.nodes.map((n) => n.status)).toEqual(['COMPLETED', 'COMPLETED', 'ENDED', 'COMPLETED']);
     });
+  });
+  it('lets only the mentor, the mentee and hub admins record or change a mentorship', async () => {
+    const [mentor, mentee, stranger] = [people[22], people[23], people[24]];
+    const input = { kind: 'MENTORING', mentorId: mentor, menteeId: mentee };
+    const byStranger = await training().as(asPerson(stranger)).request(PROPOSE, { input });
+    expect(byStranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const byOrganization = await training().as(asMember(SERVICE_PARK, 'ADMIN')).request(START, { input });
+    expect(byOrganization.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const proposed = await training().as(asPerson(mentee)).request<{ proposeMentorship: { mentorship: Mentorship } }>(PROPOSE, { input });
+    expect(proposed.errors).toBeUndefined();
+    const id = proposed.data!.proposeMentorship.mentorship.id;
+    const acceptedByStranger = await training().as(asPerson(stranger)).request(ACCEPT, { id });
+    expect(acceptedByStranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const accepted = await training().as(asPerson(mentor)).request<{ acceptMentorship: { mentorship: Mentorship } }>(ACCEPT, { id });
+    expect(accepted.data?.acceptMentorship.mentorship.status).toBe('ACTIVE');
+    const endedByStranger = await training().as(asPerson(stranger)).request(END, { id, outcome: 'ENDED' });
+    expect(endedByStranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const unknown = await training().as(asPerson(stranger)).request(END, { id: '00000000-0000-4000-8000-000000000000', outcome: 'ENDED' });
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const ended = await training().as(asPerson(mentee)).request<{ endMentorship: { mentorship: Mentorship } }>(END, { id, outcome: 'ENDED' });
+    expect(ended.data?.endMentorship.mentorship.status).toBe('ENDED');
   });
 });

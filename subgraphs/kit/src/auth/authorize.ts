@@ -9,6 +9,8 @@ export type ProfileVisibilityValue = 'PUBLIC' | 'PARTNERS' | 'PRIVATE';
 /** What a field is about: the person and the organizations a rule looks at. */
 export interface AuthSubject {
   personId?: string | null;
+  /** When a row is about several people (a mentorship's mentor and mentee): each of them is "self". */
+  personIds?: readonly (string | null | undefined)[];
   organizationIds?: readonly (string | null | undefined)[];
   visibility?: ProfileVisibilityValue;
 }
@@ -27,7 +29,7 @@ export function allows(rule: AuthRule, identity: Identity, subject: AuthSubject 
   if (rule === AuthRule.SERVICE) return identity.kind === 'service';
   if (isTrusted(identity)) return true;
   const organizations = (subject.organizationIds ?? []).filter((id): id is string => typeof id === 'string');
-  const self = isPerson(identity, subject.personId);
+  const self = isPerson(identity, subject.personId) || (subject.personIds ?? []).some((id) => isPerson(identity, id));
   const role = roleIn(identity, organizations);
   switch (rule) {
     case AuthRule.AUTHENTICATED:

@@ -42,10 +42,10 @@ export class OrganizationResolver {
     return listOrganizations(ctx.em, filter, page);
   }
 
-  @Mutation(() => OrganizationPayload, { description: 'Adds an organization to the directory.' })
+  @Mutation(() => OrganizationPayload, { description: 'Adds an organization to the directory; a signed-in person who adds one becomes its ADMIN member.' })
   @Auth(AuthRule.AUTHENTICATED)
   async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: HubContext): Promise<OrganizationPayload> {
-    return { organization: await createOrganization(ctx.em, input) };
+    return { organization: await createOrganization(ctx.em, input, ctx.identity.kind === 'caller' ? ctx.identity.personId : null) };
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Changes an organization; fields left out stay as they are.' })

@@ -19,6 +19,8 @@ import {
   type Page,
 } from '@ngo-hub/kit';
 import { Organization } from '../entities/organization';
+import { OrganizationMember } from '../entities/organization-member';
+import { OrganizationRole } from '../vocabulary/organization-role';
 import { Registration, RegistrationStatus } from '../entities/registration';
 import type { CreateOrganizationInput, OrganizationFilter, RegistrationInput, UpdateOrganizationInput } from '../inputs/organization.input';
 import { creditCodeProblem } from './credit-code';
@@ -114,11 +116,16 @@ async function save(em: EntityManager, organization: Organization): Promise<Orga
   }
 }
 
-export async function createOrganization(em: EntityManager, input: CreateOrganizationInput): Promise<Organization> {
+/**
+ * Adds an organization; a person who creates one becomes its ADMIN member in the same
+ * transaction (`creatorPersonId`), so they can manage what they registered.
+ */
+export async function createOrganization(em: EntityManager, input: CreateOrganizationInput, creatorPersonId: string | null = null): Promise<Organization> {
   const organization = new Organization();
   apply(organization, { country: 'CN', ...input });
   return em.transactional(async (tx) => {
     tx.persist(organization);
+    if (creatorPersonId) tx.create(OrganizationMember, { organization, personId: creatorPersonId, role: OrganizationRole.ADMIN });
     recordRegistrationChange(tx, organization, undefined, input.registration?.changeReason);
     publishOrganizationChanged(tx, organization, OrganizationChange.CREATED);
     return save(tx, organization);

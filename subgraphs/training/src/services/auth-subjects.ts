@@ -2,6 +2,7 @@ import { isUuid, NotFoundError, type AuthSubject, type HubContext } from '@ngo-h
 import { CourseModule } from '../entities/course-module';
 import { Enrollment } from '../entities/enrollment';
 import { Session } from '../entities/session';
+import { Mentorship } from '../entities/mentorship';
 import { offeringOrganizationsByCourse } from './course-offerings';
 import { courseById } from './courses';
 import { enrollmentById } from './enrollment-lists';
@@ -36,4 +37,15 @@ export async function sessionOrganizations(ctx: HubContext, sessionId: string, f
   const session = isUuid(sessionId) ? await ctx.em.findOne(Session, sessionId) : null;
   if (!session) throw new NotFoundError('Session', sessionId, field);
   return courseOrganizations(ctx, session.course.id, field);
+}
+
+/** A mentorship is about its mentor and its mentee. */
+export function mentorshipPeople(input: { mentorId: string; menteeId: string }): AuthSubject {
+  return { personIds: [input.mentorId, input.menteeId] };
+}
+
+export async function mentorshipSubjectById(ctx: HubContext, id: string, field = 'id'): Promise<AuthSubject> {
+  const mentorship = isUuid(id) ? await ctx.em.findOne(Mentorship, id) : null;
+  if (!mentorship) throw new NotFoundError('Mentorship', id, field);
+  return mentorshipPeople(mentorship);
 }
