@@ -1,5 +1,5 @@
-import { readCounter } from '@ngo-hub/kit/testing';
-import { gatewayUrl, gql } from './setup/hub';
+import { asAnonymous, graphqlRequestAs, readCounter } from '@ngo-hub/kit/testing';
+import { gatewayUrl, gql, subgraphUrl } from './setup/hub';
 
 interface Answer {
   status: number;
@@ -173,6 +173,13 @@ const HOSTILE: { name: string; send: () => Promise<Answer>; status: number; code
     message: /POST body/,
   },
   {
+    name: 'an unsupported persisted query version',
+    send: () => send(JSON.stringify({ extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } })),
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: /^Unsupported persisted query version$/,
+  },
+  {
     name: 'a batch larger than the limit',
     send: () => send(JSON.stringify(Array.from({ length: 50 }, () => ({ query: '{ __typename }' })))),
     status: 400,
@@ -217,5 +224,18 @@ describe('hostile queries get clear, coded errors and the hub keeps serving', ()
     const memoryAfter = await readCounter(metricsUrl(), 'process_resident_memory_bytes');
     expect(memoryAfter - memoryBefore).toBeLessThan(300 * 1024 * 1024);
     expect(await healthz()).toBe(200);
+  });
+});
+
+describe('a subgraph reached directly guards itself too', () => {
+  it('refuses an operation nested deeper than its guard, and one with too many tokens', async () => {
+    const deep = await graphqlRequestAs(asAnonymous(), subgraphUrl('organizations'), `{ ${'a { '.repeat(45)}b${' }'.repeat(45)} }`);
+    expect(deep.status).toBe(400);
+    expect(deep.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: 'Query depth limit of 40 exceeded, found 46.', extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' }) })]));
+    const long = await graphqlRequestAs(asAnonymous(), subgraphUrl('organizations'), `{ ${'__typename '.repeat(60_000)}}`);
+    expect(long.status).toBe(400);
+    expect(long.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more th\w+ 50000 tokens/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    const normal = await graphqlRequestAs<{ organizations: { totalCount: number } }>(asAnonymous(), subgraphUrl('organizations'), `{ organizations { totalCount } }`);
+    expect(normal.data?.organizations.totalCount).toBeGreaterThan(0);
   });
 });

@@ -69,6 +69,10 @@ export function maskUnexpectedErrors(log: Logger) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    if (isUncodedRequestError(error)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code: 'BAD_REQUEST' } };
+    }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const requestId = findRequestId(error);
     log.error({ err: original, requestId, path: formatted.path }, 'unexpected error while resolving');
@@ -79,6 +83,13 @@ export function maskUnexpectedErrors(log: Logger) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
     };
   };
+}
+
+/** Apollo Server's own refusals of a request that carry an HTTP 4xx status but no code (e.g. "provided sha does not match query"). */
+function isUncodedRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== undefined) return false;
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function findRequestId(error: unknown): string | undefined {

@@ -16,6 +16,7 @@ import { ensureDatabase } from './database';
 import { maskUnexpectedErrors } from './errors';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
 import { graphqlHandler, sendError } from './http/graphql-handler';
+import { subgraphOperationGuard } from './http/operation-guard';
 import { answerReadiness, type ReadinessCheck } from './http/readiness';
 import { createLogger, type Logger } from './logger';
 import { metrics, metricsPlugin, observePool, sqlStatements, type PoolStats } from './metrics';
@@ -125,6 +126,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors(log),
+    ...subgraphOperationGuard(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
