@@ -1,7 +1,8 @@
 'use strict';
 // The floor: the sector dashboard's answer computed by one hand-written SQL statement (PostgreSQL
 // builds the JSON) behind a bare node:http server: no GraphQL, no federation, no ORM. Crossing
-// the subgraphs' schemas in one statement is what the hub may not do and why this is a floor.
+// the subgraphs' schemas in one statement is what the hub may not do and why this is a floor. It
+// uses the indexes the subgraphs keep (a city's organizations by city_key, name, id).
 //   PORT=… DATABASE_URL=… node sql-floor.js     POST {"variables":{"city":"…","first":50}}
 const { createServer } = require('node:http');
 const { Pool } = require('pg');
@@ -9,7 +10,7 @@ const { Pool } = require('pg');
 const DASHBOARD_SQL = `
 select answer::text from (
 with orgs as (
-  select id, name from organizations.organization where city ilike $1 order by name, id limit $2
+  select id, name from organizations.organization where city_key = lower($1) order by name, id limit $2
 )
 select json_build_object('data', json_build_object('organizations', json_build_object('nodes', coalesce(json_agg(json_build_object(
   'name', o.name,
