@@ -86,15 +86,10 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     }
     sendError(res, 404, `no route ${path}; GraphQL is served at /graphql and GraphiQL at /`, 'NOT_FOUND');
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, resolve);
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
   const { databaseUrl } = config.liveUpdates;
   const liveUpdates = databaseUrl ? await startLiveUpdates({ ...config.liveUpdates, databaseUrl }, log) : undefined;
   if (!liveUpdates) log.warn('no DATABASE_URL: subscriptions are refused (live updates read the hub event log in PostgreSQL)');
+  // attached before listening: no upgrade request finds the path without its WebSocket server
   const subscriptions = startSubscriptionServer({
     httpServer,
     path: '/graphql',
@@ -105,6 +100,12 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     bufferSize: config.liveUpdates.subscriberBuffer,
     log,
   });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
   log.info({ url }, 'gateway ready');
   return {
     url,

@@ -28,7 +28,9 @@ export class Subscription<T = Record<string, unknown>> {
           this.wake();
         },
         error: (error) => {
-          this.error = error;
+          // a socket close arrives as a CloseEvent: keep what says why
+          const close = error as { code?: number; reason?: string };
+          this.error = typeof close.code === 'number' ? { code: close.code, reason: close.reason } : error instanceof Error || (error as { message?: string }).message ? { message: (error as Error).message, type: (error as { type?: string }).type } : error;
           this.completed = true;
           this.wake();
         },

@@ -1,4 +1,4 @@
-import { formatAmount, parseMoney } from '../src/money';
+import { compareAmounts, formatAmount, parseMoney } from '../src/money';
 
 describe('money is exact decimal text, never a float', () => {
   it('normalises amounts to the currency\'s minor units', () => {
@@ -32,5 +32,17 @@ describe('money is exact decimal text, never a float', () => {
   it('allows zero and negative amounts only when asked', () => {
     expect(parseMoney({ amount: '0', currency: 'CNY' }, 'fee', { allowZero: true }).amount).toBe('0.00');
     expect(parseMoney({ amount: '-3.5', currency: 'CNY' }, 'fee', { allowNegative: true }).amount).toBe('-3.50');
+  });
+});
+
+describe('compareAmounts', () => {
+  it.each([
+    ['1000', '999.99', 1],
+    ['1000.00', '1000', 0],
+    ['0.1', '0.10', 0],
+    ['-5', '3', -1],
+    ['9007199254740993.01', '9007199254740993.02', -1],
+  ])('compares %s with %s exactly', (a, b, expected) => {
+    expect(compareAmounts(a, b)).toBe(expected);
   });
 });

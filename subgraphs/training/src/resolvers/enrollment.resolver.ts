@@ -38,7 +38,12 @@ export class CompleteEnrollmentPayload {
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
-  @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id; null when there is none.' })
+  @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id (personal data: for the person, the course\'s organizations and hub admins); null when there is none.' })
+  // an enrollment is personal data; an unknown id has no subject, so only an admin learns it is missing
+  @Auth(AuthRule.SELF_OR_RELATED, async (_source, args: { id: string }, ctx: HubContext) => {
+    const enrollment = await ctx.loaders.load(enrollmentById, args.id);
+    return enrollment ? enrollmentSubject(enrollment, ctx) : {};
+  })
   enrollment(@Arg('id', () => ID, { description: 'The enrollment\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<Enrollment | null> {
     return ctx.loaders.load(enrollmentById, id);
   }

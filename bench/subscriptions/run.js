@@ -1,0 +1,192 @@
+'use strict';
+// `npm run bench:subscriptions`: 1,000 graphql-ws subscribers on our gateway; events committed
+// straight into a subgraph's outbox (so the clock starts at COMMIT), delivered through the relay,
+// the hub event log, the federated payload resolution and the sockets. Baseline in the same run:
+// a bare PostgreSQL LISTEN/NOTIFY round trip, the floor of any fan-out on PostgreSQL.
+//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500]
+const { randomBytes } = require('node:crypto');
+const { performance } = require('node:perf_hooks');
+const { Client } = require('pg');
+const { createClient } = require('graphql-ws');
+const WebSocket = require('ws');
+const { createTestDatabase } = require('@ngo-hub/kit/testing/database');
+const { freePort } = require('@ngo-hub/kit/processes');
+const { SUBGRAPHS, seedId } = require('@ngo-hub/kit');
+const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
+
+function parseArgs(argv) {
+  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
+    options[key] = Number(argv[i + 1]);
+  }
+  return options;
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const CITY = 'Benchville';
+const ORGANIZATION = seedId('org:npi');
+
+/** Commits one ORGANIZATION_CHANGED outbox event, as the organizations subgraph does; resolves at COMMIT. */
+async function commitEvent(db, n) {
+  await db.query('begin');
+  await db.query(
+    `insert into organizations.outbox_event (topic, payload) values ('ORGANIZATION_CHANGED', $1)`,
+    [JSON.stringify({ summary: `bench ${n}`, city: CITY, causes: [], refs: { organization: { id: ORGANIZATION } }, fields: { change: 'UPDATED' }, match: { city: CITY, n } })],
+  );
+  await db.query('commit');
+  return performance.now();
+}
+
+/** The floor: commit → NOTIFY received by a plain pg client, same database, same machine. */
+async function notifyFloor(databaseUrl, count) {
+  const listener = new Client({ connectionString: databaseUrl });
+  const sender = new Client({ connectionString: databaseUrl });
+  await Promise.all([listener.connect(), sender.connect()]);
+  await listener.query('listen bench_floor');
+  const latencies = [];
+  for (let i = 0; i < count; i++) {
+    const received = new Promise((resolve) => listener.once('notification', () => resolve(performance.now())));
+    await sender.query('begin');
+    await sender.query(`select pg_notify('bench_floor', $1)`, [String(i)]);
+    await sender.query('commit');
+    const committed = performance.now();
+    latencies.push((await received) - committed);
+    await sleep(5);
+  }
+  await Promise.all([listener.end(), sender.end()]);
+  return latencies;
+}
+
+async function connectSubscribers(url, count, onEvent) {
+  const clients = [];
+  const ready = [];
+  for (let i = 0; i < count; i++) {
+    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+    clients.push(client);
+    ready.push(
+      new Promise((resolve, reject) => {
+        client.on('connected', resolve);
+        client.subscribe(
+          { query: `subscription { sectorActivity(filter: { city: "${CITY}" }) { eventId summary organization { name } } }` },
+          { next: (result) => onEvent(i, result), error: reject, complete: () => undefined },
+        );
+      }),
+    );
+    if (i % 100 === 99) await Promise.all(ready.slice(i - 99, i + 1));
+  }
+  await Promise.all(ready);
+  return clients;
+}
+
+async function openSubscriptions(metricsUrl) {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((l) => l.startsWith('ngohub_subscriptions_active{field="sectorActivity"}'));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const database = await createTestDatabase('ngohub_bench_live');
+  const ports = { gateway: await freePort() };
+  for (const name of SUBGRAPHS) ports[name] = await freePort();
+  const hub = await startHub({
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', GATEWAY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_PER_SECOND: '0', SUBSCRIBER_BUFFER: '100000' },
+    ports,
+    stdio: 'inherit',
+  });
+  const db = new Client({ connectionString: database.url });
+  await db.connect();
+  let clients = [];
+  try {
+    const floor = await notifyFloor(database.url, options.events);
+
+    // every delivery: which event (its number, from the summary) and when it arrived
+    const arrivals = [];
+    let delivered = 0;
+    const onEvent = (_i, result) => {
+      const now = performance.now();
+      const event = result.data && result.data.sectorActivity;
+      if (!event || !event.organization) throw new Error(`subscriber got ${JSON.stringify(result)}`);
+      delivered += 1;
+      arrivals.push([Number(event.summary.slice('bench '.length)), now]);
+    };
+    const url = hub.gatewayUrl.replace(/^http/, 'ws');
+    const connectStart = performance.now();
+    clients = await connectSubscribers(url, options.subscribers, onEvent);
+    const metricsUrl = hub.gatewayUrl.replace(/\/graphql$/, '/metrics');
+    while ((await openSubscriptions(metricsUrl)) < options.subscribers) await sleep(50);
+    const connectSeconds = (performance.now() - connectStart) / 1000;
+    const resolutionsBefore = await counter(metricsUrl, 'ngohub_event_payload_resolutions_total');
+
+    // a steady rate: one event every 1000/rate ms, each committed on its own
+    const committedAt = [];
+    for (let n = 0; n < options.events; n++) {
+      committedAt[n] = await commitEvent(db, n);
+      await sleep(1000 / options.rate);
+    }
+    await waitFor(() => delivered >= options.events * options.subscribers, 60_000);
+    const latencies = arrivals.map(([n, at]) => at - committedAt[n]);
+    const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
+    const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
+
+    // a burst: events committed back to back by one connection; how fast all subscribers get them all
+    const burstStart = performance.now();
+    const deliveredBefore = delivered;
+    for (let n = 0; n < options.burst; n++) committedAt[options.events + n] = await commitEvent(db, options.events + n);
+    const committedSeconds = (performance.now() - burstStart) / 1000;
+    await waitFor(() => delivered - deliveredBefore >= options.burst * options.subscribers, 300_000);
+    const burstSeconds = (Math.max(...arrivals.slice(deliveredBefore).map(([, at]) => at)) - burstStart) / 1000;
+
+    return { options, floor, latencies, connectSeconds, rss, resolutions, burstSeconds, committedSeconds };
+  } finally {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await db.end();
+    await hub.stop();
+    await database.drop();
+  }
+}
+
+async function counter(metricsUrl, name) {
+  const text = await (await fetch(metricsUrl)).text();
+  return text.split('\n').filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`)).reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+function report(r) {
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  const { subscribers, events, rate, burst } = r.options;
+  const rows = [
+    ['subscribers (graphql-ws sockets)', String(subscribers), `connected in ${r.connectSeconds.toFixed(1)} s`],
+    ['commit → received p50', ms(percentile(r.latencies, 50)), `floor (LISTEN/NOTIFY) p50 ${ms(percentile(r.floor, 50))}: ratio ${(percentile(r.latencies, 50) / percentile(r.floor, 50)).toFixed(1)}`],
+    ['commit → received p99', ms(percentile(r.latencies, 99)), `floor p99 ${ms(percentile(r.floor, 99))}; goal < 100 ms`],
+    ['deliveries measured', String(r.latencies.length), `${events} events at ${rate}/s × ${subscribers} subscribers`],
+    ['payload resolutions', String(r.resolutions), `for ${events} events: one per event, shared by all subscribers`],
+    ['burst', `${burst} events`, `committed in ${r.committedSeconds.toFixed(2)} s, all delivered to all in ${r.burstSeconds.toFixed(2)} s`],
+    ['burst throughput', `${Math.round(burst / r.burstSeconds)} events/s`, `${Math.round((burst * subscribers) / r.burstSeconds)} deliveries/s`],
+    ['gateway RSS', `${Math.round(r.rss / 1048576)} MiB`, `with ${subscribers} sockets open`],
+  ];
+  const width = Math.max(...rows.map((row) => row[0].length));
+  const lines = ['', 'Live updates (bench/subscriptions)', ...rows.map(([a, b, c]) => `  ${a.padEnd(width)}  ${b.padStart(14)}  ${c}`)];
+  return lines.join('\n');
+}
+
+async function waitFor(condition, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for deliveries');
+    await sleep(20);
+  }
+}
+
+module.exports = { main, report };
+if (require.main === module) {
+  main().then((result) => console.log(report(result))).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
