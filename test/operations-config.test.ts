@@ -10,6 +10,9 @@ function run(entryPoint: string, args: string[], env: Record<string, string>): P
   });
 }
 
+/** A valid GATEWAY_SECRET, so the gateway gets as far as the value under test. */
+const SECRET = 'ab'.repeat(32);
+
 describe('a bad configuration value stops a process at start with a message naming it', () => {
   it.each([
     [{ PORT: 'abc' }, /PORT="abc": expected/],
@@ -26,6 +29,10 @@ describe('a bad configuration value stops a process at start with a message nami
   it.each([
     [{ SUBGRAPH_TIMEOUT_MS: '-5' }, /SUBGRAPH_TIMEOUT_MS="-5": expected/],
     [{ FUNDING_URL: 'ftp//x' }, /FUNDING_URL="ftp\/\/x": expected an http:\/\/ URL/],
+    [{ HUB_MODE: 'staging', GATEWAY_SECRET: SECRET }, /HUB_MODE="staging": expected/],
+    [{ MAX_DEPTH: '0', GATEWAY_SECRET: SECRET }, /MAX_DEPTH="0": expected/],
+    [{ TRUSTED_DOCUMENTS: 'maybe', GATEWAY_SECRET: SECRET }, /TRUSTED_DOCUMENTS="maybe": expected/],
+    [{ TRUSTED_DOCUMENTS: 'all', TRUSTED_DOCUMENTS_PATH: '/nonexistent/manifest.json', GATEWAY_SECRET: SECRET }, /TRUSTED_DOCUMENTS_PATH="\/nonexistent\/manifest.json": no such file/],
   ])('gateway with %o', async (env, message) => {
     const { code, stderr } = await run(entryPointOf('@ngo-hub/gateway', 'dist/main.js'), [], env);
     expect(code).toBe(2);
