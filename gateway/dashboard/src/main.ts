@@ -66,9 +66,13 @@ function renderFunding(current: Dashboard): void {
   const flows = current.fundingFlows.nodes;
   const currencies = sumByCurrency(flows.flatMap((flow) => flow.totals)).map((money) => money.currency);
   if (!flowCurrency || !currencies.includes(flowCurrency)) flowCurrency = currencies[0] ?? null;
-  const years = [...new Set(current.recentGrants.nodes.map((grant) => Number(grant.awardDate.slice(0, 4))))];
-  if (filters.year && !years.includes(filters.year)) years.push(filters.year);
-  renderFlowControls(strings, currencies, flowCurrency, years.sort((a, b) => b - a), filters.year);
+  // every year from this one back to the earliest award seen (at least 15 years), so a year
+  // older than the most recent grants can still be chosen
+  const seen = current.recentGrants.nodes.map((grant) => Number(grant.awardDate.slice(0, 4)));
+  const thisYear = new Date().getFullYear();
+  const earliest = Math.min(thisYear - 15, filters.year ?? thisYear, ...seen);
+  const years = Array.from({ length: thisYear - earliest + 1 }, (_, i) => thisYear - i);
+  renderFlowControls(strings, currencies, flowCurrency, years, filters.year);
   charts.flows.update(sankeyOption(flows, flowCurrency ?? '', language, charts.flows.roomy()));
   renderFlowsTable(byId('table-flows'), view(), flows);
   const grants = grantsInView(current);
