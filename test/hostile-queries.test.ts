@@ -46,7 +46,7 @@ const HOSTILE: { name: string; send: () => Promise<Answer>; status: number; code
     send: () => post(deepQuery(6)),
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
-    message: /^Query depth limit of 12 exceeded, found \d+\.$/,
+    message: /^Query depth limit of 16 exceeded, found \d+\.$/,
     extensions: { limit: 'depth' },
   },
   {
@@ -58,10 +58,10 @@ const HOSTILE: { name: string; send: () => Promise<Answer>; status: number; code
   },
   {
     name: 'many aliases under the token limit',
-    send: () => post(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: organizations(first: 1) { totalCount }`).join(' ')} }`),
+    send: () => post(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: organizations(first: 1) { totalCount }`).join(' ')} }`),
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
-    message: /^Aliases limit of 30 exceeded, found 40\.$/,
+    message: /^Aliases limit of 50 exceeded, found 60\.$/,
     extensions: { limit: 'aliases' },
   },
   {

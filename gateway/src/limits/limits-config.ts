@@ -53,9 +53,9 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
   const production = mode === 'production';
   const parsed = parseEnv(
     z.object({
-      MAX_DEPTH: count(1).default(12),
+      MAX_DEPTH: count(1).default(16),
       MAX_COST: count(1).default(100_000),
-      MAX_ALIASES: count(0).default(30),
+      MAX_ALIASES: count(0).default(50),
       MAX_DIRECTIVES: count(0).default(30),
       MAX_TOKENS: count(10).default(5000),
       MAX_BATCH: count(1).max(1000).default(10),
