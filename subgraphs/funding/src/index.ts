@@ -1,5 +1,6 @@
 import { FundingSubscriptionResolver } from './resolvers/subscription.resolver';
-import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { erasureResolver, packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { erasePersonInFunding } from './services/person-erasure';
 import { Disbursement } from './entities/disbursement';
 import { FundingApplication } from './entities/funding-application';
 import { FundingProgramme } from './entities/funding-programme';
@@ -22,6 +23,7 @@ export const fundingSubgraph: SubgraphDefinition = {
   packageDir: packageRoot(__dirname),
   entities: [FundingProgramme, FundingProgrammeLot, Grant, Disbursement, FundingApplication, OrganizationIdentifier],
   resolvers: [
+    erasureResolver('funding', erasePersonInFunding),
     FundingProgrammeResolver,
     FundingProgrammeLotResolver,
     GrantResolver,

@@ -30,3 +30,4 @@ export * from './shutdown';
 export * from './http/readiness';
 export * from './vocabulary/organization-kind';
 export * from './events';
+export * from './privacy';

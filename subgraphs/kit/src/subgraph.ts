@@ -35,6 +35,15 @@ export interface SubgraphDefinition {
   referenceResolvers?: ReferenceResolvers;
   /** Loads this subgraph's part of the seed sector; must be idempotent. Returns rows written. */
   seed?: (em: EntityManager, log: Logger) => Promise<number>;
+  /** Work the running subgraph does on its own (e.g. retrying erasures another subgraph missed); stopped with the server. */
+  background?: (services: BackgroundServices) => { stop(): Promise<void> | void };
+}
+
+/** What a subgraph's background work may use. */
+export interface BackgroundServices {
+  em: EntityManager;
+  references: References;
+  log: Logger;
 }
 
 export function ormSettingsOf(definition: SubgraphDefinition, databaseUrl: string, log?: Logger) {
@@ -138,6 +147,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   const signed = new SignedHeaders(serviceIdentity(definition.name), secret);
   const references = new References(config.urls, log, () => signed.headers());
   const readiness = subgraphReadiness(orm);
+  const background = definition.background?.({ em: orm.em as EntityManager, references, log });
   const handle = graphqlHandler<HubContext>({
     server: apollo,
     context: async (req) => {
@@ -183,6 +193,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     orm,
     server: httpServer,
     async stop() {
+      await background?.stop();
       await apollo.stop();
       await orm.close();
     },

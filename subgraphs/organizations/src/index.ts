@@ -1,4 +1,7 @@
-import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { erasureResolver, packageRoot, resolveMyDataReference, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { MyData } from './entities/my-data';
+import { MyDataResolver } from './resolvers/my-data.resolver';
+import { erasePersonInOrganizations } from './services/person-erasure';
 import { ApiKey } from './entities/api-key';
 import { IncubationCohort } from './entities/incubation-cohort';
 import { IncubationMembership } from './entities/incubation-membership';
@@ -25,6 +28,8 @@ export const organizationsSubgraph: SubgraphDefinition = {
   packageDir: packageRoot(__dirname),
   entities: [Organization, RegistrationChange, OrganizationRelation, IncubationProgramme, IncubationCohort, IncubationMembership, OrganizationMember, ApiKey],
   resolvers: [
+    MyDataResolver,
+    erasureResolver('organizations', erasePersonInOrganizations),
     OrganizationResolver,
     OrganizationRelationResolver,
     OrganizationRelationEdgeResolver,
@@ -37,10 +42,13 @@ export const organizationsSubgraph: SubgraphDefinition = {
     CredentialResolver,
     OrganizationSubscriptionResolver,
   ],
+  // MyData is reached through federation only (people answers Query.myData)
+  orphanedTypes: [MyData],
   referenceResolvers: {
     Organization: {
       __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(organizationById, reference.id),
     },
+    MyData: { __resolveReference: resolveMyDataReference },
   },
   seed: seedOrganizations,
 };

@@ -1,6 +1,6 @@
 import { enrollmentById } from './services/enrollment-lists';
 import { TrainingSubscriptionResolver } from './resolvers/subscription.resolver';
-import { packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { erasureResolver, packageRoot, resolveMyDataReference, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
 import { seedTraining } from '../seed/training.seed';
 import { Course } from './entities/course';
 import { CourseOffering } from './entities/course-offering';
@@ -19,10 +19,13 @@ import { EnrollmentResolver } from './resolvers/enrollment.resolver';
 import { LessonCompletionResolver } from './resolvers/lesson-completion.resolver';
 import { LessonResolver } from './resolvers/lesson.resolver';
 import { MentorshipResolver } from './resolvers/mentorship.resolver';
+import { MyData } from './entities/my-data';
+import { MyDataResolver } from './resolvers/my-data.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
 import { courseById } from './services/courses';
+import { erasePersonInTraining } from './services/person-erasure';
 
 export const trainingSubgraph: SubgraphDefinition = {
   name: 'training',
@@ -40,7 +43,11 @@ export const trainingSubgraph: SubgraphDefinition = {
     OrganizationResolver,
     PersonResolver,
     TrainingSubscriptionResolver,
+    MyDataResolver,
+    erasureResolver('training', erasePersonInTraining),
   ],
+  // MyData is reached through federation only (people answers Query.myData)
+  orphanedTypes: [MyData],
   referenceResolvers: {
     Course: {
       __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(courseById, reference.id),
@@ -48,6 +55,7 @@ export const trainingSubgraph: SubgraphDefinition = {
     Enrollment: {
       __resolveReference: (reference: { id: string }, ctx: HubContext) => ctx.loaders.load(enrollmentById, reference.id),
     },
+    MyData: { __resolveReference: resolveMyDataReference },
   },
   seed: seedTraining,
 };

@@ -1,3 +1,5 @@
+import { Organization } from '../entities/organization';
+import { organizationById } from '../services/organizations';
 import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { OrganizationMember } from '../entities/organization-member';
@@ -24,6 +26,11 @@ const organizationOfInput = (_source: unknown, args: { input: { organizationId: 
 
 @Resolver(() => OrganizationMember)
 export class OrganizationMemberResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the person is a member of.' })
+  organization(@Root() member: OrganizationMember, @Ctx() ctx: HubContext): Promise<Organization | null> {
+    return ctx.loaders.load(organizationById, member.organization.id);
+  }
+
   @FieldResolver(() => PersonRef, { description: 'The member.' })
   person(@Root() member: OrganizationMember): PersonRef {
     return { id: member.personId };

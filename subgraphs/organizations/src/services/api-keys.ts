@@ -6,11 +6,16 @@ import type { CreateApiKeyInput } from '../inputs/api-key.input';
 import { OrganizationRole } from '../vocabulary/organization-role';
 
 /** Who did it, as the audit columns record it. */
+/** How `ApiKey.createdBy` names a person who created a key. */
+export function personActor(personId: string): string {
+  return `person:${personId}`;
+}
+
 export function actorOf(identity: Identity): string {
   if (identity.kind === 'service') return `service:${identity.service}`;
   if (identity.kind === 'anonymous') return 'anonymous';
   if (identity.apiKeyId) return `api-key:${identity.apiKeyId}`;
-  if (identity.personId) return `person:${identity.personId}`;
+  if (identity.personId) return personActor(identity.personId);
   return 'hub-admin';
 }
 

@@ -130,6 +130,10 @@ export class Person {
   @Auth(AuthRule.SELF_OR_RELATED, (person: Person, _args: unknown, ctx: HubContext) => personContactSubject(person, ctx))
   phone?: string;
 
+  /** When the person deleted their account: the row stays as a nameless tombstone so their public history keeps its id. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  erasedAt?: Date;
+
   @OneToMany(() => Affiliation, (affiliation) => affiliation.person)
   affiliations = new Collection<Affiliation>(this);
 

@@ -27,9 +27,10 @@ export class PersonPayload {
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: 'One person by id; null when there is none.' })
-  person(@Arg('id', () => ID, { description: 'The person\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<Person | null> {
-    return ctx.loaders.load(personById, id);
+  @Query(() => Person, { nullable: true, description: 'One person by id; null when there is none (or they deleted their account).' })
+  async person(@Arg('id', () => ID, { description: 'The person\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<Person | null> {
+    const person = await ctx.loaders.load(personById, id);
+    return person?.erasedAt ? null : person;
   }
 
   @Query(() => PersonConnection, { description: 'The directory of people, filtered and paginated, ordered by name. PRIVATE profiles are not listed.' })

@@ -32,9 +32,9 @@ export class Certificate {
   @Property({ type: 'uuid' })
   personId: string;
 
-  @Property({ type: 'text' })
-  @Field({ description: 'The holder\'s name as printed on the certificate.' })
-  holderName: string;
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The holder\'s name as printed on the certificate; null once the holder deleted their account and kept it verifiable.' })
+  holderName?: string | null;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'The holder\'s name in Chinese as printed on the certificate.' })

@@ -22,7 +22,7 @@ export class CertificateResolver {
     if (!certificate) return null;
     return Object.assign(new CertificateVerification(), {
       code: formatCertificateCode(certificate.code),
-      holderName: certificate.holderName,
+      holderName: certificate.holderName ?? null,
       holderNameZh: certificate.holderNameZh ?? null,
       course: await this.course(certificate, ctx),
       completedOn: certificate.completedOn,

@@ -1,0 +1,2 @@
+export * from './erasure';
+export * from './my-data';

@@ -1,0 +1,10 @@
+import { MY_DATA_DESCRIPTION } from '@ngo-hub/kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** The signed-in person's data export (owned by people); organizations adds memberships and the API keys they created. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: MY_DATA_DESCRIPTION })
+export class MyData {
+  @Field(() => ID, { description: 'The person\'s id.' })
+  id: string;
+}
