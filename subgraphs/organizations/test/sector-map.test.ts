@@ -1,5 +1,5 @@
 import { seedId } from '@ngo-hub/kit';
-import { startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { organizationsSubgraph } from '../src';
 import { createIncubator, createOrganizations, failure, mutateAll, ok, statementsDuring, transition, unique } from './support/fixtures';
 
@@ -33,7 +33,7 @@ const MAP = `query($filter: SectorMapFilter) { sectorMap(filter: $filter) { ${CO
 describe('sector map', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+    subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true, identity: asAdmin() });
   });
   afterAll(() => subgraph.stop());
 
