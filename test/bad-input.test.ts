@@ -1,4 +1,4 @@
-import { gql } from './setup/hub';
+import { adminGql as gql } from './setup/hub';
 
 const COUNTS = `{ organizations { totalCount } grants { totalCount } }`;
 

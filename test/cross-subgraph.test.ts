@@ -1,4 +1,4 @@
-import { gql } from './setup/hub';
+import { adminGql as gql } from './setup/hub';
 
 interface Answer {
   organizations: {

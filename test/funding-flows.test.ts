@@ -1,4 +1,4 @@
-import { countSql, gql } from './setup/hub';
+import { countSql, adminGql as gql } from './setup/hub';
 
 interface Named {
   name: string;

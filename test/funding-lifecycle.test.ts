@@ -1,4 +1,4 @@
-import { gql } from './setup/hub';
+import { adminGql as gql } from './setup/hub';
 
 async function organization(name: string, kind = 'NGO'): Promise<string> {
   const { data, errors } = await gql<{ createOrganization: { organization: { id: string } } }>(

@@ -1,4 +1,4 @@
-import { gatewayUrl, gql, subgraphUrl } from './setup/hub';
+import { gatewayUrl, adminGql as gql, subgraphUrl } from './setup/hub';
 
 async function scrape(graphqlUrl: string): Promise<string> {
   return (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();

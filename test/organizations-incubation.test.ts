@@ -1,4 +1,4 @@
-import { countSql, gql } from './setup/hub';
+import { countSql, adminGql as gql } from './setup/hub';
 
 /** Sends an operation through the gateway that must succeed. */
 async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { adminHeaders } from './setup/identities';
 
 const START = join(__dirname, '..', 'gateway', 'dist', 'hub', 'start.js');
 
@@ -74,7 +75,7 @@ describe('npm start on an embedded PostgreSQL', () => {
     const seeded = await graphqlRequest<Record<string, { totalCount: number }>>(url, COUNT);
     expect(seeded.errors).toBeUndefined();
     for (const list of Object.values(seeded.data!)) expect(list.totalCount).toBeGreaterThan(0);
-    const created = await graphqlRequest(url, `mutation { createOrganization(input: { name: "Survives a restart", kind: NGO }) { organization { id } } }`);
+    const created = await graphqlRequest(url, `mutation { createOrganization(input: { name: "Survives a restart", kind: NGO }) { organization { id } } }`, undefined, adminHeaders());
     expect(created.errors).toBeUndefined();
     expect(await stop(first.child)).toBe(0);
     expect(processGroupAlive(first.child.pid!)).toBe(false); // no subgraph, gateway or PostgreSQL left behind

@@ -1,4 +1,4 @@
-import { gql } from './setup/hub';
+import { adminGql as gql } from './setup/hub';
 
 /** Runs one mutation per input in a single request, with aliases; returns the results in order. */
 async function mutateAll<T>(field: string, inputType: string, selection: string, inputs: Record<string, unknown>[]): Promise<T[]> {

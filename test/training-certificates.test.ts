@@ -1,4 +1,4 @@
-import { gql } from './setup/hub';
+import { adminGql as gql } from './setup/hub';
 
 const VERIFY = `query Verify($code: String!) { verifyCertificate(code: $code) {
   code holderName holderNameZh completedOn issuedAt course { title titleZh } issuedBy { name nameZh } } }`;

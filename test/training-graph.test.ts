@@ -1,4 +1,4 @@
-import { gql } from './setup/hub';
+import { adminGql as gql } from './setup/hub';
 
 async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
   const { data, errors } = await gql<T>(query, variables);

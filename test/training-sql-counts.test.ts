@@ -1,16 +1,21 @@
-import { countSql, gql } from './setup/hub';
+import { countSql, adminGql as gql } from './setup/hub';
 
 const TOKEN = 'Sqlcount Training';
 const COURSES = 20;
 
-/** Runs one mutation per input in a single request, with aliases; returns the results in order. */
+/** Runs one mutation per input, with aliases, 20 to a request (under the gateway's alias limit); returns the results in order. */
 async function mutateAll<T>(field: string, selection: string, inputs: Record<string, unknown>[], inputType: string): Promise<T[]> {
-  const variables = Object.fromEntries(inputs.map((input, i) => [`i${i}`, input]));
-  const declarations = inputs.map((_, i) => `$i${i}: ${inputType}!`).join(', ');
-  const fields = inputs.map((_, i) => `m${i}: ${field}(input: $i${i}) { ${selection} }`).join('\n');
-  const { data, errors } = await gql<Record<string, T>>(`mutation(${declarations}) { ${fields} }`, variables);
-  expect(errors).toBeUndefined();
-  return inputs.map((_, i) => data![`m${i}`]);
+  const results: T[] = [];
+  for (let start = 0; start < inputs.length; start += 20) {
+    const chunk = inputs.slice(start, start + 20);
+    const variables = Object.fromEntries(chunk.map((input, i) => [`i${i}`, input]));
+    const declarations = chunk.map((_, i) => `$i${i}: ${inputType}!`).join(', ');
+    const fields = chunk.map((_, i) => `m${i}: ${field}(input: $i${i}) { ${selection} }`).join('\n');
+    const { data, errors } = await gql<Record<string, T>>(`mutation(${declarations}) { ${fields} }`, variables);
+    expect(errors).toBeUndefined();
+    results.push(...chunk.map((_, i) => data![`m${i}`]));
+  }
+  return results;
 }
 
 /**

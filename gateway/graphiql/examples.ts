@@ -18,7 +18,6 @@ query ServiceParkAtAGlance($search: String = "Service Park") {
           person {
             name
             nameZh
-            enrollments(first: 5) { nodes { status course { title titleZh } } }
           }
         }
       }
