@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { AuditTrail } from './audit/audit-trail';
 import type { Identity } from './auth/identity';
 import { Loaders } from './loaders';
 import type { References } from './references';
@@ -15,6 +16,8 @@ export interface HubContext {
   readonly references: References;
   /** Who is asking, as the gateway signed it (anonymous, a caller, or one of the hub's services). */
   readonly identity: Identity;
+  /** Who read or changed which person's data in this request; written when the response is sent. */
+  readonly audit: AuditTrail;
 }
 
 export function createContext(base: { em: EntityManager; log: Logger; requestId: string; references: References; identity: Identity }): HubContext {
@@ -25,6 +28,7 @@ export function createContext(base: { em: EntityManager; log: Logger; requestId:
     log: base.log.child({ requestId: base.requestId }),
     references: base.references,
     identity: base.identity,
+    audit: new AuditTrail(base.identity, base.requestId),
   };
   return ctx;
 }

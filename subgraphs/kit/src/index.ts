@@ -31,3 +31,4 @@ export * from './http/readiness';
 export * from './vocabulary/organization-kind';
 export * from './events';
 export * from './privacy';
+export * from './audit';

@@ -22,6 +22,9 @@ import { createLogger, type Logger } from './logger';
 import { metrics, metricsPlugin, observePool, sqlStatements, type PoolStats } from './metrics';
 import { migrate, openOrm } from './orm';
 import { OutboxEvent } from './events/outbox-event';
+import { AuditEntry } from './audit/audit-entry';
+import { auditEntriesResolver } from './audit/audit-log';
+import { auditPlugin } from './audit/audit-plugin';
 import { References } from './references';
 
 /** Everything that makes one subgraph: the kit turns it into a server, a migrator and a seeder. */
@@ -50,8 +53,8 @@ export function ormSettingsOf(definition: SubgraphDefinition, databaseUrl: strin
   return {
     schema: definition.name,
     clientUrl: databaseUrl,
-    // every subgraph has an outbox for the hub's live updates
-    entities: [...definition.entities, OutboxEvent],
+    // every subgraph has an outbox for the hub's live updates and an audit log of personal data
+    entities: [...definition.entities, OutboxEvent, AuditEntry],
     migrationsPath: join(definition.packageDir, 'dist', 'migrations'),
     migrationsPathTs: join(definition.packageDir, 'migrations'),
     log,
@@ -96,7 +99,9 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
 }
 
 export function schemaOf(definition: SubgraphDefinition): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers);
+  // every subgraph answers the audit log's internal query for its own entries
+  const resolvers: BuildSchemaOptions['resolvers'] = [auditEntriesResolver(definition.name), ...(definition.resolvers as Function[])];
+  return buildFederatedSchema({ resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers);
 }
 
 /** A subgraph is ready when its database answers and none of its migrations is pending. */
@@ -141,6 +146,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       metricsPlugin<HubContext>(definition.name),
+      auditPlugin(definition.name),
     ],
   });
   await apollo.start();

@@ -9,6 +9,7 @@ import { Person } from './entities/person';
 import { Qualification } from './entities/qualification';
 import { Recommendation } from './entities/recommendation';
 import { AccountResolver } from './resolvers/account.resolver';
+import { AuditActorResolver, AuditLogResolver, MyDataAccessLogResolver } from './resolvers/audit-log.resolver';
 import { AffiliationResolver } from './resolvers/affiliation.resolver';
 import { EducationResolver } from './resolvers/education.resolver';
 import { JobApplicationResolver } from './resolvers/job-application.resolver';
@@ -37,6 +38,9 @@ export const peopleSubgraph: SubgraphDefinition = {
     PeopleSubscriptionResolver,
     MyDataResolver,
     AccountResolver,
+    AuditLogResolver,
+    AuditActorResolver,
+    MyDataAccessLogResolver,
   ],
   referenceResolvers: {
     Person: {

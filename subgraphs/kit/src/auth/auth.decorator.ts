@@ -1,4 +1,5 @@
 import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { auditedPeople, isAudited } from '../audit/audit-trail';
 import type { HubContext } from '../context';
 import { AuthRule } from './auth-rule';
 import { allows, refusal, RULES_WITHOUT_SUBJECT, type AuthSubject } from './authorize';
@@ -14,12 +15,28 @@ export type SubjectOf = (source: any, args: any, ctx: HubContext) => AuthSubject
 function enforce(rule: AuthRule, subjectOf?: SubjectOf): MiddlewareFn<HubContext> {
   return async ({ root, args, context, info }, next) => {
     const identity = context.identity;
-    // The subject is loaded unless the rule needs none or the caller passes every rule; asking
-    // `allows` without a subject would be wrong here: PROFILE passes a subject of unknown visibility.
-    const needsSubject = subjectOf && !RULES_WITHOUT_SUBJECT.has(rule) && !isTrusted(identity);
+    const audited = isAudited(rule, identity);
+    // The subject is loaded unless the rule needs none or the caller passes every rule (and is not
+    // audited: a hub admin's reads of personal data are recorded like anyone's); asking `allows`
+    // without a subject would be wrong here: PROFILE passes a subject of unknown visibility.
+    const needsSubject = subjectOf && !RULES_WITHOUT_SUBJECT.has(rule) && (!isTrusted(identity) || audited);
     const subject = needsSubject ? await subjectOf(root, args, context) : undefined;
-    if (!allows(rule, identity, subject)) throw refusal(rule, identity, `${info.parentType.name}.${info.fieldName}`);
-    return next();
+    const field = `${info.parentType.name}.${info.fieldName}`;
+    const action = info.parentType === info.schema.getMutationType() ? 'WRITE' : 'READ';
+    const people = audited && subject ? auditedPeople(rule, identity, subject, action) : [];
+    if (!allows(rule, identity, subject)) {
+      context.audit.record(people, action, 'DENIED', field);
+      throw refusal(rule, identity, field);
+    }
+    if (people.length === 0) return next();
+    try {
+      const result: unknown = await next();
+      context.audit.record(people, action, 'ALLOWED', field);
+      return result;
+    } catch (error) {
+      context.audit.record(people, action, 'FAILED', field);
+      throw error;
+    }
   };
 }
 
