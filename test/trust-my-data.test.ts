@@ -116,6 +116,13 @@ describe('trust: a person\'s own data — export and deletion', () => {
 
     const repeated = await must<{ deleteMyAccount: { complete: boolean } }>(DELETE, { keep: true }, person.headers);
     expect(repeated.deleteMyAccount.complete).toBe(true);
+
+    // the audit log keeps the deletion requests (by id), and who read the erased person's data after
+    const audit = await must<{ auditLog: { nodes: { action: string; fields: string[]; actor: { kind: string } }[] } }>(
+      `query($subject: ID!) { auditLog(filter: { subject: $subject, action: WRITE }) { nodes { action fields actor { kind } } } }`,
+      { subject: person.id },
+    );
+    expect(audit.auditLog.nodes.filter((e) => e.fields.includes('Mutation.deleteMyAccount'))).toHaveLength(2);
   });
 
   it('deletes the certificates when the person does not keep them verifiable', async () => {

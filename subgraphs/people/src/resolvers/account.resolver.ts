@@ -26,6 +26,8 @@ export class AccountResolver {
     @Ctx() ctx: HubContext,
   ): Promise<AccountDeletionPayload> {
     const personId = signedInPerson(ctx, 'deleteMyAccount');
+    // the audit log keeps the request (ids only), as it keeps every change of personal data
+    ctx.audit.record([personId], 'WRITE', 'ALLOWED', 'Mutation.deleteMyAccount');
     return deleteAccount(ctx.em, ctx.references, ctx.log, personId, { keepCertificatesVerifiable });
   }
 }
