@@ -36,13 +36,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const env = { ...options.env, ...urls, GATEWAY_SECRET: gatewaySecret };
   const started: ChildService[] = [];
   try {
-    const subgraphs = await Promise.all(
+    // settled, not Promise.all: when one subgraph fails, the others may still be starting, and
+    // each one that does start must be in `started` to be stopped below
+    const outcomes = await Promise.allSettled(
       SUBGRAPHS.map(async (name) => {
         const service = await startSubgraphProcess(name, ports[name], env, stdio);
         started.push(service);
         return [name, service] as const;
       }),
     );
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    const subgraphs = outcomes.map((outcome) => (outcome as PromiseFulfilledResult<readonly [SubgraphName, ChildService]>).value);
     const gateway = await startService({
       name: 'gateway',
       entryPoint: entryPointOf('@ngo-hub/gateway', 'dist/main.js'),
