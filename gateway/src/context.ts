@@ -7,6 +7,8 @@ export interface GatewayContext extends BaseContext {
   requestId: string;
   /** Who is calling, from their credential (gateway/src/auth); signed into every subgraph fetch. */
   identity: Identity;
-  /** Who is calling, as the limits see it (rate-limit key, authenticated or not, client name); absent over WebSocket. */
+  /** Who is calling, as the limits see it (rate-limit key, authenticated or not, client name); a socket's is found on connect. */
   caller?: Caller;
+  /** A query the gateway built itself to resolve an admitted subscription's events, not the caller's text. */
+  derived?: boolean;
 }

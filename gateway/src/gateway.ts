@@ -96,6 +96,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     apollo,
     schema: () => apiSchema!,
     identify: (headers) => identify(headers),
+    limits: limits.sockets,
     events: liveUpdates,
     bufferSize: config.liveUpdates.subscriberBuffer,
     log,

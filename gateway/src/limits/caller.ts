@@ -1,5 +1,5 @@
 import type { Identity } from '@ngo-hub/kit';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 /** Who is calling, as far as the limits care: a key to count their requests by, and whether they proved who they are. */
 export interface Caller {
@@ -20,9 +20,13 @@ function keyOf(identity: Identity | undefined, req: IncomingMessage): string {
   return `ip:${req.socket.remoteAddress ?? 'unknown'}`;
 }
 
-/** The caller of an HTTP request, from the identity the gateway's authentication found (undefined when it failed). */
-export function callerOf(req: IncomingMessage, identity: Identity | undefined): Caller {
-  const header = req.headers['apollographql-client-name'];
+/**
+ * The caller of an HTTP request or a WebSocket, from the identity the gateway's authentication
+ * found (undefined when it failed). The address is the request's socket's; `headers` are the
+ * request's own, or for a WebSocket its upgrade request's overlaid with its connectionParams.
+ */
+export function callerOf(req: IncomingMessage, identity: Identity | undefined, headers: IncomingHttpHeaders = req.headers): Caller {
+  const header = headers['apollographql-client-name'];
   return {
     key: keyOf(identity, req),
     authenticated: identity?.kind === 'caller' || identity?.kind === 'service',

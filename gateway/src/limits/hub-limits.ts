@@ -1,18 +1,20 @@
 import type { ApolloServerOptions } from '@apollo/server';
 import type { Identity } from '@ngo-hub/kit';
 import type { IncomingMessage } from 'node:http';
-import { callerOf, type Caller } from './caller';
+import { admitCaller } from './admission';
+import type { Caller } from './caller';
 import { fieldSuggestionsPolicy } from './field-suggestions';
 import { introspectionPolicy } from './introspection-policy';
 import type { LimitsConfig } from './limits-config';
 import { operationLimits } from './operation-limits';
 import { PersistedQueryCache } from './persisted-query-cache';
 import { RateLimiter } from './rate-limiter';
+import { socketLimits, type SocketLimits } from './socket-limits';
 import { TrustedDocuments, trustedDocumentsPolicy } from './trusted-documents';
 import { variableListSizes } from './variable-list-sizes';
 
 type LimitedApolloOptions = Pick<
-  ApolloServerOptions<{ caller?: Caller }>,
+  ApolloServerOptions<{ caller?: Caller; derived?: boolean }>,
   'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'plugins'
 >;
 
@@ -26,6 +28,8 @@ export interface HubLimits {
    * failed authentication is counted against the caller's address, then rethrown.
    */
   admit(req: IncomingMessage, body: unknown, identify: () => Promise<Identity>): Promise<{ identity: Identity; caller: Caller }>;
+  /** The same limits for graphql-ws: the connection, then each operation sent on it. */
+  sockets: SocketLimits;
 }
 
 /** Every limit the gateway puts on what callers send, from its configuration. */
@@ -48,18 +52,9 @@ export function hubLimits(config: LimitsConfig): HubLimits {
         trustedDocumentsPolicy(trustedDocuments, config.trustedDocuments, config.trustedDocumentClients),
       ],
     },
-    async admit(req, body, identify) {
-      const operations = Array.isArray(body) ? body.length : 1;
-      let identity: Identity;
-      try {
-        identity = await identify();
-      } catch (error) {
-        limiter.take(callerOf(req, undefined).key, operations);
-        throw error;
-      }
-      const caller = callerOf(req, identity);
-      limiter.take(caller.key, operations);
-      return { identity, caller };
+    admit(req, body, identify) {
+      return admitCaller(limiter, req, req.headers, Array.isArray(body) ? body.length : 1, identify);
     },
+    sockets: socketLimits(config, { limiter, validationRules: operations.validationRules, trustedDocuments }),
   };
 }

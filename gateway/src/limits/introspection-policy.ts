@@ -1,7 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { isIn, type Caller } from './caller';
 import type { Audience } from './limits-config';
+
+/** FORBIDDEN when `document` introspects (`__schema`, `__type`) and `caller` is outside `audience`; over HTTP and WebSocket alike. */
+export function introspectionRefusal(audience: Audience, caller: Caller | undefined, schema: GraphQLSchema, document: DocumentNode): GraphQLError | undefined {
+  if (isIn(audience, caller)) return undefined;
+  if (validate(schema, document, [NoSchemaIntrospectionCustomRule]).length === 0) return undefined;
+  return new GraphQLError(
+    audience === 'nobody'
+      ? 'Introspection is turned off on this hub; the schema is published in its repository (schema/supergraph.graphql).'
+      : 'Introspection is open to authenticated callers only on this hub; send your API key, or read the published schema.',
+    { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+  );
+}
 
 /**
  * Introspection (`__schema`, `__type`) for the callers in `audience` only. Apollo Server's own
@@ -13,13 +25,8 @@ export function introspectionPolicy(audience: Audience): ApolloServerPlugin<{ ca
       if (isIn(audience, contextValue.caller)) return;
       return {
         async didResolveOperation({ schema, document }) {
-          if (validate(schema, document, [NoSchemaIntrospectionCustomRule]).length === 0) return;
-          throw new GraphQLError(
-            audience === 'nobody'
-              ? 'Introspection is turned off on this hub; the schema is published in its repository (schema/supergraph.graphql).'
-              : 'Introspection is open to authenticated callers only on this hub; send your API key, or read the published schema.',
-            { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
-          );
+          const refusal = introspectionRefusal(audience, contextValue.caller, schema, document);
+          if (refusal) throw refusal;
         },
       };
     },

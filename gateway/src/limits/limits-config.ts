@@ -36,6 +36,8 @@ export interface LimitsConfig {
   trustedDocumentsPath: string;
   /** Longest time a whole HTTP request (body included) may take. */
   requestTimeoutMs: number;
+  /** Subscriptions one WebSocket may hold open at once. */
+  maxSubscriptionsPerSocket: number;
 }
 
 const count = (min: number) => z.coerce.number().int().min(min);
@@ -67,6 +69,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
       TRUSTED_DOCUMENT_CLIENTS: z.string().default('ngo-hub-dashboard'),
       TRUSTED_DOCUMENTS_PATH: z.string().min(1).default(join(gatewayRoot(), 'trusted-documents.json')),
       REQUEST_TIMEOUT_MS: count(1000).max(600_000).default(30_000),
+      MAX_SUBSCRIPTIONS_PER_SOCKET: count(1).default(100),
     }),
     env,
   ) as {
@@ -84,6 +87,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     TRUSTED_DOCUMENT_CLIENTS: string;
     TRUSTED_DOCUMENTS_PATH: string;
     REQUEST_TIMEOUT_MS: number;
+    MAX_SUBSCRIPTIONS_PER_SOCKET: number;
   };
   return {
     mode,
@@ -101,5 +105,6 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     trustedDocumentClients: parsed.TRUSTED_DOCUMENT_CLIENTS.split(',').map((name) => name.trim()).filter(Boolean),
     trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH,
     requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
+    maxSubscriptionsPerSocket: parsed.MAX_SUBSCRIPTIONS_PER_SOCKET,
   };
 }

@@ -68,22 +68,38 @@ export function mustUseTrustedDocuments(mode: TrustedDocumentsMode, clients: str
 }
 
 /**
+ * PERSISTED_QUERY_NOT_IN_LIST when `caller` must use trusted documents and the operation's hash
+ * (sha256 of its exact text) is not in the manifest; over HTTP and WebSocket alike.
+ */
+export function untrustedRefusal(
+  documents: TrustedDocuments,
+  mode: TrustedDocumentsMode,
+  clients: string[],
+  caller: Caller | undefined,
+  operation: { hash: string; name?: string | null },
+): GraphQLError | undefined {
+  if (!mustUseTrustedDocuments(mode, clients, caller) || documents.has(operation.hash)) return undefined;
+  const who = mode === 'all' ? 'This hub runs' : `Client ${JSON.stringify(caller?.clientName)} may run`;
+  return new GraphQLError(
+    `${who} registered operations only, and operation ${operation.name ?? '(anonymous)'} (sha256 ${operation.hash}) is not in the trusted documents manifest; register it with \`npm run trusted-documents\`.`,
+    { extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 403 } } },
+  );
+}
+
+/**
  * Trusted documents: a caller who must use them (see `mustUseTrustedDocuments`) is refused any
  * operation whose hash is not in the manifest, whether it came as text or by APQ hash, and
- * before Apollo would register it in the APQ cache.
+ * before Apollo would register it in the APQ cache. The queries the gateway builds itself to
+ * resolve an admitted subscription's events (`derived`) are not the caller's text.
  */
-export function trustedDocumentsPolicy(documents: TrustedDocuments, mode: TrustedDocumentsMode, clients: string[]): ApolloServerPlugin<{ caller?: Caller }> {
+export function trustedDocumentsPolicy(documents: TrustedDocuments, mode: TrustedDocumentsMode, clients: string[]): ApolloServerPlugin<{ caller?: Caller; derived?: boolean }> {
   return {
     async requestDidStart({ contextValue }) {
-      if (!mustUseTrustedDocuments(mode, clients, contextValue.caller)) return;
+      if (contextValue.derived || !mustUseTrustedDocuments(mode, clients, contextValue.caller)) return;
       return {
         async didResolveOperation({ queryHash, operationName }) {
-          if (documents.has(queryHash)) return;
-          const who = mode === 'all' ? 'This hub runs' : `Client ${JSON.stringify(contextValue.caller?.clientName)} may run`;
-          throw new GraphQLError(
-            `${who} registered operations only, and operation ${operationName ?? '(anonymous)'} (sha256 ${queryHash}) is not in the trusted documents manifest; register it with \`npm run trusted-documents\`.`,
-            { extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 403 } } },
-          );
+          const refusal = untrustedRefusal(documents, mode, clients, contextValue.caller, { hash: queryHash, name: operationName });
+          if (refusal) throw refusal;
         },
       };
     },

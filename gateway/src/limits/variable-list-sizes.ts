@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, validate, visit, type DocumentNode, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 
 const LIST_SIZE_ARGUMENTS = new Set(['first', 'last']);
 
@@ -27,21 +27,30 @@ function withListSizesInlined(document: DocumentNode, operation: OperationDefini
 /**
  * The cost limit counts a list of `first: 100` as 100 items, but validation runs once per
  * document, before variables are known, so `first: $n` would count as one. This re-checks the
- * operation's limits with its list-size variables written in, on every request that has some.
+ * operation's limits with its list-size variables written in; undefined when it passes.
  */
+export function listSizeRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  rules: ValidationRule[],
+): GraphQLError | undefined {
+  const inlined = withListSizesInlined(document, operation, variables);
+  if (!inlined) return undefined;
+  const [error] = validate(schema, inlined, rules);
+  if (!error) return undefined;
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+}
+
+/** `listSizeRefusal` on every HTTP request that passes list sizes in variables. */
 export function variableListSizes(rules: ValidationRule[]): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          const inlined = operation && withListSizesInlined(document, operation, request.variables ?? {});
-          if (!inlined) return;
-          const [error] = validate(schema, inlined, rules);
-          if (error) {
-            throw new GraphQLError(error.message, {
-              extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-            });
-          }
+          const refusal = operation && listSizeRefusal(schema, document, operation, request.variables ?? {}, rules);
+          if (refusal) throw refusal;
         },
       };
     },

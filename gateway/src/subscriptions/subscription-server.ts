@@ -1,12 +1,13 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Identity, Logger } from '@ngo-hub/kit';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, Kind, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Pool } from 'pg';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../context';
+import type { SocketLimits, SocketOperationRequest } from '../limits/socket-limits';
 import type { QueryExecutor } from './event-payload';
 import type { EventStream } from './event-stream';
 import { Subscriber } from './subscriber';
@@ -20,6 +21,8 @@ export interface SubscriptionServerOptions {
   schema: () => GraphQLSchema;
   /** Authenticates a socket from its connectionParams, exactly as HTTP requests from their headers. */
   identify: (headers: Record<string, string | undefined>) => Promise<Identity>;
+  /** The gateway's limits for sockets: who the caller is, their rate limit, the document checks. */
+  limits: SocketLimits;
   /** Undefined when the gateway has no database: subscriptions are then refused with a clear error. */
   events?: { stream: EventStream; pool: Pool };
   bufferSize: number;
@@ -27,14 +30,19 @@ export interface SubscriptionServerOptions {
 }
 
 interface SocketState {
-  context?: GatewayContext;
+  context: GatewayContext;
   lastEventId?: string;
+  /** Ids of the subscriptions admitted on this socket; those graphql-ws no longer holds have ended. */
+  subscriptions: Set<string>;
 }
 
-type Extra = { socket: WebSocket; state?: SocketState };
+type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState };
 
-/** A socket's context: the caller, and where `connectionParams.lastEventId` says to resume. */
-type SocketContext = GatewayContext & { resumeAfter?: string };
+/**
+ * An operation's context: the socket's caller, where `connectionParams.lastEventId` says to
+ * resume, and the operation's exact text (queries and mutations run through Apollo from it).
+ */
+type SocketContext = GatewayContext & { resumeAfter?: string; operationText: string };
 
 /** WebSocket close codes the gateway uses (graphql-ws clients retry on these). */
 export const CLOSE_GOING_AWAY = 1001;
@@ -52,12 +60,14 @@ function headersOf(params: Record<string, unknown> | undefined): Record<string, 
  * graphql-ws on the gateway's /graphql path. Subscriptions run on the hub event log (see
  * Subscriber); queries and mutations sent over the socket run through Apollo like HTTP ones.
  * The socket authenticates once, from `connectionParams` (authorization / x-api-key), as HTTP does.
+ * The gateway's limits (`limits/socket-limits.ts`) admit the socket and every operation on it:
+ * the caller's rate limit, the token limit, and for subscriptions the checks Apollo makes of the rest.
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void>; clients: () => number } {
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1_000_000 });
 
-  const runAs = (context: GatewayContext): QueryExecutor => async (document, variables) => {
-    const response = await options.apollo.executeOperation({ query: print(document), variables }, { contextValue: { ...context } });
+  const runAs = ({ resumeAfter: _resume, operationText: _text, ...context }: SocketContext): QueryExecutor => async (document, variables) => {
+    const response = await options.apollo.executeOperation({ query: print(document), variables }, { contextValue: { ...context, derived: true } });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
     return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
   };
@@ -79,27 +89,37 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
 
   const cleanup = useServer<Record<string, unknown>, Extra>(
     {
-      schema: () => options.schema(),
       onConnect: async (ctx) => {
-        try {
-          const identity = await options.identify(headersOf(ctx.connectionParams));
-          const lastEventId = ctx.connectionParams?.lastEventId;
-          ctx.extra.state = {
-            context: { requestId: randomUUID(), identity },
-            lastEventId: typeof lastEventId === 'string' || typeof lastEventId === 'number' ? String(lastEventId) : undefined,
-          };
-          return true;
-        } catch (error) {
-          options.log.info({ err: (error as Error).message }, 'socket refused: bad credentials');
-          return false; // graphql-ws closes with 4403 Forbidden
+        const headers = headersOf(ctx.connectionParams);
+        const admission = await options.limits.admitConnection(ctx.extra.request, headers, () => options.identify(headers));
+        if ('refused' in admission) {
+          options.log.info({ err: (admission.cause as Error).message, code: admission.refused.code }, 'socket refused');
+          ctx.extra.socket.close(admission.refused.code, admission.refused.reason);
+          return false; // graphql-ws' own 4403 close finds the socket already closing
         }
+        const lastEventId = ctx.connectionParams?.lastEventId;
+        ctx.extra.state = {
+          context: { requestId: randomUUID(), identity: admission.identity, caller: admission.caller },
+          lastEventId: typeof lastEventId === 'string' || typeof lastEventId === 'number' ? String(lastEventId) : undefined,
+          subscriptions: new Set(),
+        };
+        return true;
       },
-      context: (ctx): SocketContext => ({ ...ctx.extra.state!.context!, resumeAfter: ctx.extra.state!.lastEventId }),
+      onSubscribe: (ctx, id, payload) => {
+        const state = ctx.extra.state!;
+        for (const open of state.subscriptions) if (!(open in ctx.subscriptions)) state.subscriptions.delete(open);
+        const schema = options.schema();
+        const admitted = options.limits.admitOperation(state.context.caller!, payload as SocketOperationRequest, schema, state.subscriptions.size);
+        if (Array.isArray(admitted)) return admitted;
+        if (admitted.operation.operation === 'subscription') state.subscriptions.add(id);
+        const contextValue: SocketContext = { ...state.context, resumeAfter: state.lastEventId, operationText: admitted.query };
+        return { schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      },
       execute: (async (args: ExecutionArgs) => {
         try {
-          const { resumeAfter: _resume, ...context } = args.contextValue as SocketContext;
+          const { resumeAfter: _resume, operationText, ...context } = args.contextValue as SocketContext;
           const response = await options.apollo.executeOperation(
-            { query: print(args.document as DocumentNode), variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
+            { query: operationText, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
             { contextValue: { ...context, requestId: randomUUID() } },
           );
           return response.body.kind === 'single' ? response.body.singleResult : failure(new Error('incremental delivery over graphql-ws is not supported'));
@@ -129,6 +149,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           return failure(error);
         }
       }) as never,
+      // Apollo's results carry their errors formatted already (plain objects, no toJSON), a Subscriber's as GraphQLErrors
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => {
         options.log.debug({ errors: errors.map((e) => e.message) }, 'subscription refused');
       },
