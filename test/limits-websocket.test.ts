@@ -14,19 +14,31 @@ type Refusal = { message: string; extensions?: Record<string, unknown> };
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'gateway', 'trusted-documents.json'), 'utf8')) as { operations: { id: string; name: string; body: string }[] };
 const registered = (name: string) => manifest.operations.find((operation) => operation.name === name)!;
 
-/** Sends one operation on the socket and settles with its first result, or its `error` message's errors, or the socket's close. */
-function once(client: Client, payload: SubscribePayload): Promise<{ result?: ExecutionResult; errors?: Refusal[]; closed?: { code: number; reason: string } }> {
+/** Sends one operation on the socket and settles with its first result, or its `error` message's errors, or the socket's close, or nothing within `timeoutMs`. */
+function once(
+  client: Client,
+  payload: SubscribePayload,
+  timeoutMs = 10_000,
+): Promise<{ result?: ExecutionResult; errors?: Refusal[]; closed?: { code: number; reason: string }; timedOut?: true }> {
   return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      dispose();
+      resolve({ timedOut: true });
+    }, timeoutMs);
+    const settle = (answer: Awaited<ReturnType<typeof once>>) => {
+      clearTimeout(timer);
+      resolve(answer);
+    };
     const dispose = client.subscribe(payload, {
       next: (result) => {
         dispose();
-        resolve({ result });
+        settle({ result });
       },
       error: (error) => {
         const close = error as { code?: number; reason?: string };
-        resolve(Array.isArray(error) ? { errors: error as Refusal[] } : { closed: { code: close.code!, reason: close.reason! } });
+        settle(Array.isArray(error) ? { errors: error as Refusal[] } : { closed: { code: close.code!, reason: close.reason! } });
       },
-      complete: () => resolve({}),
+      complete: () => settle({}),
     });
   });
 }
@@ -110,8 +122,8 @@ describe('subscriptions over graphql-ws meet the operation limits HTTP operation
   afterAll(() => client.dispose());
 
   it.each(HOSTILE.map((hostile) => [hostile.name, hostile] as const))('refuses %s with its code and the limit, on a socket that stays open', async (_name, hostile) => {
-    const { errors, result, closed } = await once(client, hostile.payload);
-    expect({ result, closed }).toEqual({ result: undefined, closed: undefined });
+    const { errors, result, closed, timedOut } = await once(client, hostile.payload);
+    expect({ result, closed, timedOut }).toEqual({ result: undefined, closed: undefined, timedOut: undefined });
     expect(errors![0]!.extensions?.code).toBe(hostile.code);
     expect(errors![0]!.message).toMatch(hostile.message);
     if (hostile.extensions) expect(errors![0]!.extensions).toMatchObject(hostile.extensions);
