@@ -61,8 +61,9 @@ const toEvent = (row: Row): HubEventRow => ({ id: row.id, source: row.source, to
 /** Events after `afterId` (and at most `upToId`), oldest first. */
 export async function readEvents(db: Pool | PoolClient, afterId: string, limit: number, upToId?: string): Promise<HubEventRow[]> {
   const { rows } = await db.query<Row>(
-    `select id::text, source, topic, payload, occurred_at from ${EVENT_LOG_SCHEMA}.event
-      where id > $1::bigint and ($2::bigint is null or id <= $2::bigint) order by id limit $3`,
+    // ordered by the bigint column (e.id), not by the text the select casts it to: "10" < "9"
+    `select e.id::text, e.source, e.topic, e.payload, e.occurred_at from ${EVENT_LOG_SCHEMA}.event e
+      where e.id > $1::bigint and ($2::bigint is null or e.id <= $2::bigint) order by e.id limit $3`,
     [afterId, upToId ?? null, limit],
   );
   return rows.map(toEvent);

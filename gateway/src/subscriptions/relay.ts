@@ -136,9 +136,10 @@ export class EventRelay {
         );
         const from = checkpoints[0] ?? { last_txid: '0', last_id: '0' };
         const { rows } = await client.query<{ id: string; txid: string; topic: string; payload: unknown; occurred_at: Date }>(
-          `select id::text, txid::text, topic, payload, occurred_at from "${source}".outbox_event
-            where (txid, id) > ($1::xid8, $2::bigint) and txid < pg_snapshot_xmin(pg_current_snapshot())
-            order by txid, id limit ${BATCH}`,
+          // ordered by the xid8 and bigint columns (o.txid, o.id), not by the text the select casts them to
+          `select o.id::text, o.txid::text, o.topic, o.payload, o.occurred_at from "${source}".outbox_event o
+            where (o.txid, o.id) > ($1::xid8, $2::bigint) and o.txid < pg_snapshot_xmin(pg_current_snapshot())
+            order by o.txid, o.id limit ${BATCH}`,
           [from.last_txid, from.last_id],
         );
         if (!rows.length) continue;
