@@ -3,7 +3,8 @@
 // straight into a subgraph's outbox (so the clock starts at COMMIT), delivered through the relay,
 // the hub event log, the federated payload resolution and the sockets. Baseline in the same run:
 // a bare PostgreSQL LISTEN/NOTIFY round trip, the floor of any fan-out on PostgreSQL.
-//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500]
+//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500] [--entities 1]
+// --entities 0 selects no entity (eventId and summary only): the cost of the federated fetch shows as the difference.
 const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
@@ -15,7 +16,7 @@ const { SUBGRAPHS, seedId } = require('@ngo-hub/kit');
 const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
 
 function parseArgs(argv) {
-  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500 };
+  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
@@ -32,18 +33,23 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const CITY = 'Benchville';
 const ORGANIZATION = seedId('org:npi');
 
-/** Commits one ORGANIZATION_CHANGED outbox event, as the organizations subgraph does; resolves at COMMIT. */
+/**
+ * Commits one ORGANIZATION_CHANGED outbox event, as the organizations subgraph does. Returns when
+ * the COMMIT was sent: the clock of every latency here (the floor's too), since a listener can
+ * hear a NOTIFY before the committing client hears its own COMMIT acknowledged.
+ */
 async function commitEvent(db, n) {
   await db.query('begin');
   await db.query(
     `insert into organizations.outbox_event (topic, payload) values ('ORGANIZATION_CHANGED', $1)`,
     [JSON.stringify({ summary: `bench ${n}`, city: CITY, causes: [], refs: { organization: { id: ORGANIZATION } }, fields: { change: 'UPDATED' }, match: { city: CITY, n } })],
   );
+  const sent = performance.now();
   await db.query('commit');
-  return performance.now();
+  return sent;
 }
 
-/** The floor: commit → NOTIFY received by a plain pg client, same database, same machine. */
+/** The floor: COMMIT sent → NOTIFY received by a plain pg client, same database, same machine. */
 async function notifyFloor(databaseUrl, count) {
   const listener = new Client({ connectionString: databaseUrl });
   const sender = new Client({ connectionString: databaseUrl });
@@ -54,16 +60,16 @@ async function notifyFloor(databaseUrl, count) {
     const received = new Promise((resolve) => listener.once('notification', () => resolve(performance.now())));
     await sender.query('begin');
     await sender.query(`select pg_notify('bench_floor', $1)`, [String(i)]);
+    const sent = performance.now();
     await sender.query('commit');
-    const committed = performance.now();
-    latencies.push((await received) - committed);
+    latencies.push((await received) - sent);
     await sleep(5);
   }
   await Promise.all([listener.end(), sender.end()]);
   return latencies;
 }
 
-async function connectSubscribers(url, count, onEvent) {
+async function connectSubscribers(url, count, onEvent, entities) {
   const clients = [];
   const ready = [];
   for (let i = 0; i < count; i++) {
@@ -73,8 +79,15 @@ async function connectSubscribers(url, count, onEvent) {
       new Promise((resolve, reject) => {
         client.on('connected', resolve);
         client.subscribe(
-          { query: `subscription { sectorActivity(filter: { city: "${CITY}" }) { eventId summary organization { name } } }` },
-          { next: (result) => onEvent(i, result), error: reject, complete: () => undefined },
+          { query: `subscription { sectorActivity(filter: { city: "${CITY}" }) { eventId summary ${entities ? 'organization { name }' : ''} } }` },
+          {
+            next: (result) => onEvent(i, result),
+            error: (error) => {
+              console.error(`subscriber ${i} failed:`, error instanceof Error ? error.message : JSON.stringify(error));
+              reject(error);
+            },
+            complete: () => undefined,
+          },
         );
       }),
     );
@@ -112,13 +125,13 @@ async function main() {
     const onEvent = (_i, result) => {
       const now = performance.now();
       const event = result.data && result.data.sectorActivity;
-      if (!event || !event.organization) throw new Error(`subscriber got ${JSON.stringify(result)}`);
+      if (!event || (options.entities && !event.organization)) throw new Error(`subscriber got ${JSON.stringify(result)}`);
       delivered += 1;
       arrivals.push([Number(event.summary.slice('bench '.length)), now]);
     };
     const url = hub.gatewayUrl.replace(/^http/, 'ws');
     const connectStart = performance.now();
-    clients = await connectSubscribers(url, options.subscribers, onEvent);
+    clients = await connectSubscribers(url, options.subscribers, onEvent, options.entities);
     const metricsUrl = hub.gatewayUrl.replace(/\/graphql$/, '/metrics');
     while ((await openSubscriptions(metricsUrl)) < options.subscribers) await sleep(50);
     const connectSeconds = (performance.now() - connectStart) / 1000;
@@ -130,7 +143,7 @@ async function main() {
       committedAt[n] = await commitEvent(db, n);
       await sleep(1000 / options.rate);
     }
-    await waitFor(() => delivered >= options.events * options.subscribers, 60_000);
+    await waitFor(() => delivered >= options.events * options.subscribers, 60_000, () => `${delivered} of ${options.events * options.subscribers} deliveries; events nobody got: ${[...Array(options.events).keys()].filter((n) => !arrivals.some(([m]) => m === n)).join(', ') || 'none'}`);
     const latencies = arrivals.map(([n, at]) => at - committedAt[n]);
     const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
     const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
@@ -140,7 +153,7 @@ async function main() {
     const deliveredBefore = delivered;
     for (let n = 0; n < options.burst; n++) committedAt[options.events + n] = await commitEvent(db, options.events + n);
     const committedSeconds = (performance.now() - burstStart) / 1000;
-    await waitFor(() => delivered - deliveredBefore >= options.burst * options.subscribers, 300_000);
+    await waitFor(() => delivered - deliveredBefore >= options.burst * options.subscribers, 300_000, () => `${delivered - deliveredBefore} of ${options.burst * options.subscribers} burst deliveries`);
     const burstSeconds = (Math.max(...arrivals.slice(deliveredBefore).map(([, at]) => at)) - burstStart) / 1000;
 
     return { options, floor, latencies, connectSeconds, rss, resolutions, burstSeconds, committedSeconds };
@@ -175,10 +188,10 @@ function report(r) {
   return lines.join('\n');
 }
 
-async function waitFor(condition, timeoutMs) {
+async function waitFor(condition, timeoutMs, progress) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for deliveries');
+    if (Date.now() > deadline) throw new Error(`timed out waiting for deliveries: ${progress()}`);
     await sleep(20);
   }
 }

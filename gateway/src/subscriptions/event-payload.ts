@@ -129,13 +129,61 @@ function eventValue(plan: SubscriptionPlan, event: LiveEvent, fieldName: string)
   }
 }
 
+interface Resolution {
+  query: EntityQuery;
+  pending: Promise<Awaited<ReturnType<QueryExecutor>>>;
+}
+
+/**
+ * Starts (or joins) the fetch of an event's entities with the subscriber's selection, memoised on
+ * the event by selection, variables and caller: one fetch for all subscribers that share them.
+ * Undefined when the subscription selects none of the event's entities.
+ */
+function startResolution(plan: SubscriptionPlan, event: LiveEvent, runQuery: QueryExecutor, callerKey: string, queries: Map<string, EntityQuery | undefined>): Resolution | undefined {
+  const refs = Object.keys(event.payload.refs ?? {});
+  const refsKey = refs.join(',');
+  if (!queries.has(refsKey)) queries.set(refsKey, entityQuery(plan, refs));
+  const query = queries.get(refsKey);
+  if (!query) return undefined;
+  const key = `${callerKey}\n${query.text}\n${JSON.stringify(plan.variables)}`;
+  let pending = event.resolutions.get(key) as Resolution['pending'] | undefined;
+  if (!pending) {
+    const variables: Record<string, unknown> = { ...plan.variables };
+    for (const ref of refs) variables[ID_VARIABLE(ref)] = event.payload.refs[ref]!.id;
+    payloadResolutions.inc();
+    pending = runQuery(query.document, variables);
+    pending.catch(() => undefined); // awaited (and reported) when the event is delivered
+    event.resolutions.set(key, pending);
+  }
+  return { query, pending };
+}
+
+/**
+ * Starts fetching an event's entities before the subscriber gets to it, so that a backlog of
+ * events (a burst, a replay) is fetched several at a time instead of one after the other.
+ */
+export function prefetchEvent(plan: SubscriptionPlan, event: LiveEvent, runQuery: QueryExecutor, callerKey: string, queries: Map<string, EntityQuery | undefined>): void {
+  startResolution(plan, event, runQuery, callerKey, queries);
+}
+
+const documentTexts = new WeakMap<DocumentNode, string>();
+
+/** A subscription document's text, printed once per document. */
+function textOf(document: DocumentNode): string {
+  let text = documentTexts.get(document);
+  if (text === undefined) documentTexts.set(document, (text = print(document)));
+  return text;
+}
+
 /**
  * Resolves one event for one subscriber: fetches the event's entities through the federated
  * graph with the subscriber's selection — once per event for all subscribers with the same
  * selection, variables and caller (`callerKey`) — then executes the subscription's selection
- * over the event and that data, so aliases, fragments and __typename come out as asked.
+ * over the event and that data, so aliases, fragments and __typename come out as asked. The
+ * result too is made once per event for all subscribers with the same document, variables and
+ * caller: a thousand dashboards on one subscription cost one fetch and one execution per event.
  */
-export async function resolveEvent(
+export function resolveEvent(
   schema: GraphQLSchema,
   document: DocumentNode,
   plan: SubscriptionPlan,
@@ -144,22 +192,29 @@ export async function resolveEvent(
   callerKey: string,
   queries: Map<string, EntityQuery | undefined>,
 ): Promise<Delivery> {
-  const refs = Object.keys(event.payload.refs ?? {});
-  const refsKey = refs.join(',');
-  if (!queries.has(refsKey)) queries.set(refsKey, entityQuery(plan, refs));
-  const query = queries.get(refsKey);
+  const key = `delivery\n${callerKey}\n${plan.operationName ?? ''}\n${JSON.stringify(plan.variables)}\n${textOf(document)}`;
+  let delivery = event.resolutions.get(key) as Promise<Delivery> | undefined;
+  if (!delivery) {
+    delivery = deliver(schema, document, plan, event, runQuery, callerKey, queries);
+    event.resolutions.set(key, delivery);
+  }
+  return delivery;
+}
+
+async function deliver(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  plan: SubscriptionPlan,
+  event: LiveEvent,
+  runQuery: QueryExecutor,
+  callerKey: string,
+  queries: Map<string, EntityQuery | undefined>,
+): Promise<Delivery> {
+  const resolution = startResolution(plan, event, runQuery, callerKey, queries);
   let fetched: Awaited<ReturnType<QueryExecutor>> = { data: {} };
-  if (query) {
-    const variables: Record<string, unknown> = { ...plan.variables };
-    for (const ref of refs) variables[ID_VARIABLE(ref)] = event.payload.refs[ref]!.id;
-    const key = `${callerKey}\n${query.text}\n${JSON.stringify(plan.variables)}`;
-    let pending = event.resolutions.get(key) as Promise<Awaited<ReturnType<QueryExecutor>>> | undefined;
-    if (!pending) {
-      payloadResolutions.inc();
-      pending = runQuery(query.document, variables);
-      event.resolutions.set(key, pending);
-    }
-    fetched = await pending;
+  if (resolution) {
+    const { query } = resolution;
+    fetched = await resolution.pending;
     const data = fetched.data ?? {};
     const unreadable = (fetched.errors ?? []).some((e) => UNREADABLE.has(String(e.extensions?.code)));
     const missing = [...query.fields.map((f) => f.responseKey), ...query.probes.map(PROBE)].some((key) => data[key] == null);

@@ -2,7 +2,7 @@ import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSche
 import type { Pool } from 'pg';
 import { readEvents, type HubEventRow } from './event-log';
 import { matchesFilter } from './event-filter';
-import { resolveEvent, type EntityQuery, type QueryExecutor } from './event-payload';
+import { prefetchEvent, resolveEvent, type EntityQuery, type QueryExecutor } from './event-payload';
 import type { EventStream, LiveEvent } from './event-stream';
 import { activeSubscriptions, eventsDelivered, slowSubscribers } from './metrics';
 import type { SubscriptionPlan } from './subscription-plan';
@@ -23,6 +23,8 @@ export interface SubscriberOptions {
 }
 
 const REPLAY_PAGE = 200;
+/** Queued events whose entities are fetched ahead of delivery, at most. */
+const PREFETCH = 8;
 
 /**
  * One subscription's stream of results: first the events it missed (read from the hub event log
@@ -118,6 +120,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       const id = BigInt(event.id);
       if (id <= this.position) continue; // already delivered (a resume point ahead of this instance)
       this.position = id;
+      for (const next of this.queue.slice(0, PREFETCH)) prefetchEvent(this.options.plan, next, this.options.runQuery, this.options.callerKey, this.queries);
       const delivery = await resolveEvent(this.options.schema, this.options.document, this.options.plan, event, this.options.runQuery, this.options.callerKey, this.queries);
       if (delivery.hidden || !delivery.result) continue;
       eventsDelivered.inc({ field: this.options.plan.field });
