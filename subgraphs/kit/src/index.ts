@@ -32,3 +32,4 @@ export * from './vocabulary/organization-kind';
 export * from './events';
 export * from './privacy';
 export * from './audit';
+export * from './text-search';

@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
+import { bigramIndex, CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
 import { FundingProgrammeLot } from './funding-programme-lot';
@@ -33,6 +33,8 @@ export const COMMITTED_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, 
 @Index({ properties: ['awardDate', 'id'] })
 // A trigram index (pg_trgm) serves the case-insensitive `search` filter on titles (ILIKE), English and Chinese alike.
 @Index({ name: 'grant_title_trgm_index', expression: 'create index "grant_title_trgm_index" on "funding"."grant" using gin ("title" public.gin_trgm_ops)' })
+// A bigram index serves two-character searches (助残), which hold no trigram (kit text-search.ts).
+@Index(bigramIndex('funding', 'grant', 'title'))
 @Check({ name: 'grant_amount_positive_check', expression: 'amount > 0' })
 @Check({ name: 'grant_lot_needs_programme_check', expression: 'lot_id is null or programme_id is not null' })
 @Check({ name: 'grant_planned_dates_check', expression: 'planned_end_date is null or planned_start_date is null or planned_end_date >= planned_start_date' })

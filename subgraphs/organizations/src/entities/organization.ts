@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { CauseArea, newId, ENTITY_DESCRIPTIONS, OrganizationKind } from '@ngo-hub/kit';
+import { bigramIndex, CauseArea, newId, ENTITY_DESCRIPTIONS, OrganizationKind } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Registration } from './registration';
 
@@ -32,6 +32,9 @@ registerEnumType(DevelopmentStage, {
 // Trigram indexes (pg_trgm) serve the case-insensitive `search` filter (ILIKE), English and Chinese alike.
 @Index({ name: 'organization_name_trgm_index', expression: 'create index "organization_name_trgm_index" on "organizations"."organization" using gin ("name" public.gin_trgm_ops)' })
 @Index({ name: 'organization_name_zh_trgm_index', expression: 'create index "organization_name_zh_trgm_index" on "organizations"."organization" using gin ("name_zh" public.gin_trgm_ops)' })
+// Bigram indexes serve two-character searches (阳光), which hold no trigram (kit text-search.ts).
+@Index(bigramIndex('organizations', 'organization', 'name'))
+@Index(bigramIndex('organizations', 'organization', 'name_zh'))
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Organization.type })
 export class Organization {

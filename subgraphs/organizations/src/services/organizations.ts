@@ -7,7 +7,7 @@ import {
   distinct,
   exactLike,
   isUuid,
-  likePattern,
+  textMatch,
   NotFoundError,
   optionalText,
   optionalUrl,
@@ -34,12 +34,16 @@ export const organizationById = defineLoader<string, Organization | null>('organ
   return ids.map((id) => byId.get(id) ?? null);
 });
 
+const NAME_COLUMNS = [
+  { property: 'name', column: 'name' },
+  { property: 'nameZh', column: 'name_zh' },
+];
+
 export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<Organization> {
   const conditions: FilterQuery<Organization>[] = [];
   const search = filter.search?.trim();
   if (search) {
-    const pattern = likePattern(search);
-    conditions.push({ $or: [{ name: { $ilike: pattern } }, { nameZh: { $ilike: pattern } }] });
+    conditions.push(textMatch<Organization>('organizations', NAME_COLUMNS, search));
   }
   if (filter.city) conditions.push({ cityKey: filter.city.trim().toLowerCase() });
   if (filter.province) conditions.push({ province: { $ilike: exactLike(filter.province.trim()) } });

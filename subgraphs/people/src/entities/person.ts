@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Auth, AuthRule, ENTITY_DESCRIPTIONS, type HubContext, newId } from '@ngo-hub/kit';
+import { Auth, AuthRule, bigramIndex, ENTITY_DESCRIPTIONS, type HubContext, newId } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
 import { Education } from './education';
@@ -59,6 +59,9 @@ export const SKILL_KEYS_FUNCTION = 'people.skill_keys';
 // Trigram indexes (pg_trgm) serve the case-insensitive `search` filter (ILIKE), English and Chinese alike.
 @Index({ name: 'person_name_trgm_index', expression: 'create index "person_name_trgm_index" on "people"."person" using gin ("name" public.gin_trgm_ops)' })
 @Index({ name: 'person_name_zh_trgm_index', expression: 'create index "person_name_zh_trgm_index" on "people"."person" using gin ("name_zh" public.gin_trgm_ops)' })
+// Bigram indexes serve two-character searches (王芳), which hold no trigram (kit text-search.ts).
+@Index(bigramIndex('people', 'person', 'name'))
+@Index(bigramIndex('people', 'person', 'name_zh'))
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Person.type })
 export class Person {

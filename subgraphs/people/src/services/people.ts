@@ -3,7 +3,7 @@ import {
   defineLoader,
   distinct,
   isUuid,
-  likePattern,
+  textMatch,
   NotFoundError,
   optionalText,
   paginate,
@@ -31,6 +31,11 @@ export const personById = defineLoader<string, Person | null>('personById', asyn
   return ids.map((id) => byId.get(id) ?? null);
 });
 
+const NAME_COLUMNS = [
+  { property: 'name', column: 'name' },
+  { property: 'nameZh', column: 'name_zh' },
+];
+
 /** Profiles the directory may list: PRIVATE ones are never found by search or matching. */
 export const LISTED: FilterQuery<Person> = { visibility: { $ne: ProfileVisibility.PRIVATE } };
 
@@ -38,8 +43,7 @@ export function personWhere(filter: PersonFilter = {}): FilterQuery<Person> {
   const conditions: FilterQuery<Person>[] = [LISTED];
   const search = filter.search?.trim();
   if (search) {
-    const pattern = likePattern(search);
-    conditions.push({ $or: [{ name: { $ilike: pattern } }, { nameZh: { $ilike: pattern } }] });
+    conditions.push(textMatch<Person>('people', NAME_COLUMNS, search));
   }
   const city = filter.city?.trim();
   if (city) conditions.push({ cityKey: city.toLowerCase() });
