@@ -1,7 +1,7 @@
-import { Entity, MikroORM, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
+import { ArrayType, Entity, Index, MikroORM, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
 import { ormOptions } from '../src/orm';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database';
-import { bigramIndexSql, textMatch } from '../src/text-search';
+import { bigramIndexSql, bigramsOf, textMatch } from '../src/text-search';
 
 const SCHEMA = 'search_test';
 
@@ -15,11 +15,19 @@ class Item {
 
   @Property({ columnType: 'text', nullable: true })
   nameZh?: string | null;
+
+  @Property({ type: ArrayType, columnType: 'text[]', generated: bigramsOf(SCHEMA, 'name'), lazy: true, hidden: true, nullable: true })
+  @Index({ type: 'gin' })
+  nameBigrams?: string[];
+
+  @Property({ type: ArrayType, columnType: 'text[]', generated: bigramsOf(SCHEMA, 'name_zh'), lazy: true, hidden: true, nullable: true })
+  @Index({ type: 'gin' })
+  nameZhBigrams?: string[];
 }
 
 const COLUMNS = [
-  { property: 'name', column: 'name' },
-  { property: 'nameZh', column: 'name_zh' },
+  { property: 'name', bigrams: 'nameBigrams' },
+  { property: 'nameZh', bigrams: 'nameZhBigrams' },
 ];
 
 describe('text search: two characters through the bigram index, longer text with ILIKE', () => {
@@ -49,7 +57,7 @@ describe('text search: two characters through the bigram index, longer text with
     await database.drop();
   });
 
-  const found = async (text: string) => (await orm.em.fork().find(Item, textMatch<Item>(SCHEMA, COLUMNS, text), { orderBy: { id: 'asc' } })).map((i) => i.name);
+  const found = async (text: string) => (await orm.em.fork().find(Item, textMatch<Item>(COLUMNS, text), { orderBy: { id: 'asc' } })).map((i) => i.name);
   const ilike = async (text: string) =>
     ((await orm.em.getConnection().execute(`select name from ${SCHEMA}.item where name ilike ? or name_zh ilike ? order by id`, [`%${text}%`, `%${text}%`])) as { name: string }[]).map((r) => r.name);
 
@@ -57,6 +65,17 @@ describe('text search: two characters through the bigram index, longer text with
     for (const text of ['王芳', '社工', '芳芳', 'ng', 'NG', 'wa', '关爱', 'zz']) expect(await found(text)).toEqual(await ilike(text));
     expect(await found('王芳')).toEqual(['Wang Fang', 'Wang Fangfang']);
     expect(await found('zz')).toEqual([]);
+  });
+
+  it('can be used for a page and its count (one condition object, two queries), and new rows are searchable at once', async () => {
+    const em = orm.em.fork();
+    const where = textMatch<Item>(COLUMNS, '芳芳');
+    expect((await em.find(Item, where)).map((i) => i.name)).toEqual(['Wang Fangfang']);
+    expect(await em.count(Item, where)).toBe(1);
+    em.create(Item, { name: 'Fang Fangfang', nameZh: '芳芳' } as Item);
+    await em.flush();
+    expect(await em.count(Item, where)).toBe(2);
+    await em.nativeDelete(Item, { name: 'Fang Fangfang' });
   });
 
   it('keeps ILIKE for one character and for longer text, wildcards taken literally', async () => {
@@ -67,7 +86,7 @@ describe('text search: two characters through the bigram index, longer text with
 
   it('is answered from the bigram indexes (the planner may not fall back to reading the table)', async () => {
     const em = orm.em.fork() as EntityManager;
-    const sql = em.createQueryBuilder(Item, 'i').where(textMatch<Item>(SCHEMA, COLUMNS, '王芳')).getFormattedQuery();
+    const sql = em.createQueryBuilder(Item, 'i').where(textMatch<Item>(COLUMNS, '王芳')).getFormattedQuery();
     await em.getConnection().execute('begin');
     try {
       await em.getConnection().execute('set local enable_seqscan = off');

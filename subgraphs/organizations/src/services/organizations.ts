@@ -35,15 +35,15 @@ export const organizationById = defineLoader<string, Organization | null>('organ
 });
 
 const NAME_COLUMNS = [
-  { property: 'name', column: 'name' },
-  { property: 'nameZh', column: 'name_zh' },
+  { property: 'name', bigrams: 'nameBigrams' },
+  { property: 'nameZh', bigrams: 'nameZhBigrams' },
 ];
 
 export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<Organization> {
   const conditions: FilterQuery<Organization>[] = [];
   const search = filter.search?.trim();
   if (search) {
-    conditions.push(textMatch<Organization>('organizations', NAME_COLUMNS, search));
+    conditions.push(textMatch<Organization>(NAME_COLUMNS, search));
   }
   if (filter.city) conditions.push({ cityKey: filter.city.trim().toLowerCase() });
   if (filter.province) conditions.push({ province: { $ilike: exactLike(filter.province.trim()) } });
