@@ -26,9 +26,10 @@ class Item {
 }
 
 const COLUMNS = [
-  { property: 'name', bigrams: 'nameBigrams' },
-  { property: 'nameZh', bigrams: 'nameZhBigrams' },
+  { property: 'name', column: 'name' },
+  { property: 'nameZh', column: 'name_zh' },
 ];
+const TABLE = `"${SCHEMA}"."item"`;
 
 describe('text search: two characters through the bigram index, longer text with ILIKE', () => {
   let database: TestDatabase;
@@ -57,7 +58,7 @@ describe('text search: two characters through the bigram index, longer text with
     await database.drop();
   });
 
-  const found = async (text: string) => (await orm.em.fork().find(Item, textMatch<Item>(COLUMNS, text), { orderBy: { id: 'asc' } })).map((i) => i.name);
+  const found = async (text: string) => (await orm.em.fork().find(Item, textMatch<Item>(COLUMNS, text, TABLE), { orderBy: { id: 'asc' } })).map((i) => i.name);
   const ilike = async (text: string) =>
     ((await orm.em.getConnection().execute(`select name from ${SCHEMA}.item where name ilike ? or name_zh ilike ? order by id`, [`%${text}%`, `%${text}%`])) as { name: string }[]).map((r) => r.name);
 
@@ -69,7 +70,7 @@ describe('text search: two characters through the bigram index, longer text with
 
   it('can be used for a page and its count (one condition object, two queries), and new rows are searchable at once', async () => {
     const em = orm.em.fork();
-    const where = textMatch<Item>(COLUMNS, '芳芳');
+    const where = textMatch<Item>(COLUMNS, '芳芳', TABLE);
     expect((await em.find(Item, where)).map((i) => i.name)).toEqual(['Wang Fangfang']);
     expect(await em.count(Item, where)).toBe(1);
     em.create(Item, { name: 'Fang Fangfang', nameZh: '芳芳' } as Item);
@@ -86,13 +87,16 @@ describe('text search: two characters through the bigram index, longer text with
 
   it('is answered from the bigram indexes (the planner may not fall back to reading the table)', async () => {
     const em = orm.em.fork() as EntityManager;
-    const sql = em.createQueryBuilder(Item, 'i').where(textMatch<Item>(COLUMNS, '王芳')).getFormattedQuery();
+    const sql = em.createQueryBuilder(Item, 'i').where(textMatch<Item>(COLUMNS, '王芳', TABLE)).getFormattedQuery();
     await em.getConnection().execute('begin');
     try {
       await em.getConnection().execute('set local enable_seqscan = off');
       const plan = ((await em.getConnection().execute(`explain ${sql}`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
       expect(plan).toContain('item_name_zh_bigrams_index');
       expect(plan).toContain('item_name_bigrams_index');
+      const latin = em.createQueryBuilder(Item, 'i').where(textMatch<Item>(COLUMNS, 'ng', TABLE)).getFormattedQuery();
+      const latinPlan = ((await em.getConnection().execute(`explain ${latin}`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      expect(latinPlan).toContain('item_name_bigrams_index');
     } finally {
       await em.getConnection().execute('rollback');
     }

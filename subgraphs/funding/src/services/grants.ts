@@ -38,7 +38,7 @@ export function grantWhere(filter: GrantFilter = {}): FilterQuery<Grant> {
   if (filter.currency) conditions.push({ currency: assertCurrency(filter.currency, 'filter.currency') });
   if (filter.causeAreas?.length) conditions.push({ causeAreas: { $overlap: distinct(filter.causeAreas, 'filter.causeAreas') } });
   const search = filter.search?.trim();
-  if (search) conditions.push(textMatch<Grant>([{ property: 'title', bigrams: 'titleBigrams' }], search));
+  if (search) conditions.push(textMatch<Grant>([{ property: 'title', column: 'title' }], search, '"funding"."grant"'));
   return conditions.length ? { $and: conditions } : {};
 }
 

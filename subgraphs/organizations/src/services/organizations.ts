@@ -35,15 +35,15 @@ export const organizationById = defineLoader<string, Organization | null>('organ
 });
 
 const NAME_COLUMNS = [
-  { property: 'name', bigrams: 'nameBigrams' },
-  { property: 'nameZh', bigrams: 'nameZhBigrams' },
+  { property: 'name', column: 'name' },
+  { property: 'nameZh', column: 'name_zh' },
 ];
 
 export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<Organization> {
   const conditions: FilterQuery<Organization>[] = [];
   const search = filter.search?.trim();
   if (search) {
-    conditions.push(textMatch<Organization>(NAME_COLUMNS, search));
+    conditions.push(textMatch<Organization>(NAME_COLUMNS, search, '"organizations"."organization"'));
   }
   if (filter.city) conditions.push({ cityKey: filter.city.trim().toLowerCase() });
   if (filter.province) conditions.push({ province: { $ilike: exactLike(filter.province.trim()) } });

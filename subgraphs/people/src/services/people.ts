@@ -32,8 +32,8 @@ export const personById = defineLoader<string, Person | null>('personById', asyn
 });
 
 const NAME_COLUMNS = [
-  { property: 'name', bigrams: 'nameBigrams' },
-  { property: 'nameZh', bigrams: 'nameZhBigrams' },
+  { property: 'name', column: 'name' },
+  { property: 'nameZh', column: 'name_zh' },
 ];
 
 /** Profiles the directory may list: PRIVATE ones are never found by search or matching. */
@@ -43,7 +43,7 @@ export function personWhere(filter: PersonFilter = {}): FilterQuery<Person> {
   const conditions: FilterQuery<Person>[] = [LISTED];
   const search = filter.search?.trim();
   if (search) {
-    conditions.push(textMatch<Person>(NAME_COLUMNS, search));
+    conditions.push(textMatch<Person>(NAME_COLUMNS, search, '"people"."person"'));
   }
   const city = filter.city?.trim();
   if (city) conditions.push({ cityKey: city.toLowerCase() });
