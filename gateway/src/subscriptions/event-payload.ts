@@ -129,6 +129,18 @@ function eventValue(plan: SubscriptionPlan, event: LiveEvent, fieldName: string)
   }
 }
 
+/** What one subscriber resolves its events with (one per subscription). */
+export interface EventResolver {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  plan: SubscriptionPlan;
+  runQuery: QueryExecutor;
+  /** Who the subscriber is, as far as what they may read goes: subscribers with the same key share fetches and results. */
+  callerKey: string;
+  /** The entity query for each set of refs an event may carry, built once per subscription. */
+  queries: Map<string, EntityQuery | undefined>;
+}
+
 interface Resolution {
   query: EntityQuery;
   pending: Promise<Awaited<ReturnType<QueryExecutor>>>;
@@ -139,7 +151,7 @@ interface Resolution {
  * the event by selection, variables and caller: one fetch for all subscribers that share them.
  * Undefined when the subscription selects none of the event's entities.
  */
-function startResolution(plan: SubscriptionPlan, event: LiveEvent, runQuery: QueryExecutor, callerKey: string, queries: Map<string, EntityQuery | undefined>): Resolution | undefined {
+function startResolution({ plan, runQuery, callerKey, queries }: EventResolver, event: LiveEvent): Resolution | undefined {
   const refs = Object.keys(event.payload.refs ?? {});
   const refsKey = refs.join(',');
   if (!queries.has(refsKey)) queries.set(refsKey, entityQuery(plan, refs));
@@ -162,8 +174,8 @@ function startResolution(plan: SubscriptionPlan, event: LiveEvent, runQuery: Que
  * Starts fetching an event's entities before the subscriber gets to it, so that a backlog of
  * events (a burst, a replay) is fetched several at a time instead of one after the other.
  */
-export function prefetchEvent(plan: SubscriptionPlan, event: LiveEvent, runQuery: QueryExecutor, callerKey: string, queries: Map<string, EntityQuery | undefined>): void {
-  startResolution(plan, event, runQuery, callerKey, queries);
+export function prefetchEvent(resolver: EventResolver, event: LiveEvent): void {
+  startResolution(resolver, event);
 }
 
 const documentTexts = new WeakMap<DocumentNode, string>();
@@ -183,34 +195,20 @@ function textOf(document: DocumentNode): string {
  * result too is made once per event for all subscribers with the same document, variables and
  * caller: a thousand dashboards on one subscription cost one fetch and one execution per event.
  */
-export function resolveEvent(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  plan: SubscriptionPlan,
-  event: LiveEvent,
-  runQuery: QueryExecutor,
-  callerKey: string,
-  queries: Map<string, EntityQuery | undefined>,
-): Promise<Delivery> {
+export function resolveEvent(resolver: EventResolver, event: LiveEvent): Promise<Delivery> {
+  const { plan, callerKey, document } = resolver;
   const key = `delivery\n${callerKey}\n${plan.operationName ?? ''}\n${JSON.stringify(plan.variables)}\n${textOf(document)}`;
   let delivery = event.resolutions.get(key) as Promise<Delivery> | undefined;
   if (!delivery) {
-    delivery = deliver(schema, document, plan, event, runQuery, callerKey, queries);
+    delivery = deliver(resolver, event);
     event.resolutions.set(key, delivery);
   }
   return delivery;
 }
 
-async function deliver(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  plan: SubscriptionPlan,
-  event: LiveEvent,
-  runQuery: QueryExecutor,
-  callerKey: string,
-  queries: Map<string, EntityQuery | undefined>,
-): Promise<Delivery> {
-  const resolution = startResolution(plan, event, runQuery, callerKey, queries);
+async function deliver(resolver: EventResolver, event: LiveEvent): Promise<Delivery> {
+  const { schema, document, plan } = resolver;
+  const resolution = startResolution(resolver, event);
   let fetched: Awaited<ReturnType<QueryExecutor>> = { data: {} };
   if (resolution) {
     const { query } = resolution;

@@ -2,7 +2,7 @@ import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSche
 import type { Pool } from 'pg';
 import { readEvents, type HubEventRow } from './event-log';
 import { matchesFilter } from './event-filter';
-import { prefetchEvent, resolveEvent, type EntityQuery, type QueryExecutor } from './event-payload';
+import { prefetchEvent, resolveEvent, type EventResolver, type QueryExecutor } from './event-payload';
 import type { EventStream, LiveEvent } from './event-stream';
 import { activeSubscriptions, eventsDelivered, slowSubscribers } from './metrics';
 import type { SubscriptionPlan } from './subscription-plan';
@@ -42,9 +42,11 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private wakeUp?: () => void;
   private done = false;
   private overflowed = false;
-  private readonly queries = new Map<string, EntityQuery | undefined>();
+  private readonly resolver: EventResolver;
 
   constructor(private readonly options: SubscriberOptions) {
+    const { schema, document, plan, runQuery, callerKey } = options;
+    this.resolver = { schema, document, plan, runQuery, callerKey, queries: new Map() };
     const { position, unsubscribe } = options.stream.subscribe((event) => this.offer(event));
     this.unsubscribe = unsubscribe;
     this.replayTo = BigInt(position);
@@ -120,8 +122,8 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       const id = BigInt(event.id);
       if (id <= this.position) continue; // already delivered (a resume point ahead of this instance)
       this.position = id;
-      for (const next of this.queue.slice(0, PREFETCH)) prefetchEvent(this.options.plan, next, this.options.runQuery, this.options.callerKey, this.queries);
-      const delivery = await resolveEvent(this.options.schema, this.options.document, this.options.plan, event, this.options.runQuery, this.options.callerKey, this.queries);
+      for (const next of this.queue.slice(0, PREFETCH)) prefetchEvent(this.resolver, next);
+      const delivery = await resolveEvent(this.resolver, event);
       if (delivery.hidden || !delivery.result) continue;
       eventsDelivered.inc({ field: this.options.plan.field });
       return { done: false, value: delivery.result };
