@@ -49,6 +49,8 @@ export interface SubgraphConfig {
   logLevel: string;
   /** Shared with the gateway: subgraphs answer only requests whose identity it signed (GATEWAY_SECRET). */
   gatewaySecret?: string;
+  /** Days the audit log keeps an entry (AUDIT_RETENTION_DAYS); 0 keeps them forever. */
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,10 +76,11 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       DATABASE_URL: postgresUrl.optional(),
       [databaseVariable]: postgresUrl.optional(),
       GATEWAY_SECRET: gatewaySecretVariable.optional(),
+      AUDIT_RETENTION_DAYS: z.coerce.number().int('a whole number of days').min(0).default(730),
       ...subgraphUrlVariables(),
     }),
     env,
-  ) as { HOST: string; PORT: number; LOG_LEVEL: string; GATEWAY_SECRET?: string };
+  ) as { HOST: string; PORT: number; LOG_LEVEL: string; GATEWAY_SECRET?: string; AUDIT_RETENTION_DAYS: number };
   return {
     name,
     host: parsed.HOST,
@@ -86,5 +89,6 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     databaseUrl: subgraphDatabaseUrl(name, env),
     urls: subgraphUrls(env),
     gatewaySecret: parsed.GATEWAY_SECRET,
+    auditRetentionDays: parsed.AUDIT_RETENTION_DAYS,
   };
 }

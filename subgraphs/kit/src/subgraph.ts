@@ -25,6 +25,7 @@ import { OutboxEvent } from './events/outbox-event';
 import { AuditEntry } from './audit/audit-entry';
 import { auditEntriesResolver } from './audit/audit-log';
 import { auditPlugin } from './audit/audit-plugin';
+import { auditRetention } from './audit/audit-retention';
 import { References } from './references';
 
 /** Everything that makes one subgraph: the kit turns it into a server, a migrator and a seeder. */
@@ -154,6 +155,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   const references = new References(config.urls, log, () => signed.headers());
   const readiness = subgraphReadiness(orm);
   const background = definition.background?.({ em: orm.em as EntityManager, references, log });
+  const retention = auditRetention(orm.em as EntityManager, config.auditRetentionDays, log);
   const handle = graphqlHandler<HubContext>({
     server: apollo,
     context: async (req) => {
@@ -199,6 +201,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     orm,
     server: httpServer,
     async stop() {
+      retention.stop();
       await background?.stop();
       await apollo.stop();
       await orm.close();

@@ -3,3 +3,4 @@ export * from './audit-log';
 export * from './audit-migration';
 export * from './audit-plugin';
 export * from './audit-trail';
+export * from './audit-retention';

@@ -30,7 +30,7 @@ export async function startTestSubgraph(definition: SubgraphDefinition, options:
   if (options.seed) await seedSubgraph(definition, databaseUrl, log);
   const running = await startSubgraph(
     definition,
-    { name: definition.name, host: '127.0.0.1', port: 0, databaseUrl, urls: subgraphUrls(options.env ?? process.env), logLevel: 'silent', gatewaySecret: testGatewaySecret() },
+    { name: definition.name, host: '127.0.0.1', port: 0, databaseUrl, urls: subgraphUrls(options.env ?? process.env), logLevel: 'silent', gatewaySecret: testGatewaySecret(), auditRetentionDays: 730 },
     log,
   );
   const metricsUrl = running.url.replace(/\/graphql$/, '/metrics');
