@@ -57,25 +57,34 @@ export class References {
   }
 
   /**
+   * Runs a GraphQL operation on another subgraph, signed as this subgraph, and returns its data;
+   * throws with the subgraph's first error (or the HTTP status) when it does not answer with data.
+   * The one way subgraphs call each other: reference checks, erasure, the audit log.
+   */
+  async request<T>(subgraph: string, query: string, variables: Record<string, unknown>, timeoutMs = 5000): Promise<T> {
+    const response = await fetch(this.urlOf(subgraph), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await this.headers()) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = (await response.json()) as { data?: T | null; errors?: { message: string }[] };
+    if (!response.ok || !body.data) {
+      this.log.error({ status: response.status, errors: body.errors, subgraph }, 'request to another subgraph failed');
+      throw new Error(`the ${subgraph} subgraph did not answer: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+    }
+    return body.data;
+  }
+
+  /**
    * Fields of entities owned by another subgraph, by id, through its `_entities` field (never its
    * tables). Ids that do not exist are absent from the map. `selection` is GraphQL, e.g. "id name".
    */
   async fetch<T extends { id: string }>(typeName: string, ids: readonly string[], selection: string): Promise<Map<string, T>> {
     const owner = OWNERS[typeName];
-    const url = owner ? this.urls[owner] : undefined;
-    if (!url) throw new Error(`no URL configured for the ${owner ?? 'unknown'} subgraph (owner of ${typeName})`);
+    if (!owner) throw new Error(`no subgraph owns ${typeName}`);
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { id ${selection} } } }`;
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await this.headers()) },
-      body: JSON.stringify({ query, variables: { representations: ids.map((id) => ({ __typename: typeName, id })) } }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const body = (await response.json()) as { data?: { _entities?: (T | null)[] }; errors?: unknown[] };
-    if (!response.ok || !body.data?._entities) {
-      this.log.error({ status: response.status, errors: body.errors, owner }, 'reference lookup failed');
-      throw new Error(`the ${owner} subgraph could not answer for ${typeName} ids`);
-    }
-    return new Map(body.data._entities.filter((e): e is T => e !== null).map((e) => [e.id, e]));
+    const data = await this.request<{ _entities: (T | null)[] }>(owner, query, { representations: ids.map((id) => ({ __typename: typeName, id })) });
+    return new Map(data._entities.filter((e): e is T => e !== null).map((e) => [e.id, e]));
   }
 }

@@ -84,31 +84,24 @@ export function auditEntriesResolver(subgraph: SubgraphName): new () => object {
 const RECORD_FIELDS = 'id at requestId actorKind actorPersonId actorApiKeyId actorOrganizationIds subjectPersonId action outcome fields';
 
 /** Asks another subgraph for its audit entries, signed as this subgraph. */
-async function requestAuditEntries(references: References, subgraph: SubgraphName, query: AuditQuery, timeoutMs = 5000): Promise<AuditEntry[]> {
+async function requestAuditEntries(references: References, subgraph: SubgraphName, query: AuditQuery): Promise<AuditEntry[]> {
   const name = auditQueryName(subgraph);
-  const response = await fetch(references.urlOf(subgraph), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await references.requestHeaders()) },
-    body: JSON.stringify({
-      query: `query($first: Int!, $subject: ID, $actor: ID, $action: String, $since: DateTime, $until: DateTime, $beforeAt: DateTime, $beforeId: ID) {
-        ${name}(first: $first, subjectPersonId: $subject, actorPersonId: $actor, action: $action, since: $since, until: $until, beforeAt: $beforeAt, beforeId: $beforeId) { ${RECORD_FIELDS} } }`,
-      variables: {
-        first: query.first,
-        subject: query.subjectPersonId,
-        actor: query.actorPersonId,
-        action: query.action,
-        since: query.since?.toISOString(),
-        until: query.until?.toISOString(),
-        beforeAt: query.before?.at.toISOString(),
-        beforeId: query.before?.id,
-      },
-    }),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const body = (await response.json()) as { data?: Record<string, (Omit<AuditEntry, 'at'> & { at: string })[] | null>; errors?: { message: string }[] };
-  const records = body.data?.[name];
-  if (!response.ok || !records) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
-  return records.map((record) => Object.assign(new AuditEntry(), record, { at: new Date(record.at) }));
+  const data = await references.request<Record<string, (Omit<AuditEntry, 'at'> & { at: string })[]>>(
+    subgraph,
+    `query($first: Int!, $subject: ID, $actor: ID, $action: String, $since: DateTime, $until: DateTime, $beforeAt: DateTime, $beforeId: ID) {
+      ${name}(first: $first, subjectPersonId: $subject, actorPersonId: $actor, action: $action, since: $since, until: $until, beforeAt: $beforeAt, beforeId: $beforeId) { ${RECORD_FIELDS} } }`,
+    {
+      first: query.first,
+      subject: query.subjectPersonId,
+      actor: query.actorPersonId,
+      action: query.action,
+      since: query.since?.toISOString(),
+      until: query.until?.toISOString(),
+      beforeAt: query.before?.at.toISOString(),
+      beforeId: query.before?.id,
+    },
+  );
+  return data[name]!.map((record) => Object.assign(new AuditEntry(), record, { at: new Date(record.at) }));
 }
 
 /** An audit entry with the subgraph that holds the data it is about. */

@@ -48,16 +48,14 @@ export function erasureResolver(subgraph: SubgraphName, erase: PersonEraser): ne
 }
 
 /** Asks `subgraph` to erase the person, signed as this subgraph; throws when it does not confirm. */
-export async function requestErasure(references: References, subgraph: SubgraphName, personId: string, options: ErasureOptions, timeoutMs = 5000): Promise<number> {
+export async function requestErasure(references: References, subgraph: SubgraphName, personId: string, options: ErasureOptions): Promise<number> {
   const mutation = erasureMutationName(subgraph);
-  const response = await fetch(references.urlOf(subgraph), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await references.requestHeaders()) },
-    body: JSON.stringify({ query: `mutation($personId: ID!, $keep: Boolean!) { ${mutation}(personId: $personId, keepCertificatesVerifiable: $keep) }`, variables: { personId, keep: options.keepCertificatesVerifiable } }),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const body = (await response.json()) as { data?: Record<string, number | null>; errors?: { message: string }[] };
-  const touched = body.data?.[mutation];
-  if (!response.ok || typeof touched !== 'number') throw new Error(`the ${subgraph} subgraph did not confirm the erasure: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+  const data = await references.request<Record<string, number | null>>(
+    subgraph,
+    `mutation($personId: ID!, $keep: Boolean!) { ${mutation}(personId: $personId, keepCertificatesVerifiable: $keep) }`,
+    { personId, keep: options.keepCertificatesVerifiable },
+  );
+  const touched = data[mutation];
+  if (typeof touched !== 'number') throw new Error(`the ${subgraph} subgraph did not confirm the erasure`);
   return touched;
 }
