@@ -1,7 +1,7 @@
-import { ArrayType, Entity, Index, MikroORM, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
+import { Entity, MikroORM, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
 import { ormOptions } from '../src/orm';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database';
-import { bigramIndexSql, bigramsOf, textMatch } from '../src/text-search';
+import { bigramIndexSql, Bigrams, textMatch } from '../src/text-search';
 
 const SCHEMA = 'search_test';
 
@@ -16,12 +16,10 @@ class Item {
   @Property({ columnType: 'text', nullable: true })
   nameZh?: string | null;
 
-  @Property({ type: ArrayType, columnType: 'text[]', generated: bigramsOf(SCHEMA, 'name'), lazy: true, hidden: true, nullable: true })
-  @Index({ type: 'gin' })
+  @Bigrams(SCHEMA, 'name')
   nameBigrams?: string[];
 
-  @Property({ type: ArrayType, columnType: 'text[]', generated: bigramsOf(SCHEMA, 'name_zh'), lazy: true, hidden: true, nullable: true })
-  @Index({ type: 'gin' })
+  @Bigrams(SCHEMA, 'name_zh')
   nameZhBigrams?: string[];
 }
 
