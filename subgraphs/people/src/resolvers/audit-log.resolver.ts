@@ -65,22 +65,17 @@ export class AuditLogResolver {
     };
   }
 
-  @FieldResolver(() => Person, { nullable: true })
+  @FieldResolver(() => Person, { nullable: true, description: 'The person whose data it was.' })
   subject(@Root() entry: AuditLogEntry, @Ctx() ctx: HubContext): Promise<Person | null> {
     return ctx.loaders.load(personById, entry.subjectPersonId);
-  }
-
-  @FieldResolver(() => AuditActor)
-  actor(@Root() entry: AuditLogEntry): AuditActor {
-    return Object.assign(entry.actor, { person: undefined, personId: entry.actorPersonId ?? null });
   }
 }
 
 /** The actor's person, through the same loader as every other Person. */
 @Resolver(() => AuditActor)
 export class AuditActorResolver {
-  @FieldResolver(() => Person, { nullable: true })
-  person(@Root() actor: AuditActor & { personId?: string | null }, @Ctx() ctx: HubContext): Promise<Person | null> | null {
+  @FieldResolver(() => Person, { nullable: true, description: 'The signed-in person who acted, when the credential belongs to one.' })
+  person(@Root() actor: AuditActor, @Ctx() ctx: HubContext): Promise<Person | null> | null {
     return actor.personId ? ctx.loaders.load(personById, actor.personId) : null;
   }
 }

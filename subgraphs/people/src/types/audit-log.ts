@@ -44,14 +44,16 @@ export class AuditActor {
   @Field(() => AuditActorKindValue)
   kind: AuditActorKind;
 
-  @Field(() => Person, { nullable: true, description: 'The signed-in person who acted, when the credential belongs to one.' })
-  person?: Person | null;
+  /** The signed-in person who acted: resolved from `personId` (AuditActorResolver). */
 
   @Field(() => ID, { nullable: true, description: 'The API key used, when it was one (keys are listed, and revoked, by their organization\'s admins).' })
   apiKeyId?: string | null;
 
   @Field(() => [OrganizationRef], { description: 'The organizations the actor acted for: their memberships when they acted.' })
   organizations: OrganizationRef[];
+
+  /** Kept for the `person` resolver. */
+  personId: string | null;
 }
 
 @ObjectType({ description: 'One request\'s access to one person\'s data in one part of the hub.' })
@@ -83,9 +85,8 @@ export class AuditLogEntry {
   @Field({ description: 'The request\'s id (`x-request-id`): the gateway\'s and subgraphs\' logs carry it too.' })
   requestId: string;
 
-  /** Kept for the resolver: the subject's id. */
+  /** Kept for the `subject` resolver. */
   subjectPersonId: string;
-  actorPersonId?: string | null;
 }
 
 @ObjectType({ description: 'One entry of the audit log, with its cursor.' })
@@ -138,12 +139,11 @@ export function toAuditLogEntry(entry: HubAuditEntry): AuditLogEntry {
     fields: entry.fields,
     requestId: entry.requestId,
     subjectPersonId: entry.subjectPersonId,
-    actorPersonId: entry.actorPersonId,
     actor: Object.assign(new AuditActor(), {
       kind: entry.actorKind,
+      personId: entry.actorPersonId ?? null,
       apiKeyId: entry.actorApiKeyId ?? null,
       organizations: entry.actorOrganizationIds.map((id) => Object.assign(new OrganizationRef(), { id })),
-      person: undefined,
     }),
   });
 }
