@@ -139,6 +139,15 @@ export interface EventResolver {
   callerKey: string;
   /** The entity query for each set of refs an event may carry, built once per subscription. */
   queries: Map<string, EntityQuery | undefined>;
+  /** What subscribers whose results are the same share: caller, operation, variables and document text. */
+  deliveryKey: string;
+}
+
+/** A subscription's EventResolver. */
+export function eventResolver(options: Pick<EventResolver, 'schema' | 'document' | 'plan' | 'runQuery' | 'callerKey'>): EventResolver {
+  const { schema, document, plan, runQuery, callerKey } = options;
+  const deliveryKey = `delivery\n${callerKey}\n${plan.operationName ?? ''}\n${JSON.stringify(plan.variables)}\n${print(document)}`;
+  return { schema, document, plan, runQuery, callerKey, queries: new Map(), deliveryKey };
 }
 
 interface Resolution {
@@ -178,15 +187,6 @@ export function prefetchEvent(resolver: EventResolver, event: LiveEvent): void {
   startResolution(resolver, event);
 }
 
-const documentTexts = new WeakMap<DocumentNode, string>();
-
-/** A subscription document's text, printed once per document. */
-function textOf(document: DocumentNode): string {
-  let text = documentTexts.get(document);
-  if (text === undefined) documentTexts.set(document, (text = print(document)));
-  return text;
-}
-
 /**
  * Resolves one event for one subscriber: fetches the event's entities through the federated
  * graph with the subscriber's selection — once per event for all subscribers with the same
@@ -196,12 +196,10 @@ function textOf(document: DocumentNode): string {
  * caller: a thousand dashboards on one subscription cost one fetch and one execution per event.
  */
 export function resolveEvent(resolver: EventResolver, event: LiveEvent): Promise<Delivery> {
-  const { plan, callerKey, document } = resolver;
-  const key = `delivery\n${callerKey}\n${plan.operationName ?? ''}\n${JSON.stringify(plan.variables)}\n${textOf(document)}`;
-  let delivery = event.resolutions.get(key) as Promise<Delivery> | undefined;
+  let delivery = event.resolutions.get(resolver.deliveryKey) as Promise<Delivery> | undefined;
   if (!delivery) {
     delivery = deliver(resolver, event);
-    event.resolutions.set(key, delivery);
+    event.resolutions.set(resolver.deliveryKey, delivery);
   }
   return delivery;
 }

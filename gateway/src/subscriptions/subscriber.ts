@@ -2,7 +2,7 @@ import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSche
 import type { Pool } from 'pg';
 import { readEvents, type HubEventRow } from './event-log';
 import { matchesFilter } from './event-filter';
-import { prefetchEvent, resolveEvent, type EventResolver, type QueryExecutor } from './event-payload';
+import { eventResolver, prefetchEvent, resolveEvent, type EventResolver, type QueryExecutor } from './event-payload';
 import type { EventStream, LiveEvent } from './event-stream';
 import { activeSubscriptions, eventsDelivered, slowSubscribers } from './metrics';
 import type { SubscriptionPlan } from './subscription-plan';
@@ -45,8 +45,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private readonly resolver: EventResolver;
 
   constructor(private readonly options: SubscriberOptions) {
-    const { schema, document, plan, runQuery, callerKey } = options;
-    this.resolver = { schema, document, plan, runQuery, callerKey, queries: new Map() };
+    this.resolver = eventResolver(options);
     const { position, unsubscribe } = options.stream.subscribe((event) => this.offer(event));
     this.unsubscribe = unsubscribe;
     this.replayTo = BigInt(position);

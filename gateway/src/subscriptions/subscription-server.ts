@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Identity, Logger } from '@ngo-hub/kit';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, Kind, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Pool } from 'pg';
@@ -40,9 +40,10 @@ type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState 
 
 /**
  * An operation's context: the socket's caller, where `connectionParams.lastEventId` says to
- * resume, and the operation's exact text (queries and mutations run through Apollo from it).
+ * resume, the operation's exact text (queries and mutations run through Apollo from it) and the
+ * operation the limits resolved from it (subscriptions are planned from it).
  */
-type SocketContext = GatewayContext & { resumeAfter?: string; operationText: string };
+type SocketContext = GatewayContext & { resumeAfter?: string; operationText: string; operation: OperationDefinitionNode };
 
 /** WebSocket close codes the gateway uses (graphql-ws clients retry on these). */
 export const CLOSE_GOING_AWAY = 1001;
@@ -66,17 +67,10 @@ function headersOf(params: Record<string, unknown> | undefined): Record<string, 
 export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void>; clients: () => number } {
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1_000_000 });
 
-  const runAs = ({ resumeAfter: _resume, operationText: _text, ...context }: SocketContext): QueryExecutor => async (document, variables) => {
+  const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, ...context }: SocketContext): QueryExecutor => async (document, variables) => {
     const response = await options.apollo.executeOperation({ query: print(document), variables }, { contextValue: { ...context, derived: true } });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
     return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
-  };
-
-  const operationOf = (args: ExecutionArgs): OperationDefinitionNode => {
-    const operations = args.document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    const operation = args.operationName ? operations.find((o) => o.name?.value === args.operationName) : operations.length === 1 ? operations[0] : undefined;
-    if (!operation) throw new GraphQLError('Name the operation to run (operationName).', { extensions: { code: 'BAD_USER_INPUT' } });
-    return operation;
   };
 
   const failure = (error: unknown): ExecutionResult => ({
@@ -112,12 +106,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         const admitted = options.limits.admitOperation(state.context.caller!, payload as SocketOperationRequest, schema, state.subscriptions.size);
         if (Array.isArray(admitted)) return admitted;
         if (admitted.operation.operation === 'subscription') state.subscriptions.add(id);
-        const contextValue: SocketContext = { ...state.context, resumeAfter: state.lastEventId, operationText: admitted.query };
+        const contextValue: SocketContext = { ...state.context, resumeAfter: state.lastEventId, operationText: admitted.query, operation: admitted.operation };
         return { schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       execute: (async (args: ExecutionArgs) => {
         try {
-          const { resumeAfter: _resume, operationText, ...context } = args.contextValue as SocketContext;
+          const { resumeAfter: _resume, operationText, operation: _operation, ...context } = args.contextValue as SocketContext;
           const response = await options.apollo.executeOperation(
             { query: operationText, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
             { contextValue: { ...context, requestId: randomUUID() } },
@@ -133,7 +127,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
             throw new GraphQLError('Live updates are off: this gateway has no DATABASE_URL to read the hub event log from.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
           }
           const context = args.contextValue as SocketContext;
-          const plan = planSubscription(args.schema, args.document, operationOf(args), (args.variableValues ?? {}) as Record<string, unknown>);
+          const plan = planSubscription(args.schema, args.document, context.operation, (args.variableValues ?? {}) as Record<string, unknown>);
           return new Subscriber({
             schema: args.schema,
             document: args.document,
