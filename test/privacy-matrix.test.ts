@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type StringValueNode } from 'graphql';
-import { gql } from './setup/hub';
+import { gql, must } from './setup/hub';
 import { adminHeaders, userHeaders } from './setup/identities';
 
 /**
@@ -69,12 +69,6 @@ function privateFields(): Map<string, string> {
     }
   }
   return fields;
-}
-
-async function must<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = adminHeaders()): Promise<T> {
-  const { data, errors } = await gql<T>(query, variables, headers);
-  if (errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(errors)}`);
-  return data!;
 }
 
 async function createPerson(name: string, extra: Record<string, unknown> = {}): Promise<string> {

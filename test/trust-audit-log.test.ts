@@ -1,4 +1,4 @@
-import { countSql, gql } from './setup/hub';
+import { countSql, gql, must } from './setup/hub';
 import { adminHeaders, apiKeyHeaders, userHeaders } from './setup/identities';
 
 /**
@@ -6,12 +6,6 @@ import { adminHeaders, apiKeyHeaders, userHeaders } from './setup/identities';
  * recorded with who, what and when (one row per request and person), refused attempts too; the
  * person sees the accesses to their own data, hub admins everyone's, nobody else anything.
  */
-async function must<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = adminHeaders()): Promise<T> {
-  const { data, errors } = await gql<T>(query, variables, headers);
-  if (errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(errors)}`);
-  return data!;
-}
-
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 const AUDIT_LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {

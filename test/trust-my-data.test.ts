@@ -1,4 +1,4 @@
-import { countSql, gql } from './setup/hub';
+import { countSql, gql, must } from './setup/hub';
 import { adminHeaders, userHeaders } from './setup/identities';
 
 /**
@@ -6,12 +6,6 @@ import { adminHeaders, userHeaders } from './setup/identities';
  * request, and `deleteMyAccount` erases it everywhere while certificates stay verifiable (without
  * the name) when the person chose so.
  */
-async function must<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = adminHeaders()): Promise<T> {
-  const { data, errors } = await gql<T>(query, variables, headers);
-  if (errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(errors)}`);
-  return data!;
-}
-
 const MY_DATA = `{ myData {
   id
   person { name email phone education { institution } affiliations { nodes { organization { id } } } }

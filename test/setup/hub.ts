@@ -23,6 +23,13 @@ export function adminGql<T = Record<string, unknown>>(query: string, variables?:
   return graphqlRequest<T>(gatewayUrl(), query, variables, headers);
 }
 
+/** As `adminGql`, returning the data and failing the test with the errors when there are any. */
+export async function must<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = adminHeaders()): Promise<T> {
+  const { data, errors } = await adminGql<T>(query, variables, headers);
+  if (errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(errors)}`);
+  return data!;
+}
+
 /** SQL statements each subgraph process has sent so far, read from its /metrics. */
 export async function sqlStatements(): Promise<Record<SubgraphName, number>> {
   const names: SubgraphName[] = ['organizations', 'people', 'funding', 'training'];
