@@ -33,7 +33,7 @@ async function startBenchHub(databaseUrl, extraEnv = {}) {
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])),
     /** SQL statements each subgraph process has sent so far (its /metrics counter). */
     async sqlStatements() {
-      const counts = await Promise.all(SUBGRAPHS.map((name) => readCounter(hub.subgraphs[name].url.replace(/\/graphql$/, '/metrics'), 'ngohub_sql_statements_total')));
+      const counts = await Promise.all(SUBGRAPHS.map((name) => readCounter(hub.subgraphs[name].url.replace(/\/graphql$/, '/metrics'), 'ngohub_sql_statements_total', { work: 'graphql' })));
       return Object.fromEntries(SUBGRAPHS.map((name, i) => [name, counts[i]]));
     },
   };

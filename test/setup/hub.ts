@@ -30,11 +30,11 @@ export async function must<T>(query: string, variables: Record<string, unknown>,
   return data!;
 }
 
-/** SQL statements each subgraph process has sent so far, read from its /metrics. */
+/** SQL statements each subgraph process has sent so far answering GraphQL requests, read from its /metrics. */
 export async function sqlStatements(): Promise<Record<SubgraphName, number>> {
   const names: SubgraphName[] = ['organizations', 'people', 'funding', 'training'];
   const counts = await Promise.all(
-    names.map((name) => readCounter(subgraphUrl(name).replace(/\/graphql$/, '/metrics'), 'ngohub_sql_statements_total')),
+    names.map((name) => readCounter(subgraphUrl(name).replace(/\/graphql$/, '/metrics'), 'ngohub_sql_statements_total', { work: 'graphql' })),
   );
   return Object.fromEntries(names.map((name, i) => [name, counts[i]])) as Record<SubgraphName, number>;
 }

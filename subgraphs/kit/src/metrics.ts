@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One Prometheus registry per process, served at /metrics. */
@@ -7,10 +8,26 @@ collectDefaultMetrics({ register: metrics });
 
 export const sqlStatements = new Counter({
   name: 'ngohub_sql_statements_total',
-  help: 'SQL statements sent to PostgreSQL by this process.',
-  labelNames: ['subgraph'] as const,
+  help: 'SQL statements sent to PostgreSQL by this process, by subgraph and work: "graphql" while answering a GraphQL request, "other" for background work (audit retention, erasure retries), readiness checks and start-up.',
+  labelNames: ['subgraph', 'work'] as const,
   registers: [metrics],
 });
+
+const answering = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` as the answer to one GraphQL request: the SQL it sends (its audit insert included)
+ * counts as `work="graphql"`, so a count of a request's statements is not disturbed by background
+ * work that happens to run at the same moment.
+ */
+export function answeringGraphQL<T>(work: () => Promise<T>): Promise<T> {
+  return answering.run(true, work);
+}
+
+/** Counts one SQL statement sent by `subgraph`, attributed to the work that sent it. */
+export function countSqlStatement(subgraph: string): void {
+  sqlStatements.inc({ subgraph, work: answering.getStore() ? 'graphql' : 'other' });
+}
 
 export const graphqlRequests = new Counter({
   name: 'ngohub_graphql_requests_total',

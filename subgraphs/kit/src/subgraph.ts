@@ -19,7 +19,7 @@ import { graphqlHandler, sendError } from './http/graphql-handler';
 import { subgraphOperationGuard } from './http/operation-guard';
 import { answerReadiness, type ReadinessCheck } from './http/readiness';
 import { createLogger, type Logger } from './logger';
-import { metrics, metricsPlugin, observePool, sqlStatements, type PoolStats } from './metrics';
+import { answeringGraphQL, countSqlStatement, metrics, metricsPlugin, observePool, type PoolStats } from './metrics';
 import { migrate, openOrm } from './orm';
 import { OutboxEvent } from './events/outbox-event';
 import { AuditEntry } from './audit/audit-entry';
@@ -65,7 +65,7 @@ export function ormSettingsOf(definition: SubgraphDefinition, databaseUrl: strin
 export async function openSubgraphOrm(definition: SubgraphDefinition, databaseUrl: string, log?: Logger): Promise<MikroORM> {
   const orm = await openOrm(ormSettingsOf(definition, databaseUrl, log));
   const knex = orm.em.getConnection().getKnex();
-  knex.on('query', () => sqlStatements.inc({ subgraph: definition.name }));
+  knex.on('query', () => countSqlStatement(definition.name));
   const pool = (knex.client as { pool?: PoolStats }).pool;
   if (pool) observePool(definition.name, pool);
   return orm;
@@ -173,7 +173,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       return void verifyIdentity(typeof token === 'string' ? token : undefined, secret).then(
         (identity) => {
           identities.set(req, identity);
-          void handle(req, res);
+          void answeringGraphQL(() => handle(req, res));
         },
         (error: unknown) => sendError(res, 401, error instanceof SignatureError ? error.message : 'unauthenticated', 'UNAUTHENTICATED'),
       );

@@ -1,4 +1,6 @@
 import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { pruneAuditEntries } from '@ngo-hub/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { organizationsSubgraph } from '../src';
 import { creditCodeCheckCharacter } from '../src/services/credit-code';
 
@@ -131,5 +133,19 @@ describe('organizations subgraph', () => {
     expect(result.data!._entities.slice(0, 10).map((e) => e.id)).toEqual(representations.map((r) => r.id));
     expect(result.data!._entities[10]).toBeNull();
     expect((await subgraph.sqlStatements()) - before).toBe(1);
+  });
+
+  it('counts a request\'s SQL statements apart from background work that runs at the same moment', async () => {
+    const em = subgraph.running.orm.em as EntityManager;
+    const read = () => subgraph.request<{ organizations: { totalCount: number } }>(`{ organizations(first: 1) { nodes { id } totalCount } }`);
+    let before = await subgraph.sqlStatements();
+    await read();
+    const alone = (await subgraph.sqlStatements()) - before;
+    expect(alone).toBeGreaterThan(0);
+    // the hourly audit prune runs while the same request is answered: it is not counted as the request's
+    before = await subgraph.sqlStatements();
+    const [, answer] = await Promise.all([pruneAuditEntries(em, 730), read(), pruneAuditEntries(em, 730)]);
+    expect(answer.data!.organizations.totalCount).toBeGreaterThan(0);
+    expect((await subgraph.sqlStatements()) - before).toBe(alone);
   });
 });

@@ -1,9 +1,11 @@
-/** Reads a Prometheus counter's value (summed over its labels) from a /metrics endpoint. */
-export async function readCounter(metricsUrl: string, name: string): Promise<number> {
+/** Reads a Prometheus counter's value from a /metrics endpoint, summed over the series that carry every one of `labels`. */
+export async function readCounter(metricsUrl: string, name: string, labels: Record<string, string> = {}): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
+  const wanted = Object.entries(labels).map(([label, value]) => `${label}="${value}"`);
   return text
     .split('\n')
     .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .filter((line) => wanted.every((pair) => line.includes(pair)))
     .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
 }
 

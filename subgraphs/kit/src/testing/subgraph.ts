@@ -13,7 +13,7 @@ export interface TestSubgraph {
   request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** The same, acting as another identity (`asAdmin()`, `asPerson(id)`, `asMember(orgId)`). */
   as(identity: Identity): Pick<TestSubgraph, 'request'>;
-  /** SQL statements this process has sent so far (the subgraph's own Prometheus counter). */
+  /** SQL statements this subgraph has sent so far answering GraphQL requests (its own Prometheus counter; background work not counted). */
   sqlStatements(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -43,7 +43,7 @@ export async function startTestSubgraph(definition: SubgraphDefinition, options:
     url: running.url,
     request: requester(options.identity ?? asAnonymous()).request,
     as: requester,
-    sqlStatements: () => readCounter(metricsUrl, 'ngohub_sql_statements_total'),
+    sqlStatements: () => readCounter(metricsUrl, 'ngohub_sql_statements_total', { subgraph: definition.name, work: 'graphql' }),
     stop: () => running.stop().then(() => new Promise<void>((resolve) => running.server.close(() => resolve()))),
   };
 }
