@@ -31,6 +31,7 @@ describe('a bad configuration value stops a process at start with a message nami
     [{ FUNDING_URL: 'ftp//x' }, /FUNDING_URL="ftp\/\/x": expected an http:\/\/ URL/],
     [{ HUB_MODE: 'staging', GATEWAY_SECRET: SECRET }, /HUB_MODE="staging": expected/],
     [{ MAX_DEPTH: '0', GATEWAY_SECRET: SECRET }, /MAX_DEPTH="0": expected/],
+    [{ CORS_ORIGINS: 'https://partner.example.org/app', GATEWAY_SECRET: SECRET }, /CORS_ORIGINS="https:\/\/partner.example.org\/app": expected \*, or origins/],
     [{ TRUSTED_DOCUMENTS: 'maybe', GATEWAY_SECRET: SECRET }, /TRUSTED_DOCUMENTS="maybe": expected/],
     [{ TRUSTED_DOCUMENTS: 'all', TRUSTED_DOCUMENTS_PATH: '/nonexistent/manifest.json', GATEWAY_SECRET: SECRET }, /TRUSTED_DOCUMENTS_PATH="\/nonexistent\/manifest.json": no such file/],
   ])('gateway with %o', async (env, message) => {

@@ -1,7 +1,8 @@
 import { DEFAULT_PORTS, parseEnv, subgraphUrls, subgraphUrlVariables, type SubgraphName } from '@ngo-hub/kit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
+import { loadCorsConfig, type CorsConfig } from './http/cors';
+import { hubMode, loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
 import { loadLiveUpdatesConfig, type LiveUpdatesConfig } from './subscriptions/live-updates-config';
@@ -20,6 +21,8 @@ export interface GatewayConfig {
   limits: LimitsConfig;
   /** Subscriptions over graphql-ws from the hub event log (gateway/src/subscriptions). */
   liveUpdates: LiveUpdatesConfig;
+  /** Which pages on other origins may call /graphql from a browser (CORS_ORIGINS). */
+  cors: CorsConfig;
 }
 
 /** The gateway's configuration from its environment; a bad value stops it with the variable's name. */
@@ -47,5 +50,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     auth: loadAuthConfig(env),
     limits: loadLimitsConfig(env),
     liveUpdates: loadLiveUpdatesConfig(env),
+    cors: loadCorsConfig(env, hubMode(env)),
   };
 }

@@ -14,6 +14,8 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveDashboard } from './dashboard/serve';
 import { serveGraphiql } from './graphiql/serve';
+import { compressResponses } from './http/compression';
+import { corsHandler } from './http/cors';
 import { hubLimits } from './limits/hub-limits';
 import { gatewayReadiness } from './readiness';
 import { startLiveUpdates, startSubscriptionServer } from './subscriptions';
@@ -70,8 +72,12 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       return { requestId, identity, caller };
     },
   });
+  const crossOrigin = corsHandler(config.cors);
+  const compress = compressResponses();
   httpServer.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    if (path === '/graphql' && crossOrigin(req, res)) return;
+    compress(req, res);
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
     if (serveGraphiql(req, res, path, wantsHtml)) return;
     if (serveDashboard(req, res, path)) return;
