@@ -96,6 +96,30 @@ query VerifyCertificate {
 `,
   },
   {
+    query: `# A partner's first query: a city's organizations, ten at a time.
+# For the next page, pass pageInfo.endCursor as $after until hasNextPage is false.
+# Send your API key in Headers: {"x-api-key": "<your key>"} (anonymous callers read the public directory).
+query OrganizationsOfACity($city: String = "Chengdu", $after: String) {
+  organizations(filter: { city: $city }, first: 10, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id name nameZh kind causeAreas city registration { status } }
+  }
+}
+`,
+  },
+  {
+    query: `# Live grants for a partner's back end: each award as it is committed (graphql-ws on /graphql).
+# GraphiQL opens the socket with the Headers tab as connectionParams, so signed-in callers see what their key may read.
+subscription GrantsAwarded {
+  grantAwarded {
+    eventId
+    grant { title amountAwarded { amount currency } funder { name } recipient { name city } }
+  }
+}
+`,
+  },
+  {
     query: `# Live: everything that changes in Chengdu's sector, as it is committed (graphql-ws on /graphql).
 # Run it, then award a grant or create an organization in Chengdu from another tab.
 # Resume after a disconnection with since: "<the last eventId you saw>".
