@@ -6,7 +6,7 @@ import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, me
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createIdentify } from './auth/identify';
 import { IdentitySigner } from './auth/identity-signature';
@@ -16,6 +16,7 @@ import { serveDashboard } from './dashboard/serve';
 import { serveGraphiql } from './graphiql/serve';
 import { compressResponses } from './http/compression';
 import { corsHandler } from './http/cors';
+import { csvExports } from './exports/csv-export';
 import { hubLimits } from './limits/hub-limits';
 import { gatewayReadiness } from './readiness';
 import { startLiveUpdates, startSubscriptionServer } from './subscriptions';
@@ -61,27 +62,30 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   });
   await apollo.start();
   const readiness = gatewayReadiness(config);
+  const admit = async (req: IncomingMessage, body: unknown): Promise<GatewayContext> => {
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+    const { identity, caller } = await limits.admit(req, body, () => identify(req.headers));
+    return { requestId, identity, caller };
+  };
   const handle = graphqlHandler<GatewayContext>({
     server: apollo,
     maxBodyBytes: config.maxBodyBytes,
     maxBatchSize: config.limits.maxBatch,
-    context: async (req, body) => {
-      const header = req.headers['x-request-id'];
-      const requestId = typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
-      const { identity, caller } = await limits.admit(req, body, () => identify(req.headers));
-      return { requestId, identity, caller };
-    },
+    context: admit,
   });
+  const exportCsv = csvExports({ apollo, schema: () => apiSchema!, admit: (req) => admit(req, undefined), log });
   const crossOrigin = corsHandler(config.cors);
   const compress = compressResponses();
   httpServer.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/graphql' && crossOrigin(req, res)) return;
+    if ((path === '/graphql' || path.startsWith('/export/')) && crossOrigin(req, res)) return;
     compress(req, res);
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
     if (serveGraphiql(req, res, path, wantsHtml)) return;
     if (serveDashboard(req, res, path)) return;
     if (path === '/graphql') return void handle(req, res);
+    if (path.startsWith('/export/')) return void exportCsv(req, res, path);
     if (path === '/healthz') return void res.end('ok');
     if (path === '/readyz') return void answerReadiness(res, readiness);
     if (path === '/metrics') {

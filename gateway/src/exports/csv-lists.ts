@@ -1,0 +1,124 @@
+/**
+ * The lists a caller may download as CSV (`GET /export/<name>.csv?<filter>`): each is the same
+ * GraphQL list field a client would page through, so it is authorized and filtered exactly like
+ * it. Columns are paths into a node; a list value is joined with "; ".
+ */
+export interface CsvList {
+  /** The Query field, a cursor connection taking `filter`, `first` and `after`. */
+  field: string;
+  /** The field's filter input type: query parameters are its fields. */
+  filterType: string;
+  /** The selection of one node. */
+  selection: string;
+  /** Column title → path into the node (`registration.status`, `offeredBy.name`). */
+  columns: Record<string, string>;
+  /** A list field of the node that gives one row per element (the node's other columns repeated). */
+  rowPer?: string;
+}
+
+export const CSV_LISTS: Record<string, CsvList> = {
+  organizations: {
+    field: 'organizations',
+    filterType: 'OrganizationFilter',
+    selection: 'id name nameZh kind causeAreas city province country foundedOn stage website orgId registration { status legalForm authority registeredOn creditCode }',
+    columns: {
+      id: 'id',
+      name: 'name',
+      nameZh: 'nameZh',
+      kind: 'kind',
+      causeAreas: 'causeAreas',
+      city: 'city',
+      province: 'province',
+      country: 'country',
+      foundedOn: 'foundedOn',
+      stage: 'stage',
+      website: 'website',
+      orgId: 'orgId',
+      registrationStatus: 'registration.status',
+      legalForm: 'registration.legalForm',
+      registrationAuthority: 'registration.authority',
+      registeredOn: 'registration.registeredOn',
+      creditCode: 'registration.creditCode',
+    },
+  },
+  people: {
+    // the public profile only: contact details and applications are not in a download
+    field: 'people',
+    filterType: 'PersonFilter',
+    selection: 'id name nameZh roles city province skills languages qualification openToWork',
+    columns: {
+      id: 'id',
+      name: 'name',
+      nameZh: 'nameZh',
+      roles: 'roles',
+      city: 'city',
+      province: 'province',
+      skills: 'skills',
+      languages: 'languages',
+      qualification: 'qualification',
+      openToWork: 'openToWork',
+    },
+  },
+  courses: {
+    field: 'courses',
+    filterType: 'CourseFilter',
+    selection: 'id title titleZh kind startsOn endsOn city online language capacity enrolledCount seatsLeft causeAreas offeredBy { id name } fee { amount currency }',
+    columns: {
+      id: 'id',
+      title: 'title',
+      titleZh: 'titleZh',
+      kind: 'kind',
+      startsOn: 'startsOn',
+      endsOn: 'endsOn',
+      city: 'city',
+      online: 'online',
+      language: 'language',
+      capacity: 'capacity',
+      enrolled: 'enrolledCount',
+      seatsLeft: 'seatsLeft',
+      causeAreas: 'causeAreas',
+      offeredBy: 'offeredBy.name',
+      offeredByIds: 'offeredBy.id',
+      feeAmount: 'fee.amount',
+      feeCurrency: 'fee.currency',
+    },
+  },
+  'funding-flows': {
+    // one row per flow and currency: sums are never converted
+    field: 'fundingFlows',
+    filterType: 'FundingFlowFilter',
+    rowPer: 'totals',
+    selection: 'funder { id name nameZh } recipient { id name nameZh city } grantCount totals { amount currency }',
+    columns: {
+      funderId: 'funder.id',
+      funder: 'funder.name',
+      funderZh: 'funder.nameZh',
+      recipientId: 'recipient.id',
+      recipient: 'recipient.name',
+      recipientZh: 'recipient.nameZh',
+      recipientCity: 'recipient.city',
+      grantCount: 'grantCount',
+      currency: 'totals.currency',
+      amount: 'totals.amount',
+    },
+  },
+};
+
+/** The value at `path` in `node`: lists are followed (and flattened), then joined by the caller. */
+export function valuesAt(node: unknown, path: string): unknown[] {
+  let values: unknown[] = [node];
+  for (const key of path.split('.')) {
+    values = values.flatMap((value) => {
+      if (value === null || value === undefined) return [];
+      const next = (value as Record<string, unknown>)[key];
+      return Array.isArray(next) ? next : [next];
+    });
+  }
+  return values.filter((value) => value !== null && value !== undefined);
+}
+
+/** The CSV rows of one node: one, or one per element of `list.rowPer`. */
+export function rowsOf(list: CsvList, node: Record<string, unknown>): string[][] {
+  const nodes = list.rowPer ? ((node[list.rowPer] as unknown[] | null) ?? []).map((element) => ({ ...node, [list.rowPer!]: element })) : [node];
+  return nodes.map((one) => Object.values(list.columns).map((path) => valuesAt(one, path).map(String).join('; ')));
+}
