@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './setup/browser';
 import { DASHBOARD_QUERY, variablesOf, ALL_PARTS } from '../gateway/dashboard/src/queries';
 import { countSql, gatewayUrl, gql } from './setup/hub';
 import { startGatewayProcess } from './setup/gateway-process';
@@ -9,7 +10,6 @@ import { subscribersReady } from './setup/live';
 import { freePort } from '@ngo-hub/kit/processes';
 
 // The sector dashboard in Debian's Chromium (never a downloaded browser), against the real hub.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, 'screenshots');
 
 const base = () => gatewayUrl().replace(/\/graphql$/, '');
@@ -25,10 +25,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,14 +1,14 @@
 import { freePort } from '@ngo-hub/kit/processes';
 import { createServer, request, type Server } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './setup/browser';
 import { startGatewayProcess } from './setup/gateway-process';
 import { gatewayUrl } from './setup/hub';
 import { adminHeaders } from './setup/identities';
 
 // Browser clients on other origins: CORS preflights as browsers send them, a real page in Debian's
 // Chromium on another origin, and compressed answers.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CLIENT_HEADERS = 'content-type,authorization,x-api-key,apollographql-client-name,apollo-require-preflight';
 const QUERY = '{ organizations(first: 30) { totalCount nodes { id name nameZh description city } } }';
 
@@ -95,10 +95,7 @@ describe('partners: browser clients on other origins (CORS) and compressed answe
         startGatewayProcess({ CORS_ORIGINS: `${pageOrigin}, https://partner.example.org` }),
         startGatewayProcess({ HUB_MODE: 'production' }),
       ]);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      });
+      browser = await launchChromium();
     }, 120_000);
 
     afterAll(async () => {

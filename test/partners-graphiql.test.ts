@@ -1,18 +1,15 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './setup/browser';
 import { startGatewayProcess } from './setup/gateway-process';
 import { gatewayUrl, must } from './setup/hub';
 import { adminHeaders } from './setup/identities';
 
 // GraphiQL as an analyst meets it, in Debian's Chromium: the Headers tab signs in subscriptions
 // too, the explorer is there, and a hub that refuses anonymous introspection says how to sign in.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(() => browser?.close());
 
