@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, sendError, type Logger } from '@ngo-hub/kit';
+import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, sendError, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -54,6 +54,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       ...limits.apollo.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...requestGuards<GatewayContext>(),
       metricsPlugin<GatewayContext>('gateway'),
     ],
   });

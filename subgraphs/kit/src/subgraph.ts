@@ -17,6 +17,7 @@ import { maskUnexpectedErrors } from './errors';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
 import { graphqlHandler, sendError } from './http/graphql-handler';
 import { subgraphOperationGuard } from './http/operation-guard';
+import { requestGuards } from './http/request-guards';
 import { answerReadiness, type ReadinessCheck } from './http/readiness';
 import { createLogger, type Logger } from './logger';
 import { answeringGraphQL, countSqlStatement, metrics, metricsPlugin, observePool, type PoolStats } from './metrics';
@@ -146,6 +147,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      ...requestGuards<HubContext>(),
       metricsPlugin<HubContext>(definition.name),
       auditPlugin(definition.name),
     ],
@@ -160,7 +162,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     server: apollo,
     context: async (req) => {
       const header = req.headers['x-request-id'];
-      const requestId = typeof header === 'string' && header.length <= 128 ? header : randomUUID();
+      const requestId = typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
       return createContext({ em: orm.em as EntityManager, log, requestId, references, identity: identities.get(req)! });
     },
   });
