@@ -2,6 +2,7 @@ import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postg
 import {
   ConflictError,
   definePageLoader,
+  ForbiddenError,
   isUuid,
   NotFoundError,
   optionalText,
@@ -65,6 +66,8 @@ export const pendingAffiliationsOfPerson = definePageLoader<Affiliation, Connect
  * that the same role cannot be added twice at once.
  */
 export async function addAffiliation(em: EntityManager, references: References, input: AddAffiliationInput, sides: ConsentSides): Promise<Affiliation> {
+  // a row agreed by neither side would read as a seed row (seed/affiliation-consent.seed.ts)
+  if (!sides.person && !sides.organization) throw new ForbiddenError('only the person or an editor of the organization may propose an affiliation');
   const title = optionalText(input.title, 'title', 200);
   const startedOn = pastDate(input.startedOn, 'startedOn');
   const endedOn = input.endedOn ? endDate(input.endedOn, startedOn, 'endedOn') : undefined;
