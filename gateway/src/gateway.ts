@@ -4,7 +4,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, sendError, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,9 +63,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     server: apollo,
     maxBodyBytes: config.maxBodyBytes,
     maxBatchSize: config.limits.maxBatch,
-    context: async (req, body) => {
-      const header = req.headers['x-request-id'];
-      const requestId = typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+    log,
+    context: async (req, body, requestId) => {
       const { identity, caller } = await limits.admit(req, body, () => identify(req.headers));
       return { requestId, identity, caller };
     },

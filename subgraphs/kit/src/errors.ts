@@ -62,6 +62,11 @@ export class ConflictError extends GraphQLError {
 /** The request each error of a request belongs to, by error: Apollo's `formatError` sees the error but not the request. */
 const requestIds = new WeakMap<object, string>();
 
+/** Remembers which request `error` belongs to, for `maskUnexpectedErrors`. */
+export function rememberRequestId(error: unknown, requestId: string): void {
+  if (error && typeof error === 'object') requestIds.set(error, requestId);
+}
+
 /** Apollo Server plugin: remembers the request id of every error a request meets, for `maskUnexpectedErrors`. */
 export function errorRequestIds<C extends BaseContext & { requestId?: string }>(): ApolloServerPlugin<C> {
   return {
@@ -69,7 +74,7 @@ export function errorRequestIds<C extends BaseContext & { requestId?: string }>(
       return {
         async didEncounterErrors({ errors }) {
           if (!contextValue.requestId) return;
-          for (const error of errors) requestIds.set(error, contextValue.requestId);
+          for (const error of errors) rememberRequestId(error, contextValue.requestId);
         },
       };
     },
@@ -124,8 +129,11 @@ function isUncodedRequestError(error: unknown): boolean {
 
 /** The request's id; else the one a subgraph's masked error carried to the gateway. */
 function findRequestId(error: unknown): string | undefined {
-  const known = error && typeof error === 'object' ? requestIds.get(error) : undefined;
-  if (known) return known;
+  // Apollo wraps an error thrown while building the context in a new GraphQLError
+  for (const candidate of [error, error instanceof GraphQLError ? error.originalError : undefined]) {
+    const known = candidate && typeof candidate === 'object' ? requestIds.get(candidate) : undefined;
+    if (known) return known;
+  }
   const id = error instanceof GraphQLError ? error.extensions?.requestId : undefined;
   return typeof id === 'string' ? id : undefined;
 }

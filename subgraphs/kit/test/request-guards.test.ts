@@ -1,7 +1,10 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { parse, type GraphQLFormattedError } from 'graphql';
 import pino from 'pino';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { graphqlHandler } from '../src/http/graphql-handler';
 import { maskUnexpectedErrors } from '../src/errors';
 import { requestGuards } from '../src/http/request-guards';
 import { findUnsafeText } from '../src/http/unsafe-text';
@@ -94,5 +97,33 @@ describe('a server with the request guards', () => {
     const { errors } = await run('{ broken }');
     expect(errors).toEqual([{ message: 'Internal error (request req-42)', path: ['broken'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' } }]);
     expect(lines).toEqual([expect.objectContaining({ requestId: 'req-42', msg: 'unexpected error while resolving', err: expect.objectContaining({ message: 'connection reset by the database' }) })]);
+  });
+});
+
+describe('graphqlHandler', () => {
+  it('gives an error thrown while building the context the request id, in the answer and in the log line', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'error' }, new Writable({ write: (chunk, _encoding, done) => void (lines.push(JSON.parse(String(chunk))), done()) }));
+    const server = new ApolloServer<{ requestId: string }>({ typeDefs: 'type Query { ok: Boolean }', formatError: maskUnexpectedErrors(log), plugins: requestGuards<{ requestId: string }>() });
+    await server.start();
+    const handle = graphqlHandler<{ requestId: string }>({
+      server,
+      log,
+      context: async () => {
+        throw new Error('the credential directory did not answer');
+      },
+    });
+    const http = createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = http.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'ctx-7' }, body: JSON.stringify({ query: '{ ok }' }) });
+      const body = (await response.json()) as { errors: GraphQLFormattedError[] };
+      expect(body.errors).toEqual([{ message: 'Internal error (request ctx-7)', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'ctx-7' } }]);
+      expect(lines).toEqual([expect.objectContaining({ requestId: 'ctx-7', err: expect.objectContaining({ message: 'the credential directory did not answer' }) })]);
+    } finally {
+      await server.stop();
+      await new Promise((resolve) => http.close(resolve));
+    }
   });
 });
