@@ -1,5 +1,5 @@
 import { countSql, gql } from './setup/hub';
-import { adminHeaders } from './setup/identities';
+import { adminHeaders, userHeaders } from './setup/identities';
 
 const CITY = 'Sqlcount City';
 const ORGANIZATIONS = 200;
@@ -21,6 +21,18 @@ async function mutateAll<T>(field: string, inputType: string, selection: string,
   return results;
 }
 
+/** Each person confirms the affiliation a hub admin proposed for them (only the person can), a chunk at a time. */
+async function confirmAsEachPerson(pairs: { affiliationId: string; personId: string }[]): Promise<void> {
+  for (let start = 0; start < pairs.length; start += CHUNK) {
+    await Promise.all(
+      pairs.slice(start, start + CHUNK).map(async ({ affiliationId, personId }) => {
+        const { errors } = await gql(`mutation($id: ID!) { confirmAffiliation(id: $id) { affiliation { status } } }`, { id: affiliationId }, await userHeaders(personId));
+        expect(errors).toBeUndefined();
+      }),
+    );
+  }
+}
+
 /** A city with 200 organizations, each with a person, a (cancelled) grant received, a course offered and an enrollment. */
 async function buildCity(): Promise<void> {
   const organizations = await mutateAll<{ organization: { id: string } }>(
@@ -36,7 +48,8 @@ async function buildCity(): Promise<void> {
     'person { id }',
     ids.map((_, i) => ({ name: `Sqlcount Person ${i}`, city: CITY })),
   );
-  await mutateAll('addAffiliation', 'AddAffiliationInput', 'affiliation { id }', ids.map((organizationId, i) => ({ personId: people[i].person.id, organizationId, role: 'STAFF' })));
+  const affiliations = await mutateAll<{ affiliation: { id: string } }>('addAffiliation', 'AddAffiliationInput', 'affiliation { id }', ids.map((organizationId, i) => ({ personId: people[i].person.id, organizationId, role: 'STAFF' })));
+  await confirmAsEachPerson(affiliations.map((a, i) => ({ affiliationId: a.affiliation.id, personId: people[i].person.id })));
   const grants = await mutateAll<{ grant: { id: string } }>(
     'awardGrant',
     'AwardGrantInput',

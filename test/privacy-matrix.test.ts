@@ -17,6 +17,7 @@ const SEES: Record<string, Role[]> = {
   SELF: ['self', 'admin'],
   SELF_OR_RELATED: ['self', 'relatedMember', 'admin'],
   ORGANIZATION_MEMBER: ['relatedMember', 'admin'],
+  ORGANIZATION_EDITOR: ['relatedMember', 'admin'],
   ORGANIZATION_ADMIN: ['admin'],
   PROFILE: ['self', 'unrelatedMember', 'relatedMember', 'admin'],
 };
@@ -49,6 +50,10 @@ const PROBES: Record<string, { query: string; seen: (data: any) => unknown }[]> 
   'Course.enrollments': [{ query: `query($course: ID!) { course(id: $course) { enrollments { nodes { id } } } }`, seen: (d) => d?.course?.enrollments?.nodes?.length }],
   'Enrollment.person': [{ query: `query($enrollment: ID!) { enrollment(id: $enrollment) { person { id } } }`, seen: (d) => d?.enrollment?.person?.id }],
   'Organization.members': [{ query: `query($organization: ID!) { organization(id: $organization) { members { role } } }`, seen: (d) => d?.organization?.members?.length }],
+  'Person.pendingAffiliations': [{ query: `query($person: ID!) { person(id: $person) { pendingAffiliations { nodes { id } } } }`, seen: (d) => d?.person?.pendingAffiliations?.nodes?.length }],
+  'Organization.pendingAffiliations': [
+    { query: `query($organization: ID!) { organization(id: $organization) { pendingAffiliations { nodes { id } } } }`, seen: (d) => d?.organization?.pendingAffiliations?.nodes?.length },
+  ],
   'Organization.apiKeys': [{ query: `query($organization: ID!) { organization(id: $organization) { apiKeys { prefix } } }`, seen: (d) => d?.organization?.apiKeys?.length }],
 };
 
@@ -117,6 +122,8 @@ describe('privacy matrix: every private field × every role, through the gateway
         headers.relatedMember,
       )
     ).createCourse.course.id;
+    // proposed by the organization's editor, not yet confirmed by the subject: pending on both sides' lists
+    await must(`mutation($input: AddAffiliationInput!) { addAffiliation(input: $input) { affiliation { id } } }`, { input: { personId: person, organizationId: relatedOrganization, role: 'STAFF' } }, headers.relatedMember);
     const enrollment = (await must<{ enrollPerson: { enrollment: { id: string } } }>(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, { input: { courseId: course, personId: person } }, headers.self)).enrollPerson.enrollment.id;
     fixture = { person, relatedOrganization, posting, course, enrollment };
   });

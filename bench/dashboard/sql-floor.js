@@ -19,7 +19,7 @@ select json_build_object('data', json_build_object('organizations', json_build_o
       select json_agg(json_build_object('status', e.status, 'course', json_build_object('title', c.title)) order by e.applied_at, e.id)
       from (select * from training.enrollment where person_id = p.id order by applied_at, id limit 5) e join training.course c on c.id = e.course_id
     ), '[]'::json)))) order by a.started_on, a.id)
-    from (select * from people.affiliation where organization_id = o.id order by started_on, id limit 10) a join people.person p on p.id = a.person_id
+    from (select * from people.affiliation where organization_id = o.id and person_confirmed_at is not null and organization_confirmed_at is not null order by started_on, id limit 10) a join people.person p on p.id = a.person_id
   ), '[]'::json)),
   'grantsReceived', json_build_object('nodes', coalesce((
     select json_agg(json_build_object('title', g.title, 'amountAwarded', json_build_object('amount', g.amount::text, 'currency', g.currency), 'funder', json_build_object('name', f.name)) order by g.award_date desc, g.id desc)

@@ -38,7 +38,8 @@ async function writePeople(pool, sector) {
   });
   rows += await writeTable(pool, {
     table: 'people.affiliation',
-    columns: [['id', 'uuid'], ['person_id', 'uuid'], ['organization_id', 'uuid'], ['role', 'text'], ['title', 'text'], ['started_on', 'date'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    // confirmed by both sides, as the sector's ties are: pending ones are not listed
+    columns: [['id', 'uuid'], ['person_id', 'uuid'], ['organization_id', 'uuid'], ['role', 'text'], ['title', 'text'], ['started_on', 'date'], ['person_confirmed_at', 'timestamptz'], ['organization_confirmed_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
     units: people + seconds,
     rowsOf(n) {
       const r = rowRandom(sector.seed, 'affiliation', n);
@@ -46,7 +47,7 @@ async function writePeople(pool, sector) {
       const home = homeOrganization(sector, person);
       const organization = n < people ? home : (home + 1 + r.int(0, orgs - 2)) % orgs;
       const role = r.weighted(AFFILIATION_ROLES);
-      return [[rowId(sector.seed, 'affiliation', n), rowId(sector.seed, 'person', person), sector.organizationId(organization), role, null, r.date(2005, 2026), '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z']];
+      return [[rowId(sector.seed, 'affiliation', n), rowId(sector.seed, 'person', person), sector.organizationId(organization), role, null, r.date(2005, 2026), '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z']];
     },
   });
   return rows;

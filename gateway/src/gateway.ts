@@ -2,9 +2,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, sendError, type Logger } from '@ngo-hub/kit';
+import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -57,14 +56,13 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       ...limits.apollo.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...requestGuards<GatewayContext>(),
       metricsPlugin<GatewayContext>('gateway'),
     ],
   });
   await apollo.start();
   const readiness = gatewayReadiness(config);
-  const admit = async (req: IncomingMessage, body: unknown): Promise<GatewayContext> => {
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+  const admit = async (req: IncomingMessage, body: unknown, requestId = requestIdOf(req)): Promise<GatewayContext> => {
     const { identity, caller } = await limits.admit(req, body, () => identify(req.headers));
     return { requestId, identity, caller };
   };
@@ -72,6 +70,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     server: apollo,
     maxBodyBytes: config.maxBodyBytes,
     maxBatchSize: config.limits.maxBatch,
+    log,
     context: admit,
   });
   const exportCsv = csvExports({ apollo, schema: () => apiSchema!, admit: (req) => admit(req, undefined), log });

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
@@ -58,16 +59,39 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/** The request each error of a request belongs to, by error: Apollo's `formatError` sees the error but not the request. */
+const requestIds = new WeakMap<object, string>();
+
+/** Remembers which request `error` belongs to, for `maskUnexpectedErrors`. */
+export function rememberRequestId(error: unknown, requestId: string): void {
+  if (error && typeof error === 'object') requestIds.set(error, requestId);
+}
+
+/** Apollo Server plugin: remembers the request id of every error a request meets, for `maskUnexpectedErrors`. */
+export function errorRequestIds<C extends BaseContext & { requestId?: string }>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors }) {
+          if (!contextValue.requestId) return;
+          for (const error of errors) rememberRequestId(error, contextValue.requestId);
+        },
+      };
+    },
+  };
+}
+
 /**
  * Apollo Server `formatError`: passes caller errors through, replaces anything else with an
- * opaque INTERNAL_SERVER_ERROR that carries the request id, and logs the original.
+ * opaque INTERNAL_SERVER_ERROR that carries the request id (with `errorRequestIds` among the
+ * server's plugins), and logs the original with that id.
  */
 export function maskUnexpectedErrors(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    const code = scalarRefusal(error) ? ErrorCode.BAD_USER_INPUT : formatted.extensions?.code;
     if (typeof code === 'string' && CALLER_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, extensions: { ...extensions, code } };
     }
     if (isUncodedRequestError(error)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -85,6 +109,17 @@ export function maskUnexpectedErrors(log: Logger) {
   };
 }
 
+/**
+ * A scalar's refusal of an inline literal (a `Date` of year 0): graphql reports it while validating
+ * the document and Apollo codes it GRAPHQL_VALIDATION_FAILED; it keeps the scalar's BAD_USER_INPUT,
+ * as the same value sent in a variable has.
+ */
+function scalarRefusal(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return false;
+  const original = error.originalError;
+  return original instanceof GraphQLError && original.extensions?.code === ErrorCode.BAD_USER_INPUT;
+}
+
 /** Apollo Server's own refusals of a request that carry an HTTP 4xx status but no code (e.g. "provided sha does not match query"). */
 function isUncodedRequestError(error: unknown): boolean {
   if (!(error instanceof GraphQLError) || error.extensions?.code !== undefined) return false;
@@ -92,8 +127,13 @@ function isUncodedRequestError(error: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/** The request's id; else the one a subgraph's masked error carried to the gateway. */
 function findRequestId(error: unknown): string | undefined {
-  const extensions = error instanceof GraphQLError ? error.extensions : undefined;
-  const id = extensions?.requestId;
+  // Apollo wraps an error thrown while building the context in a new GraphQLError
+  for (const candidate of [error, error instanceof GraphQLError ? error.originalError : undefined]) {
+    const known = candidate && typeof candidate === 'object' ? requestIds.get(candidate) : undefined;
+    if (known) return known;
+  }
+  const id = error instanceof GraphQLError ? error.extensions?.requestId : undefined;
   return typeof id === 'string' ? id : undefined;
 }

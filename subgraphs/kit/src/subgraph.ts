@@ -3,7 +3,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager, MikroORM, Options } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { maskUnexpectedErrors } from './errors';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
 import { graphqlHandler, sendError } from './http/graphql-handler';
 import { subgraphOperationGuard } from './http/operation-guard';
+import { requestGuards } from './http/request-guards';
 import { answerReadiness, type ReadinessCheck } from './http/readiness';
 import { createLogger, type Logger } from './logger';
 import { answeringGraphQL, countSqlStatement, metrics, metricsPlugin, observePool, type PoolStats } from './metrics';
@@ -146,6 +146,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      ...requestGuards<HubContext>(),
       metricsPlugin<HubContext>(definition.name),
       auditPlugin(definition.name),
     ],
@@ -158,11 +159,8 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   const retention = auditRetention(orm.em as EntityManager, config.auditRetentionDays, log);
   const handle = graphqlHandler<HubContext>({
     server: apollo,
-    context: async (req) => {
-      const header = req.headers['x-request-id'];
-      const requestId = typeof header === 'string' && header.length <= 128 ? header : randomUUID();
-      return createContext({ em: orm.em as EntityManager, log, requestId, references, identity: identities.get(req)! });
-    },
+    log,
+    context: async (req, _body, requestId) => createContext({ em: orm.em as EntityManager, log, requestId, references, identity: identities.get(req)! }),
   });
   // the identity is verified before Apollo reads the body, so an unsigned request costs nothing
   const identities = new WeakMap<IncomingMessage, Identity>();

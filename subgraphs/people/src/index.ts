@@ -21,7 +21,7 @@ import { PeopleSubscriptionResolver } from './resolvers/subscription.resolver';
 import { RecommendationResolver } from './resolvers/recommendation.resolver';
 import { erasureRetries } from './services/account-deletion';
 import { personById } from './services/people';
-import { seedPeople } from '../seed/people.seed';
+import { seedPeopleConfirmed } from '../seed/affiliation-consent.seed';
 
 export const peopleSubgraph: SubgraphDefinition = {
   name: 'people',
@@ -52,5 +52,5 @@ export const peopleSubgraph: SubgraphDefinition = {
     MyData: { __resolveReference: resolveMyDataReference },
   },
   background: erasureRetries,
-  seed: seedPeople,
+  seed: seedPeopleConfirmed,
 };

@@ -1,9 +1,10 @@
 import { seedId, today } from '@ngo-hub/kit';
-import type { TestSubgraph } from '@ngo-hub/kit/testing';
+import { asPerson, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { personSeedId } from '../seed/people.seed';
 import { startPeopleWithOrganizations, type PeopleWithOrganizations, type Request } from './harness';
 
 const ADD = `mutation($input: AddAffiliationInput!) { addAffiliation(input: $input) { affiliation { id role title startedOn endedOn current person { id name } organization { id } } } }`;
+const CONFIRM = `mutation($id: ID!) { confirmAffiliation(id: $id) { affiliation { id status } } }`;
 const END = `mutation($id: ID!, $endedOn: Date) { endAffiliation(id: $id, endedOn: $endedOn) { affiliation { id endedOn current } } }`;
 const ORGANIZATION_PEOPLE = `query($r: [_Any!]!, $role: AffiliationRole, $current: Boolean, $first: Int, $after: String) {
   _entities(representations: $r) { ... on Organization { id people(role: $role, current: $current, first: $first, after: $after) {
@@ -30,8 +31,14 @@ describe('affiliations', () => {
     const { data } = await request<{ createPerson: { person: { id: string } } }>(`mutation($name: String!) { createPerson(input: { name: $name }) { person { id } } }`, { name });
     return data!.createPerson.person.id;
   }
+  /** A hub admin proposes the affiliation for the organization and the person confirms it: both sides agree. */
   async function add(input: Record<string, unknown>) {
-    return request<{ addAffiliation: { affiliation: Affiliation } }>(ADD, { input });
+    const added = await request<{ addAffiliation: { affiliation: Affiliation } }>(ADD, { input });
+    if (added.data) {
+      const confirmed = await subgraph.as(asPerson(input.personId as string)).request(CONFIRM, { id: added.data.addAffiliation.affiliation.id });
+      expect(confirmed.errors).toBeUndefined();
+    }
+    return added;
   }
   async function organizationPeople(organizationIds: string[], args: Record<string, unknown> = {}) {
     const { data, errors } = await request<{ _entities: OrganizationPeople[] }>(ORGANIZATION_PEOPLE, { r: organizationIds.map((id) => ({ __typename: 'Organization', id })), ...args });
@@ -43,7 +50,7 @@ describe('affiliations', () => {
     return data!.person.affiliations.totalCount;
   }
 
-  it('adds an affiliation to an existing organization and shows it on the person and on the organization', async () => {
+  it('adds an affiliation to an existing organization and, once both sides agree, shows it on the person and on the organization', async () => {
     const personId = await newPerson('Tang Wen');
     const spinachina = seedId('org:spinachina');
     const { data, errors } = await add({ personId, organizationId: spinachina, role: 'FOUNDER', title: ' Founder ', startedOn: '2011-05-01' });

@@ -1,10 +1,15 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { rememberRequestId } from '../errors';
 
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   server: ApolloServer<C>;
-  /** Builds the operation's context; `body` is the parsed request body (an array for a batch). */
-  context: (req: IncomingMessage, body: unknown) => Promise<C>;
+  /** Builds the operation's context; `body` is the parsed request body (an array for a batch), `requestId` the request's id (`requestIdOf`). */
+  context: (req: IncomingMessage, body: unknown, requestId: string) => Promise<C>;
+  /** Where an error no GraphQL response could carry is logged. */
+  log?: Logger;
   /** Largest request body accepted, in bytes; larger ones are answered with 413. */
   maxBodyBytes?: number;
   /** Most operations one batched request may hold (when the server allows batching); more are answered with 400. */
@@ -18,9 +23,15 @@ class HttpError extends Error {
 }
 
 /** Answers an HTTP request the way GraphQL clients expect, with a GraphQL error body. */
-export function sendError(res: ServerResponse, status: number, message: string, code: string): void {
+export function sendError(res: ServerResponse, status: number, message: string, code: string, extensions: Record<string, unknown> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.end(JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] }));
+}
+
+/** A request's id, for its log lines and its masked errors: the caller's `x-request-id` when it is a plain token, else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  return typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -51,6 +62,7 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
   const limit = options.maxBodyBytes ?? 1_000_000;
   const maxBatch = options.maxBatchSize ?? 10;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = requestIdOf(req);
     try {
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
@@ -63,7 +75,12 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
       }
       const response = await options.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, body),
+        // a context that fails (a credential lookup) is answered by Apollo without the request: its error keeps the id
+        context: () =>
+          options.context(req, body, requestId).catch((error: unknown) => {
+            rememberRequestId(error, requestId);
+            throw error;
+          }),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
@@ -79,7 +96,8 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
       } else if (error instanceof HttpError) {
         sendError(res, error.status, error.message, error.code);
       } else {
-        sendError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
+        options.log?.error({ err: error, requestId }, 'unexpected error while answering');
+        sendError(res, 500, `Internal error (request ${requestId})`, 'INTERNAL_SERVER_ERROR', { requestId });
       }
     }
   };

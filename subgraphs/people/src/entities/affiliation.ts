@@ -28,7 +28,26 @@ registerEnumType(AffiliationRole, {
   },
 });
 
-/** A person's tie to an organization. The organization lives in the organizations subgraph: only its id is kept here. */
+export enum AffiliationStatus {
+  AWAITING_PERSON = 'AWAITING_PERSON',
+  AWAITING_ORGANIZATION = 'AWAITING_ORGANIZATION',
+  CONFIRMED = 'CONFIRMED',
+}
+registerEnumType(AffiliationStatus, {
+  name: 'AffiliationStatus',
+  description: 'Whether both sides agreed to an affiliation: until they have, it is pending and shown only to them.',
+  valuesConfig: {
+    AWAITING_PERSON: { description: 'Proposed for the organization; waits for the person to confirm it.' },
+    AWAITING_ORGANIZATION: { description: 'Proposed by the person; waits for an editor or admin of the organization (or a hub admin) to confirm it.' },
+    CONFIRMED: { description: 'Both sides agreed: public, on the person and in the organization\'s people.' },
+  },
+});
+
+/**
+ * A person's tie to an organization. The organization lives in the organizations subgraph: only
+ * its id is kept here. It takes effect (is public) once both sides agreed: the person, and an
+ * editor or admin of the organization or a hub admin.
+ */
 @Entity({ tableName: 'affiliation' })
 @Index({ properties: ['organizationId', 'startedOn', 'id'] })
 @Index({ properties: ['person', 'startedOn', 'id'] })
@@ -60,6 +79,14 @@ export class Affiliation {
   @Property({ type: 'date', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When the role ended (or is planned to end); null while it continues.' })
   endedOn?: string;
+
+  /** When the person agreed to be named with the organization; null while that waits for them. */
+  @Property({ type: 'datetime', nullable: true })
+  personConfirmedAt?: Date | null;
+
+  /** When an editor or admin of the organization (or a hub admin) agreed; null while that waits for them. */
+  @Property({ type: 'datetime', nullable: true })
+  organizationConfirmedAt?: Date | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();

@@ -126,6 +126,6 @@ export class PersonFilter {
   @Field(() => Boolean, { nullable: true, description: 'true: only people open to work; false: only people who are not.' })
   openToWork?: boolean;
 
-  @Field(() => ID, { nullable: true, description: 'Is or was affiliated with this organization, in any role.' })
+  @Field(() => ID, { nullable: true, description: 'Is or was affiliated with this organization, in any role (affiliations confirmed by both sides).' })
   organizationId?: string;
 }

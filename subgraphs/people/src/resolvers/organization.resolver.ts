@@ -1,10 +1,10 @@
-import type { HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { AffiliationRole } from '../entities/affiliation';
 import { OrganizationRef } from '../entities/organization-ref';
 import { CommitteeArgs, OrganizationPeopleArgs } from '../inputs/affiliation.input';
 import { OpenPositionsArgs } from '../inputs/job-posting.input';
-import { affiliationsOfOrganization } from '../services/affiliations';
+import { affiliationsOfOrganization, pendingAffiliationsOfOrganization } from '../services/affiliations';
 import { openPositionsOfOrganization } from '../services/job-postings';
 import { AffiliationConnection } from './affiliation-connection';
 import { JobPostingConnection } from './job-posting-connection';
@@ -14,9 +14,15 @@ import { JobPostingConnection } from './job-posting-connection';
 // gateway still answers the rest of a query (partial data) instead of nulling the whole entity.
 @Resolver(() => OrganizationRef)
 export class OrganizationPeopleResolver {
-  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'The people who hold or held a role in this organization, earliest start first. `role: ADVISOR` gives advisory and expert committees, `role: BOARD_MEMBER` the board.' })
+  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'The people who hold or held a role in this organization, confirmed by both sides, earliest start first. `role: ADVISOR` gives advisory and expert committees, `role: BOARD_MEMBER` the board.' })
   people(@Root() organization: OrganizationRef, @Args(() => OrganizationPeopleArgs) args: OrganizationPeopleArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(affiliationsOfOrganization, { parentId: organization.id, args });
+  }
+
+  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'Affiliations naming this organization that wait for the person or for the organization to confirm, earliest start first; for its editors and admins.' })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (organization: OrganizationRef) => ({ organizationIds: [organization.id] }))
+  pendingAffiliations(@Root() organization: OrganizationRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(pendingAffiliationsOfOrganization, { parentId: organization.id, args });
   }
 
   @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'The advisory (expert) committee: the people in the ADVISOR role, earliest start first.' })

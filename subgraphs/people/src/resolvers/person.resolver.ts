@@ -6,7 +6,7 @@ import { Qualification, SocialWorkQualification } from '../entities/qualificatio
 import { AffiliationListArgs } from '../inputs/affiliation.input';
 import { ApplicationListArgs } from '../inputs/job-application.input';
 import { CreatePersonInput, PersonFilter, UpdatePersonInput } from '../inputs/person.input';
-import { affiliationsOfPerson } from '../services/affiliations';
+import { affiliationsOfPerson, pendingAffiliationsOfPerson } from '../services/affiliations';
 import { educationOfPerson } from '../services/education';
 import { applicationsOfPerson } from '../services/job-applications';
 import { suggestedPostingsOfPerson } from '../services/matching';
@@ -58,9 +58,15 @@ export class PersonResolver {
     return { person: await updatePerson(ctx.em, ctx.references, id, input) };
   }
 
-  @FieldResolver(() => AffiliationConnection, { description: 'The organizations this person has or had a role in, earliest start first.' })
+  @FieldResolver(() => AffiliationConnection, { description: 'The organizations this person has or had a role in, confirmed by both sides, earliest start first.' })
   affiliations(@Root() person: Person, @Args(() => AffiliationListArgs) args: AffiliationListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(affiliationsOfPerson, { parentId: person.id, args });
+  }
+
+  @FieldResolver(() => AffiliationConnection, { description: 'Affiliations naming this person that wait for them or for the organization to confirm, earliest start first; for the person themself.' })
+  @Auth(AuthRule.SELF, (person: Person) => ({ personId: person.id }))
+  pendingAffiliations(@Root() person: Person, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
+    return ctx.loaders.load(pendingAffiliationsOfPerson, { parentId: person.id, args });
   }
 
   @FieldResolver(() => [Education], { description: 'The person\'s education (at most 20 entries), earliest year first.' })

@@ -17,6 +17,7 @@ import { Education } from '../entities/education';
 import { Person, ProfileVisibility } from '../entities/person';
 import { Qualification, QualificationKind } from '../entities/qualification';
 import type { CreatePersonInput, PersonFilter, UpdatePersonInput } from '../inputs/person.input';
+import { CONFIRMED } from './affiliation-consent';
 import { optionalEmail, optionalPhone } from './contact-details';
 import { educationEntries, educationOrganizations } from './education';
 import { languagesOf, languageTag } from './languages';
@@ -62,7 +63,7 @@ export function personWhere(filter: PersonFilter = {}): FilterQuery<Person> {
   if (filter.openToWork !== undefined && filter.openToWork !== null) conditions.push({ openToWork: filter.openToWork });
   if (filter.organizationId !== undefined && filter.organizationId !== null) {
     conditions.push(
-      isUuid(filter.organizationId) ? { affiliations: { $some: { organizationId: filter.organizationId } } } : { id: { $in: [] } },
+      isUuid(filter.organizationId) ? { affiliations: { $some: { $and: [{ organizationId: filter.organizationId }, CONFIRMED] } } } : { id: { $in: [] } },
     );
   }
   return { $and: conditions };
