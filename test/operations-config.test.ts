@@ -13,8 +13,9 @@ function run(entryPoint: string, args: string[], env: Record<string, string>): P
 /** A valid GATEWAY_SECRET, so the gateway gets as far as the value under test. */
 const SECRET = 'ab'.repeat(32);
 
+// each case starts a process of its own and waits for it to exit: they run side by side
 describe('a bad configuration value stops a process at start with a message naming it', () => {
-  it.each([
+  it.concurrent.each([
     [{ PORT: 'abc' }, /PORT="abc": expected/],
     [{ DATABASE_URL: 'mysql://localhost/ngohub' }, /DATABASE_URL="mysql:\/\/localhost\/ngohub": expected a postgres:\/\/ URL/],
     [{ PEOPLE_URL: 'not a url' }, /PEOPLE_URL="not a url": expected an http:\/\/ URL/],
@@ -26,7 +27,7 @@ describe('a bad configuration value stops a process at start with a message nami
     expect(stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
   });
 
-  it.each([
+  it.concurrent.each([
     [{ SUBGRAPH_TIMEOUT_MS: '-5' }, /SUBGRAPH_TIMEOUT_MS="-5": expected/],
     [{ FUNDING_URL: 'ftp//x' }, /FUNDING_URL="ftp\/\/x": expected an http:\/\/ URL/],
     [{ HUB_MODE: 'staging', GATEWAY_SECRET: SECRET }, /HUB_MODE="staging": expected/],

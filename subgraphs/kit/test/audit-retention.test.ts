@@ -1,7 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { AuditEntry } from '../src/audit/audit-entry';
-import { auditMigrationSql } from '../src/audit/audit-migration';
 import { auditRetention, pruneAuditEntries } from '../src/audit/audit-retention';
 import { newId } from '../src/ids';
 import { ormOptions } from '../src/orm';
@@ -18,7 +17,7 @@ describe('audit retention: entries older than AUDIT_RETENTION_DAYS are deleted, 
     database = await createTestDatabase('ngohub_kit_audit_retention');
     orm = await MikroORM.init(ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [AuditEntry], migrationsPath: __dirname, migrationsPathTs: __dirname }));
     await orm.em.getConnection().execute(`create schema ${SCHEMA}`);
-    for (const sql of auditMigrationSql(SCHEMA)) await orm.em.getConnection().execute(sql);
+    await orm.schema.createSchema();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { Entity, MikroORM, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
 import { ormOptions } from '../src/orm';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database';
-import { bigramIndexSql, Bigrams, textMatch } from '../src/text-search';
+import { Bigrams, textMatch } from '../src/text-search';
 
 const SCHEMA = 'search_test';
 
@@ -46,8 +46,11 @@ describe('text search: two characters through the bigram index, longer text with
     orm = await MikroORM.init(ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [Item], migrationsPath: __dirname, migrationsPathTs: __dirname }));
     const connection = orm.em.getConnection();
     await connection.execute(`create schema ${SCHEMA}`);
-    await connection.execute(`create table ${SCHEMA}.item (id serial primary key, name text not null, name_zh text)`);
-    for (const sql of bigramIndexSql(SCHEMA, 'item', ['name', 'name_zh'])) await connection.execute(sql);
+    // the function the bigram columns are computed with, as the subgraphs' bigram migrations create it
+    await connection.execute(
+      `create function "${SCHEMA}".bigrams(text) returns text[] language sql immutable strict parallel safe as $$ select coalesce(array_agg(distinct substr($1, i, 2)), '{}') from generate_series(1, char_length($1) - 1) as i $$`,
+    );
+    await orm.schema.createSchema(); // the table with its bigram columns and GIN indexes, as @Bigrams maps them
     for (const [name, nameZh] of names) await connection.execute(`insert into ${SCHEMA}.item (name, name_zh) values (?, ?)`, [name, nameZh]);
   });
 

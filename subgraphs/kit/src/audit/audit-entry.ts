@@ -13,7 +13,7 @@ export type AuditActorKind = 'PERSON' | 'API_KEY' | 'HUB_ADMIN';
 /**
  * One request's access to one person's data in one subgraph: who, when, which fields, and with
  * what outcome. Written by `@Auth` on the fields whose rule is about a person (see `AuditTrail`),
- * one INSERT per request. Every subgraph has this table in its own schema (`auditMigrationSql`).
+ * one INSERT per request. Every subgraph has this table in its own schema (its audit_log migration).
  */
 @Entity({ tableName: 'audit_entry' })
 @Index({ properties: ['subjectPersonId', 'at', 'id'] })

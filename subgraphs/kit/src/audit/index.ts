@@ -1,6 +1,5 @@
 export * from './audit-entry';
 export * from './audit-log';
-export * from './audit-migration';
 export * from './audit-plugin';
 export * from './audit-trail';
 export * from './audit-retention';

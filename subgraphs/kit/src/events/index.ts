@@ -1,6 +1,5 @@
 export * from './gateway-subscription';
 export * from './hub-event';
 export * from './outbox-event';
-export * from './outbox-migration';
 export * from './publish';
 export * from './topics';

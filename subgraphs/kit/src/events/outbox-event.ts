@@ -5,7 +5,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * transaction as the change (so a rolled-back change leaves none), read by the gateway's event
  * relay, which orders rows by the writing transaction's id (`txid`) and only takes rows whose
  * transaction is older than every transaction still running: no row can appear behind one already
- * relayed. Every subgraph has this table in its own schema (see `outboxMigrationSql`).
+ * relayed. Every subgraph has this table in its own schema, created by its outbox migration with
+ * a trigger that wakes the relay (`pg_notify` on OUTBOX_CHANNEL, delivered at commit).
  */
 @Entity({ tableName: 'outbox_event' })
 @Index({ properties: ['txid', 'id'] })

@@ -3,3 +3,4 @@ export * from './database';
 export * from './http';
 export * from './identities';
 export * from './subgraph';
+export * from './schema-drift';
