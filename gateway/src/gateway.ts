@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createIdentify } from './auth/identify';
+import { createAuthentication } from './auth/identify';
 import { IdentitySigner } from './auth/identity-signature';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
@@ -33,7 +33,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const signer = new IdentitySigner(config.auth.gatewaySecret);
-  const identify = createIdentify(config.auth, config.subgraphUrls.organizations);
+  const { authenticate, identify } = createAuthentication(config.auth, config.subgraphUrls.organizations);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -95,7 +95,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     path: '/graphql',
     apollo,
     schema: () => apiSchema!,
-    identify: (headers) => identify(headers),
+    authenticate,
     limits: limits.sockets,
     events: liveUpdates,
     bufferSize: config.liveUpdates.subscriberBuffer,

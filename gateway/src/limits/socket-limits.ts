@@ -48,7 +48,7 @@ export interface SocketLimits {
 }
 
 /** A limit's error as a graphql-ws `error` message carries it: no HTTP status, which only Apollo's HTTP responses use. */
-function forSocket(error: GraphQLError, code: string): GraphQLError {
+export function forSocket(error: GraphQLError, code: string): GraphQLError {
   const { http: _http, ...extensions } = error.extensions;
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...extensions, code: extensions.code ?? code } });
 }
