@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, sendError, type Logger } from '@ngo-hub/kit';
+import { answerReadiness, createLogger, DEVELOPMENT_JWT_SECRET, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, sendError, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -32,6 +32,9 @@ export interface RunningGateway {
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  if (config.auth.jwtSecret === DEVELOPMENT_JWT_SECRET) {
+    log.warn('development mode: JWTs are checked with the development secret published in the README, so anyone can sign one; production refuses it');
+  }
   const signer = new IdentitySigner(config.auth.gatewaySecret);
   const { authenticate, identify } = createAuthentication(config.auth, config.subgraphUrls.organizations);
   const gateway = new ApolloGateway({

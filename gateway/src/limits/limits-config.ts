@@ -1,10 +1,9 @@
-import { parseEnv } from '@ngo-hub/kit';
+import { hubMode, parseEnv, type HubMode } from '@ngo-hub/kit';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { gatewayRoot } from '../paths';
 
-/** `development` serves analysts and engineers generously; `production` closes what anonymous callers need not see. */
-export type HubMode = 'development' | 'production';
+export type { HubMode };
 
 /** Who may use a development aid (introspection, "did you mean" suggestions). */
 export type Audience = 'everyone' | 'authenticated' | 'nobody';
@@ -42,12 +41,6 @@ export interface LimitsConfig {
 
 const count = (min: number) => z.coerce.number().int().min(min);
 const audience = z.enum(['everyone', 'authenticated', 'nobody']);
-
-/** HUB_MODE, else `production` when NODE_ENV is, else `development`. */
-export function hubMode(env: NodeJS.ProcessEnv): HubMode {
-  const parsed = parseEnv(z.object({ HUB_MODE: z.enum(['development', 'production']).optional() }), env) as { HUB_MODE?: HubMode };
-  return parsed.HUB_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development');
-}
 
 /** The gateway's limits from its environment, with the defaults of its mode. */
 export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
