@@ -11,6 +11,7 @@ import { PersistedQueryCache } from './persisted-query-cache';
 import { RateLimiter } from './rate-limiter';
 import { socketLimits, type SocketLimits } from './socket-limits';
 import { TrustedDocuments, trustedDocumentsPolicy } from './trusted-documents';
+import { requestWorkRefusal } from './validation-work';
 import { variableListSizes } from './variable-list-sizes';
 
 type LimitedApolloOptions = Pick<
@@ -25,7 +26,8 @@ export interface HubLimits {
   /**
    * Identifies the caller of an HTTP request with `identify` and spends one token of their rate
    * limit per operation in it; throws RateLimitedError (HTTP 429) when they have none left. A
-   * failed authentication is counted against the caller's address, then rethrown.
+   * failed authentication is counted against the caller's address, then rethrown. Then bounds
+   * the validation work of each operation sent as text (GRAPHQL_VALIDATION_FAILED, 400).
    */
   admit(req: IncomingMessage, body: unknown, identify: () => Promise<Identity>): Promise<{ identity: Identity; caller: Caller }>;
   /** The same limits for graphql-ws: the connection, then each operation sent on it. */
@@ -52,8 +54,11 @@ export function hubLimits(config: LimitsConfig): HubLimits {
         trustedDocumentsPolicy(trustedDocuments, config.trustedDocuments, config.trustedDocumentClients),
       ],
     },
-    admit(req, body, identify) {
-      return admitCaller(limiter, req, req.headers, Array.isArray(body) ? body.length : 1, identify);
+    async admit(req, body, identify) {
+      const admitted = await admitCaller(limiter, req, req.headers, Array.isArray(body) ? body.length : 1, identify);
+      const refusal = requestWorkRefusal(config, admitted.caller, req, body);
+      if (refusal) throw refusal;
+      return admitted;
     },
     sockets: socketLimits(config, { limiter, validationRules: operations.validationRules, trustedDocuments }),
   };
