@@ -91,3 +91,23 @@ describe('validation work is bounded before graphql validates an operation', () 
     expect(samples[2]).toBeLessThan(100); // the median: the machine running the tests is shared
   });
 });
+
+describe('every alias and directive counts, __typename\'s and through fragments too', () => {
+  it('counts the directives of a repeated fragment spread at each spread (26 × 2 > MAX_DIRECTIVES 30)', async () => {
+    const spreads = Array(26).fill('...F @include(if: true) @skip(if: false)').join(' ');
+    const { status, errors } = await post({ query: `{ ${spreads} } fragment F on Query { __typename }` }, adminHeaders());
+    expect(status).toBe(400);
+    expect(errors?.[0]).toMatchObject({ message: 'Directives limit of 30 exceeded, found 52.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'directives' } });
+  });
+
+  it('counts __typename aliases, also through a fragment spread several times', async () => {
+    const direct = Array.from({ length: 60 }, (_, i) => `t${i}: __typename`).join(' ');
+    const first = await post({ query: `{ ${direct} }` });
+    expect(first.errors?.[0]).toMatchObject({ message: 'Aliases limit of 50 exceeded, found 60.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' } });
+    const twenty = Array.from({ length: 20 }, (_, i) => `t${i}: __typename`).join(' ');
+    const spread = await post({ query: `{ ...A ...A ...A } fragment A on Query { ${twenty} }` });
+    expect(spread.errors?.[0]).toMatchObject({ message: 'Aliases limit of 50 exceeded, found 60.', extensions: { limit: 'aliases' } });
+    const within = await post({ query: `{ ...A ...A } fragment A on Query { ${twenty} }` });
+    expect(within.errors).toBeUndefined();
+  });
+});

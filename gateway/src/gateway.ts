@@ -51,7 +51,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     gateway,
     introspection: true, // per caller: limits' introspection policy
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(log),
+    formatError: limits.formatError(maskUnexpectedErrors(log)),
     ...limits.apollo,
     plugins: [
       ...limits.apollo.plugins,
@@ -100,6 +100,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     schema: () => apiSchema!,
     authenticate,
     limits: limits.sockets,
+    publicErrors: limits.publicErrors,
     events: liveUpdates,
     bufferSize: config.liveUpdates.subscriberBuffer,
     log,

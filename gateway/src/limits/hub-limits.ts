@@ -1,5 +1,6 @@
 import type { ApolloServerOptions } from '@apollo/server';
 import type { Identity } from '@ngo-hub/kit';
+import type { GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { admitCaller } from './admission';
 import type { Caller } from './caller';
@@ -8,6 +9,7 @@ import { introspectionPolicy } from './introspection-policy';
 import type { LimitsConfig } from './limits-config';
 import { operationLimits } from './operation-limits';
 import { PersistedQueryCache } from './persisted-query-cache';
+import { publicErrorFormat, publicErrors, publicErrorsPlugin, type ErrorFormat } from './public-errors';
 import { RateLimiter } from './rate-limiter';
 import { socketLimits, type SocketLimits } from './socket-limits';
 import { TrustedDocuments, trustedDocumentsPolicy } from './trusted-documents';
@@ -32,6 +34,10 @@ export interface HubLimits {
   admit(req: IncomingMessage, body: unknown, identify: () => Promise<Identity>): Promise<{ identity: Identity; caller: Caller }>;
   /** The same limits for graphql-ws: the connection, then each operation sent on it. */
   sockets: SocketLimits;
+  /** Wraps the gateway's formatError: in production, a limit's error names the rule broken, not its numbers. */
+  formatError(format: ErrorFormat): ErrorFormat;
+  /** How errors sent over a socket are shown to its caller (production: no limit details; no subgraph names for anonymous callers). */
+  publicErrors(caller: Caller | undefined, errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[];
 }
 
 /** Every limit the gateway puts on what callers send, from its configuration. */
@@ -52,6 +58,7 @@ export function hubLimits(config: LimitsConfig): HubLimits {
         introspectionPolicy(config.introspection),
         fieldSuggestionsPolicy(config.fieldSuggestions),
         trustedDocumentsPolicy(trustedDocuments, config.trustedDocuments, config.trustedDocumentClients),
+        publicErrorsPlugin(config.mode),
       ],
     },
     async admit(req, body, identify) {
@@ -61,5 +68,7 @@ export function hubLimits(config: LimitsConfig): HubLimits {
       return admitted;
     },
     sockets: socketLimits(config, { limiter, validationRules: operations.validationRules, trustedDocuments }),
+    formatError: (format) => publicErrorFormat(config.mode, format),
+    publicErrors: (caller, errors) => publicErrors(config.mode, caller, errors),
   };
 }

@@ -25,7 +25,7 @@ export function workRefusal(config: LimitsConfig, caller: Caller | undefined, do
   if (config.mode === 'production') {
     return new GraphQLError('query too complex', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: work.exceeded, http: { status: 400 } } });
   }
-  const counted: Omit<OperationWork, 'exceeded'> = { selections: work.selections, fieldPairs: work.fieldPairs };
+  const counted: Pick<OperationWork, 'selections' | 'fieldPairs'> = { selections: work.selections, fieldPairs: work.fieldPairs };
   return new GraphQLError(
     `The operation asks for too much validation work: more than ${max} ${limit.what} (${limit.variable}${authenticated ? '' : '_ANONYMOUS'})${authenticated ? '' : '; authenticated callers may send more'}.`,
     { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: work.exceeded, max, counted, http: { status: 400 } } },

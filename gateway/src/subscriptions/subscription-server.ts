@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Identity, Logger } from '@ngo-hub/kit';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, print, type ExecutionArgs, type GraphQLFormattedError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Pool } from 'pg';
@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Credential } from '../auth/credential';
 import type { Authenticate } from '../auth/identify';
 import type { GatewayContext } from '../context';
+import type { Caller } from '../limits/caller';
 import { forSocket, type SocketLimits, type SocketOperationRequest } from '../limits/socket-limits';
 import type { QueryExecutor } from './event-payload';
 import type { EventStream } from './event-stream';
@@ -26,6 +27,8 @@ export interface SubscriptionServerOptions {
   authenticate: Authenticate;
   /** The gateway's limits for sockets: who the caller is, their rate limit, the document checks. */
   limits: SocketLimits;
+  /** How errors are shown to a socket's caller (in production: no limit details, no subgraph names for anonymous callers). */
+  publicErrors: (caller: Caller | undefined, errors: readonly GraphQLFormattedError[]) => GraphQLFormattedError[];
   /** Undefined when the gateway has no database: subscriptions are then refused with a clear error. */
   events?: { stream: EventStream; pool: Pool };
   bufferSize: number;
@@ -171,10 +174,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         }
       }) as never,
       // Apollo's results carry their errors formatted already (plain objects, no toJSON), a Subscriber's as GraphQLErrors
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => {
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: options.publicErrors(ctx.extra.state?.context.caller, result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error))) }
+          : undefined,
+      onError: (ctx, _id, _payload, errors) => {
         options.log.debug({ errors: errors.map((e) => e.message) }, 'subscription refused');
+        return options.publicErrors(ctx.extra.state?.context.caller, errors.map((error) => error.toJSON())) as never;
       },
     },
     wss,
