@@ -10,6 +10,7 @@ const { generateSector, DEFAULT_SIZES } = require('./data/generate');
 const { runDashboardBenchmark, printDashboard } = require('./dashboard/run');
 const { runListingBenchmark, listingTable } = require('./listing/run');
 const { BENCH_GATEWAY_SECRET } = require('./shared/bench-hub');
+const { runValidationBenchmark } = require('./limits/validation-cpu');
 
 function parseArgs(argv) {
   const options = { ...DEFAULT_SIZES, duration: 10, rounds: 3, connections: 16 };
@@ -64,6 +65,8 @@ async function main() {
   }
   console.log('\n== 360Giving import (bench/funding, 100,000 grants, database of its own)');
   const imports = await runImportBenchmark();
+  console.log('\n== validation CPU of the worst operations callers may send (bench/limits)');
+  const validation = runValidationBenchmark();
 
   const row = (label, r) => `| ${label} | ${r.requestsPerSecond.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.rssMb.toFixed(0)} |`;
   const ratios = (d) => {
@@ -81,6 +84,7 @@ async function main() {
   console.log(`SQL statements per dashboard request at 10 / 50 / 100 / 200 (two pages) organizations: ${sql.join(' / ')}`);
   console.log(`listings: ${listing.results.filter((r) => r.p95 < 50).length} of ${listing.results.length} under 50 ms p95; slowest: ${worst.listing.name} (${worst.p95.toFixed(1)} ms)`);
   console.log(`360Giving import: ${imports.join(' / ')} grants/s (empty hub / same file again / new grants; goal >= 5,000)`);
+  console.log(`validation CPU of the worst allowed operation: ${validation.worstAllowedMs.toFixed(1)} ms (${validation.worstShape}); its largest batch ${validation.batchMs.toFixed(0)} ms`);
 }
 
 main().catch((error) => {

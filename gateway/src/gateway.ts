@@ -2,12 +2,12 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Logger } from '@ngo-hub/kit';
+import { answerReadiness, createLogger, DEVELOPMENT_JWT_SECRET, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createIdentify } from './auth/identify';
+import { createAuthentication } from './auth/identify';
 import { IdentitySigner } from './auth/identity-signature';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
@@ -34,8 +34,11 @@ export interface RunningGateway {
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  if (config.auth.jwtSecret === DEVELOPMENT_JWT_SECRET) {
+    log.warn('development mode: JWTs are checked with the development secret published in the README, so anyone can sign one; production refuses it');
+  }
   const signer = new IdentitySigner(config.auth.gatewaySecret);
-  const identify = createIdentify(config.auth, config.subgraphUrls.organizations);
+  const { authenticate, identify } = createAuthentication(config.auth, config.subgraphUrls.organizations);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -50,7 +53,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     gateway,
     introspection: true, // per caller: limits' introspection policy
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(log),
+    formatError: limits.formatError(maskUnexpectedErrors(log)),
     ...limits.apollo,
     plugins: [
       ...limits.apollo.plugins,
@@ -104,8 +107,9 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     path: '/graphql',
     apollo,
     schema: () => apiSchema!,
-    identify: (headers) => identify(headers),
+    authenticate,
     limits: limits.sockets,
+    publicErrors: limits.publicErrors,
     events: liveUpdates,
     bufferSize: config.liveUpdates.subscriberBuffer,
     log,

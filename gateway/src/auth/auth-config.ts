@@ -1,4 +1,4 @@
-import { gatewaySecretVariable, parseEnv } from '@ngo-hub/kit';
+import { gatewaySecretProblem, gatewaySecretVariable, parseEnv, productionSecretProblem, refuseDevelopmentSecrets } from '@ngo-hub/kit';
 import { z } from 'zod';
 
 /** How callers prove who they are, and how the gateway vouches for them to subgraphs. */
@@ -17,7 +17,16 @@ export interface AuthConfig {
   identityCacheMs: number;
 }
 
+/**
+ * How callers authenticate, from the environment. In production mode (HUB_MODE, NODE_ENV) the
+ * process refuses to start without real secrets: a GATEWAY_SECRET it was given and a JWT_SECRET
+ * or JWKS_URL, neither of them one this repository publishes.
+ */
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  refuseDevelopmentSecrets(env, [
+    gatewaySecretProblem(env),
+    env.JWKS_URL && !env.JWT_SECRET ? undefined : productionSecretProblem(env, 'JWT_SECRET', 'an HS256 secret of its own, 32 characters or more, or JWKS_URL'),
+  ]);
   const parsed = parseEnv(
     z.object({
       GATEWAY_SECRET: gatewaySecretVariable,

@@ -1,6 +1,7 @@
 import { ANONYMOUS, API_KEY_PATTERN, callerIdentity, hashApiKey, type Identity } from '@ngo-hub/kit';
 import { timingSafeEqual } from 'node:crypto';
 import type { AuthConfig } from './auth-config';
+import type { Credential } from './credential';
 import { CredentialDirectory } from './credential-directory';
 import { JwtVerifier } from './jwt-verifier';
 import { UnauthenticatedError } from './unauthenticated';
@@ -10,6 +11,9 @@ export type CredentialHeaders = Record<string, string | string[] | undefined>;
 
 /** Who is calling, from their credential; anonymous without one; UNAUTHENTICATED for a bad one. */
 export type Identify = (headers: CredentialHeaders) => Promise<Identity>;
+
+/** The credential a caller sent, verified; UNAUTHENTICATED for a bad one. Its rights are resolved by `identity()`. */
+export type Authenticate = (headers: CredentialHeaders) => Promise<Credential>;
 
 function header(headers: CredentialHeaders, name: string): string | undefined {
   const value = headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
@@ -22,36 +26,57 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
+const anonymous: Credential = { authenticated: false, identity: async () => ANONYMOUS };
+const hubAdmin: Credential = { authenticated: true, identity: async () => callerIdentity({ admin: true }) };
+
 /**
  * The gateway's authentication: `Authorization: Bearer <JWT>` for users (`sub` is their Person
  * id; their organizations are looked up), `x-api-key: <key>` or `Authorization: ApiKey <key>`
  * for partners' programs, HUB_ADMIN_API_KEY for the hub's operators. Independent of HTTP so
- * graphql-ws sockets authenticate the same way.
+ * graphql-ws sockets authenticate the same way. API keys and memberships are looked up through
+ * one cache (IDENTITY_CACHE_MS) shared by HTTP requests and sockets.
  */
-export function createIdentify(config: AuthConfig, organizationsUrl: string): Identify {
+export function createAuthentication(config: AuthConfig, organizationsUrl: string): { authenticate: Authenticate; identify: Identify } {
   const jwt = new JwtVerifier(config);
   const directory = new CredentialDirectory(organizationsUrl, config.gatewaySecret, config.identityCacheMs);
 
-  const byApiKey = async (key: string): Promise<Identity> => {
-    if (config.hubAdminApiKey && sameSecret(key, config.hubAdminApiKey)) return callerIdentity({ admin: true });
+  const byApiKey = (key: string): Credential => {
+    if (config.hubAdminApiKey && sameSecret(key, config.hubAdminApiKey)) return hubAdmin;
     if (!API_KEY_PATTERN.test(key)) throw new UnauthenticatedError('the API key is malformed: keys look like ngo_ followed by 40 hexadecimal characters');
-    const record = await directory.apiKey(hashApiKey(key));
-    if (!record) throw new UnauthenticatedError('the API key is unknown or has been revoked');
-    return callerIdentity({ apiKeyId: record.id, memberships: [{ organizationId: record.organizationId, role: record.role }] });
+    const hash = hashApiKey(key);
+    return {
+      authenticated: true,
+      async identity() {
+        const record = await directory.apiKey(hash);
+        if (!record) throw new UnauthenticatedError('the API key is unknown or has been revoked');
+        return callerIdentity({ apiKeyId: record.id, memberships: [{ organizationId: record.organizationId, role: record.role }] });
+      },
+    };
   };
 
-  return async (headers) => {
+  const byJwt = async (token: string): Promise<Credential> => {
+    const claims = await jwt.verify(token);
+    return {
+      authenticated: true,
+      expiresAt: claims.expiresAt,
+      async identity() {
+        if (Date.now() >= claims.expiresAt) throw new UnauthenticatedError('the bearer token was refused: it has expired');
+        return callerIdentity({ personId: claims.personId, admin: claims.admin, memberships: await directory.membershipsOf(claims.personId) });
+      },
+    };
+  };
+
+  const authenticate: Authenticate = async (headers) => {
     const apiKey = header(headers, 'x-api-key');
     const authorization = header(headers, 'authorization')?.trim();
     if (apiKey !== undefined) return byApiKey(apiKey.trim());
-    if (!authorization) return ANONYMOUS;
+    if (!authorization) return anonymous;
     const [scheme, ...rest] = authorization.split(/\s+/);
     const credential = rest.join(' ');
     if (/^apikey$/i.test(scheme) || (/^bearer$/i.test(scheme) && credential.startsWith('ngo_'))) return byApiKey(credential);
-    if (/^bearer$/i.test(scheme) && credential) {
-      const claims = await jwt.verify(credential);
-      return callerIdentity({ personId: claims.personId, admin: claims.admin, memberships: await directory.membershipsOf(claims.personId) });
-    }
+    if (/^bearer$/i.test(scheme) && credential) return byJwt(credential);
     throw new UnauthenticatedError('the Authorization header must be "Bearer <JWT>" or "ApiKey <key>"');
   };
+
+  return { authenticate, identify: async (headers) => (await authenticate(headers)).identity() };
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit/config';
+import { ConfigError, DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit/config';
+import { hubMode } from '@ngo-hub/kit/hub-mode';
 import { randomBytes } from 'node:crypto';
 import { entryPointOf, runSubgraphCommand, startService, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
 
@@ -31,7 +32,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await Promise.all(SUBGRAPHS.map((name) => runSubgraphCommand(name, 'prepare', options.env)));
   }
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
-  // subgraphs answer only the gateway: they share a secret, generated per run when none is configured
+  // subgraphs answer only the gateway: they share a secret, generated per run in development when none is configured
+  if (!options.env.GATEWAY_SECRET && hubMode(options.env) === 'production') {
+    throw new ConfigError('GATEWAY_SECRET is not set: production needs the secret shared by the gateway and every subgraph, given to every process (never generated at start)');
+  }
   const gatewaySecret = options.env.GATEWAY_SECRET ?? randomBytes(32).toString('hex');
   const env = { ...options.env, ...urls, GATEWAY_SECRET: gatewaySecret };
   const started: ChildService[] = [];

@@ -1,6 +1,6 @@
-import { createLogger, DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit';
+import { ConfigError, createLogger, DEFAULT_PORTS, DEVELOPMENT_JWT_SECRET, hubMode, SUBGRAPHS, type HubMode, type SubgraphName } from '@ngo-hub/kit';
 import { randomBytes } from 'node:crypto';
-import { DEVELOPMENT_JWT_SECRET } from '../auth/development';
+import { loadAuthConfig } from '../auth/auth-config';
 import { hubDatabase } from './database';
 import { startHub, type RunningHub } from './hub';
 
@@ -14,10 +14,16 @@ function portsFrom(env: NodeJS.ProcessEnv): Record<SubgraphName | 'gateway', num
 }
 
 /**
- * Development credentials when none are configured: JWTs signed with a documented secret (see
- * README, "Authentication") and an admin API key made up for this run and printed.
+ * The credentials the hub's processes get. Development: JWTs signed with a documented secret
+ * (see README, "Authentication") unless JWT_SECRET or JWKS_URL is set, and an admin API key made
+ * up for this run and printed. Production: only what the environment gives, checked before
+ * anything starts (a GATEWAY_SECRET and a JWT_SECRET or JWKS_URL of its own, else exit code 2).
  */
-function developmentCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function credentialsFor(mode: HubMode, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (mode === 'production') {
+    loadAuthConfig(env);
+    return {};
+  }
   const jwt = env.JWT_SECRET || env.JWKS_URL ? {} : { JWT_SECRET: DEVELOPMENT_JWT_SECRET };
   return { ...jwt, HUB_ADMIN_API_KEY: env.HUB_ADMIN_API_KEY ?? `ngo_${randomBytes(20).toString('hex')}` };
 }
@@ -25,9 +31,10 @@ function developmentCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** `npm start`: the database (embedded unless DATABASE_URL is set), four subgraphs and the gateway. */
 async function main(): Promise<void> {
   const log = createLogger('hub', process.env.LOG_LEVEL ?? 'info');
+  const mode = hubMode(process.env);
+  const credentials = credentialsFor(mode, process.env);
   const database = await hubDatabase(process.env, log);
   log.info(`database: ${database.description}`);
-  const credentials = developmentCredentials(process.env);
   let hub: RunningHub | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,8 +58,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const base = hub.gatewayUrl.replace(/\/graphql$/, '');
-  const adminKey = process.env.HUB_ADMIN_API_KEY ? '(HUB_ADMIN_API_KEY)' : credentials.HUB_ADMIN_API_KEY;
-  process.stdout.write(`\nNGO Hub is running.\n  GraphiQL:  ${base}/\n  GraphQL:   ${hub.gatewayUrl}\n  Admin API key for this run (header x-api-key): ${adminKey}\nPress Ctrl-C to stop.\n\n`);
+  const adminKey = process.env.HUB_ADMIN_API_KEY ? '(HUB_ADMIN_API_KEY)' : (credentials.HUB_ADMIN_API_KEY ?? '(none: set HUB_ADMIN_API_KEY)');
+  const warning =
+    credentials.JWT_SECRET === DEVELOPMENT_JWT_SECRET
+      ? `  Development mode: JWTs are checked with the development secret published in the README (JWT_SECRET is not set);\n  anyone can sign one. Production (HUB_MODE=production) refuses to start without real secrets.\n`
+      : '';
+  process.stdout.write(
+    `\nNGO Hub is running (${mode}).\n  GraphiQL:  ${base}/\n  GraphQL:   ${hub.gatewayUrl}\n  Admin API key for this run (header x-api-key): ${adminKey}\n${warning}Press Ctrl-C to stop.\n\n`,
+  );
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`hub: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

@@ -1,5 +1,6 @@
 import type { ApolloServerOptions } from '@apollo/server';
 import type { Identity } from '@ngo-hub/kit';
+import type { GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { admitCaller } from './admission';
 import type { Caller } from './caller';
@@ -8,9 +9,11 @@ import { introspectionPolicy } from './introspection-policy';
 import type { LimitsConfig } from './limits-config';
 import { operationLimits } from './operation-limits';
 import { PersistedQueryCache } from './persisted-query-cache';
+import { publicErrorFormat, publicErrors, publicErrorsPlugin, type ErrorFormat } from './public-errors';
 import { RateLimiter } from './rate-limiter';
 import { socketLimits, type SocketLimits } from './socket-limits';
 import { TrustedDocuments, trustedDocumentsPolicy } from './trusted-documents';
+import { requestWorkRefusal } from './validation-work';
 import { variableListSizes } from './variable-list-sizes';
 
 type LimitedApolloOptions = Pick<
@@ -25,11 +28,16 @@ export interface HubLimits {
   /**
    * Identifies the caller of an HTTP request with `identify` and spends one token of their rate
    * limit per operation in it; throws RateLimitedError (HTTP 429) when they have none left. A
-   * failed authentication is counted against the caller's address, then rethrown.
+   * failed authentication is counted against the caller's address, then rethrown. Then bounds
+   * the validation work of each operation sent as text (GRAPHQL_VALIDATION_FAILED, 400).
    */
   admit(req: IncomingMessage, body: unknown, identify: () => Promise<Identity>): Promise<{ identity: Identity; caller: Caller }>;
   /** The same limits for graphql-ws: the connection, then each operation sent on it. */
   sockets: SocketLimits;
+  /** Wraps the gateway's formatError: in production, a limit's error names the rule broken, not its numbers. */
+  formatError(format: ErrorFormat): ErrorFormat;
+  /** How errors sent over a socket are shown to its caller (production: no limit details; no subgraph names for anonymous callers). */
+  publicErrors(caller: Caller | undefined, errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[];
 }
 
 /** Every limit the gateway puts on what callers send, from its configuration. */
@@ -50,11 +58,17 @@ export function hubLimits(config: LimitsConfig): HubLimits {
         introspectionPolicy(config.introspection),
         fieldSuggestionsPolicy(config.fieldSuggestions),
         trustedDocumentsPolicy(trustedDocuments, config.trustedDocuments, config.trustedDocumentClients),
+        publicErrorsPlugin(config.mode),
       ],
     },
-    admit(req, body, identify) {
-      return admitCaller(limiter, req, req.headers, Array.isArray(body) ? body.length : 1, identify);
+    async admit(req, body, identify) {
+      const admitted = await admitCaller(limiter, req, req.headers, Array.isArray(body) ? body.length : 1, identify);
+      const refusal = requestWorkRefusal(config, admitted.caller, req, body);
+      if (refusal) throw refusal;
+      return admitted;
     },
     sockets: socketLimits(config, { limiter, validationRules: operations.validationRules, trustedDocuments }),
+    formatError: (format) => publicErrorFormat(config.mode, format),
+    publicErrors: (caller, errors) => publicErrors(config.mode, caller, errors),
   };
 }

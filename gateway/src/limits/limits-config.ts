@@ -1,10 +1,10 @@
-import { parseEnv } from '@ngo-hub/kit';
+import { hubMode, parseEnv, type HubMode } from '@ngo-hub/kit';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { gatewayRoot } from '../paths';
+import type { WorkLimits } from './operation-work';
 
-/** `development` serves analysts and engineers generously; `production` closes what anonymous callers need not see. */
-export type HubMode = 'development' | 'production';
+export type { HubMode };
 
 /** Who may use a development aid (introspection, "did you mean" suggestions). */
 export type Audience = 'everyone' | 'authenticated' | 'nobody';
@@ -23,6 +23,8 @@ export interface LimitsConfig {
   maxAliases: number;
   maxDirectives: number;
   maxTokens: number;
+  /** Validation work one document may ask for, checked in one cheap pass before graphql validates it (see operation-work.ts); anonymous callers get less. */
+  work: { authenticated: WorkLimits; anonymous: WorkLimits };
   /** Operations allowed in one batched HTTP request; 1 turns batching off. */
   maxBatch: number;
   introspection: Audience;
@@ -43,12 +45,6 @@ export interface LimitsConfig {
 const count = (min: number) => z.coerce.number().int().min(min);
 const audience = z.enum(['everyone', 'authenticated', 'nobody']);
 
-/** HUB_MODE, else `production` when NODE_ENV is, else `development`. */
-export function hubMode(env: NodeJS.ProcessEnv): HubMode {
-  const parsed = parseEnv(z.object({ HUB_MODE: z.enum(['development', 'production']).optional() }), env) as { HUB_MODE?: HubMode };
-  return parsed.HUB_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development');
-}
-
 /** The gateway's limits from its environment, with the defaults of its mode. */
 export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
   const mode = hubMode(env);
@@ -60,6 +56,10 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
       MAX_ALIASES: count(0).default(50),
       MAX_DIRECTIVES: count(0).default(30),
       MAX_TOKENS: count(10).default(5000),
+      MAX_SELECTIONS: count(1).default(1000),
+      MAX_SELECTIONS_ANONYMOUS: count(1).default(500),
+      MAX_FIELD_PAIRS: count(0).default(1000),
+      MAX_FIELD_PAIRS_ANONYMOUS: count(0).default(200),
       MAX_BATCH: count(1).max(1000).default(10),
       INTROSPECTION: audience.default(production ? 'authenticated' : 'everyone'),
       FIELD_SUGGESTIONS: audience.default(production ? 'authenticated' : 'everyone'),
@@ -78,6 +78,10 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     MAX_ALIASES: number;
     MAX_DIRECTIVES: number;
     MAX_TOKENS: number;
+    MAX_SELECTIONS: number;
+    MAX_SELECTIONS_ANONYMOUS: number;
+    MAX_FIELD_PAIRS: number;
+    MAX_FIELD_PAIRS_ANONYMOUS: number;
     MAX_BATCH: number;
     INTROSPECTION: Audience;
     FIELD_SUGGESTIONS: Audience;
@@ -96,6 +100,14 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     maxAliases: parsed.MAX_ALIASES,
     maxDirectives: parsed.MAX_DIRECTIVES,
     maxTokens: parsed.MAX_TOKENS,
+    work: {
+      authenticated: { maxSelections: parsed.MAX_SELECTIONS, maxFieldPairs: parsed.MAX_FIELD_PAIRS },
+      // never more for anonymous callers than for authenticated ones
+      anonymous: {
+        maxSelections: Math.min(parsed.MAX_SELECTIONS_ANONYMOUS, parsed.MAX_SELECTIONS),
+        maxFieldPairs: Math.min(parsed.MAX_FIELD_PAIRS_ANONYMOUS, parsed.MAX_FIELD_PAIRS),
+      },
+    },
     maxBatch: parsed.MAX_BATCH,
     introspection: parsed.INTROSPECTION,
     fieldSuggestions: parsed.FIELD_SUGGESTIONS,

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { aliasAndDirectiveLimits } from './alias-directive-limits';
 import type { LimitsConfig } from './limits-config';
 
 /**
@@ -25,7 +26,8 @@ export interface OperationLimits {
 }
 
 /**
- * Depth, cost, alias and directive limits (GraphQL Armor's validation rules) and the token
+ * Depth and cost limits (GraphQL Armor's validation rules), alias and directive limits (ours,
+ * which count what Armor's missed: see alias-directive-limits.ts) and the token
  * limit (graphql's own parser option, so an oversized document fails as GRAPHQL_PARSE_FAILED
  * without building its AST). Introspection counts too: Armor ignores only `__schema` for depth.
  */
@@ -33,10 +35,10 @@ export function operationLimits(config: LimitsConfig): OperationLimits {
   const { validationRules, plugins } = new ApolloArmor({
     maxDepth: { n: config.maxDepth, ...reportLimit('depth') },
     costLimit: { maxCost: config.maxCost, ...reportLimit('cost') },
-    maxAliases: { n: config.maxAliases, ...reportLimit('aliases') },
-    maxDirectives: { n: config.maxDirectives, ...reportLimit('directives') },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  return { validationRules, plugins, parseOptions: { maxTokens: config.maxTokens } };
+  return { validationRules: [...validationRules, ...aliasAndDirectiveLimits(config)], plugins, parseOptions: { maxTokens: config.maxTokens } };
 }

@@ -7,6 +7,7 @@ import type { LimitsConfig } from './limits-config';
 import { RateLimitedError, type RateLimiter } from './rate-limiter';
 import { checkSubscriptionDocument } from './subscription-document';
 import { documentHash, type TrustedDocuments } from './trusted-documents';
+import { workRefusal } from './validation-work';
 
 /** graphql-ws' close code for a refused connection (a bad credential). */
 export const CLOSE_FORBIDDEN = 4403;
@@ -39,7 +40,8 @@ export interface SocketLimits {
    */
   admitConnection(request: IncomingMessage, headers: IncomingHttpHeaders, identify: () => Promise<Identity>): Promise<SocketAdmission>;
   /**
-   * Spends one token for an operation sent on the socket and parses it under the token limit.
+   * Spends one token for an operation sent on the socket, parses it under the token limit and
+   * bounds its validation work for the caller (`workRefusal`).
    * Queries and mutations then run through Apollo, whose plugins check them with the same
    * `caller` as over HTTP; a subscription is checked here (the per-socket cap, then
    * `checkSubscriptionDocument`). The errors answer the operation; the socket stays open.
@@ -48,7 +50,7 @@ export interface SocketLimits {
 }
 
 /** A limit's error as a graphql-ws `error` message carries it: no HTTP status, which only Apollo's HTTP responses use. */
-function forSocket(error: GraphQLError, code: string): GraphQLError {
+export function forSocket(error: GraphQLError, code: string): GraphQLError {
   const { http: _http, ...extensions } = error.extensions;
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...extensions, code: extensions.code ?? code } });
 }
@@ -111,6 +113,8 @@ export function socketLimits(
         if (error instanceof GraphQLError) return [forSocket(error, 'GRAPHQL_PARSE_FAILED')];
         throw error;
       }
+      const tooMuchWork = workRefusal(config, caller, document);
+      if (tooMuchWork) return [forSocket(tooMuchWork, 'GRAPHQL_VALIDATION_FAILED')];
       const operation = operationIn(document, request.operationName);
       if (operation instanceof GraphQLError) return [operation];
       if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return { document, operation, query };

@@ -13,9 +13,12 @@ export interface SubscriberOptions {
   plan: SubscriptionPlan;
   stream: EventStream;
   pool: Pool;
-  runQuery: QueryExecutor;
-  /** Who the subscriber is, as far as what they may read goes: subscribers with the same key share resolutions. */
-  callerKey: string;
+  /**
+   * Who the subscriber is now, asked again for every event (their rights may have changed since
+   * they subscribed): `key` says what they may read (subscribers with the same key share
+   * resolutions), `runQuery` runs a query with those rights. Throws when they no longer hold any.
+   */
+  caller: () => Promise<{ key: string; runQuery: QueryExecutor }>;
   /** Resume after this event id (from `since` or `connectionParams.lastEventId`). */
   resumeAfter?: string;
   /** Events waiting for this subscriber before it is cut off as too slow. */
@@ -42,10 +45,10 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private wakeUp?: () => void;
   private done = false;
   private overflowed = false;
-  private readonly resolver: EventResolver;
+  /** Built for the caller's rights of the last event; built again when they change. */
+  private resolver?: EventResolver;
 
   constructor(private readonly options: SubscriberOptions) {
-    this.resolver = eventResolver(options);
     const { position, unsubscribe } = options.stream.subscribe((event) => this.offer(event));
     this.unsubscribe = unsubscribe;
     this.replayTo = BigInt(position);
@@ -97,6 +100,25 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     }
   }
 
+  /** The event resolver for the caller's current rights. */
+  private async currentResolver(): Promise<EventResolver> {
+    const { key, runQuery } = await this.options.caller();
+    if (this.resolver?.callerKey !== key) this.resolver = eventResolver({ ...this.options, runQuery, callerKey: key });
+    return this.resolver;
+  }
+
+  /** Ends the subscription with `error` (its caller's rights could not be resolved), saying where to resume. */
+  private async endWith(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    const lastEventId = this.position.toString();
+    await this.return();
+    const cause =
+      error instanceof GraphQLError
+        ? error
+        : new GraphQLError('The subscriber\'s credentials could not be checked.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const { http: _http, ...extensions } = cause.extensions;
+    return { done: false, value: { errors: [new GraphQLError(cause.message, { extensions: { ...extensions, lastEventId } })] } };
+  }
+
   async next(): Promise<IteratorResult<ExecutionResult>> {
     for (;;) {
       const event = await this.nextEvent();
@@ -120,9 +142,15 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       }
       const id = BigInt(event.id);
       if (id <= this.position) continue; // already delivered (a resume point ahead of this instance)
+      let resolver: EventResolver;
+      try {
+        resolver = await this.currentResolver();
+      } catch (error) {
+        return this.endWith(error);
+      }
       this.position = id;
-      for (const next of this.queue.slice(0, PREFETCH)) prefetchEvent(this.resolver, next);
-      const delivery = await resolveEvent(this.resolver, event);
+      for (const next of this.queue.slice(0, PREFETCH)) prefetchEvent(resolver, next);
+      const delivery = await resolveEvent(resolver, event);
       if (delivery.hidden || !delivery.result) continue;
       eventsDelivered.inc({ field: this.options.plan.field });
       return { done: false, value: delivery.result };

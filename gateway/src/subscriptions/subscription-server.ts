@@ -1,15 +1,19 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Identity, Logger } from '@ngo-hub/kit';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, print, type ExecutionArgs, type GraphQLFormattedError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Pool } from 'pg';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Credential } from '../auth/credential';
+import type { Authenticate } from '../auth/identify';
 import type { GatewayContext } from '../context';
-import type { SocketLimits, SocketOperationRequest } from '../limits/socket-limits';
+import type { Caller } from '../limits/caller';
+import { forSocket, type SocketLimits, type SocketOperationRequest } from '../limits/socket-limits';
 import type { QueryExecutor } from './event-payload';
 import type { EventStream } from './event-stream';
+import { SocketIdentity } from './socket-identity';
 import { Subscriber } from './subscriber';
 import { planSubscription } from './subscription-plan';
 
@@ -20,9 +24,11 @@ export interface SubscriptionServerOptions {
   /** The API schema, once the gateway has loaded the supergraph. */
   schema: () => GraphQLSchema;
   /** Authenticates a socket from its connectionParams, exactly as HTTP requests from their headers. */
-  identify: (headers: Record<string, string | undefined>) => Promise<Identity>;
+  authenticate: Authenticate;
   /** The gateway's limits for sockets: who the caller is, their rate limit, the document checks. */
   limits: SocketLimits;
+  /** How errors are shown to a socket's caller (in production: no limit details, no subgraph names for anonymous callers). */
+  publicErrors: (caller: Caller | undefined, errors: readonly GraphQLFormattedError[]) => GraphQLFormattedError[];
   /** Undefined when the gateway has no database: subscriptions are then refused with a clear error. */
   events?: { stream: EventStream; pool: Pool };
   bufferSize: number;
@@ -30,7 +36,10 @@ export interface SubscriptionServerOptions {
 }
 
 interface SocketState {
+  /** The caller as found on connect; each operation runs with `identity` replaced by the current one. */
   context: GatewayContext;
+  /** The caller's rights, resolved again for every operation and event while the socket is open. */
+  caller: SocketIdentity;
   lastEventId?: string;
   /** Ids of the subscriptions admitted on this socket; those graphql-ws no longer holds have ended. */
   subscriptions: Set<string>;
@@ -43,7 +52,7 @@ type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState 
  * resume, the operation's exact text (queries and mutations run through Apollo from it) and the
  * operation the limits resolved from it (subscriptions are planned from it).
  */
-type SocketContext = GatewayContext & { resumeAfter?: string; operationText: string; operation: OperationDefinitionNode };
+type SocketContext = GatewayContext & { resumeAfter?: string; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity };
 
 /** WebSocket close codes the gateway uses (graphql-ws clients retry on these). */
 export const CLOSE_GOING_AWAY = 1001;
@@ -60,15 +69,16 @@ function headersOf(params: Record<string, unknown> | undefined): Record<string, 
 /**
  * graphql-ws on the gateway's /graphql path. Subscriptions run on the hub event log (see
  * Subscriber); queries and mutations sent over the socket run through Apollo like HTTP ones.
- * The socket authenticates once, from `connectionParams` (authorization / x-api-key), as HTTP does.
+ * The socket authenticates on connect, from `connectionParams` (authorization / x-api-key), as
+ * HTTP does; its caller's rights are resolved again for every operation and event (SocketIdentity).
  * The gateway's limits (`limits/socket-limits.ts`) admit the socket and every operation on it:
  * the caller's rate limit, the token limit, and for subscriptions the checks Apollo makes of the rest.
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void>; clients: () => number } {
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1_000_000 });
 
-  const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, ...context }: SocketContext): QueryExecutor => async (document, variables) => {
-    const response = await options.apollo.executeOperation({ query: print(document), variables }, { contextValue: { ...context, derived: true } });
+  const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, ...context }: SocketContext, identity: Identity): QueryExecutor => async (document, variables) => {
+    const response = await options.apollo.executeOperation({ query: print(document), variables }, { contextValue: { ...context, identity, derived: true } });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
     return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
   };
@@ -85,7 +95,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
     {
       onConnect: async (ctx) => {
         const headers = headersOf(ctx.connectionParams);
-        const admission = await options.limits.admitConnection(ctx.extra.request, headers, () => options.identify(headers));
+        let credential: Credential | undefined;
+        const admission = await options.limits.admitConnection(ctx.extra.request, headers, async () => {
+          credential = await options.authenticate(headers);
+          return credential.identity();
+        });
         if ('refused' in admission) {
           options.log.info({ err: (admission.cause as Error).message, code: admission.refused.code }, 'socket refused');
           ctx.extra.socket.close(admission.refused.code, admission.refused.reason);
@@ -94,24 +108,38 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         const lastEventId = ctx.connectionParams?.lastEventId;
         ctx.extra.state = {
           context: { requestId: randomUUID(), identity: admission.identity, caller: admission.caller },
+          caller: new SocketIdentity(credential!, ctx.extra.socket, options.log),
           lastEventId: typeof lastEventId === 'string' || typeof lastEventId === 'number' ? String(lastEventId) : undefined,
           subscriptions: new Set(),
         };
         return true;
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const state = ctx.extra.state!;
+        let identity: Identity;
+        try {
+          identity = await state.caller.current();
+        } catch (error) {
+          return [error instanceof GraphQLError ? forSocket(error, 'UNAUTHENTICATED') : failure(error).errors![0]!];
+        }
         for (const open of state.subscriptions) if (!(open in ctx.subscriptions)) state.subscriptions.delete(open);
         const schema = options.schema();
         const admitted = options.limits.admitOperation(state.context.caller!, payload as SocketOperationRequest, schema, state.subscriptions.size);
         if (Array.isArray(admitted)) return admitted;
         if (admitted.operation.operation === 'subscription') state.subscriptions.add(id);
-        const contextValue: SocketContext = { ...state.context, resumeAfter: state.lastEventId, operationText: admitted.query, operation: admitted.operation };
+        const contextValue: SocketContext = {
+          ...state.context,
+          identity,
+          resumeAfter: state.lastEventId,
+          operationText: admitted.query,
+          operation: admitted.operation,
+          socketCaller: state.caller,
+        };
         return { schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       execute: (async (args: ExecutionArgs) => {
         try {
-          const { resumeAfter: _resume, operationText, operation: _operation, ...context } = args.contextValue as SocketContext;
+          const { resumeAfter: _resume, operationText, operation: _operation, socketCaller: _caller, ...context } = args.contextValue as SocketContext;
           const response = await options.apollo.executeOperation(
             { query: operationText, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
             { contextValue: { ...context, requestId: randomUUID() } },
@@ -134,8 +162,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
             plan,
             stream: options.events.stream,
             pool: options.events.pool,
-            runQuery: runAs(context),
-            callerKey: JSON.stringify(context.identity),
+            caller: async () => {
+              const identity = await context.socketCaller.current();
+              return { key: JSON.stringify(identity), runQuery: runAs(context, identity) };
+            },
             resumeAfter: plan.since ?? context.resumeAfter,
             bufferSize: options.bufferSize,
           });
@@ -144,10 +174,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         }
       }) as never,
       // Apollo's results carry their errors formatted already (plain objects, no toJSON), a Subscriber's as GraphQLErrors
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => {
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: options.publicErrors(ctx.extra.state?.context.caller, result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error))) }
+          : undefined,
+      onError: (ctx, _id, _payload, errors) => {
         options.log.debug({ errors: errors.map((e) => e.message) }, 'subscription refused');
+        return options.publicErrors(ctx.extra.state?.context.caller, errors.map((error) => error.toJSON())) as never;
       },
     },
     wss,

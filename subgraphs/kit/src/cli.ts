@@ -1,4 +1,5 @@
 import { loadSubgraphConfig, ConfigError } from './config';
+import { gatewaySecretProblem, refuseDevelopmentSecrets } from './hub-mode';
 import { createLogger } from './logger';
 import { migrateSubgraph, schemaOf, seedSubgraph, startSubgraph, type SubgraphDefinition } from './subgraph';
 import { subgraphSdl } from './federation';
@@ -8,7 +9,7 @@ const USAGE = 'usage: main.js [serve | migrate | seed | prepare | print-schema |
 
 /**
  * The one entry point of every subgraph process:
- * - serve: the HTTP server (default);
+ * - serve: the HTTP server (default); in production only with a GATEWAY_SECRET of its own;
  * - migrate: apply pending migrations;
  * - seed: load the seed sector (idempotent);
  * - prepare: migrate, and seed when this run created the schema (first start);
@@ -37,6 +38,7 @@ export async function runSubgraphCli(definition: SubgraphDefinition, argv = proc
         return;
       }
       case 'serve': {
+        refuseDevelopmentSecrets(process.env, [gatewaySecretProblem(process.env)]);
         const running = await startSubgraph(definition, config, log);
         stopOnSignals(log, () => running.stop());
         return;

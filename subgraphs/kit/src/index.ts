@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './auth';
 export * from './cli';
 export * from './config';
+export * from './hub-mode';
 export * from './context';
 export * from './database';
 export * from './embedded-postgres';

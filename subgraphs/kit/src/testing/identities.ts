@@ -2,8 +2,9 @@ import { IDENTITY_HEADER, signIdentity } from '../auth/gateway-signature';
 import { ANONYMOUS, callerIdentity, serviceIdentity, type Identity, type OrganizationRole } from '../auth/identity';
 import { graphqlRequest, type GraphQLResponse } from './http';
 
-/** The GATEWAY_SECRET of in-process test subgraphs when the environment sets none. */
-export const TEST_GATEWAY_SECRET = 'ngo-hub-test-gateway-secret-0123456789abcdef';
+import { TEST_GATEWAY_SECRET } from '../published-secrets';
+
+export { TEST_GATEWAY_SECRET };
 
 export function testGatewaySecret(): string {
   return process.env.GATEWAY_SECRET ?? TEST_GATEWAY_SECRET;
