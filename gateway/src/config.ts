@@ -1,8 +1,8 @@
-import { DEFAULT_PORTS, parseEnv, subgraphUrls, subgraphUrlVariables, type SubgraphName } from '@ngo-hub/kit';
+import { DEFAULT_PORTS, hubMode, parseEnv, subgraphUrls, subgraphUrlVariables, type SubgraphName } from '@ngo-hub/kit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadCorsConfig, type CorsConfig } from './http/cors';
-import { hubMode, loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
+import { loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
 import { loadLiveUpdatesConfig, type LiveUpdatesConfig } from './subscriptions/live-updates-config';
