@@ -1,4 +1,6 @@
-import { createLogger, DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit';
+import { createLogger, DEFAULT_PORTS, hubConnectionFile, removeHubConnection, SUBGRAPHS, writeHubConnection, type SubgraphName } from '@ngo-hub/kit';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_JWT_SECRET } from '../auth/development';
 import { hubDatabase } from './database';
@@ -30,10 +32,12 @@ async function main(): Promise<void> {
   const credentials = developmentCredentials(process.env);
   let hub: RunningHub | undefined;
   let stopping = false;
+  const connectionFile = hubConnectionFile(process.env);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping the hub');
+    removeHubConnection(connectionFile);
     await hub?.stop();
     await database.stop();
     process.exit(0);
@@ -50,6 +54,10 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(1);
   }
+  // the 360Giving import and export find the hub's database and GATEWAY_SECRET here (owner-only file, removed on stop)
+  mkdirSync(dirname(connectionFile), { recursive: true });
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, hub!.subgraphs[name].url]));
+  writeHubConnection(connectionFile, hub.gatewayUrl, { ...database.env, ...subgraphUrls, GATEWAY_SECRET: hub.gatewaySecret });
   const base = hub.gatewayUrl.replace(/\/graphql$/, '');
   const adminKey = process.env.HUB_ADMIN_API_KEY ? '(HUB_ADMIN_API_KEY)' : credentials.HUB_ADMIN_API_KEY;
   process.stdout.write(`\nNGO Hub is running.\n  GraphiQL:  ${base}/\n  GraphQL:   ${hub.gatewayUrl}\n  Admin API key for this run (header x-api-key): ${adminKey}\nPress Ctrl-C to stop.\n\n`);

@@ -141,13 +141,14 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
       const imported = await cli('import-cli.js', [file], { DATABASE_URL: target.url, ORGANIZATIONS_URL: organizations.url });
       expect(imported.stderr).not.toContain('failed');
       expect(imported.code).toBe(0);
-      expect(imported.stdout).toMatch(new RegExp(`imported\\s+${source.grants}\\b`));
+      expect(imported.stdout).toMatch(new RegExp(`added\\s+${source.grants}\\b`));
 
       orm = await openSubgraphOrm(fundingSubgraph, target.url);
       expect(await fingerprint(orm)).toEqual(source);
 
       const again = await cli('import-cli.js', [file], { DATABASE_URL: target.url, ORGANIZATIONS_URL: organizations.url });
-      expect(again.stdout).toMatch(/imported\s+0\b/);
+      expect(again.stdout).toMatch(/added\s+0\b/);
+      expect(again.stdout).toMatch(new RegExp(`unchanged\\s+${source.grants}\\b`));
       expect(again.stdout).toMatch(/organizations\s+0 created/);
       expect(await fingerprint(orm)).toEqual(source);
       expect(JSON.parse(readFileSync(file, 'utf8')).grants).toHaveLength(source.grants);
