@@ -86,7 +86,6 @@ describe('reading 360Giving JSON (exact numbers, streamed grants, field mapping)
     [{ id: 'EFF-1' }, 'id'],
     [{ amountAwarded: 'lots' }, 'amountAwarded'],
     [{ amountAwarded: -5 }, 'amountAwarded'],
-    [{ amountAwarded: -5 }, 'amountAwarded'],
     [{ amountDisbursed: 'some' }, 'amountDisbursed'],
     [{ awardDate: '04/05/2017' }, 'awardDate'],
     [{ amountAwarded: 10.5, currency: 'JPY' }, 'amountAwarded'],

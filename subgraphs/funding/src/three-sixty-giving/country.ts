@@ -2,11 +2,13 @@ const REGIONS = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none'
 
 /** English names (and common variants) of ISO 3166-1 countries → their alpha-2 code. */
 const BY_NAME = new Map<string, string>();
+/** Codes the runtime names that are not countries (European Union, United Nations, …) or only reserved (UK is GB). */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'UK', 'QO', 'ZZ']);
 for (let a = 65; a <= 90; a++) {
   for (let b = 65; b <= 90; b++) {
     const code = String.fromCharCode(a, b);
     const name = REGIONS.of(code);
-    if (name && name !== code && code !== 'ZZ') BY_NAME.set(name.toLowerCase(), code);
+    if (name && name !== code && !NOT_COUNTRIES.has(code) && !BY_NAME.has(name.toLowerCase())) BY_NAME.set(name.toLowerCase(), code);
   }
 }
 for (const [name, code] of Object.entries({
@@ -31,7 +33,7 @@ for (const [name, code] of Object.entries({
 
 /** Whether a two-letter code is an ISO 3166-1 country the runtime knows (not XI, XM, …). */
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !code.startsWith('X') && code !== 'ZZ' && Boolean(REGIONS.of(code)) && REGIONS.of(code) !== code;
+  return /^[A-Z]{2}$/.test(code) && !code.startsWith('X') && !NOT_COUNTRIES.has(code) && Boolean(REGIONS.of(code)) && REGIONS.of(code) !== code;
 }
 
 /**

@@ -152,13 +152,16 @@ async function* readXlsxGrants(source: AsyncIterable<Buffer>): AsyncGenerator<Gr
     for await (const worksheet of reader) {
       let layout: RowUnflattener | undefined;
       let main = false;
+      let skip = false;
+      // every row is read, also of sheets skipped: the workbook is one stream
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        if (skip) continue;
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellOf);
         if (!layout) {
           layout = new RowUnflattener(values.map((v) => (v === undefined || v === null ? '' : String(v))));
           main = !sawGrants && layout.hasIdentifier && layout.hasAmount;
           if (main) sawGrants = true;
-          if (!layout.hasIdentifier) break; // a sheet of notes or look-ups
+          skip = !layout.hasIdentifier; // a sheet of notes or look-ups
           continue;
         }
         if (values.every((v) => v === undefined || v === null || (typeof v === 'string' && !v.trim()))) continue;

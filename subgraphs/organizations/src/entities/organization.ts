@@ -78,7 +78,7 @@ export class Organization {
 
   @Property({ type: 'text', nullable: true, default: 'CN' })
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code; null when not known (e.g. an organization a 360Giving file names without saying where it is).' })
-  country?: string = 'CN';
+  country?: string | null = 'CN';
 
   /**
    * org-id.guide identifiers the organization was published with (GB-CHC-1164859,

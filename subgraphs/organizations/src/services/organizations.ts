@@ -108,7 +108,7 @@ function apply(organization: Organization, input: OrganizationFields): void {
   if (has('city')) organization.city = optionalText(input.city, 'city', 100);
   if (has('province')) organization.province = optionalText(input.province, 'province', 100);
   // null: not known (a 360Giving file need not say where an organization is)
-  if (has('country')) organization.country = input.country === null ? undefined : countryCode(input.country, 'country');
+  if (has('country')) organization.country = input.country === null ? null : countryCode(input.country, 'country');
   if (has('foundedOn')) organization.foundedOn = pastDate(input.foundedOn, 'foundedOn');
   if (has('stage')) organization.stage = input.stage ?? undefined;
   if (has('website')) organization.website = optionalUrl(input.website, 'website');
