@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
@@ -137,7 +137,9 @@ function cellOf(value: ExcelJS.CellValue): Cell {
  * grants are held until the last sheet is read: a workbook is at most a million rows.
  */
 async function* readXlsxGrants(source: AsyncIterable<Buffer>): AsyncGenerator<GrantItem[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), {
+  // exceljs is loaded for workbooks only: it takes a while to load, and JSON and CSV imports need none of it
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(source), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
