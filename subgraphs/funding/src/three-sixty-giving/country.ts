@@ -32,7 +32,15 @@ for (const [name, code] of Object.entries({
 }
 
 /** Whether a two-letter code is an ISO 3166-1 country the runtime knows (not XI, XM, …). */
+const KNOWN = new Map<string, boolean>();
+
 export function isCountryCode(code: string): boolean {
+  let known = KNOWN.get(code);
+  if (known === undefined) KNOWN.set(code, (known = isCountry(code)));
+  return known;
+}
+
+function isCountry(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && !code.startsWith('X') && !NOT_COUNTRIES.has(code) && Boolean(REGIONS.of(code)) && REGIONS.of(code) !== code;
 }
 

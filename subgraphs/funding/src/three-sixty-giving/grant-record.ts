@@ -53,6 +53,11 @@ export interface GrantRecord {
   additionalData?: string;
   /** The grant's other 360Giving fields (amountAppliedFor, actualDates, fromOpenCall, dataSource, …), as published. */
   otherFields?: Record<string, JsonValue>;
+  /**
+   * What the file says beyond the hub's columns, as JSON text with numbers as written: the
+   * organizations as published, grantProgramme, beneficiaryLocation, classifications and the other fields.
+   */
+  published: string;
   /** Hash of everything above but the row: a re-import compares it to know whether the grant changed. */
   contentHash: string;
 }
@@ -209,5 +214,19 @@ export function readGrantRecord(value: JsonValue, row: number, dates: DateReader
     additionalData: additional === undefined || additional === null ? undefined : stringifyExactJson(additional),
     otherFields: Object.keys(otherFields).length ? otherFields : undefined,
   };
-  return { row, ...content, contentHash: createHash('sha1').update(stringifyExactJson(content)).digest('base64url') };
+  const published = stringifyExactJson({
+    recipientOrganization: [content.recipient.published],
+    fundingOrganization: [content.funder.published],
+    grantProgramme,
+    beneficiaryLocation: beneficiaryLocations,
+    classifications,
+    ...content.otherFields,
+  });
+  // everything the grant's columns hold comes from these: their hash tells a changed grant
+  const hashed = JSON.stringify([
+    identifier, content.title, content.description, content.amount, content.currency, disbursed, awardDate, plannedStartDate, plannedEndDate,
+    content.plannedDuration, dateModified, content.recipient.value, content.recipient.name, content.funder.value, content.funder.name,
+    content.programme?.code, content.programme?.title, content.beneficiaryLocation, content.causeAreas, content.statusGiven, content.additionalData, published,
+  ]);
+  return { row, ...content, published, contentHash: createHash('sha1').update(hashed).digest('base64url') };
 }

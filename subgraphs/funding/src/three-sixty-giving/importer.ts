@@ -7,7 +7,7 @@ import type { NewOrganization, OrganizationDirectory } from '../services/organiz
 import { pgArray, query, tableOf } from '../services/sql';
 import { Disbursement } from '../entities/disbursement';
 import { AmbiguousDateError, DateReader, type DateOrder } from './dates';
-import { JsonSyntaxError, stringifyExactJson } from './exact-json';
+import { JsonSyntaxError } from './exact-json';
 import { readGrants, type GrantFormat, type GrantItem, type GrantSource } from './grant-source';
 import { readGrantRecord, type GrantRecord, type OrganizationMention } from './grant-record';
 
@@ -397,14 +397,6 @@ class GrantImport {
   /** The columns of a grant as the file gives them, for INSERT and UPDATE. */
   private rowOf(record: GrantRecord, programmes: Map<string, string>) {
     const key = this.programmeKey(record);
-    const published = {
-      recipientOrganization: [record.recipient.published],
-      fundingOrganization: [record.funder.published],
-      grantProgramme: record.grantProgramme,
-      beneficiaryLocation: record.beneficiaryLocations,
-      classifications: record.classifications,
-      ...record.otherFields,
-    };
     return {
       identifier: record.identifier,
       title: record.title,
@@ -424,7 +416,7 @@ class GrantImport {
       status_given: record.statusGiven ?? null,
       published_amount_disbursed: record.amountDisbursed ?? null,
       date_modified: record.dateModified ?? null,
-      published: stringifyExactJson(published),
+      published: record.published,
       additional_data: record.additionalData ?? null,
       content_hash: record.contentHash,
       publisher_prefix: publisherPrefixOf(record.identifier),

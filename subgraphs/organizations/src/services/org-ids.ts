@@ -63,11 +63,14 @@ export function orgIdsCondition(values: readonly string[]): FilterQuery<Organiza
 export async function assertOrgIdsFree(tx: EntityManager, organization: Organization): Promise<void> {
   const ids = organization.publishedOrgIds;
   if (!ids.length) return;
-  const connection = tx.getConnection();
-  for (const id of [...ids].sort()) await connection.execute('select pg_advisory_xact_lock(hashtext(?))', [`org-id ${id}`], 'all', tx.getTransactionContext());
-  const rows = await connection.execute<{ id: string; org_id: string }[]>(
-    'select id, unnest(published_org_ids) as org_id from organizations.organization where published_org_ids && ?::text[] and id <> ?',
-    [`{${ids.map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`, organization.id],
+  const list = `{${ids.map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  // one round trip: the locks (an init plan, taken first, in a fixed order), then the look-up
+  const rows = await tx.getConnection().execute<{ id: string; org_id: string }[]>(
+    `select o.id, x.org_id
+       from organizations.organization o cross join lateral unnest(o.published_org_ids) as x(org_id)
+      where (select count(*) from (select pg_advisory_xact_lock(hashtext('org-id ' || id)) from unnest(?::text[]) as id order by id) as locks) >= 0
+        and o.published_org_ids && ?::text[] and o.id <> ?`,
+    [list, list, organization.id],
     'all',
     tx.getTransactionContext(),
   );
