@@ -153,7 +153,7 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
       expect(again.stdout).toMatch(/organizations\s+0 created/);
       expect(await fingerprint(orm)).toEqual(source);
       expect(JSON.parse(readFileSync(file, 'utf8')).grants).toHaveLength(source.grants);
-    });
+    }, 180_000);
 
     it('writes real publishers\' grants as CSV and JSON that meet the 360Giving rules and import back identically, addresses, dates and zero amounts included', async () => {
       const tag = newId().slice(0, 8);
