@@ -1,12 +1,25 @@
 import { freePort } from '@ngo-hub/kit';
 import { graphqlRequest } from '@ngo-hub/kit/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminHeaders } from './setup/identities';
 
 const START = join(__dirname, '..', 'gateway', 'dist', 'hub', 'start.js');
+const IMPORT = join(__dirname, '..', 'subgraphs', 'funding', 'dist', 'src', 'three-sixty-giving', 'import-cli.js');
+const SAMPLE = join(__dirname, '..', 'subgraphs', 'funding', 'test', 'fixtures', '360giving_grantnav_esmee-fairbairn_5grants.json');
+
+function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 /** Runs the README's `npm start` entry point with no DATABASE_URL (embedded PostgreSQL) until it is up. */
 async function startHubProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
@@ -53,7 +66,7 @@ describe('npm start on an embedded PostgreSQL', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts on a new data folder with the seed, stops cleanly on Ctrl-C, and starts again with the data kept and the seed not duplicated', async () => {
+  it('starts on a new data folder with the seed, stops cleanly on Ctrl-C, and starts again with the data kept and the seed not duplicated; the 360Giving import finds the running hub by itself', async () => {
     const ports = { gateway: await freePort(), organizations: await freePort(), people: await freePort(), funding: await freePort(), training: await freePort() };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -83,6 +96,21 @@ describe('npm start on an embedded PostgreSQL', () => {
     const second = await startHubProcess(env);
     const again = await graphqlRequest<Record<string, { totalCount: number }>>(url, COUNT);
     expect(again.data).toEqual({ ...seeded.data, organizations: { totalCount: seeded.data!.organizations.totalCount + 1 } });
+
+    // the README's second terminal: the 360Giving import finds the running hub by itself, no secret copied by hand
+    const connection = join(dataDir, 'hub.json');
+    expect(statSync(connection).mode & 0o777).toBe(0o600);
+    const cliEnv: NodeJS.ProcessEnv = { ...process.env, NGOHUB_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    for (const name of ['DATABASE_URL', 'FUNDING_DATABASE_URL', 'ORGANIZATIONS_URL', 'GATEWAY_SECRET', 'TS_JEST']) delete cliEnv[name];
+    const imported = await runNode(IMPORT, [SAMPLE], cliEnv);
+    expect(imported.stdout).toMatch(/added\s+5\b/);
+    expect(imported.code).toBe(0);
+    const counted = await graphqlRequest<{ grants: { totalCount: number } }>(url, '{ grants { totalCount } }');
+    expect(counted.data!.grants.totalCount).toBe(seeded.data!.grants.totalCount + 5);
     expect(await stop(second.child)).toBe(0);
+    expect(existsSync(connection)).toBe(false);
+    const orphan = await runNode(IMPORT, [SAMPLE], cliEnv);
+    expect(orphan.code).toBe(2);
+    expect(orphan.stderr).toContain('npm start');
   }, 300_000);
 });

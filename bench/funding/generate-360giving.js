@@ -17,18 +17,46 @@ function random(seed) {
 const CLASSIFICATIONS = ['Children and young people', 'Older people', 'Arts', 'Health', 'Community development', 'Education', 'Environment', 'Disability'];
 const LOCATIONS = ['Chengdu, Sichuan', 'Shanghai', 'Beijing', 'Shenzhen, Guangdong', 'England', 'Scotland'];
 
+/** The same grants in the 360Giving spreadsheet layout: column titles and how each cell is read from a grant. */
+const CSV_COLUMNS = [
+  ['Identifier', (g) => g.id],
+  ['Title', (g) => g.title],
+  ['Description', (g) => g.description],
+  ['Currency', (g) => g.currency],
+  ['Amount Awarded', (g) => g.amountAwarded],
+  ['Award Date', (g) => g.awardDate],
+  ['Planned Dates:Start Date', (g) => g.plannedDates[0].startDate],
+  ['Planned Dates:End Date', (g) => g.plannedDates[0].endDate],
+  ['Recipient Org:Identifier', (g) => g.recipientOrganization[0].id],
+  ['Recipient Org:Name', (g) => g.recipientOrganization[0].name],
+  ['Funding Org:Identifier', (g) => g.fundingOrganization[0].id],
+  ['Funding Org:Name', (g) => g.fundingOrganization[0].name],
+  ['Grant Programme:Code', (g) => g.grantProgramme[0].code],
+  ['Grant Programme:Title', (g) => g.grantProgramme[0].title],
+  ['Beneficiary Location:Name', (g) => g.beneficiaryLocation[0].name],
+  ['Classifications:0:Title', (g) => g.classifications[0].title],
+  ['Classifications:1:Title', (g) => g.classifications[1].title],
+];
+
+function csvCell(value) {
+  const text = String(value ?? '');
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /**
  * Generates `grants` grants from `funders` funders to `recipients` recipients (org-ids
  * GB-CHC-… and 360G-bench-…), amounts with cents in CNY, GBP and USD, each funder with 3 programmes.
- * Returns the exact sum per currency in cents, for checking.
+ * Returns the exact sum per currency in cents, for checking. `format: 'csv'` writes them in the
+ * standard's spreadsheet layout instead of a JSON package.
  */
-async function generate360Giving(path, { grants = 100000, funders = 50, recipients = 5000, seed = 2012, idPrefix = '360G-bench' } = {}) {
+async function generate360Giving(path, { grants = 100000, funders = 50, recipients = 5000, seed = 2012, idPrefix = '360G-bench', format = 'json' } = {}) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const out = createWriteStream(path);
   const write = (text) => (out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve)));
   const sums = {};
-  await write('{"grants": [\n');
+  if (format === 'csv') await write(`${CSV_COLUMNS.map(([title]) => title).join(',')}\n`);
+  else await write('{"grants": [\n');
   for (let i = 0; i < grants; i++) {
     const funder = Math.floor(next() * funders);
     const recipient = Math.floor(next() * recipients);
@@ -53,9 +81,10 @@ async function generate360Giving(path, { grants = 100000, funders = 50, recipien
       classifications: [{ title: pick(CLASSIFICATIONS) }, { title: pick(CLASSIFICATIONS) }],
     };
     const amount = `${cents / 100 | 0}.${String(cents % 100).padStart(2, '0')}`;
-    await write(`${i ? ',\n' : ''}${JSON.stringify(grant).replace('"@AMOUNT@"', amount)}`);
+    if (format === 'csv') await write(`${CSV_COLUMNS.map(([, value]) => csvCell(value({ ...grant, amountAwarded: amount }))).join(',')}\n`);
+    else await write(`${i ? ',\n' : ''}${JSON.stringify(grant).replace('"@AMOUNT@"', amount)}`);
   }
-  await write('\n]}\n');
+  if (format !== 'csv') await write('\n]}\n');
   await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
   return sums;
 }

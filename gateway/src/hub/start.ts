@@ -1,4 +1,6 @@
-import { ConfigError, createLogger, DEFAULT_PORTS, DEVELOPMENT_JWT_SECRET, hubMode, SUBGRAPHS, type HubMode, type SubgraphName } from '@ngo-hub/kit';
+import { ConfigError, createLogger, DEFAULT_PORTS, DEVELOPMENT_JWT_SECRET, hubConnectionFile, hubMode, removeHubConnection, SUBGRAPHS, writeHubConnection, type HubMode, type SubgraphName } from '@ngo-hub/kit';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadAuthConfig } from '../auth/auth-config';
 import { hubDatabase } from './database';
@@ -37,10 +39,12 @@ async function main(): Promise<void> {
   log.info(`database: ${database.description}`);
   let hub: RunningHub | undefined;
   let stopping = false;
+  const connectionFile = hubConnectionFile(process.env);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping the hub');
+    removeHubConnection(connectionFile);
     await hub?.stop();
     await database.stop();
     process.exit(0);
@@ -57,6 +61,10 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(1);
   }
+  // the 360Giving import and export find the hub's database and GATEWAY_SECRET here (owner-only file, removed on stop)
+  mkdirSync(dirname(connectionFile), { recursive: true });
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, hub!.subgraphs[name].url]));
+  writeHubConnection(connectionFile, hub.gatewayUrl, { ...database.env, ...subgraphUrls, GATEWAY_SECRET: hub.gatewaySecret });
   const base = hub.gatewayUrl.replace(/\/graphql$/, '');
   const adminKey = process.env.HUB_ADMIN_API_KEY ? '(HUB_ADMIN_API_KEY)' : (credentials.HUB_ADMIN_API_KEY ?? '(none: set HUB_ADMIN_API_KEY)');
   const warning =

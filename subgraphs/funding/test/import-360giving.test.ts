@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { OrganizationDirectory } from '../src/services/organization-directory';
 import { import360Giving, type ImportReport } from '../src/three-sixty-giving/importer';
+import { bufferSource } from '../src/three-sixty-giving/grant-source';
 import { createOrganization, startFundingHub, type FundingHub } from './support/hub';
 import { asAnonymous, asService, identityHeaders } from '@ngo-hub/kit/testing';
 
@@ -38,7 +38,7 @@ describe('360Giving import (npm run import:360giving)', () => {
   let directory: OrganizationDirectory;
 
   const run = (text: string, batchSize?: number): Promise<ImportReport> =>
-    import360Giving(hub.funding.running.orm.em.fork(), directory, Readable.from([Buffer.from(text)]), { batchSize });
+    import360Giving(hub.funding.running.orm.em.fork(), directory, bufferSource(text, 'json'), { batchSize });
 
   async function organizationCount(): Promise<number> {
     const response = await fetch(hub.organizations.url, {
@@ -66,11 +66,11 @@ describe('360Giving import (npm run import:360giving)', () => {
   it('imports the Esmée Fairbairn sample, creating its organizations, and a second import adds nothing', async () => {
     const organizationsBefore = await organizationCount();
     const first = await run(readFileSync(SAMPLE, 'utf8'));
-    expect(first).toMatchObject({ read: 5, imported: 5, alreadyPresent: 0, rejected: 0, organizationsCreated: 6, programmesCreated: 1 });
+    expect(first).toMatchObject({ read: 5, added: 5, unchanged: 0, refused: 0, organizationsCreated: 6, programmesCreated: 1 });
     expect(await organizationCount()).toBe(organizationsBefore + 6);
 
     const second = await run(readFileSync(SAMPLE, 'utf8'));
-    expect(second).toMatchObject({ read: 5, imported: 0, alreadyPresent: 5, rejected: 0, organizationsCreated: 0, programmesCreated: 0 });
+    expect(second).toMatchObject({ read: 5, added: 0, unchanged: 5, refused: 0, organizationsCreated: 0, programmesCreated: 0 });
     expect(await organizationCount()).toBe(organizationsBefore + 6);
 
     const { data } = await hub.funding.request<{ grants: { nodes: { amountAwarded: { amount: string }; funder: { id: string }; programme: { name: string; code: string } }[] } }>(
@@ -95,7 +95,7 @@ describe('360Giving import (npm run import:360giving)', () => {
     ];
     const text = `{"grants": [${rows.map((r) => JSON.stringify(r)).join(',\n')}, {"id": "${prefix}-9", "title": }]}`;
     const report = await run(text, 3);
-    expect(report).toMatchObject({ read: 11, imported: 2, alreadyPresent: 0, rejected: 9 });
+    expect(report).toMatchObject({ read: 11, added: 2, unchanged: 0, refused: 9 });
     expect(report.rejections.map((r) => [r.row, r.id, r.field])).toEqual(
       expect.arrayContaining([
         [2, `${prefix}-2`, 'amountAwarded'],
@@ -110,7 +110,7 @@ describe('360Giving import (npm run import:360giving)', () => {
       ]),
     );
     expect(report.rejections.find((r) => r.row === 5)!.message).toMatch(/could not be created: .*check character/);
-    expect(report.rejections.find((r) => r.row === 6)!.message).toMatch(/already used by grant 1/);
+    expect(report.rejections.find((r) => r.row === 6)!.message).toMatch(/already used by the grant of row 1 /);
     const written = await grantsWithIds(Array.from({ length: 9 }, (_, i) => `${prefix}-${i + 1}`));
     expect(written.map((g) => [g.identifier, g.amount])).toEqual([
       [`${prefix}-1`, '1000.00'],
@@ -118,7 +118,7 @@ describe('360Giving import (npm run import:360giving)', () => {
     ]);
 
     const again = await run(text, 3);
-    expect(again).toMatchObject({ read: 11, imported: 0, alreadyPresent: 2, rejected: 9, organizationsCreated: 0 });
+    expect(again).toMatchObject({ read: 11, added: 0, unchanged: 2, refused: 9, organizationsCreated: 0 });
   });
 
   it('finds an organization of the hub by its credit code (CN-USCI-…) instead of creating it', async () => {
@@ -126,7 +126,7 @@ describe('360Giving import (npm run import:360giving)', () => {
     const existing = await createOrganization(hub.organizations, 'Chengdu Credit Code NGO', { registration: { status: 'REGISTERED', creditCode: code } });
     const id = `360G-import-cn-${newId()}`;
     const report = await run(JSON.stringify({ grants: [grant(id, { recipientOrganization: [{ id: `CN-USCI-${code}`, name: '成都某公益组织' }] })] }));
-    expect(report).toMatchObject({ imported: 1, organizationsMatched: 1 });
+    expect(report).toMatchObject({ added: 1, organizationsMatched: 1 });
     const [written] = await grantsWithIds([id]);
     expect(written.recipient_organization_id).toBe(existing);
   });
@@ -141,7 +141,7 @@ describe('360Giving import (npm run import:360giving)', () => {
       return `{"id":"360G-import-sum-${funder}-${i}","title":"Sum ${i}","currency":"${currency}","amountAwarded":${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},"awardDate":"2014-0${1 + (i % 9)}-01","recipientOrganization":[{"id":"360G-import-sum-r${i % 7}","name":"Sum recipient ${i % 7}"}],"fundingOrganization":[{"id":"${funder}","name":"Sum Funder"}]}`;
     });
     const report = await run(`{"grants":[${grants.join(',')}]}`, 500);
-    expect(report).toMatchObject({ read: 3000, imported: 3000, rejected: 0 });
+    expect(report).toMatchObject({ read: 3000, added: 3000, refused: 0 });
     const [{ organization_id: funderId }] = await hub.funding.running.orm.em
       .fork()
       .getConnection()
@@ -157,7 +157,7 @@ describe('360Giving import (npm run import:360giving)', () => {
   it('imports the grants read whole before a file breaks off, and says where it broke', async () => {
     const id = `360G-import-cut-${newId()}`;
     const report = await run(`{"grants": [${JSON.stringify(grant(id))}, {"id": "${id}-2", "title": "cut`);
-    expect(report).toMatchObject({ read: 1, imported: 1, fileError: expect.stringMatching(/ends before its JSON does/) });
+    expect(report).toMatchObject({ read: 1, added: 1, fileError: expect.stringMatching(/ends before its JSON does/) });
   });
 
   describe('from the command line', () => {
@@ -186,12 +186,12 @@ describe('360Giving import (npm run import:360giving)', () => {
       const first = await cli([file]);
       expect(first.code).toBe(3);
       expect(first.stdout).toMatch(/grants read\s+3/);
-      expect(first.stdout).toMatch(/imported\s+2/);
+      expect(first.stdout).toMatch(/added\s+2/);
       expect(first.stdout).toContain(`2 ${prefix}-2 amountAwarded:`);
       const second = await cli([file, '--report', join(dir, 'report.json')]);
-      expect(second.stdout).toMatch(/imported\s+0/);
-      expect(second.stdout).toMatch(/already present\s+2/);
-      expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toMatchObject({ read: 3, imported: 0, rejected: 1 });
+      expect(second.stdout).toMatch(/added\s+0/);
+      expect(second.stdout).toMatch(/unchanged\s+2/);
+      expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toMatchObject({ read: 3, added: 0, refused: 1 });
     });
 
     it('exits 0 for a clean file, and 2 with its usage when no file is given', async () => {

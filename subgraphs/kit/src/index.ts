@@ -25,6 +25,7 @@ export * from './vocabulary/cause-area';
 export * from './validation';
 export * from './processes';
 export * from './package-root';
+export * from './hub-connection';
 export * from './orm-types';
 export * from './vocabulary/entities';
 export * from './shutdown';

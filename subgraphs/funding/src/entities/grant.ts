@@ -1,6 +1,6 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { Bigrams, CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Bigrams, CauseArea, DateTimeScalar, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
 import { FundingProgrammeLot } from './funding-programme-lot';
 
@@ -33,7 +33,9 @@ export const COMMITTED_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, 
 @Index({ properties: ['awardDate', 'id'] })
 // A trigram index (pg_trgm) serves the case-insensitive `search` filter on titles (ILIKE) from three characters on; two-character searches use the bigram column.
 @Index({ name: 'grant_title_trgm_index', expression: 'create index "grant_title_trgm_index" on "funding"."grant" using gin ("title" public.gin_trgm_ops)' })
-@Check({ name: 'grant_amount_positive_check', expression: 'amount > 0' })
+// 0 is an amount (360Giving allows it: underwriting, in-kind, a grant cancelled and republished)
+@Check({ name: 'grant_amount_not_negative_check', expression: 'amount >= 0' })
+@Check({ name: 'grant_published_amount_disbursed_check', expression: 'published_amount_disbursed is null or published_amount_disbursed >= 0' })
 @Check({ name: 'grant_lot_needs_programme_check', expression: 'lot_id is null or programme_id is not null' })
 @Check({ name: 'grant_planned_dates_check', expression: 'planned_end_date is null or planned_start_date is null or planned_end_date >= planned_start_date' })
 @Directive('@key(fields: "id")')
@@ -103,4 +105,51 @@ export class Grant {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  /** amountDisbursed as the grant's 360Giving file stated it (the hub's own disbursements are in `disbursement`). */
+  @Property({ type: ExactNumericType, nullable: true })
+  publishedAmountDisbursed?: string;
+
+  /** plannedDates.0.duration of the 360Giving file: months. */
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Planned duration of the funded work in months, as its 360Giving publisher stated it (plannedDates.duration).' })
+  plannedDuration?: number;
+
+  /** dateModified of the 360Giving file: when its publisher last changed the grant. */
+  @Property({ type: 'datetime', nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the grant\'s 360Giving publisher last changed it (dateModified); null for grants made on the hub.' })
+  dateModified?: Date;
+
+  /**
+   * What the 360Giving file said that has no column of its own, as JSON text with numbers as
+   * written: recipientOrganization and fundingOrganization (addresses, numbers, url),
+   * grantProgramme, beneficiaryLocation, classifications and the grant's other fields
+   * (amountAppliedFor, actualDates, fromOpenCall, dataSource, …). The export writes it back.
+   */
+  @Property({ type: 'text', nullable: true })
+  published?: string;
+
+  /** additional_data of the 360Giving file, verbatim JSON text. */
+  @Property({ type: 'text', nullable: true })
+  additionalData?: string;
+
+  /** Hash of the grant as last imported: a re-import updates the grant only when it differs. */
+  @Property({ type: 'text', nullable: true })
+  contentHash?: string;
+
+  /** The 360Giving publisher prefix of the grant's id, e.g. 360G-EFF. */
+  @Property({ type: 'text', nullable: true })
+  publisherPrefix?: string;
+
+  /** The publisher's name: the funding organization's, as the file names it. */
+  @Property({ type: 'text', nullable: true })
+  publisherName?: string;
+
+  /** Name of the file the grant was last imported from. */
+  @Property({ type: 'text', nullable: true })
+  sourceFile?: string;
+
+  /** When the grant was last imported (created or changed by an import). */
+  @Property({ type: 'datetime', nullable: true })
+  importedAt?: Date;
 }

@@ -2,8 +2,8 @@ import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgr
 
 /**
  * Which hub organization an org-id.guide identifier (GB-CHC-1164859, 360G-EFF-…, CN-USCI-…)
- * stands for. The organizations subgraph stores only Chinese credit codes, so the identifiers
- * 360Giving files use for everyone else are kept here, by the importer, and reused by the export.
+ * stands for: the importer's cache of what it found or created, and the export's fallback. The
+ * organizations subgraph is the authority (`Organization.orgIds`, `organizations(filter: { orgIds })`).
  */
 @Entity({ tableName: 'organization_identifier' })
 @Index({ properties: ['organizationId'] })

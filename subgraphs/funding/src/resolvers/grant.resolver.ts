@@ -17,6 +17,8 @@ import { grantById, listGrants } from '../services/grants';
 import { DisbursementConnection } from './disbursement-connection';
 import { GrantConnection } from './grant-connection';
 import { grantFunder } from '../services/auth-subjects';
+import { objectsOf, publishedOf, publishedOrganization, textOf } from '../services/grant-published';
+import { BeneficiaryLocation, GrantClassification, PublishedGrantProgramme, PublishedOrganization } from '../types/grant-as-published';
 
 @ObjectType({ description: 'The result of awarding a grant.' })
 export class GrantPayload {
@@ -79,6 +81,45 @@ export class GrantResolver {
   @FieldResolver(() => Money, { description: 'Amount awarded not yet disbursed, in the grant\'s currency; never negative.' })
   async amountRemaining(@Root() grant: Grant, @Ctx() ctx: HubContext): Promise<Money> {
     return (await ctx.loaders.load(disbursedAmountsOf, grant.id))?.remaining ?? money(grant.amount, grant.currency);
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: 'Amount disbursed as the grant\'s 360Giving publisher stated it (amountDisbursed), exact; null when the file did not say or the grant was made on the hub. Disbursements recorded on the hub are in amountDisbursed.',
+  })
+  publishedAmountDisbursed(@Root() grant: Grant): Money | null {
+    return grant.publishedAmountDisbursed === undefined || grant.publishedAmountDisbursed === null ? null : money(grant.publishedAmountDisbursed, grant.currency);
+  }
+
+  @FieldResolver(() => PublishedOrganization, { nullable: true, description: 'The recipient as the grant\'s 360Giving file named it: identifiers and address as published; null for grants made on the hub.' })
+  recipientAsPublished(@Root() grant: Grant): PublishedOrganization | null {
+    return publishedOrganization(publishedOf(grant).recipientOrganization);
+  }
+
+  @FieldResolver(() => PublishedOrganization, { nullable: true, description: 'The funder as the grant\'s 360Giving file named it: identifiers and address as published; null for grants made on the hub.' })
+  funderAsPublished(@Root() grant: Grant): PublishedOrganization | null {
+    return publishedOrganization(publishedOf(grant).fundingOrganization);
+  }
+
+  @FieldResolver(() => [BeneficiaryLocation], { description: 'Where the beneficiaries are, as the grant\'s 360Giving file says (names and geographic codes); empty when it does not.' })
+  beneficiaryLocations(@Root() grant: Grant): BeneficiaryLocation[] {
+    return objectsOf(publishedOf(grant).beneficiaryLocation).map((l) => ({ name: textOf(l.name), countryCode: textOf(l.countryCode), geoCode: textOf(l.geoCode), geoCodeType: textOf(l.geoCodeType) }));
+  }
+
+  @FieldResolver(() => [GrantClassification], { description: 'The grant\'s classifications as its 360Giving file gives them (causeAreas are the hub\'s reading of them); empty when it gives none.' })
+  classifications(@Root() grant: Grant): GrantClassification[] {
+    return objectsOf(publishedOf(grant).classifications).map((c) => ({ vocabulary: textOf(c.vocabulary), code: textOf(c.code), title: textOf(c.title) }));
+  }
+
+  @FieldResolver(() => PublishedGrantProgramme, { nullable: true, description: 'The grant programme as the grant\'s 360Giving file names it (code, title, url); the hub\'s programme is `programme`.' })
+  grantProgramme(@Root() grant: Grant): PublishedGrantProgramme | null {
+    const [programme] = objectsOf(publishedOf(grant).grantProgramme);
+    return programme ? { code: textOf(programme.code), title: textOf(programme.title), url: textOf(programme.url) } : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'additional_data of the grant\'s 360Giving file, verbatim JSON text (numbers as written); null when it had none.' })
+  additionalData(@Root() grant: Grant): string | null {
+    return grant.additionalData ?? null;
   }
 
   @FieldResolver(() => DisbursementConnection, { description: 'Payments made against the grant, earliest first.' })

@@ -11,7 +11,10 @@ export interface OrganizationSummary {
 export interface NewOrganization {
   name: string;
   kind: string;
-  country?: string;
+  /** ISO 3166-1 alpha-2; null when the file does not say (never assumed). */
+  country?: string | null;
+  /** org-ids it is published with (not CN-USCI-…, which is the credit code). */
+  orgIds?: string[];
   city?: string;
   website?: string;
   registration?: { status: 'REGISTERED'; creditCode: string };
@@ -35,6 +38,8 @@ export interface DirectoryFilter {
 const PAGE = 100;
 const DESCRIBE_BATCH = 200;
 const CREATE_CONCURRENCY = 8;
+/** org-ids asked about in one `organizations(filter: { orgIds })` (the filter takes at most 5,000). */
+const ORG_ID_BATCH = 5000;
 
 /**
  * The organizations subgraph, asked over HTTP through its public API (`organizations`,
@@ -115,20 +120,25 @@ export class OrganizationDirectory {
     }
   }
 
-  /** Every organization with an org-id (registered, with a credit code): org-id → id. */
-  async orgIdsOfRegistered(): Promise<Map<string, string>> {
-    const query = `query($after: String) {
-      organizations(filter: { registrationStatuses: [REGISTERED] }, first: ${PAGE}, after: $after) { nodes { id orgId } pageInfo { hasNextPage endCursor } }
+  /** The organizations known by any of these org-ids (published ones, or credit codes' CN-USCI-…): org-id → id. */
+  async idsByOrgIds(orgIds: readonly string[]): Promise<Map<string, string>> {
+    const query = `query($orgIds: [String!]!, $after: String) {
+      organizations(filter: { orgIds: $orgIds }, first: ${PAGE}, after: $after) { nodes { id orgIds } pageInfo { hasNextPage endCursor } }
     }`;
     const found = new Map<string, string>();
-    let after: string | null = null;
-    for (;;) {
-      type Answer = { organizations: { nodes: { id: string; orgId: string | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-      const { organizations }: Answer = await this.read<Answer>(query, { after });
-      for (const node of organizations.nodes) if (node.orgId) found.set(node.orgId, node.id);
-      if (!organizations.pageInfo.hasNextPage) return found;
-      after = organizations.pageInfo.endCursor;
+    for (let start = 0; start < orgIds.length; start += ORG_ID_BATCH) {
+      const batch = orgIds.slice(start, start + ORG_ID_BATCH);
+      const wanted = new Set(batch);
+      let after: string | null = null;
+      for (;;) {
+        type Answer = { organizations: { nodes: { id: string; orgIds: string[] }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+        const { organizations }: Answer = await this.read<Answer>(query, { orgIds: batch, after });
+        for (const node of organizations.nodes) for (const orgId of node.orgIds) if (wanted.has(orgId) && !found.has(orgId)) found.set(orgId, node.id);
+        if (!organizations.pageInfo.hasNextPage) break;
+        after = organizations.pageInfo.endCursor;
+      }
     }
+    return found;
   }
 
   /** Names and org-ids of organizations by id, through `_entities`; ids it does not know are left out. */

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, loadSubgraphConfig, migrateSubgraph, openSubgraphOrm, UserInputError } from '@ngo-hub/kit';
+import { ConfigError, createLogger, environmentWithRunningHub, loadSubgraphConfig, migrateSubgraph, openSubgraphOrm, UserInputError } from '@ngo-hub/kit';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { GrantStatus } from '../entities/grant';
@@ -6,22 +6,27 @@ import { fundingSubgraph } from '../index';
 import type { GrantFilter } from '../inputs/grant.input';
 import { grantWhere } from '../services/grants';
 import { OrganizationDirectory } from '../services/organization-directory';
-import { writePackage } from './exporter';
+import { writeCsv, writePackage } from './exporter';
 
-const USAGE = `usage: npm run export:360giving -- FILE [--funder ID] [--recipient ID] [--programme ID] [--year YYYY] [--status STATUS]
+const USAGE = `usage: npm run export:360giving -- FILE [--format json|csv] [--funder ID] [--recipient ID] [--programme ID] [--year YYYY] [--status STATUS]
 
-Writes the funding subgraph's grants (all, or those matching the options) as one 360Giving JSON
-package to FILE ("-" for standard output). Organization names come from the organizations
-subgraph at ORGANIZATIONS_URL.`;
+Writes the hub's grants (all, or those matching the options) to FILE ("-" for standard output):
+a 360Giving JSON package, or, for a FILE ending in .csv (or --format csv), the standard's
+spreadsheet layout as CSV (column titles such as Identifier, Amount Awarded, Recipient
+Org:Identifier). Organization names come from the organizations subgraph. Like the import, it
+finds the hub started with \`npm start\` by itself; a deployment sets DATABASE_URL,
+ORGANIZATIONS_URL and GATEWAY_SECRET.`;
 
-function parseArgs(argv: string[]): { file: string; filter: GrantFilter } {
+function parseArgs(argv: string[]): { file: string; filter: GrantFilter; format: 'json' | 'csv' } {
   const filter: GrantFilter = {};
+  let format: string | undefined;
   let file: string | undefined;
   const options: Record<string, (value: string) => void> = {
     '--funder': (v) => (filter.funderId = v),
     '--recipient': (v) => (filter.recipientId = v),
     '--programme': (v) => (filter.programmeId = v),
     '--year': (v) => (filter.year = Number(v)),
+    '--format': (v) => (format = v),
     '--status': (v) => {
       if (!(v in GrantStatus)) throw new ConfigError(`--status must be one of ${Object.keys(GrantStatus).join(', ')}`);
       filter.status = v as GrantStatus;
@@ -35,11 +40,13 @@ function parseArgs(argv: string[]): { file: string; filter: GrantFilter } {
     else throw new ConfigError(`unexpected argument ${JSON.stringify(arg)}\n${USAGE}`);
   }
   if (!file) throw new ConfigError(USAGE);
-  return { file: file === '-' ? '-' : resolve(process.env.INIT_CWD ?? process.cwd(), file), filter };
+  format ??= file.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
+  if (format !== 'json' && format !== 'csv') throw new ConfigError('--format must be json or csv');
+  return { file: file === '-' ? '-' : resolve(process.env.INIT_CWD ?? process.cwd(), file), filter, format: format as 'json' | 'csv' };
 }
 
 async function main(): Promise<void> {
-  const { file, filter } = parseArgs(process.argv.slice(2));
+  const { file, filter, format } = parseArgs(process.argv.slice(2));
   let where;
   try {
     where = grantWhere(filter);
@@ -47,7 +54,11 @@ async function main(): Promise<void> {
     if (error instanceof UserInputError) throw new ConfigError(`${error.message}\n${USAGE}`);
     throw error;
   }
-  const config = loadSubgraphConfig('funding');
+  const { env } = environmentWithRunningHub(process.env);
+  if (!env.GATEWAY_SECRET) {
+    throw new ConfigError('no running hub found: start it with `npm start`, or, for a deployment, set DATABASE_URL, ORGANIZATIONS_URL and GATEWAY_SECRET as the hub\'s processes have them');
+  }
+  const config = loadSubgraphConfig('funding', env);
   const log = createLogger('funding-export', process.env.LOG_LEVEL ?? 'warn');
   const directory = OrganizationDirectory.forTool(config.urls.organizations, config.gatewaySecret, '360giving-export');
   await directory.assertReachable();
@@ -55,14 +66,14 @@ async function main(): Promise<void> {
   const orm = await openSubgraphOrm(fundingSubgraph, config.databaseUrl);
   try {
     const stream = file === '-' ? undefined : createWriteStream(file);
-    const written = await writePackage(orm.em.fork(), directory, where, stream ?? process.stdout);
+    const written = await (format === 'csv' ? writeCsv : writePackage)(orm.em.fork(), directory, where, stream ?? process.stdout);
     if (stream) {
       await new Promise<void>((done, fail) => {
         stream.once('error', fail);
         stream.end(done);
       });
     }
-    process.stderr.write(`wrote ${written} grants as 360Giving JSON${file === '-' ? '' : ` to ${file}`}\n`);
+    process.stderr.write(`wrote ${written} grants as 360Giving ${format.toUpperCase()}${file === '-' ? '' : ` to ${file}`}\n`);
   } finally {
     await orm.close();
   }

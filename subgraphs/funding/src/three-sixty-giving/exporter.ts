@@ -1,4 +1,5 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { afterCondition, isUuid } from '@ngo-hub/kit';
 import { Disbursement } from '../entities/disbursement';
 import { FundingProgramme } from '../entities/funding-programme';
@@ -8,9 +9,11 @@ import { GRANT_ORDER } from '../services/grants';
 import type { OrganizationDirectory } from '../services/organization-directory';
 import { pgArray, query, tableOf } from '../services/sql';
 import { classificationsOf } from './classifications';
-import { JsonNumber, stringifyExactJson } from './exact-json';
+import { JsonNumber, parseExactJson, stringifyExactJson, type JsonValue } from './exact-json';
+import { objectsOf, publishedOf } from '../services/grant-published';
 import { STATUS_FIELD } from './grant-record';
 import { hubOrgId } from './org-id';
+import { cellText, spreadsheetColumns, type RepeatCounts } from './spreadsheet-writer';
 
 export interface ExportPage {
   /** The page's grants as 360Giving grant objects (amounts as exact JsonNumbers). */
@@ -38,6 +41,15 @@ async function organizationsOf(em: EntityManager, directory: OrganizationDirecto
       return [id, { id: known?.orgId ?? imported.get(id) ?? hubOrgId(id), name: known?.name ?? `Organization ${id} (not in the directory)` }];
     }),
   );
+}
+
+/**
+ * An organization as the grant's file published it (address, numbers, url), under the org-id and
+ * name the hub knows it by now; a grant made on the hub has only those.
+ */
+function organizationAsPublished(known: { id: string; name: string }, published: JsonValue | undefined): Record<string, JsonValue> {
+  const [organization] = objectsOf(published);
+  return { ...organization, id: organization && typeof organization.id === 'string' ? organization.id : known.id, name: organization && typeof organization.name === 'string' ? organization.name : known.name };
 }
 
 /**
@@ -75,23 +87,30 @@ export async function exportPage(
     grants: grants.map((grant) => {
       const programme = grant.programme ? programmeById.get(grant.programme.id) : undefined;
       const paid = disbursedByGrant.get(grant.id);
+      const { recipientOrganization, fundingOrganization, grantProgramme, beneficiaryLocation, classifications, ...otherFields } = publishedOf(grant);
+      const planned =
+        grant.plannedStartDate || grant.plannedEndDate || grant.plannedDuration !== undefined
+          ? [{ startDate: grant.plannedStartDate ?? undefined, endDate: grant.plannedEndDate ?? undefined, duration: grant.plannedDuration ?? undefined }]
+          : undefined;
       return {
         id: grant.identifier,
         title: grant.title,
         description: grant.description ?? undefined,
         currency: grant.currency,
         amountAwarded: new JsonNumber(grant.amount),
-        amountDisbursed: paid ? new JsonNumber(paid) : undefined,
+        // the hub's disbursements when it has recorded some, else what the publisher stated
+        amountDisbursed: paid ? new JsonNumber(paid) : grant.publishedAmountDisbursed ? new JsonNumber(grant.publishedAmountDisbursed) : undefined,
         awardDate: grant.awardDate,
-        plannedDates:
-          grant.plannedStartDate || grant.plannedEndDate
-            ? [{ startDate: grant.plannedStartDate ?? undefined, endDate: grant.plannedEndDate ?? undefined }]
-            : undefined,
-        recipientOrganization: [organizations.get(grant.recipientOrganizationId)],
-        fundingOrganization: [organizations.get(grant.fundingOrganizationId)],
-        grantProgramme: programme ? [{ code: programme.code ?? programme.id, title: programme.name }] : undefined,
-        beneficiaryLocation: grant.beneficiaryLocation ? [{ name: grant.beneficiaryLocation }] : undefined,
-        classifications: grant.causeAreas.length ? classificationsOf(grant.causeAreas) : undefined,
+        plannedDates: planned,
+        recipientOrganization: [organizationAsPublished(organizations.get(grant.recipientOrganizationId)!, recipientOrganization)],
+        fundingOrganization: [organizationAsPublished(organizations.get(grant.fundingOrganizationId)!, fundingOrganization)],
+        grantProgramme:
+          objectsOf(grantProgramme).length ? grantProgramme : programme ? [{ code: programme.code ?? programme.id, title: programme.name }] : undefined,
+        beneficiaryLocation: objectsOf(beneficiaryLocation).length ? beneficiaryLocation : grant.beneficiaryLocation ? [{ name: grant.beneficiaryLocation }] : undefined,
+        classifications: objectsOf(classifications).length ? classifications : grant.causeAreas.length ? classificationsOf(grant.causeAreas) : undefined,
+        dateModified: grant.dateModified ? grant.dateModified.toISOString().replace('.000Z', 'Z') : undefined,
+        ...otherFields,
+        additional_data: grant.additionalData ? parseExactJson(grant.additionalData) : undefined,
         [STATUS_FIELD]: grant.status,
       };
     }),
@@ -131,5 +150,50 @@ export async function writePackage(
     after = { value: page.last.awardDate, id: page.last.id };
   }
   await write('\n]}\n');
+  return written;
+}
+
+/** How many beneficiary locations and classifications the widest grant matching `where` exports: the CSV's repeated columns. */
+async function repeatCounts(em: EntityManager, where: FilterQuery<Grant>): Promise<RepeatCounts> {
+  const listLength = (key: string) => `coalesce(json_array_length(case when json_typeof(g.published::json->'${key}') = 'array' then g.published::json->'${key}' end), 0)`;
+  const qb = em
+    .createQueryBuilder(Grant, 'g')
+    .select([
+      raw(`coalesce(max(greatest(${listLength('beneficiaryLocation')}, case when g.beneficiary_location is null then 0 else 1 end)), 0) as locations`),
+      raw(`coalesce(max(greatest(${listLength('classifications')}, coalesce(cardinality(g.cause_areas), 0))), 0) as classifications`),
+    ])
+    .where(where as never);
+  const [row] = (await qb.execute('all', false)) as { locations: number | string; classifications: number | string }[];
+  return { beneficiaryLocation: Number(row?.locations ?? 0), classifications: Number(row?.classifications ?? 0) };
+}
+
+/**
+ * Writes every grant matching `where` in the 360Giving spreadsheet layout as CSV (csv-stringify),
+ * a page at a time, honouring the stream's back-pressure. Returns how many grants were written.
+ */
+export async function writeCsv(
+  em: EntityManager,
+  directory: OrganizationDirectory,
+  where: FilterQuery<Grant>,
+  out: NodeJS.WritableStream,
+  options: { pageSize?: number; onPage?: (written: number) => void } = {},
+): Promise<number> {
+  const columns = spreadsheetColumns(await repeatCounts(em.fork(), where));
+  const write = (text: string) => new Promise<void>((resolve, reject) => {
+    out.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+  await write(stringifyCsv([columns.map((c) => c.title)]));
+  let after: { value: unknown; id: string } | undefined;
+  let written = 0;
+  for (;;) {
+    const page = await exportPage(em.fork(), directory, where, options.pageSize ?? 1000, after);
+    if (page.grants.length) {
+      await write(stringifyCsv(page.grants.map((grant) => columns.map((c) => cellText(c.value(grant as Record<string, JsonValue>))))));
+    }
+    written += page.grants.length;
+    options.onPage?.(written);
+    if (!page.hasNextPage || !page.last) break;
+    after = { value: page.last.awardDate, id: page.last.id };
+  }
   return written;
 }

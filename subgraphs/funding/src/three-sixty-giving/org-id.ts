@@ -1,4 +1,5 @@
 import { UserInputError } from '@ngo-hub/kit';
+import { isCountryCode } from './country';
 
 /**
  * org-id.guide identifiers: a list code (country + register, e.g. GB-CHC for the Charity
@@ -8,7 +9,6 @@ import { UserInputError } from '@ngo-hub/kit';
 const ORG_ID = /^([A-Za-z]{2})-([A-Za-z0-9]+)-(\S+)$/;
 const PUBLISHER_ID = /^360G-\S+$/i;
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
-const REGIONS = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
 export interface OrgId {
   /** The identifier as the hub keeps it: list code upper-case, the number as written. */
@@ -32,7 +32,7 @@ export function parseOrgId(value: unknown, field: string): OrgId {
   }
   const country = match[1].toUpperCase();
   const orgId: OrgId = { value: `${country}-${match[2].toUpperCase()}-${match[3]}` };
-  if (!country.startsWith('X') && REGIONS.of(country)) orgId.country = country;
+  if (isCountryCode(country)) orgId.country = country;
   if (orgId.value.startsWith(CN_USCI)) {
     const code = match[3].toUpperCase();
     if (!CREDIT_CODE.test(code)) {

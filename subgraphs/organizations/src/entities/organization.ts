@@ -27,6 +27,7 @@ registerEnumType(DevelopmentStage, {
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['city'] })
 @Index({ properties: ['kind'] })
+@Index({ name: 'organization_published_org_ids_index', expression: 'create index "organization_published_org_ids_index" on "organizations"."organization" using gin ("published_org_ids")' })
 // The `city` filter compares city_key (the city lower-cased); this index also gives a city's organizations in name order.
 @Index({ properties: ['cityKey', 'name', 'id'] })
 // Trigram indexes (pg_trgm) serve the case-insensitive `search` filter (ILIKE) from three characters on; two-character searches use the bigram columns.
@@ -75,9 +76,17 @@ export class Organization {
   @Field(() => String, { nullable: true, description: 'Province or province-level municipality, e.g. Sichuan, Shanghai.' })
   province?: string;
 
-  @Property({ type: 'text', default: 'CN' })
-  @Field({ description: 'ISO 3166-1 alpha-2 country code.' })
-  country: string = 'CN';
+  @Property({ type: 'text', nullable: true, default: 'CN' })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code; null when not known (e.g. an organization a 360Giving file names without saying where it is).' })
+  country?: string | null = 'CN';
+
+  /**
+   * org-id.guide identifiers the organization was published with (GB-CHC-1164859,
+   * GB-COH-08049101, 360G-EFF-…), each on one organization only; CN-USCI-… comes from the
+   * registration's credit code and is not stored here. See the `orgIds` field.
+   */
+  @Property({ type: 'string[]', columnType: 'text[]', defaultRaw: `'{}'` })
+  publishedOrgIds: Opt<string[]> = [];
 
   @Property({ type: 'date', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When the organization was founded, if known.' })

@@ -56,7 +56,7 @@ export class CreateOrganizationInput {
   @Field(() => String, { nullable: true, description: 'Province or province-level municipality, e.g. Sichuan.' })
   province?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code; default CN.' })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code; default CN when left out, null when not known.' })
   country?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was founded; not in the future.' })
@@ -76,6 +76,12 @@ export class CreateOrganizationInput {
 
   @Field(() => RegistrationInput, { nullable: true, description: 'Its registration; a change is kept in registrationHistory.' })
   registration?: RegistrationInput | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'org-id.guide identifiers it is published with, e.g. GB-CHC-1164859, GB-COH-08049101 or a publisher\'s 360G-…; each belongs to one organization (CONFLICT otherwise). A Chinese credit code goes in registration.creditCode.',
+  })
+  orgIds?: string[] | null;
 }
 
 @InputType({ description: 'Changes to an organization: only the fields given are changed; null clears an optional field.' })
@@ -118,6 +124,9 @@ export class UpdateOrganizationInput {
 
   @Field(() => RegistrationInput, { nullable: true, description: 'Replaces the registration as a whole.' })
   registration?: RegistrationInput | null;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the org-id.guide identifiers it is published with (see CreateOrganizationInput.orgIds).' })
+  orgIds?: string[] | null;
 }
 
 @InputType({ description: 'Narrows a list of organizations; all given conditions must hold.' })
@@ -148,4 +157,7 @@ export class OrganizationFilter {
 
   @Field(() => [ID], { nullable: true, description: 'Only these organizations.' })
   ids?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Known by any of these org-id.guide identifiers (GB-CHC-1164859, 360G-EFF-…, CN-USCI-<credit code>); at most 5,000.' })
+  orgIds?: string[];
 }

@@ -1,13 +1,13 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, UserInputError, type HubContext } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey } from '../entities/api-key';
 import { Organization } from '../entities/organization';
 import { OrganizationMember } from '../entities/organization-member';
 import { apiKeysOfOrganization } from '../services/api-keys';
 import { membersOfOrganization } from '../services/organization-members';
-import { orgIdOf } from '../services/credit-code';
+import { orgIdsOf } from '../services/org-ids';
 import { CreateOrganizationInput, OrganizationFilter, UpdateOrganizationInput } from '../inputs/organization.input';
-import { createOrganization, listOrganizations, organizationById, updateOrganization } from '../services/organizations';
+import { createOrganization, listOrganizations, organizationById, organizationByOrgId, updateOrganization } from '../services/organizations';
 import { IncubationMembershipsArgs } from '../inputs/incubation-membership.input';
 import { OrganizationRelationsArgs } from '../inputs/organization-relation.input';
 import { incubationHistoryOf } from '../services/incubation-memberships';
@@ -28,9 +28,17 @@ export class OrganizationPayload {
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization, { nullable: true, description: 'One organization by id; null when there is none.' })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<Organization | null> {
-    return ctx.loaders.load(organizationById, id);
+  @Query(() => Organization, { nullable: true, description: 'One organization by id or by one of its org-id.guide identifiers (exactly one of the two); null when there is none.' })
+  organization(
+    @Arg('id', () => ID, { nullable: true, description: 'The organization\'s id.' }) id: string | undefined,
+    @Arg('orgId', () => String, { nullable: true, description: 'One of its org-ids: GB-CHC-1164859, 360G-EFF-…, CN-USCI-<credit code>.' }) orgId: string | undefined,
+    @Ctx() ctx: HubContext,
+  ): Promise<Organization | null> {
+    if ((id === undefined || id === null) === (orgId === undefined || orgId === null)) {
+      throw new UserInputError('give either id or orgId', id === undefined || id === null ? 'id' : 'orgId');
+    }
+    if (orgId !== undefined && orgId !== null) return organizationByOrgId(ctx.em, orgId);
+    return ctx.loaders.load(organizationById, id!);
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations, filtered and paginated, ordered by name.' })
@@ -70,9 +78,19 @@ export class OrganizationResolver {
     return ctx.loaders.load(apiKeysOfOrganization, organization.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'org-id.guide identifier, e.g. CN-USCI-<credit code>; used by 360Giving.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The organization\'s main org-id.guide identifier, as 360Giving uses it: CN-USCI-<credit code> when it has one, else the first it was published with (GB-CHC-…, 360G-…); null when none.',
+  })
   orgId(@Root() organization: Organization): string | null {
-    return organization.registration.creditCode ? orgIdOf(organization.registration.creditCode) : null;
+    return orgIdsOf(organization)[0] ?? null;
+  }
+
+  @FieldResolver(() => [String], {
+    description: 'Every org-id.guide identifier the organization is known by: CN-USCI-<credit code> from its registration, then each one it was published with (GB-CHC-…, GB-COH-…, 360G-…).',
+  })
+  orgIds(@Root() organization: Organization): string[] {
+    return orgIdsOf(organization);
   }
 
   @FieldResolver(() => RegistrationChangeConnection, {

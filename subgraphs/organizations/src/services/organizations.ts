@@ -24,6 +24,7 @@ import { OrganizationRole } from '../vocabulary/organization-role';
 import { Registration, RegistrationStatus } from '../entities/registration';
 import type { CreateOrganizationInput, OrganizationFilter, RegistrationInput, UpdateOrganizationInput } from '../inputs/organization.input';
 import { creditCodeProblem } from './credit-code';
+import { assertOrgIdsFree, orgIdsCondition, publishedOrgIdsOf } from './org-ids';
 import { recordRegistrationChange } from './registration-history';
 
 /** Organizations by id, many per query: the loader behind `organization(id)` and `_entities`. */
@@ -33,6 +34,12 @@ export const organizationById = defineLoader<string, Organization | null>('organ
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id) ?? null);
 });
+
+/** The organization known by an org-id (published, or a credit code's CN-USCI-…), or null. */
+export async function organizationByOrgId(em: EntityManager, orgId: string): Promise<Organization | null> {
+  const [found] = await em.find(Organization, orgIdsCondition([orgId]), { limit: 1, orderBy: { createdAt: 'asc' } });
+  return found ?? null;
+}
 
 const NAME_COLUMNS = [
   { property: 'name', column: 'name' },
@@ -53,6 +60,7 @@ export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<
   if (filter.registrationStatuses?.length) conditions.push({ registration: { status: { $in: filter.registrationStatuses } } });
   if (filter.stages?.length) conditions.push({ stage: { $in: filter.stages } });
   if (filter.ids) conditions.push({ id: { $in: filter.ids.filter(isUuid) } });
+  if (filter.orgIds) conditions.push(orgIdsCondition(filter.orgIds));
   return conditions.length ? { $and: conditions } : {};
 }
 
@@ -99,13 +107,15 @@ function apply(organization: Organization, input: OrganizationFields): void {
   if (has('causeAreas')) organization.causeAreas = distinct(input.causeAreas, 'causeAreas');
   if (has('city')) organization.city = optionalText(input.city, 'city', 100);
   if (has('province')) organization.province = optionalText(input.province, 'province', 100);
-  if (has('country')) organization.country = countryCode(input.country, 'country');
+  // null: not known (a 360Giving file need not say where an organization is)
+  if (has('country')) organization.country = input.country === null ? null : countryCode(input.country, 'country');
   if (has('foundedOn')) organization.foundedOn = pastDate(input.foundedOn, 'foundedOn');
   if (has('stage')) organization.stage = input.stage ?? undefined;
   if (has('website')) organization.website = optionalUrl(input.website, 'website');
   if (has('description')) organization.description = optionalText(input.description, 'description', 10000);
   if (has('descriptionZh')) organization.descriptionZh = optionalText(input.descriptionZh, 'descriptionZh', 10000);
   if (has('registration')) organization.registration = registrationOf(input.registration);
+  if (has('orgIds')) organization.publishedOrgIds = publishedOrgIdsOf(input.orgIds);
 }
 
 async function save(em: EntityManager, organization: Organization): Promise<Organization> {
@@ -129,6 +139,7 @@ export async function createOrganization(em: EntityManager, input: CreateOrganiz
   apply(organization, { country: 'CN', ...input });
   return em.transactional(async (tx) => {
     tx.persist(organization);
+    await assertOrgIdsFree(tx, organization);
     if (creatorPersonId) tx.create(OrganizationMember, { organization, personId: creatorPersonId, role: OrganizationRole.ADMIN });
     recordRegistrationChange(tx, organization, undefined, input.registration?.changeReason);
     publishOrganizationChanged(tx, organization, OrganizationChange.CREATED);
@@ -142,6 +153,7 @@ export async function updateOrganization(em: EntityManager, id: string, input: U
     if (!organization) throw new NotFoundError('Organization', id, 'id');
     const previous = organization.registration;
     apply(organization, input);
+    if (input.orgIds !== undefined) await assertOrgIdsFree(tx, organization);
     const registrationChanged = input.registration !== undefined && recordRegistrationChange(tx, organization, previous, input.registration?.changeReason);
     publishOrganizationChanged(tx, organization, registrationChanged ? OrganizationChange.REGISTRATION_CHANGED : OrganizationChange.UPDATED);
     return save(tx, organization);
