@@ -33,7 +33,7 @@ async function confirmAsEachPerson(pairs: { affiliationId: string; personId: str
   }
 }
 
-/** A city with 200 organizations, each with a person, a (cancelled) grant received, a course offered and an enrollment. */
+/** A city with 200 organizations, each with a person, a grant received, a course offered and an enrollment. */
 async function buildCity(): Promise<void> {
   const organizations = await mutateAll<{ organization: { id: string } }>(
     'createOrganization',
@@ -50,7 +50,7 @@ async function buildCity(): Promise<void> {
   );
   const affiliations = await mutateAll<{ affiliation: { id: string } }>('addAffiliation', 'AddAffiliationInput', 'affiliation { id }', ids.map((organizationId, i) => ({ personId: people[i].person.id, organizationId, role: 'STAFF' })));
   await confirmAsEachPerson(affiliations.map((a, i) => ({ affiliationId: a.affiliation.id, personId: people[i].person.id })));
-  const grants = await mutateAll<{ grant: { id: string } }>(
+  await mutateAll(
     'awardGrant',
     'AwardGrantInput',
     'grant { id }',
@@ -62,8 +62,6 @@ async function buildCity(): Promise<void> {
       awardDate: '2024-03-01',
     })),
   );
-  // cancelled, the grants stay listed but leave the sector's funding flows and totals to the seed's
-  await mutateAll('changeGrantStatus', 'ChangeGrantStatusInput', 'grant { id }', grants.map((g) => ({ grantId: g.grant.id, status: 'CANCELLED' })));
   const courses = await mutateAll<{ course: { id: string } }>(
     'createCourse',
     'CreateCourseInput',
