@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
+import { loadSharedStateConfig, type SharedStateConfig } from './shared-state/shared-state-config';
 import { loadLiveUpdatesConfig, type LiveUpdatesConfig } from './subscriptions/live-updates-config';
 
 export interface GatewayConfig {
@@ -20,6 +21,8 @@ export interface GatewayConfig {
   limits: LimitsConfig;
   /** Subscriptions over graphql-ws from the hub event log (gateway/src/subscriptions). */
   liveUpdates: LiveUpdatesConfig;
+  /** Redis for what gateway instances share (gateway/src/shared-state). */
+  sharedState: SharedStateConfig;
 }
 
 /** The gateway's configuration from its environment; a bad value stops it with the variable's name. */
@@ -47,5 +50,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     auth: loadAuthConfig(env),
     limits: loadLimitsConfig(env),
     liveUpdates: loadLiveUpdatesConfig(env),
+    sharedState: loadSharedStateConfig(env),
   };
 }

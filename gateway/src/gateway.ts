@@ -16,6 +16,7 @@ import { serveDashboard } from './dashboard/serve';
 import { serveGraphiql } from './graphiql/serve';
 import { hubLimits } from './limits/hub-limits';
 import { gatewayReadiness } from './readiness';
+import { connectRedis } from './shared-state/redis-connection';
 import { startLiveUpdates, startSubscriptionServer } from './subscriptions';
 import { SubgraphDataSource } from './subgraph-data-source';
 
@@ -42,7 +43,9 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => (apiSchema = loaded));
-  const limits = hubLimits(config.limits);
+  const { redisUrl, keyPrefix } = config.sharedState;
+  const redis = redisUrl ? await connectRedis(redisUrl, keyPrefix, log) : undefined;
+  const limits = hubLimits(config.limits, redis);
   const httpServer = createServer({ requestTimeout: config.limits.requestTimeoutMs, headersTimeout: Math.min(10_000, config.limits.requestTimeoutMs) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -117,6 +120,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       await subscriptions.stop();
       await apollo.stop();
       await liveUpdates?.stop();
+      await redis?.close();
     },
   };
 }

@@ -99,8 +99,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         };
         return true;
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const state = ctx.extra.state!;
+        const limited = await options.limits.spendOperation(state.context.caller!);
+        if (limited) return limited;
         for (const open of state.subscriptions) if (!(open in ctx.subscriptions)) state.subscriptions.delete(open);
         const schema = options.schema();
         const admitted = options.limits.admitOperation(state.context.caller!, payload as SocketOperationRequest, schema, state.subscriptions.size);
