@@ -11,6 +11,8 @@ export interface GatewayConfig {
   host: string;
   port: number;
   supergraphPath: string;
+  /** How often the supergraph file is checked for a new composition (SUPERGRAPH_POLL_MS). */
+  supergraphPollMs: number;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
@@ -32,17 +34,19 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       HOST: z.string().min(1).default('127.0.0.1'),
       PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
       SUPERGRAPH_PATH: z.string().min(1).default(resolve(repositoryRoot(), 'schema', 'supergraph.graphql')),
+      SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       ...subgraphUrlVariables(),
     }),
     env,
-  ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string };
+  ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUPERGRAPH_POLL_MS: number; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string };
   return {
     host: parsed.HOST,
     port: parsed.PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,
+    supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: parsed.MAX_BODY_BYTES,

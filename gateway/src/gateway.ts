@@ -5,7 +5,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { answerReadiness, createLogger, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, sendError, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createIdentify } from './auth/identify';
@@ -17,6 +16,7 @@ import { serveGraphiql } from './graphiql/serve';
 import { hubLimits } from './limits/hub-limits';
 import { gatewayReadiness } from './readiness';
 import { connectRedis } from './shared-state/redis-connection';
+import { supergraphFile } from './supergraph/supergraph-file';
 import { startLiveUpdates, startSubscriptionServer } from './subscriptions';
 import { SubgraphDataSource } from './subgraph-data-source';
 
@@ -28,15 +28,16 @@ export interface RunningGateway {
 }
 
 /**
- * The hub's front door: Apollo Server 5 running @apollo/gateway over the checked-in supergraph,
- * with subgraph URLs taken from the environment, GraphiQL at /, and /healthz, /readyz, /metrics.
+ * The hub's front door: Apollo Server 5 running @apollo/gateway over the checked-in supergraph
+ * (reloaded without a restart when it changes, or on SIGHUP), with subgraph URLs taken from the
+ * environment, GraphiQL at /, and /healthz, /readyz, /metrics.
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
-  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const signer = new IdentitySigner(config.auth.gatewaySecret);
   const identify = createIdentify(config.auth, config.subgraphUrls.organizations);
+  const supergraph = supergraphFile(config.supergraphPath, log, { pollMs: config.supergraphPollMs });
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, { timeoutMs: config.subgraphTimeoutMs, signer }),
     logger: log,
