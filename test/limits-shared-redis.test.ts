@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { startGatewayProcess } from './setup/gateway-process';
 
+/** The machine's Redis (CI starts it); TEST_REDIS_URL names another. */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** This run's keys, apart from every other run's on the machine's Redis. */
 const prefix = `ngohub-test-${randomBytes(4).toString('hex')}:`;

@@ -67,7 +67,7 @@ describe('the production image, run as docker-compose.yml runs it', () => {
     const compose = loadCompose(repository, secrets);
     const addresses: Record<string, string> = {
       [`postgres:5432`]: new URL(database.url).host,
-      [`redis:6379`]: '127.0.0.1:6379',
+      [`redis:6379`]: new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').host,
     };
     for (const name of defaultServices(compose)) {
       const port = compose.services[name].environment?.PORT;
