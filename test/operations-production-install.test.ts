@@ -80,7 +80,7 @@ describe('the production image, run as docker-compose.yml runs it', () => {
       addresses,
       databases: { ngohub: new URL(database.url).pathname.slice(1) },
       // this run's keys in the machine's Redis, apart from every other run's
-      extraEnv: (name) => (compose.services[name].environment?.REDIS_URL ? { REDIS_KEY_PREFIX: `ngohub-image-${run}:` } : {}),
+      extraEnv: (name): Record<string, string> => (compose.services[name].environment?.REDIS_URL ? { REDIS_KEY_PREFIX: `ngohub-image-${run}:` } : {}),
     };
     running = await composeUp(local);
     gatewayUrl = `http://${addresses[`gateway:${compose.services.gateway.environment!.PORT}`]}/graphql`;

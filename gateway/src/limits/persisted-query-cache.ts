@@ -22,15 +22,24 @@ function inMemory(maxBytes: number): RegisteredOperations {
   };
 }
 
+/** How long Redis keeps a registered operation: a client re-registers one it still uses on a miss. */
+const REDIS_TTL_SECONDS = 24 * 60 * 60;
+
 /**
  * Shared by every gateway instance (REDIS_URL), through Apollo's KeyvAdapter over @keyv/redis:
- * an operation registered on one instance is found by its hash on all. While Redis cannot be
- * reached, lookups miss (the client sends the text again) rather than fail.
+ * an operation registered on one instance is found by its hash on all. Entries expire after a
+ * day, so registrations cannot fill Redis. While Redis cannot be reached, lookups miss (the
+ * client sends the text again) rather than fail.
  */
 function inRedis(redis: SharedRedis): RegisteredOperations {
-  const keyv = new Keyv<string>({ store: new KeyvRedis(redis.client, { useUnlink: true }), namespace: `${redis.keyPrefix}apq` });
+  const keyv = new Keyv<string>({ store: new KeyvRedis(redis.client, { useUnlink: true }), namespace: `${redis.keyPrefix}apq`, useKeyPrefix: false });
   keyv.on('error', () => undefined); // reported by the connection's own error handler
-  return new KeyvAdapter(keyv, { disableBatchReads: true });
+  const adapter = new KeyvAdapter(keyv, { disableBatchReads: true });
+  return {
+    get: (key) => adapter.get(key),
+    set: (key, value, options) => adapter.set(key, value, { ttl: options?.ttl ?? REDIS_TTL_SECONDS }),
+    delete: (key) => adapter.delete(key),
+  };
 }
 
 /**
