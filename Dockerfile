@@ -1,16 +1,20 @@
 # One image recipe for every workspace: docker build --build-arg WORKSPACE=subgraphs/funding .
-FROM node:20-bookworm-slim AS build
+# The Node major is the one CI tests on (.ci/run, `engines` in package.json). No Docker engine runs
+# on the hub's machines: test/operations-production-install.test.ts runs this file's RUN steps on a
+# copy of the build context (filtered by .dockerignore), then each CMD with compose's environment.
+FROM node:24-bookworm-slim AS build
 WORKDIR /hub
 COPY . .
 RUN npm ci && npx turbo run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ARG WORKSPACE=gateway
 ENV NODE_ENV=production WORKSPACE=${WORKSPACE}
 WORKDIR /hub
 COPY --from=build /hub /hub
 USER node
-# Subgraphs migrate (and seed on first start) before serving; the gateway just serves. Tracing is
-# preloaded and starts when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+# Tracing is preloaded and starts when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 ENV NODE_OPTIONS="--require /hub/subgraphs/kit/dist/tracing/register.js"
-CMD ["sh", "-c", "cd $WORKSPACE && if [ -f dist/src/main.js ]; then node dist/src/main.js prepare && exec node dist/src/main.js serve; else exec node dist/main.js; fi"]
+# Serves only: migrations (and the demo seed, when asked) are docker-compose.yml's one-shot
+# `migrate` job (`node gateway/dist/hub/migrate.js`), never a side effect of a server starting.
+CMD ["sh", "-c", "cd $WORKSPACE && if [ -f dist/src/main.js ]; then exec node dist/src/main.js serve; else exec node dist/main.js; fi"]

@@ -5,12 +5,15 @@ import { loadCorsConfig, type CorsConfig } from './http/cors';
 import { loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
+import { loadSharedStateConfig, type SharedStateConfig } from './shared-state/shared-state-config';
 import { loadLiveUpdatesConfig, type LiveUpdatesConfig } from './subscriptions/live-updates-config';
 
 export interface GatewayConfig {
   host: string;
   port: number;
   supergraphPath: string;
+  /** How often the supergraph file is checked for a new composition (SUPERGRAPH_POLL_MS). */
+  supergraphPollMs: number;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
@@ -23,6 +26,8 @@ export interface GatewayConfig {
   liveUpdates: LiveUpdatesConfig;
   /** Which pages on other origins may call /graphql from a browser (CORS_ORIGINS). */
   cors: CorsConfig;
+  /** Redis for what gateway instances share (gateway/src/shared-state). */
+  sharedState: SharedStateConfig;
 }
 
 /** The gateway's configuration from its environment; a bad value stops it with the variable's name. */
@@ -32,17 +37,19 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       HOST: z.string().min(1).default('127.0.0.1'),
       PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
       SUPERGRAPH_PATH: z.string().min(1).default(resolve(repositoryRoot(), 'schema', 'supergraph.graphql')),
+      SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       ...subgraphUrlVariables(),
     }),
     env,
-  ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string };
+  ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUPERGRAPH_POLL_MS: number; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string };
   return {
     host: parsed.HOST,
     port: parsed.PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,
+    supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
@@ -51,5 +58,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: loadLimitsConfig(env),
     liveUpdates: loadLiveUpdatesConfig(env),
     cors: loadCorsConfig(env, hubMode(env)),
+    sharedState: loadSharedStateConfig(env),
   };
 }

@@ -4,7 +4,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { answerReadiness, createLogger, DEVELOPMENT_JWT_SECRET, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthentication } from './auth/identify';
@@ -18,6 +17,8 @@ import { corsHandler } from './http/cors';
 import { csvExports } from './exports/csv-export';
 import { hubLimits } from './limits/hub-limits';
 import { gatewayReadiness } from './readiness';
+import { connectRedis } from './shared-state/redis-connection';
+import { supergraphFile } from './supergraph/supergraph-file';
 import { startLiveUpdates, startSubscriptionServer } from './subscriptions';
 import { SubgraphDataSource } from './subgraph-data-source';
 
@@ -29,25 +30,28 @@ export interface RunningGateway {
 }
 
 /**
- * The hub's front door: Apollo Server 5 running @apollo/gateway over the checked-in supergraph,
- * with subgraph URLs taken from the environment, GraphiQL at /, and /healthz, /readyz, /metrics.
+ * The hub's front door: Apollo Server 5 running @apollo/gateway over the checked-in supergraph
+ * (reloaded without a restart when it changes, or on SIGHUP), with subgraph URLs taken from the
+ * environment, GraphiQL at /, and /healthz, /readyz, /metrics.
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
-  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   if (config.auth.jwtSecret === DEVELOPMENT_JWT_SECRET) {
     log.warn('development mode: JWTs are checked with the development secret published in the README, so anyone can sign one; production refuses it');
   }
   const signer = new IdentitySigner(config.auth.gatewaySecret);
   const { authenticate, identify } = createAuthentication(config.auth, config.subgraphUrls.organizations);
+  const supergraph = supergraphFile(config.supergraphPath, log, { pollMs: config.supergraphPollMs });
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, { timeoutMs: config.subgraphTimeoutMs, signer }),
     logger: log,
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => (apiSchema = loaded));
-  const limits = hubLimits(config.limits);
+  const { redisUrl, keyPrefix } = config.sharedState;
+  const redis = redisUrl ? await connectRedis(redisUrl, keyPrefix, log) : undefined;
+  const limits = hubLimits(config.limits, redis);
   const httpServer = createServer({ requestTimeout: config.limits.requestTimeoutMs, headersTimeout: Math.min(10_000, config.limits.requestTimeoutMs) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -130,6 +134,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       await subscriptions.stop();
       await apollo.stop();
       await liveUpdates?.stop();
+      await redis?.close();
     },
   };
 }

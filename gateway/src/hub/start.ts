@@ -51,6 +51,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // a closed terminal stops the hub (the gateway alone would take SIGHUP as "reload the supergraph")
+  process.on('SIGHUP', () => void stop('SIGHUP'));
   try {
     hub = await startHub({
       ports: portsFrom(process.env),

@@ -19,10 +19,10 @@ export async function admitCaller(
   try {
     identity = await identify();
   } catch (error) {
-    limiter.take(callerOf(req, undefined, headers).key, cost);
+    await limiter.take(callerOf(req, undefined, headers).key, cost);
     throw error;
   }
   const caller = callerOf(req, identity, headers);
-  limiter.take(caller.key, cost);
+  await limiter.take(caller.key, cost);
   return { identity, caller };
 }

@@ -10,7 +10,9 @@ import type { LimitsConfig } from './limits-config';
 import { operationLimits } from './operation-limits';
 import { PersistedQueryCache } from './persisted-query-cache';
 import { publicErrorFormat, publicErrors, publicErrorsPlugin, type ErrorFormat } from './public-errors';
-import { RateLimiter } from './rate-limiter';
+import { MemoryRateLimiter } from './rate-limiter';
+import { RedisRateLimiter } from './redis-rate-limiter';
+import type { SharedRedis } from '../shared-state/redis-connection';
 import { socketLimits, type SocketLimits } from './socket-limits';
 import { TrustedDocuments, trustedDocumentsPolicy } from './trusted-documents';
 import { requestWorkRefusal } from './validation-work';
@@ -40,18 +42,24 @@ export interface HubLimits {
   publicErrors(caller: Caller | undefined, errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[];
 }
 
-/** Every limit the gateway puts on what callers send, from its configuration. */
-export function hubLimits(config: LimitsConfig): HubLimits {
+/**
+ * Every limit the gateway puts on what callers send, from its configuration. With `redis`, the
+ * rate limit and the persisted queries are shared by every gateway instance; else each keeps
+ * its own in memory.
+ */
+export function hubLimits(config: LimitsConfig, redis?: SharedRedis): HubLimits {
   const trustedDocuments = TrustedDocuments.load(config.trustedDocumentsPath, config.trustedDocuments !== 'off');
   const operations = operationLimits(config);
-  const limiter = new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
+  const limiter = redis
+    ? new RedisRateLimiter(redis, config.rateLimitPerSecond, config.rateLimitBurst)
+    : new MemoryRateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
   return {
     trustedDocuments,
     apollo: {
       validationRules: operations.validationRules,
       parseOptions: operations.parseOptions,
       allowBatchedHttpRequests: config.maxBatch > 1,
-      persistedQueries: { cache: new PersistedQueryCache(trustedDocuments) },
+      persistedQueries: { cache: new PersistedQueryCache(trustedDocuments, { redis }) },
       plugins: [
         ...operations.plugins,
         variableListSizes(operations.validationRules),

@@ -1,11 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
-
 /** Raised when a caller has spent their tokens; answered as HTTP 429 with `retry-after`. */
 export class RateLimitedError extends GraphQLError {
   constructor(retryAfterSeconds: number, perSecond: number, burst: number) {
@@ -19,12 +14,27 @@ export class RateLimitedError extends GraphQLError {
   }
 }
 
+/** A budget of operations per caller key (API key, person or IP address). */
+export interface RateLimiter {
+  readonly enabled: boolean;
+  /**
+   * Spends `cost` tokens of `key`'s budget, or rejects with RateLimitedError. The budget is
+   * taken when the call is made (before it settles), so operations are counted in the order sent.
+   */
+  take(key: string, cost?: number): Promise<void>;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
 /**
- * A token bucket per caller key (API key or IP address), held in this process's memory: with
- * several gateway instances each counts on its own, so a caller may reach N times the rate.
- * The least recently seen callers are forgotten first when the table is full.
+ * A token bucket per caller key, held in this process's memory (no REDIS_URL): with several
+ * gateway instances each counts on its own, so a caller may reach N times the rate. The least
+ * recently seen callers are forgotten first when the table is full.
  */
-export class RateLimiter {
+export class MemoryRateLimiter implements RateLimiter {
   private readonly buckets: LRUCache<string, Bucket>;
 
   constructor(
@@ -40,8 +50,16 @@ export class RateLimiter {
     return this.perSecond > 0;
   }
 
-  /** Spends `cost` tokens of `key`'s bucket, or throws RateLimitedError and spends nothing. */
-  take(key: string, cost = 1): void {
+  take(key: string, cost = 1): Promise<void> {
+    try {
+      this.takeNow(key, cost);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  private takeNow(key: string, cost: number): void {
     if (!this.enabled) return;
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, updatedAt: now };

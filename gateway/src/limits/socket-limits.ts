@@ -39,8 +39,10 @@ export interface SocketLimits {
    * an HTTP request.
    */
   admitConnection(request: IncomingMessage, headers: IncomingHttpHeaders, identify: () => Promise<Identity>): Promise<SocketAdmission>;
+  /** Spends one token of the caller's rate limit for an operation sent on the socket; the error answers the operation when none is left. */
+  spendOperation(caller: Caller): Promise<GraphQLError[] | undefined>;
   /**
-   * Spends one token for an operation sent on the socket, parses it under the token limit and
+   * Parses an operation sent on the socket (after `spendOperation`) under the token limit and
    * bounds its validation work for the caller (`workRefusal`).
    * Queries and mutations then run through Apollo, whose plugins check them with the same
    * `caller` as over HTTP; a subscription is checked here (the per-socket cap, then
@@ -97,13 +99,17 @@ export function socketLimits(
       }
     },
 
-    admitOperation(caller, request, schema, openSubscriptions) {
+    async spendOperation(caller) {
       try {
-        shared.limiter.take(caller.key);
+        await shared.limiter.take(caller.key);
+        return undefined;
       } catch (error) {
         if (error instanceof RateLimitedError) return [forSocket(error, 'RATE_LIMITED')];
         throw error;
       }
+    },
+
+    admitOperation(caller, request, schema, openSubscriptions) {
       const query = textOf(request, shared.trustedDocuments);
       if (query instanceof GraphQLError) return [query];
       let document: DocumentNode;

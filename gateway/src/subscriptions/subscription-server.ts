@@ -116,6 +116,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
       },
       onSubscribe: async (ctx, id, payload) => {
         const state = ctx.extra.state!;
+        const limited = await options.limits.spendOperation(state.context.caller!);
+        if (limited) return limited;
         let identity: Identity;
         try {
           identity = await state.caller.current();

@@ -55,9 +55,12 @@ export interface SubgraphConfig {
 
 export class ConfigError extends Error {}
 
-/** Parses a process's environment against a schema; a bad value names its variable and what was expected. */
+/**
+ * Parses a process's environment against a schema; a bad value names its variable and what was
+ * expected. An empty variable counts as unset (docker-compose.yml passes `${JWKS_URL:-}` as "").
+ */
 export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
-  const result = schema.safeParse(env);
+  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const variable = issue.path.join('.');

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Runs one RUN step of the Dockerfile's build stage in `root` (the build context copy), as
+ * `/bin/sh -c` does in the build container: a clean environment but for PATH and HOME (so the
+ * npm cache of this machine serves `npm ci`) and CI. Its output goes to `logFile`.
+ */
+export function runBuildStep(step: string, root: string, logFile: string): Promise<void> {
+  const log = createWriteStream(logFile, { flags: 'a' });
+  log.write(`$ ${step}\n`);
+  const child = spawn('sh', ['-c', step], {
+    cwd: root,
+    env: {
+      PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+      HOME: process.env.HOME ?? root,
+      CI: 'true',
+      // the cache answers what it holds without asking the registry again; what is installed is the lock file's either way
+      npm_config_prefer_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+      TURBO_TELEMETRY_DISABLED: '1',
+      DO_NOT_TRACK: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      log.end(() => {
+        if (code === 0) return resolve();
+        reject(new Error(`RUN ${step} failed with ${code}:\n${readFileSync(logFile, 'utf8').slice(-6000)}`));
+      });
+    });
+  });
+}
