@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withWriterScope } from '../provenance/api-provenance';
 
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   server: ApolloServer<C>;
@@ -61,10 +62,12 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
       if (Array.isArray(body) && body.length > maxBatch) {
         throw new HttpError(400, `a batch may hold at most ${maxBatch} operations; this one holds ${body.length}`, 'BAD_REQUEST');
       }
-      const response = await options.server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, body),
-      });
+      const response = await withWriterScope(() =>
+        options.server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: () => options.context(req, body),
+        }),
+      );
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
