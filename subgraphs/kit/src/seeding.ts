@@ -57,8 +57,8 @@ function completeRow(meta: EntityMetadata, row: Record<string, unknown>): Record
  * Writes the seed's rows as the seed states them: inserts the missing ones (matched by primary
  * key) and brings the ones it wrote before up to date, so a corrected seed corrects an existing hub.
  * Rows already as stated are not touched, so loading the same seed twice writes nothing. Returns
- * rows inserted or changed. `keep` names columns that are set on insert only (timestamps, state the
- * API moves on). Rows are plain column data (scalars, embeddables, foreign keys).
+ * rows inserted or changed. Creation and update timestamps are set on insert only, and so are the
+ * columns `keep` names (state the API moves on). Rows are plain column data (scalars, embeddables, foreign keys).
  */
 export async function upsertSeed<T extends object>(
   em: EntityManager,
@@ -71,7 +71,9 @@ export async function upsertSeed<T extends object>(
   const generated = meta.props.filter((prop) => prop.generated).map((prop) => prop.name);
   const data = rows.map((row) => completeRow(meta, withoutGenerated(generated, row as Record<string, unknown>)));
   const fieldNames = (name: string) => meta.props.find((prop) => prop.name === name)?.fieldNames ?? [name];
-  const keep = new Set((options.keep ?? []).flatMap(fieldNames));
+  // timestamps the database or the ORM keeps (created, updated) are the row's own history, not seed facts
+  const stamps = meta.props.filter((prop) => prop.onUpdate || prop.defaultRaw === 'now()').map((prop) => prop.name);
+  const keep = new Set([...stamps, ...(options.keep ?? [])].flatMap(fieldNames));
   const primary = meta.primaryKeys.flatMap((name) => fieldNames(String(name)));
   const insert = em.createQueryBuilder(entity).insert(data as never).getFormattedQuery().replace(/ returning .*$/s, '');
   const columns = [...insert.slice(insert.indexOf('(') + 1, insert.indexOf(')')).matchAll(/"([^"]+)"/g)].map((m) => m[1]);
