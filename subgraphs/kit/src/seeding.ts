@@ -36,6 +36,10 @@ function completeRow(meta: EntityMetadata, row: Record<string, unknown>): Record
   for (const prop of meta.props) {
     if (prop.primary || prop.generated || prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) continue;
     if (prop.embedded) continue; // an embeddable's own columns, reached through the embedded property below
+    if (prop.kind === ReferenceKind.EMBEDDED && prop.array) {
+      complete[prop.name] ??= [];
+      continue;
+    }
     if (prop.kind === ReferenceKind.EMBEDDED && prop.embeddedProps) {
       const value = (complete[prop.name] ?? {}) as Record<string, unknown>;
       const filled: Record<string, unknown> = { ...value };
