@@ -148,4 +148,7 @@ export class OrganizationFilter {
 
   @Field(() => [ID], { nullable: true, description: 'Only these organizations.' })
   ids?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  illustrative?: boolean | null;
 }

@@ -75,11 +75,11 @@ export class Person {
   id: string = newId();
 
   @Property({ type: 'text' })
-  @Field({ description: 'Name in English (pinyin for Chinese names, e.g. Lü Zhao) or in its original language.' })
+  @Field({ description: 'Name in English (pinyin for Chinese names, e.g. Xu Qizhi) or in its original language.' })
   name: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Name in Chinese, e.g. 吕朝.' })
+  @Field(() => String, { nullable: true, description: 'Name in Chinese, e.g. 徐启智.' })
   nameZh?: string;
 
   @Enum({ items: () => PersonRole, array: true, default: [] })
