@@ -22,7 +22,7 @@ describe('the talent market through the gateway', () => {
     expect(sowossky.name).toBe('SowosSky');
     expect(sowossky.openPositions.nodes.map((p) => p.kind).sort()).toEqual(['FULL_TIME', 'INTERNSHIP']);
     for (const posting of sowossky.openPositions.nodes) {
-      expect(posting).toMatchObject({ openNow: true, organization: { name: 'SowosSky', nameZh: '社工天空' } });
+      expect(posting).toMatchObject({ openNow: true, organization: { name: 'SowosSky', nameZh: '青翼社会工作人才服务中心' } });
       expect(posting.salary?.min).toEqual({ amount: expect.stringMatching(/^\d+\.\d{2}$/), currency: 'CNY' });
     }
   });
