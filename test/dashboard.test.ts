@@ -148,10 +148,10 @@ describe('the sector dashboard', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-desktop.png'), fullPage: true });
     await page.context().close();
 
-    // the seeded purchase of services: Chengdu's Civil Affairs Bureau funding Chengdu NGOs in 2012
+    // the seeded purchase of services: the city of Chengdu funding (illustrative) Chengdu NGOs in 2012
     const seeded = await openDashboard({ hash: '#city=Chengdu&year=2012' });
     expect(await seeded.page.locator('[data-testid="flow-year"]').inputValue()).toBe('2012');
-    expect(await seeded.page.locator('[data-testid="flows-table"]').textContent()).toContain('Chengdu Civil Affairs Bureau');
+    expect(await seeded.page.locator('[data-testid="flows-table"]').textContent()).toContain('Chengdu Municipal Government');
     await seeded.page.context().close();
   });
 
