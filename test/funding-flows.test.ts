@@ -21,7 +21,7 @@ describe('funding on the sector map, through the gateway (fundingFlows, fundingS
         'Chengdu Community Elderly Care Service Center',
         'Chengdu Community Legal Service Center',
         'Chengdu Migrant Children Learning Center',
-        'NPI Chengdu',
+        'Chengdu Rural Education Support Center',
       ]),
     );
     for (const flow of flows) {
@@ -29,7 +29,7 @@ describe('funding on the sector map, through the gateway (fundingFlows, fundingS
       expect(flow.recipient.city).toBe('Chengdu');
     }
     expect(flows.find((f) => f.recipient.name === 'Chengdu Migrant Children Learning Center')).toEqual({
-      funder: { name: 'Chengdu Civil Affairs Bureau', city: 'Chengdu', kind: 'GOVERNMENT_AGENCY' },
+      funder: { name: 'Chengdu Municipal Government', city: 'Chengdu', kind: 'GOVERNMENT_AGENCY' },
       recipient: { name: 'Chengdu Migrant Children Learning Center', city: 'Chengdu', kind: 'NGO' },
       grantCount: 1,
       totals: [{ amount: '286400.75', currency: 'CNY' }],
@@ -40,7 +40,7 @@ describe('funding on the sector map, through the gateway (fundingFlows, fundingS
     const { data, errors } = await gql<{
       organizations: { nodes: { name: string; grantsMade: { nodes: { awardDate: string; amountAwarded: { amount: string } }[] }; fundingSummary: { year: number; currency: string; given: { amount: string }; grantsMade: number }[] }[] };
     }>(
-      `{ organizations(filter: { search: "Chengdu Civil Affairs Bureau" }) { nodes {
+      `{ organizations(filter: { search: "Chengdu Municipal Government" }) { nodes {
           name
           grantsMade(first: 100, year: 2012) { nodes { awardDate amountAwarded { amount } } }
           fundingSummary { year currency received { amount } given { amount } grantsReceived grantsMade }

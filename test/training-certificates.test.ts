@@ -26,13 +26,13 @@ describe('training through the gateway: certificates anyone can verify', () => {
       code: 'CGJF-6P3C-2EQP',
       holderName: 'He Jun',
       holderNameZh: '何军',
-      completedOn: '2012-06-30',
-      issuedAt: '2012-06-30T10:00:00.000Z',
-      course: { title: 'Senior Social Work Supervisors Training', titleZh: '高级社工督导培训' },
+      completedOn: '2013-06-30',
+      issuedAt: '2013-06-30T10:00:00.000Z',
+      course: { title: 'Course for senior social-work supervisors', titleZh: '高级社工督导班' },
       issuedBy: [
         { name: 'Chengdu NGO Service Park', nameZh: '成都公益组织服务园' },
         { name: 'Southwestern University of Finance and Economics', nameZh: '西南财经大学' },
-        { name: 'Taiwan Red Cross', nameZh: '台湾红十字组织' },
+        { name: 'Taiwan Red Cross', nameZh: '台湾红十字会' },
       ],
     });
   });

@@ -6,7 +6,7 @@ async function ok<T>(query: string, variables?: Record<string, unknown>): Promis
   return data!;
 }
 
-const SUPERVISORS = `{ courses(filter: { search: "高级社工督导培训" }, first: 1) { nodes {
+const SUPERVISORS = `{ courses(filter: { search: "高级社工督导班" }, first: 1) { nodes {
   title schedule requiresApproval
   offeredBy { name }
   sessions(first: 3) { totalCount nodes { date startTime endTime topic place instructor { name nameZh } } }
@@ -20,44 +20,45 @@ describe('training through the gateway: the courses, sessions, mentorships and o
     const [course] = courses.nodes;
     expect(course.offeredBy.map((o: { name: string }) => o.name)).toEqual(['Chengdu NGO Service Park', 'Southwestern University of Finance and Economics', 'Taiwan Red Cross']);
     expect(course.sessions.totalCount).toBeGreaterThanOrEqual(40);
-    expect(course.sessions.nodes[0]).toMatchObject({ date: '2011-09-03', startTime: '09:00', endTime: '12:00', instructor: { name: 'Liu Yang', nameZh: '刘洋' } });
+    expect(course.sessions.nodes[0]).toMatchObject({ date: '2012-09-01', startTime: '09:00', endTime: '12:00', instructor: { name: 'Supervisors course instructor (unnamed in the source)', nameZh: '高级社工督导班讲师（原文未具名）' } });
     expect(course.mentorships.nodes).toEqual([
-      { kind: 'SUPERVISION', status: 'COMPLETED', mentor: { name: 'Lin Mei-hua' }, mentee: { name: 'He Jun' } },
-      { kind: 'SUPERVISION', status: 'COMPLETED', mentor: { name: 'Lin Mei-hua' }, mentee: { name: 'Gao Ping' } },
+      { kind: 'SUPERVISION', status: 'COMPLETED', mentor: { name: 'Supervisors course instructor (unnamed in the source)' }, mentee: { name: 'He Jun' } },
+      { kind: 'SUPERVISION', status: 'COMPLETED', mentor: { name: 'Supervisors course instructor (unnamed in the source)' }, mentee: { name: 'Gao Ping' } },
     ]);
     expect(course.enrollments.nodes.every((e: { status: string; certificate: { code: string } | null }) => e.status === 'COMPLETED' && e.certificate)).toBe(true);
   });
 
   it('answers a person\'s teaching, mentees and mentors across the graph', async () => {
-    const { people } = await ok<{ people: { nodes: Record<string, any>[] } }>(`{ people(filter: { search: "Lin Mei-hua" }, first: 1) { nodes {
+    const { people } = await ok<{ people: { nodes: Record<string, any>[] } }>(`{ people(filter: { search: "Supervisors course instructor" }, first: 1) { nodes {
       name taught(first: 2) { totalCount nodes { topic course { titleZh } } }
       mentees(kind: SUPERVISION) { nodes { mentee { name } course { title } } }
     } } }`);
     const [supervisor] = people.nodes;
     expect(supervisor.taught.totalCount).toBeGreaterThan(10);
-    expect(supervisor.taught.nodes[0].course.titleZh).toBe('高级社工督导培训');
+    expect(supervisor.taught.nodes[0].course.titleZh).toBe('高级社工督导班');
     expect(supervisor.mentees.nodes.map((n: { mentee: { name: string } }) => n.mentee.name)).toEqual(['He Jun', 'Gao Ping']);
 
     const trainee = await ok<{ people: { nodes: { mentors: { nodes: { mentor: { name: string }; kind: string }[] }; certificates: { totalCount: number } }[] } }>(
       `{ people(filter: { search: "He Jun" }, first: 1) { nodes { mentors { nodes { kind mentor { name } } } certificates { totalCount } } } }`,
     );
-    expect(trainee.people.nodes[0].mentors.nodes).toEqual([{ kind: 'SUPERVISION', mentor: { name: 'Lin Mei-hua' } }]);
+    expect(trainee.people.nodes[0].mentors.nodes).toEqual([{ kind: 'SUPERVISION', mentor: { name: 'Supervisors course instructor (unnamed in the source)' } }]);
     expect(trainee.people.nodes[0].certificates.totalCount).toBeGreaterThanOrEqual(1);
   });
 
-  it('follows a course to the grant that funds it and to the grant\'s funder', async () => {
-    const { courses } = await ok<{ courses: { nodes: { fundingGrant: { title: string; funder: { name: string } } }[] } }>(
-      `{ courses(filter: { kinds: [MENTORING_PROGRAMME], search: "Service Park Mentoring" }) { nodes { fundingGrant { title funder { name } } } } }`,
+  it('follows a course to the organizations that offer it, and a purchased project to the city that bought it', async () => {
+    const { courses } = await ok<{ courses: { nodes: { fundingGrant: unknown; offeredBy: { name: string }[] }[] } }>(
+      `{ courses(filter: { kinds: [MENTORING_PROGRAMME], search: "Service Park Mentoring" }) { nodes { fundingGrant { title } offeredBy { name } } } }`,
     );
-    expect(courses.nodes[0].fundingGrant).toEqual({
-      title: '公益组织能力建设 (Capacity building for incubated NGOs)',
-      funder: { name: 'Chengdu Social Organization Development Foundation' },
-    });
+    expect(courses.nodes[0]).toEqual({ fundingGrant: null, offeredBy: [{ name: 'Chengdu NGO Service Park' }] });
+    const { grants } = await ok<{ grants: { nodes: { funder: { name: string }; programme: { plannedProjects: number } }[] } }>(
+      `{ grants(filter: { search: "养老" }) { nodes { funder { name } programme { plannedProjects } } } }`,
+    );
+    expect(grants.nodes[0]).toEqual({ funder: { name: 'Chengdu Municipal Government' }, programme: { plannedProjects: 59 } });
   });
 
   it('shows the "Spread Your Wings" camp with its 2009 recognition', async () => {
     const { courses } = await ok<{ courses: { nodes: { recognitions: { year: number }[]; offeredBy: { name: string }[] }[] } }>(
-      `{ courses(filter: { search: "展翅计划" }) { nodes { recognitions { year title awardedBy } offeredBy { name } } } }`,
+      `{ courses(filter: { search: "青翼训练营" }) { nodes { recognitions { year title awardedBy } offeredBy { name } } } }`,
     );
     expect(courses.nodes[0]).toMatchObject({ recognitions: [{ year: 2009 }], offeredBy: [{ name: 'SowosSky' }] });
   });

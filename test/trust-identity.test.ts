@@ -4,7 +4,8 @@ import { gql, subgraphUrl } from './setup/hub';
 import { adminHeaders, apiKeyHeaders, userHeaders, userJwt } from './setup/identities';
 
 const NPI = seedId('org:npi');
-const LU_ZHAO = seedId('person:lu-zhao');
+/** The seed's illustrative hub account that administers NPI. */
+const NPI_ADMIN = seedId('person:npi-hub-admin');
 const UPDATE = `mutation($id: ID!, $website: String) { updateOrganization(id: $id, input: { website: $website }) { organization { website } } }`;
 
 describe('identity: who the hub believes, and bypassing the gateway', () => {
@@ -12,7 +13,7 @@ describe('identity: who the hub believes, and bypassing the gateway', () => {
     const unsigned = await graphqlRequest(subgraphUrl(name), '{ __typename }');
     expect(unsigned.status).toBe(401);
     expect(unsigned.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = await graphqlRequest(subgraphUrl(name), '{ __typename }', undefined, { [IDENTITY_HEADER]: await userJwt(LU_ZHAO, { admin: true }) });
+    const forged = await graphqlRequest(subgraphUrl(name), '{ __typename }', undefined, { [IDENTITY_HEADER]: await userJwt(NPI_ADMIN, { admin: true }) });
     expect(forged.status).toBe(401);
     expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(forged)).not.toMatch(/at \w+ \(|select |stack/i);
@@ -28,9 +29,9 @@ describe('identity: who the hub believes, and bypassing the gateway', () => {
   it('refuses a bad credential as UNAUTHENTICATED rather than treating it as anonymous', async () => {
     for (const headers of [
       { authorization: 'Bearer not-a-jwt' },
-      { authorization: `Bearer ${await userJwt(LU_ZHAO, { secret: 'some-other-secret-that-is-long-enough-000' })}` },
-      { authorization: `Bearer ${await userJwt(LU_ZHAO, { audience: 'another-app' })}` },
-      { authorization: `Bearer ${await userJwt(LU_ZHAO, { expiresIn: '-1m' })}` },
+      { authorization: `Bearer ${await userJwt(NPI_ADMIN, { secret: 'some-other-secret-that-is-long-enough-000' })}` },
+      { authorization: `Bearer ${await userJwt(NPI_ADMIN, { audience: 'another-app' })}` },
+      { authorization: `Bearer ${await userJwt(NPI_ADMIN, { expiresIn: '-1m' })}` },
       { 'x-api-key': `ngo_${'0'.repeat(40)}` },
       { 'x-api-key': 'short' },
       { authorization: 'Basic dXNlcjpwYXNz' },
@@ -42,7 +43,7 @@ describe('identity: who the hub believes, and bypassing the gateway', () => {
   });
 
   it('lets a user with a JWT write for the organization they administer, and no other', async () => {
-    const lu = await userHeaders(LU_ZHAO);
+    const lu = await userHeaders(NPI_ADMIN);
     const own = await gql<{ updateOrganization: { organization: { website: string } } }>(UPDATE, { id: NPI, website: 'https://www.npi.org.cn/' }, lu);
     expect(own.errors).toBeUndefined();
     expect(own.data!.updateOrganization.organization.website).toBe('https://www.npi.org.cn/');
@@ -54,7 +55,7 @@ describe('identity: who the hub believes, and bypassing the gateway', () => {
     const created = await gql<{ createApiKey: { key: string; apiKey: { id: string } } }>(
       `mutation { createApiKey(input: { organizationId: "${NPI}", name: "e2e key" }) { key apiKey { id } } }`,
       undefined,
-      await userHeaders(LU_ZHAO),
+      await userHeaders(NPI_ADMIN),
     );
     expect(created.errors).toBeUndefined();
     const { key, apiKey } = created.data!.createApiKey;

@@ -82,8 +82,8 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
       awardDate: '2012-04-20',
       plannedDates: [{ startDate: '2012-05-01', endDate: '2013-04-30' }],
       recipientOrganization: [{ id: `360G-ngohub-org-${seedId('org:chengdu-community-elderly-care-center')}`, name: 'Chengdu Community Elderly Care Service Center' }],
-      fundingOrganization: [{ id: `360G-ngohub-org-${seedId('org:chengdu-civil-affairs-bureau')}`, name: 'Chengdu Civil Affairs Bureau' }],
-      grantProgramme: [{ code: CHENGDU_2012, title: 'Chengdu 2012 Government Purchase of Social Services' }],
+      fundingOrganization: [{ id: `360G-ngohub-org-${seedId('org:chengdu-municipal-government')}`, name: 'Chengdu Municipal Government' }],
+      grantProgramme: [{ code: CHENGDU_2012, title: 'Chengdu purchase of services from social organizations (2012)' }],
       beneficiaryLocation: [{ name: 'Chengdu, Sichuan' }],
       classifications: [
         { vocabulary: 'NGOHub-CauseArea', code: 'ELDERLY_CARE', title: 'elderly care' },

@@ -201,13 +201,12 @@ describe('funding applications (submit, review, award with its grant, decline, w
     expect(organization.declined.totalCount).toBe(1);
   });
 
-  it('serves the seeded venture philanthropy applications: two awarded (one for less than asked), one declined', async () => {
-    const { data } = await hub.funding.request<{ fundingProgramme: { applications: { nodes: { status: string; requestedAmount: { amount: string }; grant: { amountAwarded: { amount: string } } | null }[] } } }>(
-      `query($id: ID!) { fundingProgramme(id: $id) { applications { nodes { status requestedAmount { amount } grant { amountAwarded { amount } } } } } }`,
-      { id: seedId('programme:shanghai-united-foundation-venture-philanthropy-2012') },
+  it('seeds no venture philanthropy round or applications the sources do not describe', async () => {
+    const { data, errors } = await hub.funding.request<{ fundingProgramme: unknown; chengdu: { applications: { totalCount: number } } }>(
+      `query($id: ID!, $chengdu: ID!) { fundingProgramme(id: $id) { id } chengdu: fundingProgramme(id: $chengdu) { applications { totalCount } } }`,
+      { id: seedId('programme:shanghai-united-foundation-venture-philanthropy-2012'), chengdu: seedId('programme:chengdu-2012-purchase-of-services') },
     );
-    const nodes = data!.fundingProgramme.applications.nodes;
-    expect(nodes.map((n) => n.status).sort()).toEqual(['AWARDED', 'AWARDED', 'DECLINED']);
-    expect(nodes).toContainEqual({ status: 'AWARDED', requestedAmount: { amount: '100000.00' }, grant: { amountAwarded: { amount: '80000.00' } } });
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ fundingProgramme: null, chengdu: { applications: { totalCount: 0 } } });
   });
 });

@@ -47,7 +47,7 @@ describe('funding programmes in full: cause areas, planned projects, codes and l
     expect(programme.lots.nodes.map((l) => `${l.position}. ${l.name} (${l.nameZh})`)).toEqual([
       '1. Public employment training (公共就业培训)',
       '2. Teacher training (教师培训)',
-      '3. Culture and health (文化与健康)',
+      '3. Culture and health services (文化与健康服务)',
       '4. Community legal services (社区法律服务)',
       '5. Community elderly care (社区养老服务)',
     ]);

@@ -4,9 +4,8 @@ import { fundingSubgraph } from '../src';
 import { SEED_GRANTS, SEED_PROGRAMMES } from '../seed/funding.seed';
 import { startFundingHub, type FundingHub } from './support/hub';
 
-const CHENGDU_BUREAU = seedId('org:chengdu-civil-affairs-bureau');
+const CHENGDU_CITY = seedId('org:chengdu-municipal-government');
 const CHENGDU_2012 = seedId('programme:chengdu-2012-purchase-of-services');
-const SUF_VP_2012 = seedId('programme:shanghai-united-foundation-venture-philanthropy-2012');
 
 interface GrantNodes {
   grants: { totalCount: number; nodes: { identifier: string }[] };
@@ -49,14 +48,14 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
         causeAreas: ['CHILDREN_AND_YOUTH', 'MIGRANT_WORKERS', 'CULTURE', 'HEALTH'],
         beneficiaryLocation: 'Chengdu, Sichuan',
         recipient: { id: seedId('org:chengdu-migrant-children-center') },
-        funder: { id: CHENGDU_BUREAU },
+        funder: { id: CHENGDU_CITY },
         programme: {
-          name: 'Chengdu 2012 Government Purchase of Social Services',
-          nameZh: '成都市2012年政府购买社会服务',
+          name: 'Chengdu purchase of services from social organizations (2012)',
+          nameZh: '成都市政府向社会组织购买服务（2012年）',
           kind: 'GOVERNMENT_PURCHASE_OF_SERVICES',
           year: 2012,
           budget: { amount: '160000000.00', currency: 'CNY' },
-          funder: { id: CHENGDU_BUREAU },
+          funder: { id: CHENGDU_CITY },
         },
       },
     });
@@ -75,21 +74,21 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
   });
 
   it('filters by funder and year, newest award first (ties broken by id)', async () => {
-    const expected = SEED_GRANTS.filter((g) => g.funder === CHENGDU_BUREAU)
+    const expected = SEED_GRANTS.filter((g) => g.funder === CHENGDU_CITY)
       .map((g) => ({ identifier: g.identifier, awardDate: g.awardDate, id: seedId(`grant:${g.slug}`) }))
       .sort((a, b) => b.awardDate.localeCompare(a.awardDate) || b.id.localeCompare(a.id))
       .map((g) => g.identifier);
     expect(expected).toHaveLength(4);
-    expect(await identifiers({ funderId: CHENGDU_BUREAU, year: 2012 })).toEqual(expected);
-    expect(await identifiers({ funderId: CHENGDU_BUREAU, year: 2013 })).toEqual([]);
+    expect(await identifiers({ funderId: CHENGDU_CITY, year: 2012 })).toEqual(expected);
+    expect(await identifiers({ funderId: CHENGDU_CITY, year: 2013 })).toEqual([]);
   });
 
   it('filters by recipient, programme, status, currency, cause and title search (English or Chinese)', async () => {
     expect(await identifiers({ recipientId: seedId('org:chengdu-community-legal-aid') })).toEqual(['360G-chengdu-2012-002']);
-    expect((await identifiers({ programmeId: SUF_VP_2012 })).sort()).toEqual(['360G-suf-vp-2012-001', '360G-suf-vp-2012-002']);
+    expect((await identifiers({ programmeId: CHENGDU_2012 })).sort()).toEqual(['360G-chengdu-2012-001', '360G-chengdu-2012-002', '360G-chengdu-2012-003', '360G-chengdu-2012-004']);
     expect(await identifiers({ programmeId: CHENGDU_2012, causeAreas: ['LEGAL_AID', 'ELDERLY_CARE'] })).toHaveLength(2);
-    expect(await identifiers({ funderId: CHENGDU_BUREAU, status: 'COMPLETED', currency: 'cny' })).toHaveLength(4);
-    expect(await identifiers({ funderId: CHENGDU_BUREAU, status: 'CANCELLED' })).toEqual([]);
+    expect(await identifiers({ funderId: CHENGDU_CITY, status: 'COMPLETED', currency: 'cny' })).toHaveLength(4);
+    expect(await identifiers({ funderId: CHENGDU_CITY, status: 'CANCELLED' })).toEqual([]);
     expect(await identifiers({ search: 'legal services' })).toEqual(['360G-chengdu-2012-002']);
     expect(await identifiers({ search: '养老' })).toEqual(['360G-chengdu-2012-001']);
     expect(await identifiers({ search: '100%' })).toEqual([]);
@@ -144,14 +143,14 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
     }>(
       `query($funderId: ID) { fundingProgrammes(filter: { funderId: $funderId, kind: GOVERNMENT_PURCHASE_OF_SERVICES, year: 2012 }) {
         totalCount nodes { id grants(first: 3) { totalCount nodes { identifier } pageInfo { hasNextPage } } } } }`,
-      { funderId: CHENGDU_BUREAU },
+      { funderId: CHENGDU_CITY },
     );
     expect(errors).toBeUndefined();
     expect(data!.fundingProgrammes.totalCount).toBe(1);
     expect(data!.fundingProgrammes.nodes[0]).toMatchObject({ id: CHENGDU_2012, grants: { totalCount: 4, pageInfo: { hasNextPage: true } } });
     expect(data!.fundingProgrammes.nodes[0].grants.nodes).toHaveLength(3);
-    const one = await hub.funding.request(`query($id: ID!) { fundingProgramme(id: $id) { name } }`, { id: SUF_VP_2012 });
-    expect(one.data).toEqual({ fundingProgramme: { name: 'Shanghai United Foundation Venture Philanthropy 2012' } });
+    const one = await hub.funding.request(`query($id: ID!) { fundingProgramme(id: $id) { name } }`, { id: CHENGDU_2012 });
+    expect(one.data).toEqual({ fundingProgramme: { name: 'Chengdu purchase of services from social organizations (2012)' } });
   });
 
   it('resolves Grant references for the gateway in one SQL statement for many ids', async () => {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AuditTrail } from './audit/audit-trail';
 import type { Identity } from './auth/identity';
 import { Loaders } from './loaders';
+import { setWriter } from './provenance/api-provenance';
 import type { References } from './references';
 
 /** What every resolver of every subgraph receives. */
@@ -21,6 +22,7 @@ export interface HubContext {
 }
 
 export function createContext(base: { em: EntityManager; log: Logger; requestId: string; references: References; identity: Identity }): HubContext {
+  setWriter(base.identity);
   const ctx: HubContext = {
     em: base.em.fork({ clear: true }),
     loaders: new Loaders(() => ctx),

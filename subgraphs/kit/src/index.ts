@@ -20,6 +20,7 @@ export * from './pagination';
 export * from './references';
 export * from './scalars';
 export * from './seeding';
+export * from './provenance';
 export * from './subgraph';
 export * from './vocabulary/cause-area';
 export * from './validation';

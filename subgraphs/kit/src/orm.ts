@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { ApiProvenanceSubscriber } from './provenance/api-provenance';
 
 export interface OrmSettings {
   /** The subgraph's own Postgres schema; its tables and its migration table live there. */
@@ -22,6 +23,8 @@ export function ormOptions(settings: OrmSettings): Options {
     schema: settings.schema,
     entities: settings.entities,
     extensions: [Migrator],
+    // records created through the API get their provenance (kind API, who, when) here
+    subscribers: [new ApiProvenanceSubscriber()],
     forceUtcTimezone: true,
     allowGlobalContext: false,
     implicitTransactions: true,

@@ -1,79 +1,81 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertMissing, seedId } from '@ngo-hub/kit';
+import { retractSeed, seedId, upsertSeed } from '@ngo-hub/kit';
 import { IncubationCohort } from '../src/entities/incubation-cohort';
 import { IncubationMembership } from '../src/entities/incubation-membership';
 import { IncubationProgramme } from '../src/entities/incubation-programme';
 import { IncubationStatus } from '../src/vocabulary/incubation-status';
 import { IncubationSupport } from '../src/vocabulary/incubation-support';
+import { SERVICE_PARK_COHORT_ORGANIZATIONS } from './service-park-cohort.seed';
 
 const org = (slug: string) => seedId(`org:${slug}`);
 export const programmeSeedId = (slug: string) => seedId(`incubation-programme:${slug}`);
 export const cohortSeedId = (programme: string, cohort: string) => seedId(`incubation-cohort:${programme}:${cohort}`);
+const membershipSeedId = (programme: string, cohort: string, organization: string) => seedId(`incubation-membership:${programme}:${cohort}:${organization}`);
 
 const SERVICE_PARK_PROGRAMME = 'chengdu-ngo-service-park-incubation';
+const NPI_PROGRAMME = 'npi-shanghai-incubator';
 const FIRST_COHORT = 'first-cohort';
+const NPI_2008 = 'september-2008-intake';
 
 export const SEED_PROGRAMMES = [
   {
     slug: SERVICE_PARK_PROGRAMME, incubator: 'chengdu-ngo-service-park', city: 'Chengdu',
     name: 'Chengdu NGO Service Park Incubation Programme', nameZh: '成都公益组织服务园孵化计划',
-    description: 'Incubation of grassroots NGOs in the Service Park: desks, event space, capacity building and mentoring by the advisory committee, in cohorts of about fifteen organizations.',
-    descriptionZh: '服务园为草根公益组织提供办公工位、活动场地、能力建设和专家顾问委员会的陪伴辅导，每期孵化约十五家组织。',
+    description:
+      'Incubation of NGOs in the Service Park, opened in 2012: a first group of 15 NGOs in cubicles on the third floor and a 200 m² event space. ' +
+      'Focuses on capacity building, links organizations with community needs through government resources, and brings mature organizations to guide emerging ones.',
+    descriptionZh: '服务园2012年开园，首批15家公益组织在三楼办公，一楼设有200平方米的活动空间；重在能力建设。',
   },
   {
-    slug: 'npi-shanghai-incubator', incubator: 'npi', city: 'Shanghai',
+    slug: NPI_PROGRAMME, incubator: 'npi', city: 'Shanghai',
     name: 'NPI Non-Profit Incubator (Shanghai)', nameZh: '恩派公益孵化器（上海）',
-    description: 'NPI\'s incubation programme for start-up NGOs in Shanghai since 2006: the model later replicated in Beijing, Chengdu and Shenzhen.',
-    descriptionZh: '恩派自2006年起在上海开展的公益组织孵化项目，后在北京、成都、深圳复制。',
+    description: 'NPI\'s incubation programme in Shanghai, the first mainland incubator pilot (2006), later replicated in Beijing, Chengdu, Shenzhen and other cities. SowosSky was admitted in September 2008.',
+    descriptionZh: '恩派自2006年起在上海开展的公益组织孵化项目，后在北京、成都、深圳等地复制。',
   },
 ];
 
+/** The year or month is what the sources give; the first day stands for it. */
 const SEED_COHORTS = [
-  { programme: SERVICE_PARK_PROGRAMME, slug: FIRST_COHORT, name: 'First cohort (第一期)', year: 2009, startsOn: '2009-10-01', endsOn: '2010-09-30' },
+  { programme: SERVICE_PARK_PROGRAMME, slug: FIRST_COHORT, name: 'First cohort (第一期)', year: 2012, startsOn: '2012-01-01', endsOn: null },
+  { programme: NPI_PROGRAMME, slug: NPI_2008, name: 'September 2008 intake', year: 2008, startsOn: '2008-09-01', endsOn: null },
 ];
 
-const { DESK, EVENT_SPACE, CAPACITY_BUILDING, MENTORING, SEED_FUNDING } = IncubationSupport;
-const FULL = [DESK, EVENT_SPACE, CAPACITY_BUILDING, MENTORING];
+const { DESK, EVENT_SPACE, CAPACITY_BUILDING } = IncubationSupport;
 
-/** The Service Park's first cohort, in the order the organizations applied. */
-const FIRST_COHORT_MEMBERS: { organization: string; supports: IncubationSupport[]; left?: string }[] = [
-  { organization: 'chengdu-community-elderly-care-center', supports: [...FULL, SEED_FUNDING] },
-  { organization: 'chengdu-migrant-children-center', supports: [...FULL, SEED_FUNDING] },
-  { organization: 'chengdu-community-legal-aid', supports: FULL },
-  { organization: 'chengdu-green-river-volunteers', supports: [EVENT_SPACE, CAPACITY_BUILDING] },
-  { organization: 'chengdu-sunflower-disability-support', supports: [...FULL, SEED_FUNDING] },
-  { organization: 'chengdu-migrant-worker-home', supports: [DESK, CAPACITY_BUILDING], left: '2010-04-30' },
-  { organization: 'chengdu-youth-reading-club', supports: [DESK, EVENT_SPACE, CAPACITY_BUILDING] },
-  { organization: 'chengdu-womens-mutual-aid-network', supports: [EVENT_SPACE, CAPACITY_BUILDING, MENTORING] },
-  { organization: 'chengdu-community-health-volunteers', supports: [CAPACITY_BUILDING, MENTORING] },
-  { organization: 'chengdu-rural-education-support-center', supports: FULL },
-  { organization: 'chengdu-post-earthquake-social-work-station', supports: [...FULL, SEED_FUNDING] },
-  { organization: 'chengdu-autism-family-support-center', supports: FULL },
-  { organization: 'chengdu-shu-culture-heritage-society', supports: [EVENT_SPACE, CAPACITY_BUILDING] },
-  { organization: 'chengdu-fair-trade-workshop', supports: [DESK, CAPACITY_BUILDING, MENTORING] },
-  { organization: 'chengdu-hospice-care-volunteers', supports: [CAPACITY_BUILDING], left: '2010-06-30' },
+/**
+ * Who was incubated where: SowosSky at NPI from September 2008 (SowosSky profile); the Service
+ * Park's first group of 15 (the article names SpinaChina; the other 14 are illustrative) in 2012,
+ * with desks (cubicles), the event space and capacity building, still in incubation when the article was written.
+ */
+const MEMBERSHIPS = [
+  { programme: NPI_PROGRAMME, cohort: NPI_2008, organization: 'sowossky', status: IncubationStatus.ACTIVE, startedOn: '2008-09-01', supports: [] as IncubationSupport[] },
+  ...['spinachina', ...SERVICE_PARK_COHORT_ORGANIZATIONS.map((o) => o.slug)].map((organization) => ({
+    programme: SERVICE_PARK_PROGRAMME, cohort: FIRST_COHORT, organization, status: IncubationStatus.ACTIVE, startedOn: '2012-01-01', supports: [DESK, EVENT_SPACE, CAPACITY_BUILDING],
+  })),
 ];
 
-export const SEED_COHORT_MEMBER_SLUGS = FIRST_COHORT_MEMBERS.map((m) => m.organization);
+export const SEED_COHORT_MEMBER_SLUGS = MEMBERSHIPS.filter((m) => m.cohort === FIRST_COHORT).map((m) => m.organization);
 
-/** The incubation programmes, the Service Park's first cohort and its fifteen members. Returns rows written. */
+/** The incubation programmes, their cohorts and members. Returns rows written. */
 export async function seedIncubation(em: EntityManager): Promise<number> {
   const programmes = SEED_PROGRAMMES.map(({ slug, incubator, ...fields }) => ({ ...fields, id: programmeSeedId(slug), incubator: org(incubator) }));
   const cohorts = SEED_COHORTS.map(({ programme, slug, ...fields }) => ({ ...fields, id: cohortSeedId(programme, slug), programme: programmeSeedId(programme) }));
-  const cohort = cohorts[0];
-  const memberships = FIRST_COHORT_MEMBERS.map(({ organization, supports, left }, i) => ({
-    id: seedId(`incubation-membership:${SERVICE_PARK_PROGRAMME}:${FIRST_COHORT}:${organization}`),
-    cohort: cohort.id,
+  const memberships = MEMBERSHIPS.map(({ programme, cohort, organization, status, startedOn, supports }) => ({
+    id: membershipSeedId(programme, cohort, organization),
+    cohort: cohortSeedId(programme, cohort),
     organization: org(organization),
-    status: left ? IncubationStatus.LEFT : IncubationStatus.GRADUATED,
-    appliedOn: `2009-08-${String(i + 1).padStart(2, '0')}`,
-    startedOn: cohort.startsOn,
-    endedOn: left ?? cohort.endsOn,
+    status,
+    appliedOn: startedOn,
+    startedOn,
+    endedOn: null,
     supports,
   }));
+  // the fifteenth invented member an earlier seed had (the article names SpinaChina in its place)
+  const retracted = await retractSeed(em, IncubationMembership, [membershipSeedId(SERVICE_PARK_PROGRAMME, FIRST_COHORT, 'chengdu-hospice-care-volunteers')]);
   return (
-    (await insertMissing(em, IncubationProgramme, programmes)) +
-    (await insertMissing(em, IncubationCohort, cohorts)) +
-    (await insertMissing(em, IncubationMembership, memberships))
+    retracted +
+    (await upsertSeed(em, IncubationProgramme, programmes)) +
+    (await upsertSeed(em, IncubationCohort, cohorts as never)) +
+    (await upsertSeed(em, IncubationMembership, memberships as never))
   );
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertMissing, seedId } from '@ngo-hub/kit';
+import { retractSeed, seedId, upsertSeed } from '@ngo-hub/kit';
 import { OrganizationRelation } from '../src/entities/organization-relation';
 import { OrganizationRelationKind } from '../src/vocabulary/organization-relation-kind';
 
@@ -10,25 +10,35 @@ export const SEED_RELATIONS: { from: string; kind: OrganizationRelationKind; to:
   { from: 'npi-beijing', kind: REPLICATED_MODEL_OF, to: 'npi', note: 'Replicates NPI\'s incubation model in Beijing.' },
   { from: 'npi-chengdu', kind: REPLICATED_MODEL_OF, to: 'npi', note: 'Replicates NPI\'s incubation model in Chengdu.' },
   { from: 'npi-shenzhen', kind: REPLICATED_MODEL_OF, to: 'npi', note: 'Replicates NPI\'s incubation model in Shenzhen.' },
+  { from: 'shanghai-united-foundation', kind: PARTNER, to: 'npi', startedOn: '2009-01-01', note: 'Established in 2009 with NPI\'s help; its venture philanthropy is combined with NPI\'s incubation.' },
   {
-    from: 'npi-chengdu', kind: PARTNER, to: 'chengdu-ngo-service-park', startedOn: '2009-01-01',
-    note: 'NPI Chengdu operates the Service Park, which the city supports (run by an NGO, assisted by government: 民办官助).',
+    from: 'chengdu-social-organization-development-foundation', kind: REPLICATED_MODEL_OF, to: 'shanghai-united-foundation',
+    note: 'Grant making modelled on the split between NPI (incubation) and the Shanghai United Foundation (grants).',
   },
+  { from: 'chengdu-ngo-service-park', kind: CO_ORGANIZER, to: 'swufe', note: 'Co-run the course for senior social-work supervisors.' },
+  { from: 'chengdu-ngo-service-park', kind: CO_ORGANIZER, to: 'taiwan-red-cross', note: 'Co-run the course for senior social-work supervisors.' },
   {
-    from: 'chengdu-social-organization-development-foundation', kind: SUPERVISED_BY, to: 'chengdu-civil-affairs-bureau',
-    note: 'Supervising unit (业务主管单位) under dual registration.',
+    from: 'chengdu-ngo-service-park', kind: CO_ORGANIZER, to: 'shuangliu-county-disabled-persons-federation', startedOn: '2012-10-01',
+    note: 'Held two coordination events for disability organizations in October 2012.',
   },
-  { from: 'chengdu-ngo-service-park', kind: CO_ORGANIZER, to: 'swufe', note: 'Co-run the senior social-work supervisors course.' },
-  { from: 'chengdu-ngo-service-park', kind: CO_ORGANIZER, to: 'taiwan-red-cross', note: 'Co-run the senior social-work supervisors course.' },
 ];
 
+/** Ties an earlier seed stated that the sources do not: who operates the Park, and a supervising unit. */
+export const RETRACTED_RELATIONS = [
+  { from: 'npi-chengdu', kind: PARTNER, to: 'chengdu-ngo-service-park' },
+  { from: 'chengdu-social-organization-development-foundation', kind: SUPERVISED_BY, to: 'chengdu-civil-affairs-bureau' },
+];
+
+const relationSeedId = (r: { from: string; kind: OrganizationRelationKind; to: string }) => seedId(`relation:${r.from}:${r.kind}:${r.to}`);
+
 export async function seedRelations(em: EntityManager): Promise<number> {
-  return insertMissing(
+  const retracted = await retractSeed(em, OrganizationRelation, RETRACTED_RELATIONS.map(relationSeedId));
+  return retracted + await upsertSeed(
     em,
     OrganizationRelation,
     SEED_RELATIONS.map(({ from, kind, to, ...fields }) => ({
       ...fields,
-      id: seedId(`relation:${from}:${kind}:${to}`),
+      id: relationSeedId({ from, kind, to }),
       kind,
       fromOrganization: seedId(`org:${from}`),
       toOrganization: seedId(`org:${to}`),

@@ -1,4 +1,4 @@
-import { CauseArea } from '@ngo-hub/kit';
+import { CauseArea, illustrative, SEED_SOURCES } from '@ngo-hub/kit';
 import { DevelopmentStage, OrganizationKind } from '../src/entities/organization';
 import { LegalForm, RegistrationPath, RegistrationStatus } from '../src/entities/registration';
 import type { SeedOrganization } from './organizations.seed';
@@ -9,14 +9,31 @@ const CHENGDU = { city: 'Chengdu', province: 'Sichuan' } as const;
 const FILED = { status: FILED_ON_RECORD, authority: 'Chengdu Civil Affairs Bureau', authorityZh: '成都市民政局' };
 const REGISTERED_SSO = { status: REGISTERED, legalForm: LegalForm.SOCIAL_SERVICE_ORGANIZATION, path: RegistrationPath.DIRECT, authority: 'Chengdu Civil Affairs Bureau', authorityZh: '成都市民政局' };
 
-/** Marks a name the source documents do not give: the cohort had 15 members, these 12 stand for the ones not named. */
+/** Marks a name the source documents do not give: the first group had 15 NGOs, the article names only SpinaChina. */
 const ILLUSTRATIVE = '(Illustrative: invented name standing for a member of the Service Park\'s first cohort.)';
+const STANDS_FOR = illustrative('an invented organization standing for one of the 14 members of the Chengdu NGO Service Park\'s first group of 15 NGOs that the article does not name.', SEED_SOURCES.servicePark);
 
 /**
- * Twelve Chengdu grassroots NGOs of the Chengdu NGO Service Park's first cohort, next to the three
- * the source documents name (elderly care, migrant children, community legal aid).
+ * Fourteen invented Chengdu grassroots NGOs standing for the members of the Chengdu NGO Service
+ * Park's first group of 15 that the article does not name (it names only SpinaChina). Fictional:
+ * any likeness to a real organization's name is unintended.
  */
-export const SERVICE_PARK_COHORT_ORGANIZATIONS: SeedOrganization[] = [
+const COHORT: Omit<SeedOrganization, 'provenance'>[] = [
+  {
+    slug: 'chengdu-community-elderly-care-center', name: 'Chengdu Community Elderly Care Service Center', nameZh: '成都社区居家养老服务中心', kind: OrganizationKind.NGO,
+    causeAreas: [C.ELDERLY_CARE, C.COMMUNITY_DEVELOPMENT], ...CHENGDU, stage: DevelopmentStage.STARTUP,
+    description: `Home-based elderly care in Chengdu communities. ${ILLUSTRATIVE}`, registration: FILED,
+  },
+  {
+    slug: 'chengdu-migrant-children-center', name: 'Chengdu Migrant Children Learning Center', nameZh: '成都流动儿童学习中心', kind: OrganizationKind.NGO,
+    causeAreas: [C.CHILDREN_AND_YOUTH, C.MIGRANT_WORKERS, C.EDUCATION], ...CHENGDU, stage: DevelopmentStage.STARTUP,
+    description: `After-school learning for children of migrant workers. ${ILLUSTRATIVE}`, registration: { status: UNREGISTERED },
+  },
+  {
+    slug: 'chengdu-community-legal-aid', name: 'Chengdu Community Legal Service Center', nameZh: '成都社区法律服务中心', kind: OrganizationKind.NGO,
+    causeAreas: [C.LEGAL_AID, C.COMMUNITY_DEVELOPMENT], ...CHENGDU, stage: DevelopmentStage.STARTUP,
+    description: `Community legal services and mediation. ${ILLUSTRATIVE}`, registration: REGISTERED_SSO,
+  },
   {
     slug: 'chengdu-green-river-volunteers', name: 'Chengdu Green River Volunteers', nameZh: '成都绿色河流志愿者协会', kind: OrganizationKind.NGO,
     causeAreas: [C.ENVIRONMENT], ...CHENGDU, stage: DevelopmentStage.STARTUP,
@@ -74,9 +91,6 @@ export const SERVICE_PARK_COHORT_ORGANIZATIONS: SeedOrganization[] = [
     description: `Social enterprise selling crafts made by rural women at fair prices. ${ILLUSTRATIVE}`,
     registration: { status: REGISTERED, legalForm: LegalForm.COMPANY, path: RegistrationPath.DIRECT },
   },
-  {
-    slug: 'chengdu-hospice-care-volunteers', name: 'Chengdu Hospice Care Volunteers', nameZh: '成都安宁疗护志愿者团队', kind: OrganizationKind.NGO,
-    causeAreas: [C.ELDERLY_CARE, C.HEALTH], ...CHENGDU, stage: DevelopmentStage.IDEA,
-    description: `Volunteers accompanying terminally ill patients and their families; left the cohort early. ${ILLUSTRATIVE}`, registration: { status: UNREGISTERED },
-  },
 ];
+
+export const SERVICE_PARK_COHORT_ORGANIZATIONS: SeedOrganization[] = COHORT.map((organization) => ({ ...organization, provenance: STANDS_FOR }));

@@ -5,7 +5,8 @@ import { failure, unique } from './support/fixtures';
 
 const NPI = seedId('org:npi');
 const SPINACHINA = seedId('org:spinachina');
-const LU_ZHAO = seedId('person:lu-zhao');
+/** The seed's illustrative hub account that administers NPI. */
+const NPI_ADMIN = seedId('person:npi-hub-admin');
 
 const UPDATE = `mutation($id: ID!, $stage: DevelopmentStage) { updateOrganization(id: $id, input: { stage: $stage }) { organization { id stage } } }`;
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name prefix role revokedAt } } }`;
@@ -61,7 +62,7 @@ describe('who may write an organization, and its members and API keys', () => {
 
   it('creates an API key shown once and stored only as its hash, and revokes it', async () => {
     const name = unique('dashboard');
-    const created = await subgraph.as(asPerson(LU_ZHAO, [{ organizationId: NPI, role: 'ADMIN' }])).request<{ createApiKey: { key: string; apiKey: { id: string; prefix: string; role: string } } }>(
+    const created = await subgraph.as(asPerson(NPI_ADMIN, [{ organizationId: NPI, role: 'ADMIN' }])).request<{ createApiKey: { key: string; apiKey: { id: string; prefix: string; role: string } } }>(
       CREATE_KEY,
       { input: { organizationId: NPI, name } },
     );
@@ -87,7 +88,7 @@ describe('who may write an organization, and its members and API keys', () => {
   });
 
   it('lets only the organization\'s admins manage keys: editors, other organizations and anonymous callers are refused', async () => {
-    for (const identity of [asMember(NPI, 'EDITOR'), asMember(SPINACHINA, 'ADMIN'), asPerson(LU_ZHAO)]) {
+    for (const identity of [asMember(NPI, 'EDITOR'), asMember(SPINACHINA, 'ADMIN'), asPerson(NPI_ADMIN)]) {
       const response = await subgraph.as(identity).request(CREATE_KEY, { input: { organizationId: NPI, name: 'not allowed' } });
       expect(failure(response).code).toBe('FORBIDDEN');
       expect(response.data).toBeNull();
@@ -100,7 +101,7 @@ describe('who may write an organization, and its members and API keys', () => {
   it('answers the internal credential fields to the hub\'s services only', async () => {
     const response = await subgraph.as(asAdmin()).request(CREDENTIAL, { hash: 'x' });
     expect(failure(response).code).toBe('FORBIDDEN');
-    const memberships = await subgraph.as(asService('gateway')).request<{ _membershipsOf: unknown[] }>(`query($id: ID!) { _membershipsOf(personId: $id) { organizationId role } }`, { id: LU_ZHAO });
+    const memberships = await subgraph.as(asService('gateway')).request<{ _membershipsOf: unknown[] }>(`query($id: ID!) { _membershipsOf(personId: $id) { organizationId role } }`, { id: NPI_ADMIN });
     expect(memberships.data!._membershipsOf).toEqual([{ organizationId: NPI, role: 'ADMIN' }]);
   });
 
@@ -108,7 +109,7 @@ describe('who may write an organization, and its members and API keys', () => {
     const hidden = await subgraph.as(asAnonymous()).request<{ organization: { members: unknown } }>(`query($id: ID!) { organization(id: $id) { members { role } } }`, { id: NPI });
     expect(hidden.data!.organization.members).toBeNull();
     const seen = await subgraph.as(asMember(NPI)).request<{ organization: { members: { role: string; person: { id: string } }[] } }>(`query($id: ID!) { organization(id: $id) { members { role person { id } } } }`, { id: NPI });
-    expect(seen.data!.organization.members).toContainEqual({ role: 'ADMIN', person: { id: LU_ZHAO } });
+    expect(seen.data!.organization.members).toContainEqual({ role: 'ADMIN', person: { id: NPI_ADMIN } });
     const before = await subgraph.sqlStatements();
     const many = await subgraph.as(asAdmin()).request(`{ organizations(first: 20) { nodes { members { role } apiKeys { id } } } }`);
     expect(many.errors).toBeUndefined();

@@ -167,15 +167,18 @@ describe('relations between organizations', () => {
     expect(costs[0]).toBeLessThanOrEqual(5);
   });
 
-  it('has NPI\'s replications in Beijing, Chengdu and Shenzhen, and the foundation\'s supervising unit, in the seed', async () => {
+  it('has NPI\'s replications in Beijing, Chengdu and Shenzhen, the Chengdu foundation\'s model and the Park\'s co-organizers, in the seed', async () => {
     const npi = await relationsOf(seedId('org:npi'), { kinds: ['REPLICATED_MODEL_OF'] });
     expect(npi.organization.relations.edges.map((e) => e.direction)).toEqual(['INCOMING', 'INCOMING', 'INCOMING']);
     expect(new Set(npi.organization.relations.edges.map((e) => e.relatedOrganization.id))).toEqual(
       new Set(['npi-beijing', 'npi-chengdu', 'npi-shenzhen'].map((slug) => seedId(`org:${slug}`))),
     );
-    const foundation = await relationsOf(seedId('org:chengdu-social-organization-development-foundation'), { kinds: ['SUPERVISED_BY'], direction: 'OUTGOING' });
-    expect(foundation.organization.relations.edges.map((e) => e.relatedOrganization.id)).toEqual([seedId('org:chengdu-civil-affairs-bureau')]);
-    const park = await relationsOf(seedId('org:chengdu-ngo-service-park'), { kinds: ['PARTNER'] });
-    expect(park.organization.relations.edges.map((e) => e.relatedOrganization.id)).toEqual([seedId('org:npi-chengdu')]);
+    const foundation = await relationsOf(seedId('org:chengdu-social-organization-development-foundation'), { kinds: ['REPLICATED_MODEL_OF'], direction: 'OUTGOING' });
+    expect(foundation.organization.relations.edges.map((e) => e.relatedOrganization.id)).toEqual([seedId('org:shanghai-united-foundation')]);
+    const park = await relationsOf(seedId('org:chengdu-ngo-service-park'), { kinds: ['CO_ORGANIZER'] });
+    expect(new Set(park.organization.relations.edges.map((e) => e.relatedOrganization.id))).toEqual(
+      new Set(['swufe', 'taiwan-red-cross', 'shuangliu-county-disabled-persons-federation'].map((slug) => seedId(`org:${slug}`))),
+    );
+    expect((await relationsOf(seedId('org:chengdu-ngo-service-park'), { kinds: ['PARTNER'] })).organization.relations.edges).toEqual([]);
   });
 });

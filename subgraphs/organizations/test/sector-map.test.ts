@@ -170,7 +170,7 @@ describe('sector map', () => {
     expect(sectorMap.network.nodes.at(-1)!.organization.name).toBe(`${city} org 499`);
   });
 
-  it('maps the seeded Chengdu NGO Service Park: its 15 incubated organizations and NPI Chengdu operating it', async () => {
+  it('maps the seeded Chengdu NGO Service Park: its 15 incubated organizations, its partners in Chengdu and NPI Chengdu\'s replication of NPI', async () => {
     const park = seedId('org:chengdu-ngo-service-park');
     const { sectorMap } = await map({ incubatorId: park });
     expect(sectorMap.organizationCount).toBe(15);
@@ -178,7 +178,8 @@ describe('sector map', () => {
     const incubated = sectorMap.network.edges.filter((e) => e.kind === 'INCUBATED_BY' && e.toId === park);
     expect(incubated).toHaveLength(15);
     const chengdu = (await map({ city: 'Chengdu' })).sectorMap.network;
-    expect(chengdu.edges).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PARTNER', fromId: seedId('org:npi-chengdu'), toId: park })]));
+    expect(chengdu.edges).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'CO_ORGANIZER', fromId: park, toId: seedId('org:shuangliu-county-disabled-persons-federation') })]));
+    expect(chengdu.edges).not.toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PARTNER', fromId: seedId('org:npi-chengdu'), toId: park })]));
     expect(chengdu.edges).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'REPLICATED_MODEL_OF', fromId: seedId('org:npi-chengdu'), toId: seedId('org:npi') })]));
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
-import { insertMissing, seedId } from '@ngo-hub/kit';
+import { insertMissing, retractSeed, seedId } from '@ngo-hub/kit';
 import { ApplicationStatus, JobApplication } from '../src/entities/job-application';
 import { JobKind, JobPosting, JobPostingStatus, PayPeriod } from '../src/entities/job-posting';
 import { SocialWorkQualification } from '../src/entities/qualification';
@@ -115,14 +115,23 @@ export const SEED_RECOMMENDATIONS: SeedRecommendation[] = [
     note: 'One of the most committed social-work undergraduates I teach at SWUFE; careful in case work and good with groups.',
   },
   {
-    recommender: 'advisor-5', candidate: 'supervisor-trainee-1', posting: 'service-park-supervision-officer', createdAt: '2026-10-09T01:00:00.000Z',
+    recommender: 'advisor-swufe-professor', candidate: 'supervisor-trainee-1', posting: 'service-park-supervision-officer', createdAt: '2026-10-09T01:00:00.000Z',
     note: 'He Jun took the senior supervisors course with distinction and already supervises younger colleagues.',
   },
   {
-    recommender: 'advisor-taiwan-supervisor', candidate: 'supervisor-trainee-2', organization: 'chengdu-ngo-service-park', createdAt: '2012-03-01T01:00:00.000Z',
+    recommender: 'advisor-swufe-professor', candidate: 'supervisor-trainee-2', organization: 'chengdu-ngo-service-park', createdAt: '2013-03-01T01:00:00.000Z',
     note: 'Gao Ping would make a fine supervisor for the Service Park\'s incubated organizations.',
   },
 ];
+
+/**
+ * Recommendations an earlier seed had people stand-ins for real, unnamed people (a committee
+ * expert, the course instructor) write: the sources say nothing of the kind.
+ */
+const RETRACTED_RECOMMENDATIONS = [
+  'recommendation:advisor-5:supervisor-trainee-1:service-park-supervision-officer',
+  'recommendation:advisor-taiwan-supervisor:supervisor-trainee-2:chengdu-ngo-service-park',
+].map(seedId);
 
 const applicationSeedId = (a: SeedApplication) => seedId(`application:${a.person}:${a.posting}`);
 
@@ -156,6 +165,6 @@ export async function seedTalentMarket(em: EntityManager): Promise<Record<string
   return {
     postings: await insertMissing(em, JobPosting, postings as RequiredEntityData<JobPosting>[]),
     applications: await insertMissing(em, JobApplication, applications),
-    recommendations: await insertMissing(em, Recommendation, recommendations),
+    recommendations: (await retractSeed(em, Recommendation, RETRACTED_RECOMMENDATIONS)) + (await insertMissing(em, Recommendation, recommendations)),
   };
 }

@@ -7,7 +7,7 @@ import type { Request } from './harness';
 
 /** The slugs the training subgraph's seed enrolls. */
 const SLUGS = [
-  'lu-zhao', 'sowossky-founder', 'service-park-director', 'advisor-swufe-professor', 'advisor-taiwan-supervisor', 'advisor-2', 'advisor-3',
+  'li-zhaowei', 'xu-qizhi', 'guo-hong', 'sun-hongwei', 'npi-hub-admin', 'service-park-director', 'advisor-swufe-professor', 'advisor-taiwan-supervisor', 'advisor-2', 'advisor-3',
   'advisor-4', 'advisor-5', 'elderly-care-founder', 'migrant-children-founder', 'legal-aid-founder', 'student-1', 'student-2',
   'supervisor-trainee-1', 'supervisor-trainee-2',
 ];
@@ -61,44 +61,72 @@ describe('people seed', () => {
     expect(await totals()).toEqual(before);
   });
 
-  it('has Lü Zhao as founder of NPI and adviser of the Chengdu NGO Service Park', async () => {
-    const luZhao = await person('lu-zhao');
-    expect(luZhao).toMatchObject({ name: 'Lü Zhao', nameZh: '吕朝' });
-    expect(luZhao.affiliations.nodes).toEqual(
-      expect.arrayContaining([
-        { role: 'FOUNDER', title: 'Founder', organization: { id: seedId('org:npi') } },
-        { role: 'ADVISOR', title: 'Advisory committee member', organization: { id: seedId('org:chengdu-ngo-service-park') } },
-      ]),
-    );
+  const org = (slug: string) => seedId(`org:${slug}`);
+  const committee = { role: 'ADVISOR', title: 'Advisory committee member', organization: { id: org('chengdu-ngo-service-park') } };
+
+  it('gives the real people the articles name exactly the roles the articles give them, and no other', async () => {
+    expect(await person('li-zhaowei')).toEqual({ name: 'Li Zhaowei', nameZh: null, affiliations: { totalCount: 1, nodes: [{ role: 'FOUNDER', title: 'Founder', organization: { id: org('sowossky') } }] } });
+    expect(await person('xu-qizhi')).toEqual({ name: 'Xu Qizhi', nameZh: '徐启智', affiliations: { totalCount: 1, nodes: [committee] } });
+    const guoHong = await person('guo-hong');
+    expect(guoHong).toMatchObject({ name: 'Guo Hong', nameZh: '郭虹', affiliations: { totalCount: 2 } });
+    expect(guoHong.affiliations.nodes).toEqual(expect.arrayContaining([
+      committee,
+      { role: 'DIRECTOR', title: 'Director of the Sociology Institute', organization: { id: org('sichuan-academy-of-social-sciences') } },
+    ]));
+    expect(await person('sun-hongwei')).toEqual({ name: 'Sun Hongwei', nameZh: '孙洪伟', affiliations: { totalCount: 1, nodes: [{ role: 'FOUNDER', title: 'Founder', organization: { id: org('spinachina') } }] } });
   });
 
-  it('has six experts on the Service Park\'s advisory committee besides Lü Zhao, with their home institutions', async () => {
-    const advisors = SLUGS.filter((slug) => slug.startsWith('advisor-'));
-    expect(advisors).toHaveLength(6);
-    for (const slug of advisors) {
-      const roles = (await person(slug)).affiliations.nodes.map((n) => `${n.role}@${n.organization.id}`);
-      expect(roles).toContain(`ADVISOR@${seedId('org:chengdu-ngo-service-park')}`);
+  it('seats six on the Service Park\'s advisory committee: Xu Qizhi, Guo Hong and four unnamed experts marked illustrative, with nothing invented about them', async () => {
+    const seated = [];
+    for (const slug of SLUGS) {
+      if ((await person(slug)).affiliations.nodes.some((n) => n.role === 'ADVISOR' && n.organization.id === org('chengdu-ngo-service-park'))) seated.push(slug);
     }
-    expect((await person('advisor-swufe-professor')).affiliations.nodes.map((n) => n.role + '@' + n.organization.id)).toContain(`FACULTY@${seedId('org:swufe')}`);
-    expect((await person('advisor-taiwan-supervisor')).affiliations.nodes.map((n) => n.organization.id)).toContain(seedId('org:taiwan-red-cross'));
+    expect(seated.sort()).toEqual(['advisor-2', 'advisor-3', 'advisor-4', 'advisor-5', 'guo-hong', 'xu-qizhi']);
+    const query = `query($id: ID!) { person(id: $id) { name skills education { institution } qualifications { level } affiliations { totalCount } provenance { kind illustrative sourceIssue } } }`;
+    for (const slug of ['advisor-2', 'advisor-3', 'advisor-4', 'advisor-5']) {
+      const { data } = await request<{ person: Record<string, unknown> }>(query, { id: personSeedId(slug) });
+      expect(data!.person).toMatchObject({ skills: [], education: [], qualifications: [], affiliations: { totalCount: 1 }, provenance: { kind: 'SEED', illustrative: true, sourceIssue: 'No. 56, Winter 2012' } });
+      expect(data!.person.name).toMatch(/^Advisory committee expert \d \(unnamed in the source\)$/);
+    }
   });
 
-  it('gives the advisors and the supervisor trainees their education and qualifications, keeping the highest level', async () => {
+  it('gives the invented supervisor trainees their education and qualifications, keeping the highest level', async () => {
     const query = `query($id: ID!) { person(id: $id) { qualification qualifications { level year } education { institution degree major organization { id } } } }`;
     type Profile = { person: { qualification: string | null; qualifications: { level: string }[]; education: { institution: string; organization: { id: string } | null }[] } };
-    for (const slug of ['advisor-swufe-professor', 'advisor-taiwan-supervisor', 'advisor-2', 'advisor-3', 'advisor-4', 'advisor-5', 'supervisor-trainee-1', 'supervisor-trainee-2']) {
+    for (const slug of ['supervisor-trainee-1', 'supervisor-trainee-2', 'elderly-care-founder']) {
       const { data } = await request<Profile>(query, { id: personSeedId(slug) });
       expect(data!.person.education.length).toBeGreaterThan(0);
     }
-    const wuHong = (await request<Profile>(query, { id: personSeedId('advisor-5') })).data!.person;
-    expect(wuHong.qualification).toBe('SENIOR_SOCIAL_WORKER');
-    expect(wuHong.qualifications.map((q) => q.level)).toEqual(['SOCIAL_WORKER', 'SENIOR_SOCIAL_WORKER']);
-    expect((await request<Profile>(query, { id: personSeedId('supervisor-trainee-1') })).data!.person.qualification).toBe('SOCIAL_WORKER');
+    const liXiuying = (await request<Profile>(query, { id: personSeedId('elderly-care-founder') })).data!.person;
+    expect(liXiuying.qualification).toBe('SOCIAL_WORKER');
+    expect(liXiuying.qualifications.map((q) => q.level)).toEqual(['ASSISTANT_SOCIAL_WORKER', 'SOCIAL_WORKER']);
+    expect((await request<Profile>(query, { id: personSeedId('supervisor-trainee-2') })).data!.person.qualification).toBe('SENIOR_SOCIAL_WORKER');
     const student = (await request<Profile>(query, { id: personSeedId('student-1') })).data!.person;
     expect(student.education[0].organization).toEqual({ id: seedId('org:swufe') });
   });
 
-  it('has SowosSky\'s founder, its internship for social-work students and its project officer post, and postings of Chengdu NGOs', async () => {
+  it('takes back what an earlier seed said wrongly about people when loaded over it (NPI\'s founder on the committee, a placeholder SowosSky founder)', async () => {
+    const em = subgraph.running.orm.em.fork();
+    const run = (sql: string) => em.getConnection().execute(sql);
+    const luZhao = personSeedId('lu-zhao');
+    const placeholder = personSeedId('sowossky-founder');
+    await run(`insert into people.person (id, name, name_zh) values ('${luZhao}', 'Lü Zhao', '吕朝'), ('${placeholder}', 'Chen Jing', '陈静')`);
+    await run(`insert into people.affiliation (id, person_id, organization_id, role, title) values
+      ('${seedId('affiliation:lu-zhao:npi')}', '${luZhao}', '${org('npi')}', 'FOUNDER', 'Founder'),
+      ('${seedId('affiliation:lu-zhao:chengdu-ngo-service-park')}', '${luZhao}', '${org('chengdu-ngo-service-park')}', 'ADVISOR', 'Advisory committee member'),
+      ('${seedId('affiliation:sowossky-founder:sowossky')}', '${placeholder}', '${org('sowossky')}', 'FOUNDER', 'Founder'),
+      ('${seedId('affiliation:advisor-3:chengdu-civil-affairs-bureau')}', '${personSeedId('advisor-3')}', '${org('chengdu-civil-affairs-bureau')}', 'STAFF', 'Official')`);
+    await run(`update people.person set name = 'Zhao Min', skills = '{research}' where id = '${personSeedId('advisor-2')}'`);
+
+    expect(await seedSubgraph(peopleSubgraph, process.env.TEST_DATABASE_URL!, createLogger('people', 'silent'))).toBeGreaterThanOrEqual(7);
+
+    expect(await run(`select id from people.person where id in ('${luZhao}', '${placeholder}')`)).toEqual([]);
+    expect(await run(`select id from people.affiliation where person_id in ('${luZhao}', '${placeholder}') or organization_id = '${org('chengdu-civil-affairs-bureau')}'`)).toEqual([]);
+    expect(await run(`select name, skills from people.person where id = '${personSeedId('advisor-2')}'`)).toEqual([{ name: 'Advisory committee expert 3 (unnamed in the source)', skills: [] }]);
+    expect(await seedSubgraph(peopleSubgraph, process.env.TEST_DATABASE_URL!, createLogger('people', 'silent'))).toBe(0);
+  });
+
+  it('has SowosSky\'s founder Li Zhaowei, its internship for social-work students and its project officer post, and postings of Chengdu NGOs', async () => {
     const { data } = await request<{ jobPostings: { nodes: { title: string; kind: string; status: string; city: string | null; organization: { id: string } }[] } }>(
       `{ jobPostings(first: 100, filter: { statuses: [OPEN, CLOSED, FILLED] }) { nodes { title kind status city organization { id } } } }`,
     );
@@ -106,10 +134,10 @@ describe('people seed', () => {
     const sowossky = postings.filter((p) => p.organization.id === seedId('org:sowossky'));
     expect(sowossky.map((p) => p.kind).sort()).toEqual(['FULL_TIME', 'INTERNSHIP']);
     expect(postings.filter((p) => p.city === 'Chengdu').length).toBeGreaterThanOrEqual(4);
-    expect((await person('sowossky-founder')).affiliations.nodes).toEqual([{ role: 'FOUNDER', title: 'Founder', organization: { id: seedId('org:sowossky') } }]);
+    expect((await person('li-zhaowei')).affiliations.nodes).toEqual([{ role: 'FOUNDER', title: 'Founder', organization: { id: seedId('org:sowossky') } }]);
   });
 
-  it('has applications in several statuses and a recommendation by a Service Park advisor', async () => {
+  it('has applications in several statuses and a recommendation by an (invented) SWUFE lecturer', async () => {
     const { data } = await request<{ jobPosting: { applications: { nodes: { status: string; person: { name: string } }[] }; recommendations: { nodes: { recommender: { id: string }; candidate: { name: string } }[] } } }>(
       `query($id: ID!) { jobPosting(id: $id) { applications { nodes { status person { name } } } recommendations { nodes { recommender { id } candidate { name } } } } }`,
       { id: postingSeedId('sowossky-social-work-internship') },

@@ -8,5 +8,4 @@ export const SEED_HOLDER_NAMES: Record<string, { name: string; nameZh: string }>
   'elderly-care-founder': { name: 'Li Xiuying', nameZh: '李秀英' },
   'migrant-children-founder': { name: 'Yang Fan', nameZh: '杨帆' },
   'legal-aid-founder': { name: 'Xu Ming', nameZh: '徐明' },
-  'service-park-director': { name: 'Wang Lei', nameZh: '王磊' },
 };

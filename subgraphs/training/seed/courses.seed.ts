@@ -1,5 +1,5 @@
 import type { RequiredEntityData } from '@mikro-orm/postgresql';
-import { CauseArea, seedId } from '@ngo-hub/kit';
+import { CauseArea, illustrative, SEED_SOURCES, sourced, type Provenance } from '@ngo-hub/kit';
 import type { Course } from '../src/entities/course';
 import { Audience } from '../src/vocabulary/audience';
 import { CourseKind } from '../src/vocabulary/course-kind';
@@ -17,25 +17,32 @@ export interface SeedEnrollment {
 
 export interface SeedCourse {
   slug: string;
-  course: Omit<RequiredEntityData<Course>, 'id'>;
+  course: Omit<RequiredEntityData<Course>, 'id' | 'provenance'>;
+  /** The article it comes from, or that it is illustrative; its enrollments are of invented people, always illustrative. */
+  provenance: Provenance;
   /** Slugs of organizations (`seedId('org:<slug>')`), the lead first. */
   offeredBy: string[];
   enrollments: SeedEnrollment[];
 }
 
 const C = CauseArea;
+/** Said of a sourced course whose instance the seed fills in for the hub to be usable. */
+const INVENTED_DETAILS = 'Dates, schedule, language, capacity and sessions are illustrative: the article does not give them.';
 const { APPLIED, COMPLETED, ENROLLED } = EnrollmentStatus;
 
 export const SEED_COURSES: SeedCourse[] = [
   {
     slug: 'spread-your-wings',
     course: {
-      title: '"Spread Your Wings" Social Work Student Training Camp',
-      titleZh: '展翅计划·社工学生训练营',
+      title: '"Spread Your Wings" Training Camp',
+      titleZh: '青翼训练营',
       kind: CourseKind.TRAINING_CAMP,
-      description: 'SowosSky\'s camp that prepares social-work students for practice: fieldwork skills, supervision and career paths in the sector.',
-      descriptionZh: '社工天空为社会工作专业学生举办的训练营：实务技能、督导与行业职业发展。',
-      audiences: [Audience.STUDENTS],
+      description:
+        'SowosSky\'s training camp for professional social workers and social-work students: workshops, symposia, practical training, peer mentoring, ' +
+        'individual supervision and sharing of experience, with supervisors guiding participants through challenges. In 2009 recognized as the social ' +
+        'entrepreneur project with the most potential by the British Embassy (the British Council) and the YouChange China Social Entrepreneur Foundation.',
+      descriptionZh: '青翼社会工作人才服务中心为专业社工和社会工作专业学生举办的训练营。',
+      audiences: [Audience.STUDENTS, Audience.PROFESSIONAL_SOCIAL_WORKERS],
       online: false,
       startsOn: daysFromToday(45),
       endsOn: daysFromToday(50),
@@ -44,20 +51,17 @@ export const SEED_COURSES: SeedCourse[] = [
       language: 'zh',
       capacity: 40,
       requiresApproval: true,
-      // The sources at hand record a 2009 recognition of the camp but not its wording or who gave
-      // it: title and awarding body are placeholders, as the people seed's names are.
       recognitions: [
         {
           year: 2009,
-          title: 'Outstanding Social Work Student Training Programme (placeholder title)',
-          titleZh: '优秀社会工作学生培养项目（占位名称）',
-          awardedBy: 'Social-work education community (placeholder)',
-          awardedByZh: '社会工作教育界（占位）',
+          title: 'Social entrepreneur project with the most potential',
+          awardedBy: 'British Embassy (the British Council) and the YouChange China Social Entrepreneur Foundation (友成企业家基金会)',
         },
       ],
       causeAreas: [C.SOCIAL_WORK, C.EDUCATION],
     },
     offeredBy: ['sowossky'],
+    provenance: sourced(SEED_SOURCES.sowossky, `The camp, its audience, content and 2009 recognition. ${INVENTED_DETAILS}`),
     enrollments: [
       { person: 'student-1', status: ENROLLED },
       { person: 'student-2', status: ENROLLED },
@@ -67,16 +71,18 @@ export const SEED_COURSES: SeedCourse[] = [
   {
     slug: 'chengdu-senior-supervisors',
     course: {
-      title: 'Senior Social Work Supervisors Training',
-      titleZh: '高级社工督导培训',
+      title: 'Course for senior social-work supervisors',
+      titleZh: '高级社工督导班',
       kind: CourseKind.SUPERVISION_PROGRAMME,
-      description: 'Trains senior social-work supervisors for Chengdu\'s NGOs, run by the Chengdu NGO Service Park with the Southwestern University of Finance and Economics and the Taiwan Red Cross.',
-      descriptionZh: '成都公益组织服务园联合西南财经大学与台湾红十字组织开展的高级社工督导培训。',
+      description:
+        'Run by the Chengdu NGO Service Park, the Southwestern University of Finance and Economics and the Taiwan Red Cross; funded from Taiwan; ' +
+        'taught by an instructor with over 20 years of social-work experience who flies in from Taiwan every week.',
+      descriptionZh: '由成都公益组织服务园、西南财经大学与台湾红十字会合办，经费来自台湾，讲师每周从台湾飞来授课。',
       audiences: [Audience.SUPERVISORS, Audience.PROFESSIONAL_SOCIAL_WORKERS],
       city: 'Chengdu',
       online: false,
-      startsOn: '2011-09-01',
-      endsOn: '2012-06-30',
+      startsOn: '2012-09-01',
+      endsOn: '2013-06-30',
       schedule: 'Every Saturday 9:00–12:00 (no classes over the Spring Festival), with individual supervision in between',
       scheduleZh: '每周六 9:00–12:00（春节期间停课），其间另有个别督导',
       language: 'zh',
@@ -85,12 +91,13 @@ export const SEED_COURSES: SeedCourse[] = [
       causeAreas: [C.SOCIAL_WORK, C.SECTOR_CAPACITY_BUILDING],
     },
     offeredBy: ['chengdu-ngo-service-park', 'swufe', 'taiwan-red-cross'],
+    provenance: sourced(SEED_SOURCES.servicePark, `The course, its three organizers, its funding from Taiwan and its weekly instructor from Taiwan. ${INVENTED_DETAILS}`),
     enrollments: [
-      { person: 'supervisor-trainee-1', status: COMPLETED, appliedAt: '2011-07-04T02:00:00Z', certificate: { code: 'CGJF6P3C2EQP', completedOn: '2012-06-30' } },
-      { person: 'supervisor-trainee-2', status: COMPLETED, appliedAt: '2011-07-05T03:30:00Z', certificate: { code: 'MHME17GB9PVD', completedOn: '2012-06-30' } },
-      { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2011-07-11T01:15:00Z', certificate: { code: '282GBPDC3KPS', completedOn: '2012-06-30' } },
-      { person: 'migrant-children-founder', status: COMPLETED, appliedAt: '2011-07-12T06:00:00Z', certificate: { code: 'NDVFR9AG8400', completedOn: '2012-06-30' } },
-      { person: 'legal-aid-founder', status: COMPLETED, appliedAt: '2011-07-12T08:45:00Z', certificate: { code: 'WV4ZNZJRWEMZ', completedOn: '2012-06-30' } },
+      { person: 'supervisor-trainee-1', status: COMPLETED, appliedAt: '2012-07-04T02:00:00Z', certificate: { code: 'CGJF6P3C2EQP', completedOn: '2013-06-30' } },
+      { person: 'supervisor-trainee-2', status: COMPLETED, appliedAt: '2012-07-05T03:30:00Z', certificate: { code: 'MHME17GB9PVD', completedOn: '2013-06-30' } },
+      { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2012-07-11T01:15:00Z', certificate: { code: '282GBPDC3KPS', completedOn: '2013-06-30' } },
+      { person: 'migrant-children-founder', status: COMPLETED, appliedAt: '2012-07-12T06:00:00Z', certificate: { code: 'NDVFR9AG8400', completedOn: '2013-06-30' } },
+      { person: 'legal-aid-founder', status: COMPLETED, appliedAt: '2012-07-12T08:45:00Z', certificate: { code: 'WV4ZNZJRWEMZ', completedOn: '2013-06-30' } },
     ],
   },
   {
@@ -99,23 +106,24 @@ export const SEED_COURSES: SeedCourse[] = [
       title: 'Capacity-Building Workshop for Incubated NGOs',
       titleZh: '入壳机构能力建设工作坊',
       kind: CourseKind.WORKSHOP,
-      description: 'Project design, financial management and governance for the first cohort incubated at the Chengdu NGO Service Park.',
-      descriptionZh: '面向成都公益组织服务园首批入壳机构的项目设计、财务管理与治理培训。',
+      description: 'Illustrative example of the Service Park\'s capacity building: project design, financial management and governance for its first cohort.',
+      descriptionZh: '示例：面向成都公益组织服务园首批入壳机构的项目设计、财务管理与治理培训。',
       audiences: [Audience.NGO_STAFF],
       city: 'Chengdu',
       online: false,
-      startsOn: '2011-05-14',
-      endsOn: '2011-05-15',
+      startsOn: '2012-11-10',
+      endsOn: '2012-11-11',
       schedule: 'Saturday and Sunday, 9:00–17:00',
       scheduleZh: '周六、周日 9:00–17:00',
       language: 'zh',
       capacity: 25,
       causeAreas: [C.SECTOR_CAPACITY_BUILDING],
     },
-    offeredBy: ['npi-chengdu', 'chengdu-ngo-service-park'],
+    offeredBy: ['chengdu-ngo-service-park'],
+    provenance: illustrative('an invented workshop standing for the capacity building the article says the Service Park focuses on.', SEED_SOURCES.servicePark),
     enrollments: [
-      { person: 'service-park-director', status: COMPLETED, appliedAt: '2011-04-18T02:00:00Z', certificate: { code: 'XGJBK1BTTQXX', completedOn: '2011-05-15' } },
-      { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2011-04-20T02:00:00Z', certificate: { code: 'RHJAT72Z3JJF', completedOn: '2011-05-15' } },
+      { person: 'legal-aid-founder', status: COMPLETED, appliedAt: '2012-10-18T02:00:00Z', certificate: { code: 'XGJBK1BTTQXX', completedOn: '2012-11-11' } },
+      { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2012-10-20T02:00:00Z', certificate: { code: 'RHJAT72Z3JJF', completedOn: '2012-11-11' } },
     ],
   },
   {
@@ -124,8 +132,8 @@ export const SEED_COURSES: SeedCourse[] = [
       title: 'Service Park Mentoring Programme for Incubated NGOs',
       titleZh: '服务园入壳机构导师计划',
       kind: CourseKind.MENTORING_PROGRAMME,
-      description: 'Pairs the founders of NGOs incubated at the Chengdu NGO Service Park with members of its advisory committee for a year, funded by the Chengdu Social Organization Development Foundation.',
-      descriptionZh: '为成都公益组织服务园入壳机构的创始人配对专家顾问委员会成员，为期一年，由成都市社会组织发展基金会资助。',
+      description: 'Illustrative example: pairs the founders of NGOs incubated at the Chengdu NGO Service Park with experienced practitioners for a year.',
+      descriptionZh: '示例：为成都公益组织服务园入壳机构的创始人配对资深从业者，为期一年。',
       audiences: [Audience.NGO_STAFF],
       city: 'Chengdu',
       online: false,
@@ -136,10 +144,10 @@ export const SEED_COURSES: SeedCourse[] = [
       language: 'zh',
       capacity: 10,
       requiresApproval: true,
-      fundingGrantId: seedId('grant:csodf-2012-service-park-capacity-building'),
       causeAreas: [C.SECTOR_CAPACITY_BUILDING],
     },
     offeredBy: ['chengdu-ngo-service-park'],
+    provenance: illustrative('an invented mentoring programme of the Service Park (the article describes none).', SEED_SOURCES.servicePark),
     enrollments: [
       { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2012-06-05T02:00:00Z', certificate: { code: '98CHRY0NMCGF', completedOn: '2013-06-30' } },
       { person: 'migrant-children-founder', status: COMPLETED, appliedAt: '2012-06-06T02:00:00Z', certificate: { code: 'RVXN696XZGKT', completedOn: '2013-06-30' } },
@@ -165,7 +173,8 @@ export const SEED_COURSES: SeedCourse[] = [
       feeCurrency: 'CNY',
       causeAreas: [C.SOCIAL_WORK, C.EDUCATION],
     },
-    offeredBy: ['sowossky'],
+    offeredBy: ['chengdu-post-earthquake-social-work-station'],
+    provenance: illustrative('an invented online course offered by an invented organization (SowosSky only plans distance learning).'),
     enrollments: [
       { person: 'student-2', status: ENROLLED },
       { person: 'student-1', status: ENROLLED },

@@ -18,46 +18,45 @@ export interface SeedMentorship {
 }
 
 const { MENTORING, SUPERVISION } = MentorshipKind;
-const { ACTIVE, COMPLETED, ENDED, PROPOSED } = MentorshipStatus;
+const { COMPLETED, ENDED, PROPOSED } = MentorshipStatus;
+
+/**
+ * Mentorships an earlier seed gave to placeholders of real, unnamed people (committee experts, a
+ * support-team member) or to a placeholder founder of SowosSky: the article describes none. Taken back.
+ */
+export const RETRACTED_MENTORSHIPS = [
+  'mentoring:advisor-4:elderly-care-founder', 'mentoring:advisor-5:migrant-children-founder', 'mentoring:advisor-2:legal-aid-founder',
+  'mentoring:advisor-3:legal-aid-founder', 'mentoring:advisor-4:service-park-director', 'mentoring:sowossky-founder:student-1',
+];
 
 export const SEED_MENTORSHIPS: SeedMentorship[] = [
   {
     slug: 'supervision:advisor-taiwan-supervisor:supervisor-trainee-1', mentor: 'advisor-taiwan-supervisor', mentee: 'supervisor-trainee-1',
     kind: SUPERVISION, course: 'chengdu-senior-supervisors', status: COMPLETED, focus: 'Individual supervision of casework and of supervising others',
-    startedOn: '2011-09-10', endedOn: '2012-06-30', recordedAt: '2011-09-10T01:00:00Z',
+    startedOn: '2012-09-08', endedOn: '2013-06-30', recordedAt: '2012-09-08T01:00:00Z',
   },
   {
     slug: 'supervision:advisor-taiwan-supervisor:supervisor-trainee-2', mentor: 'advisor-taiwan-supervisor', mentee: 'supervisor-trainee-2',
     kind: SUPERVISION, course: 'chengdu-senior-supervisors', status: COMPLETED, focus: 'Individual supervision of group work and of supervising others',
-    startedOn: '2011-09-10', endedOn: '2012-06-30', recordedAt: '2011-09-10T01:05:00Z',
+    startedOn: '2012-09-08', endedOn: '2013-06-30', recordedAt: '2012-09-08T01:05:00Z',
   },
   {
-    slug: 'mentoring:advisor-4:elderly-care-founder', mentor: 'advisor-4', mentee: 'elderly-care-founder',
+    slug: 'mentoring:advisor-swufe-professor:elderly-care-founder', mentor: 'advisor-swufe-professor', mentee: 'elderly-care-founder',
     kind: MENTORING, course: 'service-park-mentoring-2012', status: COMPLETED, focus: 'Growing a community elderly-care service under government purchase',
     startedOn: '2012-07-01', endedOn: '2013-06-30', recordedAt: '2012-07-01T02:00:00Z',
   },
   {
-    slug: 'mentoring:advisor-5:migrant-children-founder', mentor: 'advisor-5', mentee: 'migrant-children-founder',
+    slug: 'mentoring:advisor-swufe-professor:migrant-children-founder', mentor: 'advisor-swufe-professor', mentee: 'migrant-children-founder',
     kind: MENTORING, course: 'service-park-mentoring-2012', status: COMPLETED, focus: 'Volunteer management and child safeguarding',
     startedOn: '2012-07-01', endedOn: '2013-06-30', recordedAt: '2012-07-01T02:05:00Z',
   },
   {
-    slug: 'mentoring:advisor-2:legal-aid-founder', mentor: 'advisor-2', mentee: 'legal-aid-founder',
+    slug: 'mentoring:advisor-swufe-professor:legal-aid-founder', mentor: 'advisor-swufe-professor', mentee: 'legal-aid-founder',
     kind: MENTORING, course: 'service-park-mentoring-2012', status: ENDED, focus: 'Measuring the outcomes of legal services',
     startedOn: '2012-07-01', endedOn: '2012-10-31', recordedAt: '2012-07-01T02:10:00Z',
   },
   {
-    slug: 'mentoring:advisor-3:legal-aid-founder', mentor: 'advisor-3', mentee: 'legal-aid-founder',
-    kind: MENTORING, course: 'service-park-mentoring-2012', status: COMPLETED, focus: 'Working with street offices and the civil affairs bureau',
-    startedOn: '2012-11-01', endedOn: '2013-06-30', recordedAt: '2012-11-01T02:00:00Z',
-  },
-  {
-    slug: 'mentoring:advisor-4:service-park-director', mentor: 'advisor-4', mentee: 'service-park-director',
-    kind: MENTORING, status: ACTIVE, focus: 'Running an incubator: cohorts, space and partners',
-    startedOn: '2013-01-15', recordedAt: '2013-01-15T02:00:00Z',
-  },
-  {
-    slug: 'mentoring:sowossky-founder:student-1', mentor: 'sowossky-founder', mentee: 'student-1',
+    slug: 'mentoring:supervisor-trainee-2:student-1', mentor: 'supervisor-trainee-2', mentee: 'student-1',
     kind: MENTORING, status: PROPOSED, focus: 'First steps into social-work practice after the camp', recordedAt: '2024-03-01T02:00:00Z',
   },
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertMissing, seedId, type Logger } from '@ngo-hub/kit';
+import { illustrative, insertMissing, retractSeed, seedId, upsertSeed, type Logger } from '@ngo-hub/kit';
 import { Certificate } from '../src/entities/certificate';
 import { Course } from '../src/entities/course';
 import { CourseModule } from '../src/entities/course-module';
@@ -12,8 +12,8 @@ import { Session, sessionOrderKey } from '../src/entities/session';
 import { SEED_HOLDER_NAMES } from './certificate-holders.seed';
 import { SEED_COURSES } from './courses.seed';
 import { SEED_CURRICULUM, SEED_PROGRESS } from './curriculum.seed';
-import { SEED_MENTORSHIPS } from './mentorships.seed';
-import { SEED_SESSIONS } from './sessions.seed';
+import { RETRACTED_MENTORSHIPS, SEED_MENTORSHIPS } from './mentorships.seed';
+import { RETRACTED_SUPERVISORS_SATURDAYS, SEED_SESSIONS } from './sessions.seed';
 
 export { SEED_COURSES } from './courses.seed';
 export { SEED_MENTORSHIPS } from './mentorships.seed';
@@ -24,6 +24,12 @@ const person = (slug: string) => seedId(`person:${slug}`);
 const enrollment = (courseSlug: string, personSlug: string) => seedId(`enrollment:${courseSlug}:${personSlug}`);
 const lesson = (path: string) => seedId(`lesson:${SEED_CURRICULUM.course}:${path}`);
 
+/** Every seeded enrollment is of an invented person. */
+const ENROLLMENT = illustrative('an invented person\'s enrollment.');
+/** What an earlier seed stated that the sources do not: NPI Chengdu and SowosSky offering invented courses; a support-team placeholder's enrollment. */
+const RETRACTED_OFFERINGS = [['npi-chengdu-capacity-building', 'npi-chengdu'], ['social-work-foundations-online', 'sowossky']];
+const RETRACTED_ENROLLMENTS = [['npi-chengdu-capacity-building', 'service-park-director']];
+
 /**
  * The training part of the seed sector: courses with their offering organizations, enrollments
  * and certificates, sessions with instructors, mentorships and supervisions, and the online
@@ -31,7 +37,7 @@ const lesson = (path: string) => seedId(`lesson:${SEED_CURRICULUM.course}:${path
  */
 export async function seedTraining(em: EntityManager, log: Logger): Promise<number> {
   const now = new Date();
-  const courses = SEED_COURSES.map(({ slug, course: fields }) => ({ ...fields, id: course(slug) }));
+  const courses = SEED_COURSES.map(({ slug, course: fields, provenance }) => ({ ...fields, provenance, id: course(slug) }));
   const offerings = SEED_COURSES.flatMap(({ slug, offeredBy }) =>
     offeredBy.map((organization, position) => ({
       id: seedId(`offering:${slug}:${organization}`),
@@ -48,6 +54,7 @@ export async function seedTraining(em: EntityManager, log: Logger): Promise<numb
       status,
       appliedAt: appliedAt ? new Date(appliedAt) : now,
       updatedAt: now,
+      provenance: ENROLLMENT,
     })),
   );
   const certificates = SEED_COURSES.flatMap(({ slug, offeredBy, enrollments: list }) =>
@@ -109,13 +116,24 @@ export async function seedTraining(em: EntityManager, log: Logger): Promise<numb
     })),
   );
 
+  const withdrawn =
+    (await retractSeed(em, Mentorship, RETRACTED_MENTORSHIPS.map((slug) => seedId(`mentorship:${slug}`)))) +
+    (await retractSeed(em, Session, RETRACTED_SUPERVISORS_SATURDAYS.map((date) => seedId(`session:chengdu-senior-supervisors:${date}:09:00`)))) +
+    (await retractSeed(em, CourseOffering, RETRACTED_OFFERINGS.map(([c, organization]) => seedId(`offering:${c}:${organization}`)))) +
+    (await retractSeed(em, Certificate, RETRACTED_ENROLLMENTS.map(([c, p]) => seedId(`certificate:${c}:${p}`)))) +
+    (await retractSeed(em, Enrollment, RETRACTED_ENROLLMENTS.map(([c, p]) => enrollment(c, p))));
+  const fromToday = new Set(SEED_COURSES.flatMap(({ slug, enrollments: list }) => list.filter((e) => !e.appliedAt).map((e) => enrollment(slug, e.person))));
   const written = {
-    courses: await insertMissing(em, Course, courses),
-    offerings: await insertMissing(em, CourseOffering, offerings),
-    enrollments: await insertMissing(em, Enrollment, enrollments),
-    certificates: await insertMissing(em, Certificate, certificates),
-    sessions: await insertMissing(em, Session, sessions),
-    mentorships: await insertMissing(em, Mentorship, mentorships),
+    withdrawn,
+    courses: await upsertSeed(em, Course, courses as never),
+    offerings: await upsertSeed(em, CourseOffering, offerings),
+    // enrollments are state the API moves on (approve, drop, complete): the seed sets their status on insert only
+    enrollments:
+      (await upsertSeed(em, Enrollment, enrollments.filter((e) => !fromToday.has(e.id)) as never, { keep: ['status', 'updatedAt'] })) +
+      (await upsertSeed(em, Enrollment, enrollments.filter((e) => fromToday.has(e.id)) as never, { keep: ['status', 'appliedAt', 'updatedAt'] })),
+    certificates: await upsertSeed(em, Certificate, certificates),
+    sessions: await upsertSeed(em, Session, sessions),
+    mentorships: await upsertSeed(em, Mentorship, mentorships),
     modules: await insertMissing(em, CourseModule, modules),
     lessons: await insertMissing(em, Lesson, lessons),
     lessonCompletions: await insertMissing(em, LessonCompletion, completions),

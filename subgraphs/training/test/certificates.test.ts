@@ -143,7 +143,7 @@ describe('training subgraph: completion certificates', () => {
       expect(verifyCertificate).toMatchObject({
         holderName: 'He Jun',
         holderNameZh: '何军',
-        completedOn: '2012-06-30',
+        completedOn: '2013-06-30',
         course: { id: seedId('course:chengdu-senior-supervisors') },
         issuedBy: ['chengdu-ngo-service-park', 'swufe', 'taiwan-red-cross'].map((slug) => ({ id: seedId(`org:${slug}`) })),
       });

@@ -7,7 +7,7 @@ import { enroll, ok, refused } from './support/requests';
 const SOWOSSKY = seedId('org:sowossky');
 const SERVICE_PARK = seedId('org:chengdu-ngo-service-park');
 const SWUFE = seedId('org:swufe');
-const GRANT = seedId('grant:csodf-2012-service-park-capacity-building');
+const GRANT = seedId('grant:chengdu-2012-community-elderly-care');
 
 const DETAILS = `id title schedule scheduleZh timeZone requiresApproval fundingGrant { id } recognitions { year title titleZh awardedBy awardedByZh }
   capacity enrolledCount seatsLeft fee { amount currency } city language startsOn endsOn offeredBy { id }`;

@@ -146,7 +146,7 @@ describe('training subgraph: courses', () => {
         { id: seedId('course:chengdu-senior-supervisors') },
       );
       expect(data!.course).toMatchObject({
-        titleZh: '高级社工督导培训',
+        titleZh: '高级社工督导班',
         kind: 'SUPERVISION_PROGRAMME',
         city: 'Chengdu',
         capacity: 30,

@@ -236,7 +236,7 @@ describe('training subgraph: enrollments', () => {
       { r: ['student-1', 'student-2'].map((slug) => ({ __typename: 'Person', id: seedId(`person:${slug}`) })) },
     );
     for (const entity of data!._entities) {
-      const camp = entity.enrollments.nodes.find((n) => n.course.titleZh.startsWith('展翅计划'));
+      const camp = entity.enrollments.nodes.find((n) => n.course.titleZh === '青翼训练营');
       expect(camp).toMatchObject({ status: 'ENROLLED', course: { seatsLeft: 38 } });
       expect(camp!.course.startsOn > daysFromToday(0)).toBe(true);
     }

@@ -1,5 +1,5 @@
-import { Check, Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { CauseArea, ExactNumericType, newId } from '@ngo-hub/kit';
+import { Embedded, Check, Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId } from '@ngo-hub/kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum FundingKind {
@@ -77,4 +77,8 @@ export class FundingProgramme {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

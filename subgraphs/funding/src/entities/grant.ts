@@ -1,5 +1,5 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { Bigrams, CauseArea, DateTimeScalar, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
+import { Embedded, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Bigrams, CauseArea, DateTimeScalar, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
 import { FundingProgrammeLot } from './funding-programme-lot';
@@ -152,4 +152,8 @@ export class Grant {
   /** When the grant was last imported (created or changed by an import). */
   @Property({ type: 'datetime', nullable: true })
   importedAt?: Date;
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -72,6 +72,9 @@ export class GrantFilter {
 
   @Field(() => String, { nullable: true, description: 'Finds the text in the title (case-insensitive).' })
   search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  illustrative?: boolean | null;
 }
 
 @ArgsType()

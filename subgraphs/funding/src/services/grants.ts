@@ -34,6 +34,7 @@ export function grantWhere(filter: GrantFilter = {}): FilterQuery<Grant> {
   if (filter.recipientId) conditions.push({ recipientOrganizationId: uuidFilter(filter.recipientId, 'filter.recipientId') });
   if (filter.programmeId) conditions.push({ programme: uuidFilter(filter.programmeId, 'filter.programmeId') });
   if (filter.status) conditions.push({ status: filter.status });
+  if (filter.illustrative !== undefined && filter.illustrative !== null) conditions.push({ provenance: { illustrative: filter.illustrative } });
   if (filter.year !== undefined && filter.year !== null) conditions.push({ awardDate: datesOfYear(filter.year, 'filter.year') });
   if (filter.currency) conditions.push({ currency: assertCurrency(filter.currency, 'filter.currency') });
   if (filter.causeAreas?.length) conditions.push({ causeAreas: { $overlap: distinct(filter.causeAreas, 'filter.causeAreas') } });

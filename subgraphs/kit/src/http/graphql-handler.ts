@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { rememberRequestId } from '../errors';
+import { withWriterScope } from '../provenance/api-provenance';
 
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   server: ApolloServer<C>;
@@ -73,15 +74,17 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
       if (Array.isArray(body) && body.length > maxBatch) {
         throw new HttpError(400, `a batch may hold at most ${maxBatch} operations; this one holds ${body.length}`, 'BAD_REQUEST');
       }
-      const response = await options.server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        // a context that fails (a credential lookup) is answered by Apollo without the request: its error keeps the id
-        context: () =>
-          options.context(req, body, requestId).catch((error: unknown) => {
-            rememberRequestId(error, requestId);
-            throw error;
-          }),
-      });
+      const response = await withWriterScope(() =>
+        options.server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          // a context that fails (a credential lookup) is answered by Apollo without the request: its error keeps the id
+          context: () =>
+            options.context(req, body, requestId).catch((error: unknown) => {
+              rememberRequestId(error, requestId);
+              throw error;
+            }),
+        }),
+      );
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {

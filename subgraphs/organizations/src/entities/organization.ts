@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Bigrams, CauseArea, newId, ENTITY_DESCRIPTIONS, OrganizationKind } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Bigrams, CauseArea, newId, ENTITY_DESCRIPTIONS, OrganizationKind } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Registration } from './registration';
 
@@ -117,4 +117,8 @@ export class Organization {
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -160,4 +160,7 @@ export class OrganizationFilter {
 
   @Field(() => [String], { nullable: true, description: 'Known by any of these org-id.guide identifiers (GB-CHC-1164859, 360G-EFF-…, CN-USCI-<credit code>); at most 5,000.' })
   orgIds?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  illustrative?: boolean | null;
 }

@@ -56,6 +56,7 @@ export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<
   if (filter.province) conditions.push({ province: { $ilike: exactLike(filter.province.trim()) } });
   if (filter.country) conditions.push({ country: filter.country.trim().toUpperCase() });
   if (filter.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
+  if (filter.illustrative !== undefined && filter.illustrative !== null) conditions.push({ provenance: { illustrative: filter.illustrative } });
   if (filter.causeAreas?.length) conditions.push({ causeAreas: { $overlap: filter.causeAreas } });
   if (filter.registrationStatuses?.length) conditions.push({ registration: { status: { $in: filter.registrationStatuses } } });
   if (filter.stages?.length) conditions.push({ stage: { $in: filter.stages } });

@@ -1,5 +1,5 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { Embedded, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, newId } from '@ngo-hub/kit';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Person } from './person';
 
@@ -93,4 +93,8 @@ export class Affiliation {
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

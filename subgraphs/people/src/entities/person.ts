@@ -1,5 +1,5 @@
-import { Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Auth, AuthRule, Bigrams, ENTITY_DESCRIPTIONS, type HubContext, newId } from '@ngo-hub/kit';
+import { Embedded, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Auth, AuthRule, Bigrams, ENTITY_DESCRIPTIONS, type HubContext, newId } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
 import { Education } from './education';
@@ -75,11 +75,11 @@ export class Person {
   id: string = newId();
 
   @Property({ type: 'text' })
-  @Field({ description: 'Name in English (pinyin for Chinese names, e.g. Lü Zhao) or in its original language.' })
+  @Field({ description: 'Name in English (pinyin for Chinese names, e.g. Xu Qizhi) or in its original language.' })
   name: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Name in Chinese, e.g. 吕朝.' })
+  @Field(() => String, { nullable: true, description: 'Name in Chinese, e.g. 徐启智.' })
   nameZh?: string;
 
   @Enum({ items: () => PersonRole, array: true, default: [] })
@@ -156,4 +156,8 @@ export class Person {
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -128,4 +128,7 @@ export class PersonFilter {
 
   @Field(() => ID, { nullable: true, description: 'Is or was affiliated with this organization, in any role (affiliations confirmed by both sides).' })
   organizationId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  illustrative?: boolean | null;
 }

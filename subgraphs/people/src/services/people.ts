@@ -49,6 +49,7 @@ export function personWhere(filter: PersonFilter = {}): FilterQuery<Person> {
   const city = filter.city?.trim();
   if (city) conditions.push({ cityKey: city.toLowerCase() });
   if (filter.roles?.length) conditions.push({ roles: { $overlap: filter.roles } });
+  if (filter.illustrative !== undefined && filter.illustrative !== null) conditions.push({ provenance: { illustrative: filter.illustrative } });
   const socialWork = { kind: QualificationKind.SOCIAL_WORK };
   if (filter.qualification) {
     const above = levelsFrom(filter.qualification).slice(1);

@@ -1,5 +1,5 @@
 import { Check, Collection, Embedded, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
@@ -116,4 +116,8 @@ export class Course {
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -1,5 +1,5 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { DateTimeScalar, ENTITY_DESCRIPTIONS, newId } from '@ngo-hub/kit';
+import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, DateTimeScalar, ENTITY_DESCRIPTIONS, newId } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { EnrollmentStatus } from '../vocabulary/enrollment-status';
 import { Course } from './course';
@@ -33,4 +33,8 @@ export class Enrollment {
 
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -182,4 +182,7 @@ export class CourseFilter {
 
   @Field(() => ID, { nullable: true, description: 'Funded by this grant.' })
   fundingGrant?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  illustrative?: boolean | null;
 }

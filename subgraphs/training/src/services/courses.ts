@@ -29,6 +29,7 @@ export function courseWhere(em: EntityManager, filter: CourseFilter = {}): Filte
     });
   }
   if (filter.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
+  if (filter.illustrative !== undefined && filter.illustrative !== null) conditions.push({ provenance: { illustrative: filter.illustrative } });
   if (filter.city) conditions.push({ city: { $ilike: exactLike(filter.city.trim()) } });
   if (filter.online !== undefined && filter.online !== null) conditions.push({ online: filter.online });
   if (filter.audiences?.length) conditions.push({ audiences: { $overlap: filter.audiences } });

@@ -15,7 +15,7 @@ registerEnumType(CourseKind, {
   name: 'CourseKind',
   description: 'The format of a course or programme.',
   valuesConfig: {
-    TRAINING_CAMP: { description: 'An intensive residential camp over several days, e.g. SowosSky\'s "Spread Your Wings" (展翅计划).' },
+    TRAINING_CAMP: { description: 'An intensive residential camp over several days, e.g. SowosSky\'s "Spread Your Wings" camp (青翼训练营).' },
     WORKSHOP: { description: 'A short, hands-on session on one skill, e.g. capacity building for incubated NGOs.' },
     COURSE: { description: 'A taught course over several sessions.' },
     SYMPOSIUM: { description: 'A conference or forum with talks and discussion.' },

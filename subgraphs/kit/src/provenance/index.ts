@@ -1,0 +1,4 @@
+export * from './provenance';
+export * from './provenance-of';
+export * from './seed-sources';
+export * from './api-provenance';
