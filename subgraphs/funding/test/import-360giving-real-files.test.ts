@@ -15,6 +15,7 @@ import { startFundingHub, type FundingHub } from './support/hub';
 const GRANT_FIELDS = `identifier title awardDate plannedStartDate plannedEndDate plannedDuration dateModified status
   amountAwarded { amount currency } publishedAmountDisbursed { amount currency }
   recipient { id } funder { id }
+  provenance { kind illustrative sourcePublisher sourceFile sourceModifiedAt recordedAt }
   recipientAsPublished { orgId name charityNumber companyNumber streetAddress locality region postalCode country url }
   funderAsPublished { orgId name country }
   beneficiaryLocations { name countryCode geoCode geoCodeType }
@@ -30,6 +31,7 @@ interface GrantNode {
   plannedEndDate: string | null;
   plannedDuration: number | null;
   dateModified: string | null;
+  provenance: { kind: string; illustrative: boolean; sourcePublisher: string | null; sourceFile: string | null; sourceModifiedAt: string | null; recordedAt: string | null };
   amountAwarded: { amount: string; currency: string };
   publishedAmountDisbursed: { amount: string; currency: string } | null;
   recipient: { id: string };
@@ -152,6 +154,9 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
       additionalData: additional,
     });
     expect(art.causeAreas).toEqual(expect.arrayContaining(['CULTURE', 'CHILDREN_AND_YOUTH']));
+    // where it comes from: the publisher's file and the grant's dateModified (issue 22's provenance)
+    expect(art.provenance).toMatchObject({ kind: 'IMPORT', illustrative: false, sourcePublisher: expect.stringContaining('Real Files Foundation'), sourceModifiedAt: '2018-08-24T13:12:00.000Z', recordedAt: expect.any(String) });
+    expect(art.provenance.sourceFile).toBeTruthy();
     expect(zero).toMatchObject({ amountAwarded: { amount: '0.00', currency: 'GBP' }, awardDate: '2017-02-09', publishedAmountDisbursed: null });
 
     // the recipient in Israel is in Israel; a grid id says no country, and none is assumed

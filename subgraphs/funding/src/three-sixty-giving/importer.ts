@@ -370,12 +370,15 @@ class GrantImport {
       year: Number(record.awardDate.slice(0, 4)),
       funder_organization_id: this.organizations.get(record.funder.value)!,
       code: record.programme!.code,
+      publisher: record.funder.name ?? publisherPrefixOf(record.identifier),
+      file: this.source.name,
+      recorded_at: this.importedAt,
     }));
     const inserted = await query<{ id: string }>(
       tx,
-      `insert into ${table} (id, name, kind, year, funder_organization_id, code)
-       select id, name, kind, year, funder_organization_id, code
-       from jsonb_to_recordset(?::jsonb) as r(id uuid, name text, kind text, year int, funder_organization_id uuid, code text)
+      `insert into ${table} (id, name, kind, year, funder_organization_id, code, provenance_kind, provenance_illustrative, provenance_source_publisher, provenance_source_file, provenance_recorded_at)
+       select id, name, kind, year, funder_organization_id, code, 'IMPORT', false, publisher, file, recorded_at
+       from jsonb_to_recordset(?::jsonb) as r(id uuid, name text, kind text, year int, funder_organization_id uuid, code text, publisher text, file text, recorded_at timestamptz)
        on conflict (funder_organization_id, code) do nothing returning id`,
       [JSON.stringify(rows)],
     );
@@ -423,6 +426,13 @@ class GrantImport {
       publisher_name: record.funder.name,
       source_file: this.source.name,
       imported_at: this.importedAt,
+      // provenance (issue 22): where the grant comes from, as every record of the hub says it
+      provenance_kind: 'IMPORT',
+      provenance_illustrative: false,
+      provenance_source_publisher: record.funder.name ?? publisherPrefixOf(record.identifier),
+      provenance_source_file: this.source.name,
+      provenance_source_modified_at: record.dateModified ?? null,
+      provenance_recorded_at: this.importedAt,
     };
   }
 
@@ -493,6 +503,12 @@ const GRANT_COLUMNS: readonly { name: string; type: string }[] = [
   { name: 'publisher_name', type: 'text' },
   { name: 'source_file', type: 'text' },
   { name: 'imported_at', type: 'timestamptz' },
+  { name: 'provenance_kind', type: 'text' },
+  { name: 'provenance_illustrative', type: 'boolean' },
+  { name: 'provenance_source_publisher', type: 'text' },
+  { name: 'provenance_source_file', type: 'text' },
+  { name: 'provenance_source_modified_at', type: 'timestamptz' },
+  { name: 'provenance_recorded_at', type: 'timestamptz' },
 ];
 
 /** The 360Giving publisher prefix of a grant id: 360G-EFF of 360G-EFF-16-3315. */
