@@ -49,6 +49,16 @@ describe('360Giving import (npm run import:360giving)', () => {
     return ((await response.json()) as { data: { organizations: { totalCount: number } } }).data.organizations.totalCount;
   }
 
+  /** How many organizations the organizations subgraph knows by any of these org-ids. */
+  async function organizationsWithOrgIds(orgIds: string[]): Promise<number> {
+    const response = await fetch(hub.organizations.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await identityHeaders(asAnonymous())) },
+      body: JSON.stringify({ query: 'query($orgIds: [String!]) { organizations(filter: { orgIds: $orgIds }) { totalCount } }', variables: { orgIds } }),
+    });
+    return ((await response.json()) as { data: { organizations: { totalCount: number } } }).data.organizations.totalCount;
+  }
+
   async function grantsWithIds(ids: string[]) {
     const em = hub.funding.running.orm.em.fork();
     return em.getConnection().execute<{ identifier: string; amount: string; currency: string; recipient_organization_id: string; status: string }[]>(
@@ -64,14 +74,20 @@ describe('360Giving import (npm run import:360giving)', () => {
   afterAll(() => hub?.stop());
 
   it('imports the Esmée Fairbairn sample, creating its organizations, and a second import adds nothing', async () => {
+    // the sample names 6 organizations by org-id; one another test file imported already is met, not created again
+    const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { grants: { recipientOrganization: { id: string }[]; fundingOrganization: { id: string }[] }[] };
+    const orgIds = [...new Set(sample.grants.flatMap((g) => [...g.recipientOrganization, ...g.fundingOrganization].map((o) => o.id)))];
+    expect(orgIds).toHaveLength(6);
+    const known = await organizationsWithOrgIds(orgIds);
     const organizationsBefore = await organizationCount();
     const first = await run(readFileSync(SAMPLE, 'utf8'));
-    expect(first).toMatchObject({ read: 5, added: 5, unchanged: 0, refused: 0, organizationsCreated: 6, programmesCreated: 1 });
-    expect(await organizationCount()).toBe(organizationsBefore + 6);
+    expect(first).toMatchObject({ read: 5, added: 5, unchanged: 0, refused: 0, organizationsCreated: 6 - known, programmesCreated: 1 });
+    expect(await organizationCount()).toBe(organizationsBefore + 6 - known);
+    expect(await organizationsWithOrgIds(orgIds)).toBe(6);
 
     const second = await run(readFileSync(SAMPLE, 'utf8'));
     expect(second).toMatchObject({ read: 5, added: 0, unchanged: 5, refused: 0, organizationsCreated: 0, programmesCreated: 0 });
-    expect(await organizationCount()).toBe(organizationsBefore + 6);
+    expect(await organizationCount()).toBe(organizationsBefore + 6 - known);
 
     const { data } = await hub.funding.request<{ grants: { nodes: { amountAwarded: { amount: string }; funder: { id: string }; programme: { name: string; code: string } }[] } }>(
       `{ grants(filter: { search: "Grant to Effervescent" }) { nodes { amountAwarded { amount } funder { id } programme { name code } } } }`,
