@@ -67,6 +67,20 @@ describe('partners: CSV downloads of any list a caller may read', () => {
     expect(first[header.indexOf('nameZh')]).toBe('测试公益组织0');
     expect(first[header.indexOf('causeAreas')]).toBe('ELDERLY_CARE; EDUCATION');
     expect(first[header.indexOf('registrationStatus')]).toBe('UNREGISTERED');
+    expect([first[header.indexOf('provenance')], first[header.indexOf('illustrative')]]).toEqual(['API', 'false']);
+  });
+
+  it('carries each record\'s provenance and takes the illustrative filter: the seed\'s invented records apart from sourced ones', async () => {
+    const invented = parseCsv((await download('/export/organizations.csv?illustrative=true')).text.slice(1));
+    const sourced = parseCsv((await download('/export/organizations.csv?illustrative=false&city=Chengdu')).text.slice(1));
+    const column = (rows: string[][], name: string) => rows.slice(1).map((row) => row[rows[0].indexOf(name)]);
+    expect(column(invented, 'illustrative').length).toBeGreaterThan(0);
+    expect(new Set(column(invented, 'illustrative'))).toEqual(new Set(['true']));
+    expect(new Set(column(sourced, 'illustrative'))).toEqual(new Set(['false']));
+    // the Service Park is stated by its article: a SEED record naming its source
+    const park = sourced.slice(1).find((row) => row[sourced[0].indexOf('nameZh')] === '成都公益组织服务园')!;
+    expect(park[sourced[0].indexOf('provenance')]).toBe('SEED');
+    expect(park[sourced[0].indexOf('source')]).toMatch(/Win-Win/);
   });
 
   it('filters exactly as the GraphQL field does, lists given comma-separated', async () => {

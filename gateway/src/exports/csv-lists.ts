@@ -1,7 +1,9 @@
 /**
  * The lists a caller may download as CSV (`GET /export/<name>.csv?<filter>`): each is the same
  * GraphQL list field a client would page through, so it is authorized and filtered exactly like
- * it. Columns are paths into a node; a list value is joined with "; ".
+ * it. Columns are paths into a node; a list value is joined with "; ". Each record's provenance
+ * (seed article, import or API; illustrative or not) goes with it, and `?illustrative=false`
+ * leaves out what the seed invented.
  */
 export interface CsvList {
   /** The Query field, a cursor connection taking `filter`, `first` and `after`. */
@@ -20,7 +22,7 @@ export const CSV_LISTS: Record<string, CsvList> = {
   organizations: {
     field: 'organizations',
     filterType: 'OrganizationFilter',
-    selection: 'id name nameZh kind causeAreas city province country foundedOn stage website orgId registration { status legalForm authority registeredOn creditCode }',
+    selection: 'id name nameZh kind causeAreas city province country foundedOn stage website orgId registration { status legalForm authority registeredOn creditCode } provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
     columns: {
       id: 'id',
       name: 'name',
@@ -39,13 +41,17 @@ export const CSV_LISTS: Record<string, CsvList> = {
       registrationAuthority: 'registration.authority',
       registeredOn: 'registration.registeredOn',
       creditCode: 'registration.creditCode',
+      provenance: 'provenance.kind',
+      illustrative: 'provenance.illustrative',
+      source: 'provenance.sourceTitle',
+      sourcePublisher: 'provenance.sourcePublisher',
     },
   },
   people: {
     // the public profile only: contact details and applications are not in a download
     field: 'people',
     filterType: 'PersonFilter',
-    selection: 'id name nameZh roles city province skills languages qualification openToWork',
+    selection: 'id name nameZh roles city province skills languages qualification openToWork provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
     columns: {
       id: 'id',
       name: 'name',
@@ -57,12 +63,16 @@ export const CSV_LISTS: Record<string, CsvList> = {
       languages: 'languages',
       qualification: 'qualification',
       openToWork: 'openToWork',
+      provenance: 'provenance.kind',
+      illustrative: 'provenance.illustrative',
+      source: 'provenance.sourceTitle',
+      sourcePublisher: 'provenance.sourcePublisher',
     },
   },
   courses: {
     field: 'courses',
     filterType: 'CourseFilter',
-    selection: 'id title titleZh kind startsOn endsOn city online language capacity enrolledCount seatsLeft causeAreas offeredBy { id name } fee { amount currency }',
+    selection: 'id title titleZh kind startsOn endsOn city online language capacity enrolledCount seatsLeft causeAreas offeredBy { id name } fee { amount currency } provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
     columns: {
       id: 'id',
       title: 'title',
@@ -81,6 +91,10 @@ export const CSV_LISTS: Record<string, CsvList> = {
       offeredByIds: 'offeredBy.id',
       feeAmount: 'fee.amount',
       feeCurrency: 'fee.currency',
+      provenance: 'provenance.kind',
+      illustrative: 'provenance.illustrative',
+      source: 'provenance.sourceTitle',
+      sourcePublisher: 'provenance.sourcePublisher',
     },
   },
   'funding-flows': {
