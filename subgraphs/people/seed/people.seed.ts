@@ -242,7 +242,8 @@ export async function seedPeople(em: EntityManager, log: Logger): Promise<number
   };
   const written = {
     people: await upsertSeed(em, Person, people),
-    affiliations: await upsertSeed(em, Affiliation, affiliations),
+    // the seed states the roles; the consent of each side (confirmed once, by seed/affiliation-consent.seed.ts) is kept
+    affiliations: await upsertSeed(em, Affiliation, affiliations, { keep: ['personConfirmedAt', 'organizationConfirmedAt'] }),
     education: await upsertSeed(em, Education, education),
     qualifications: await upsertSeed(em, Qualification, qualifications),
   };
