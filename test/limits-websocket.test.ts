@@ -228,6 +228,9 @@ describe('introspection, suggestions and the subscription cap over graphql-ws (I
   });
 
   it('holds at most MAX_SUBSCRIPTIONS_PER_SOCKET subscriptions open on one socket: the next is TOO_MANY_SUBSCRIPTIONS until one completes', async () => {
+    // the counts below are the gateway's: wait until the sockets of earlier tests have closed their subscriptions
+    for (const deadline = Date.now() + 15_000; (await openSubscriptions('organizationChanged', gateway.url)) > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await openSubscriptions('organizationChanged', gateway.url)).toBe(0);
     const client = liveClient({ url: socketUrl(gateway.url) });
     const query = 'subscription { organizationChanged(filter: { city: "Capton" }) { eventId } }';
     const open = [new Subscription(client, query), new Subscription(client, query)];
