@@ -1,5 +1,6 @@
 import type { ChildService } from '@ngo-hub/kit/processes';
 import type { Client, ExecutionResult, SubscribePayload } from 'graphql-ws';
+import { getOperationAST, parse } from 'graphql';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,9 +30,12 @@ function once(
       clearTimeout(timer);
       resolve(answer);
     };
+    // a query or mutation completes by itself: disposing it after its result too would release the
+    // client's connection lock twice (graphql-ws' releaser is not idempotent), closing the socket with 1000
+    const completesItself = payload.query ? getOperationAST(parse(payload.query))?.operation !== 'subscription' : false;
     const dispose = client.subscribe(payload, {
       next: (result) => {
-        dispose();
+        if (!completesItself) dispose();
         settle({ result });
       },
       error: (error) => {
