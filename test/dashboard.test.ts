@@ -155,7 +155,7 @@ describe('the sector dashboard', () => {
   it('loads the whole page in a few SQL statements per subgraph, fewer than the organizations it shows (no N+1)', async () => {
     let answer: Awaited<ReturnType<typeof gql>> | undefined;
     const statements = await countSql(async () => {
-      answer = await gql(DASHBOARD_QUERY, variablesOf(ALL_PARTS, { city: null, cause: null, year: null }));
+      answer = await gql(DASHBOARD_QUERY, variablesOf(ALL_PARTS, { city: null, cause: null, year: null, sourcedOnly: false }));
     });
     expect(answer!.errors).toBeUndefined();
     // organizations resolved by reference: funders and recipients of flows, employers, course
@@ -204,6 +204,36 @@ describe('the sector dashboard', () => {
 
     const reopened = await openDashboard({ hash: '#city=Chengdu' });
     expect(await reopened.page.locator('[data-testid="filter-city"]').inputValue()).toBe('Chengdu');
+    await reopened.page.context().close();
+  });
+
+  it('hides the records the seed invented with "Sourced records only", and keeps that choice in the address', async () => {
+    const { page } = await openDashboard();
+    const everything = await shownOrganizations(page);
+    await page.check('[data-testid="filter-sourced"]');
+    await page.waitForFunction(() => location.hash.includes('sourced=1'));
+    const { data } = await gql<{ sectorMap: { organizationCount: number } }>(`{ sectorMap(filter: { illustrative: false }) { organizationCount } }`);
+    expect(data!.sectorMap.organizationCount).toBeLessThan(everything);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-kpi="organizations"] .value')?.textContent?.replace(/\D/g, '')) === n,
+      data!.sectorMap.organizationCount,
+      { timeout: 5000 },
+    );
+    // every seeded posting is invented
+    expect(await page.locator('[data-testid="jobs"] .job').count()).toBe(0);
+    await page.context().close();
+
+    const reopened = await openDashboard({ hash: '#sourced=1' });
+    expect(await reopened.page.locator('[data-testid="filter-sourced"]').isChecked()).toBe(true);
+    expect(await shownOrganizations(reopened.page)).toBe(data!.sectorMap.organizationCount);
+    await reopened.page.click('#filter-reset');
+    await reopened.page.waitForFunction(() => !location.hash.includes('sourced'));
+    await reopened.page.waitForFunction(
+      (n) => Number(document.querySelector('[data-kpi="organizations"] .value')?.textContent?.replace(/\D/g, '')) === n,
+      everything,
+      { timeout: 5000 },
+    );
+    expect(await reopened.page.locator('[data-testid="filter-sourced"]').isChecked()).toBe(false);
     await reopened.page.context().close();
   });
 

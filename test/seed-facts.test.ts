@@ -187,6 +187,67 @@ describe('the seed sector, as the two source articles tell it', () => {
     expect(organizations.nodes.length).toBeGreaterThan(0);
   });
 
+  it('says where every seeded statement comes from: incubation, ties between organizations, job postings and mentorships', async () => {
+    type Provenance = { kind: string; illustrative: boolean; sourceTitle: string | null };
+    const { sowossky, park } = await read<{
+      sowossky: { incubationHistory: { nodes: { provenance: Provenance; cohort: { provenance: Provenance; programme: { provenance: Provenance } } }[] } };
+      park: { relations: { nodes: { provenance: Provenance }[] } };
+    }>(
+      `query($sowossky: ID!, $park: ID!) {
+        sowossky: organization(id: $sowossky) { incubationHistory(first: 10) { nodes { provenance { kind illustrative sourceTitle }
+          cohort { provenance { kind illustrative sourceTitle } programme { provenance { kind illustrative sourceTitle } } } } } }
+        park: organization(id: $park) { relations(first: 20) { nodes { provenance { kind illustrative sourceTitle } } } } }`,
+      { sowossky: org('sowossky'), park: org('chengdu-ngo-service-park') },
+    );
+    const [npi] = sowossky.incubationHistory.nodes;
+    const profile = { kind: 'SEED', illustrative: false, sourceTitle: 'SowosSky (NGO profile)' };
+    expect(npi.provenance).toEqual(profile);
+    expect(npi.cohort.provenance).toEqual(profile);
+    expect(npi.cohort.programme.provenance).toEqual(profile);
+    expect(park.relations.nodes.length).toBeGreaterThanOrEqual(3);
+    for (const relation of park.relations.nodes) expect(relation.provenance).toEqual({ kind: 'SEED', illustrative: false, sourceTitle: WIN_WIN });
+
+    const { cohort } = await read<{ cohort: { members: { nodes: { organization: { id: string }; provenance: Provenance }[] } } }>(
+      `query($id: ID!) { cohort: incubationCohort(id: $id) { members(first: 100) { nodes { organization { id } provenance { kind illustrative sourceTitle } } } } }`,
+      { id: seedId('incubation-cohort:chengdu-ngo-service-park-incubation:first-cohort') },
+    );
+    expect(cohort.members.nodes).toHaveLength(15);
+    for (const member of cohort.members.nodes) {
+      expect(member.provenance).toEqual({ kind: 'SEED', illustrative: member.organization.id !== org('spinachina'), sourceTitle: WIN_WIN });
+    }
+
+    const { jobPostings } = await read<{ jobPostings: { nodes: { provenance: Provenance }[] } }>(`{ jobPostings(first: 100) { nodes { provenance { kind illustrative sourceTitle } } } }`);
+    expect(jobPostings.nodes.length).toBeGreaterThan(0);
+    expect(jobPostings.nodes.every((p) => p.provenance.kind === 'SEED' && p.provenance.illustrative)).toBe(true);
+    const { sourcedJobs } = await read<{ sourcedJobs: { totalCount: number } }>(`{ sourcedJobs: jobPostings(first: 1, filter: { illustrative: false }) { totalCount } }`);
+    expect(sourcedJobs.totalCount).toBe(0);
+  });
+
+  it('leaves illustrative records out of the sector map and the funding flows when asked (the dashboard\'s "sourced records only")', async () => {
+    const answer = await read<{
+      all: { organizationCount: number };
+      sourced: { organizationCount: number; network: { nodes: { organization: { provenance: { illustrative: boolean } } }[] } };
+      organizations: { totalCount: number };
+      allFlows: { nodes: { grantCount: number }[] };
+      sourcedFlows: { nodes: { grantCount: number }[] };
+      invented: { nodes: { grantCount: number }[] };
+    }>(
+      `{ all: sectorMap { organizationCount }
+         sourced: sectorMap(filter: { illustrative: false }) { organizationCount network { nodes { organization { provenance { illustrative } } } } }
+         organizations(first: 1, filter: { illustrative: false }) { totalCount }
+         allFlows: fundingFlows(first: 100) { nodes { grantCount } }
+         sourcedFlows: fundingFlows(first: 100, filter: { illustrative: false }) { nodes { grantCount } }
+         invented: fundingFlows(first: 100, filter: { illustrative: true }) { nodes { grantCount } } }`,
+    );
+    expect(answer.sourced.organizationCount).toBe(answer.organizations.totalCount);
+    expect(answer.sourced.organizationCount).toBeLessThan(answer.all.organizationCount);
+    expect(answer.sourced.network.nodes.length).toBeGreaterThan(0);
+    expect(answer.sourced.network.nodes.every((n) => !n.organization.provenance.illustrative)).toBe(true);
+    const grants = (flows: { nodes: { grantCount: number }[] }) => flows.nodes.reduce((sum, flow) => sum + flow.grantCount, 0);
+    expect(grants(answer.invented)).toBeGreaterThan(0);
+    expect(grants(answer.sourcedFlows) + grants(answer.invented)).toBe(grants(answer.allFlows));
+  });
+
   it('records who wrote a record through the API, and when', async () => {
     const writer = person('npi-hub-admin');
     const before = Date.now();

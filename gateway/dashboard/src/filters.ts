@@ -1,4 +1,5 @@
-// What the visitor narrows the sector to: a city, a cause area and, for funding flows, a year.
+// What the visitor narrows the sector to: a city, a cause area, for funding flows a year, and
+// whether records the seed invented (illustrative ones) are left out.
 // Kept in the URL's hash so a filtered view can be bookmarked and shared.
 
 export interface Filters {
@@ -6,9 +7,11 @@ export interface Filters {
   cause: string | null;
   /** Only funding flows of grants awarded this year. */
   year: number | null;
+  /** Only records from a source: leaves out the illustrative ones (`filter: { illustrative: false }`). */
+  sourcedOnly: boolean;
 }
 
-export const NO_FILTERS: Filters = { city: null, cause: null, year: null };
+export const NO_FILTERS: Filters = { city: null, cause: null, year: null, sourcedOnly: false };
 
 export function filtersFromHash(hash: string): Filters {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -17,6 +20,7 @@ export function filtersFromHash(hash: string): Filters {
     city: params.get('city') || null,
     cause: /^[A-Z_]+$/.test(params.get('cause') ?? '') ? params.get('cause') : null,
     year: Number.isInteger(year) && year > 1900 && year < 3000 ? year : null,
+    sourcedOnly: params.get('sourced') === '1',
   };
 }
 
@@ -25,6 +29,7 @@ export function hashFromFilters(filters: Filters): string {
   if (filters.city) params.set('city', filters.city);
   if (filters.cause) params.set('cause', filters.cause);
   if (filters.year) params.set('year', String(filters.year));
+  if (filters.sourcedOnly) params.set('sourced', '1');
   const text = params.toString();
   return text ? `#${text}` : '';
 }

@@ -43,6 +43,7 @@ export function renderFilters(strings: Strings, filters: Filters, cities: Count[
     Object.keys(strings.causes).map((cause) => ({ value: cause, text: label(strings.causes, cause) })),
     filters.cause,
   );
+  byId<HTMLInputElement>('filter-sourced').checked = filters.sourcedOnly;
 }
 
 export function renderFlowControls(strings: Strings, currencies: string[], currency: string | null, years: number[], year: number | null): void {

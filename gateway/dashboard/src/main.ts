@@ -7,7 +7,7 @@ import { authorization, signIn, signOut } from './auth';
 import { awardsPerYearOption, barOption, cityLabel, createChart, donutOption, enumLabel, sankeyOption } from './charts';
 import { byId, fill } from './dom';
 import { LiveFeed, partsAffectedBy, type ActivityEvent, type ConnectionState } from './feed';
-import { filtersFromHash, hashFromFilters, matchesFilters, type Filters } from './filters';
+import { filtersFromHash, hashFromFilters, matchesFilters, NO_FILTERS, type Filters } from './filters';
 import { formatTime, sumByCurrency } from './format';
 import { initialLanguage, rememberLanguage, stringsFor, type Language } from './i18n';
 import { applyStrings, renderConnection, renderFilters, renderFlowControls, showNotice } from './layout';
@@ -208,7 +208,8 @@ function bindControls(): void {
   byId('language').addEventListener('click', () => setLanguage(language === 'zh' ? 'en' : 'zh'));
   byId<HTMLSelectElement>('filter-city').addEventListener('change', (e) => setFilters({ ...filters, city: (e.target as HTMLSelectElement).value || null }));
   byId<HTMLSelectElement>('filter-cause').addEventListener('change', (e) => setFilters({ ...filters, cause: (e.target as HTMLSelectElement).value || null }));
-  byId('filter-reset').addEventListener('click', () => setFilters({ city: null, cause: null, year: null }));
+  byId<HTMLInputElement>('filter-sourced').addEventListener('change', (e) => setFilters({ ...filters, sourcedOnly: (e.target as HTMLInputElement).checked }));
+  byId('filter-reset').addEventListener('click', () => setFilters(NO_FILTERS));
   byId<HTMLSelectElement>('flow-year').addEventListener('change', (e) => {
     const year = Number((e.target as HTMLSelectElement).value);
     filters = { ...filters, year: year || null };

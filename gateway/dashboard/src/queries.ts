@@ -239,17 +239,19 @@ export function variablesOf(parts: readonly Part[], filters: Filters): Record<st
 /**
  * The filters as each field's own filter input. Job postings, courses and programmes have no
  * cause filter, and grants no city filter: the page narrows grants by the recipient's city.
+ * "Sourced records only" is every list's `illustrative: false`.
  */
 export function variablesFor(filters: Filters) {
   const city = filters.city ?? undefined;
   const causeAreas = filters.cause ? [filters.cause] : undefined;
   const year = filters.year ?? undefined;
+  const illustrative = filters.sourcedOnly ? false : undefined;
   return {
-    sector: { city, causeAreas },
-    flows: { city, causeAreas, yearFrom: year, yearTo: year },
-    grants: { causeAreas },
-    programmes: { city },
-    jobs: { city, openNow: true },
-    courses: { city, openForEnrollment: true },
+    sector: { city, causeAreas, illustrative },
+    flows: { city, causeAreas, yearFrom: year, yearTo: year, illustrative },
+    grants: { causeAreas, illustrative },
+    programmes: { city, illustrative },
+    jobs: { city, openNow: true, illustrative },
+    courses: { city, openForEnrollment: true, illustrative },
   };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
-import { insertMissing, retractSeed, seedId } from '@ngo-hub/kit';
+import { illustrative, insertMissing, ProvenanceKind, retractSeed, seedId } from '@ngo-hub/kit';
 import { ApplicationStatus, JobApplication } from '../src/entities/job-application';
 import { JobKind, JobPosting, JobPostingStatus, PayPeriod } from '../src/entities/job-posting';
 import { SocialWorkQualification } from '../src/entities/qualification';
@@ -133,6 +133,17 @@ const RETRACTED_RECOMMENDATIONS = [
   'recommendation:advisor-taiwan-supervisor:supervisor-trainee-2:chengdu-ngo-service-park',
 ].map(seedId);
 
+/** Every seeded posting is invented: the sources mention no vacancies. */
+const POSTING = illustrative('an invented vacancy (title, pay and dates); the sources mention no job postings.');
+
+/**
+ * Gives the seeded postings of a hub seeded before postings kept provenance theirs. Only their
+ * provenance: the rest is the employer's to change once inserted.
+ */
+function recordPostingsProvenance(em: EntityManager, ids: string[]): Promise<number> {
+  return em.nativeUpdate(JobPosting, { id: { $in: ids }, provenance: { kind: ProvenanceKind.UNRECORDED } }, { provenance: POSTING });
+}
+
 const applicationSeedId = (a: SeedApplication) => seedId(`application:${a.person}:${a.posting}`);
 
 /** Postings, applications and recommendations; plain rows, inserted when missing. Returns rows written by table. */
@@ -142,6 +153,7 @@ export async function seedTalentMarket(em: EntityManager): Promise<Record<string
     id: postingSeedId(slug),
     organizationId: organizationId(organization),
     createdAt: new Date(createdAt),
+    provenance: POSTING,
   }));
   const applications: RequiredEntityData<JobApplication>[] = SEED_APPLICATIONS.map((a) => ({
     id: applicationSeedId(a),
@@ -163,7 +175,7 @@ export async function seedTalentMarket(em: EntityManager): Promise<Record<string
     createdAt: new Date(r.createdAt),
   }));
   return {
-    postings: await insertMissing(em, JobPosting, postings as RequiredEntityData<JobPosting>[]),
+    postings: (await insertMissing(em, JobPosting, postings as RequiredEntityData<JobPosting>[])) + (await recordPostingsProvenance(em, postings.map((p) => p.id))),
     applications: await insertMissing(em, JobApplication, applications),
     recommendations: (await retractSeed(em, Recommendation, RETRACTED_RECOMMENDATIONS)) + (await insertMissing(em, Recommendation, recommendations)),
   };

@@ -26,6 +26,7 @@ const lesson = (path: string) => seedId(`lesson:${SEED_CURRICULUM.course}:${path
 
 /** Every seeded enrollment is of an invented person. */
 const ENROLLMENT = illustrative('an invented person\'s enrollment.');
+const MENTORSHIP = illustrative('a mentorship between invented people.');
 /** What an earlier seed stated that the sources do not: NPI Chengdu and SowosSky offering invented courses; a support-team placeholder's enrollment. */
 const RETRACTED_OFFERINGS = [['npi-chengdu-capacity-building', 'npi-chengdu'], ['social-work-foundations-online', 'sowossky']];
 const RETRACTED_ENROLLMENTS = [['npi-chengdu-capacity-building', 'service-park-director']];
@@ -92,6 +93,7 @@ export async function seedTraining(em: EntityManager, log: Logger): Promise<numb
     menteeId: person(mentee),
     course: courseSlug ? course(courseSlug) : undefined,
     createdAt: new Date(recordedAt),
+    provenance: MENTORSHIP,
   }));
   const modules = SEED_CURRICULUM.modules.map(({ slug, lessons: _lessons, ...fields }, i) => ({
     ...fields,

@@ -1,4 +1,4 @@
-import { CauseArea, ConnectionArgs } from '@ngo-hub/kit';
+import { CauseArea, ConnectionArgs, ILLUSTRATIVE_FILTER_DESCRIPTION } from '@ngo-hub/kit';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { OrganizationKind } from '@ngo-hub/kit';
 
@@ -21,6 +21,9 @@ export class FundingFlowFilter {
 
   @Field(() => [CauseArea], { nullable: true, description: 'Grants classified under any of these causes.' })
   causeAreas?: CauseArea[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
+  illustrative?: boolean | null;
 }
 
 @ArgsType()

@@ -42,6 +42,7 @@ function checkedFilter(filter: FundingFlowFilter) {
     province: optionalText(filter.province, 'filter.province', 100),
     funderKinds: distinct(filter.funderKinds, 'filter.funderKinds'),
     causeAreas: distinct(filter.causeAreas, 'filter.causeAreas'),
+    illustrative: typeof filter.illustrative === 'boolean' ? filter.illustrative : undefined,
   };
 }
 
@@ -80,6 +81,7 @@ export async function fundingFlows(em: EntityManager, directory: OrganizationDir
   where('status = any(?::text[])', pgArray(COMMITTED_STATUSES));
   if (filter.yearFrom !== undefined) where('award_date >= ?::date', `${filter.yearFrom}-01-01`);
   if (filter.yearTo !== undefined) where('award_date < ?::date', `${filter.yearTo + 1}-01-01`);
+  if (filter.illustrative !== undefined) where('provenance_illustrative = ?::boolean', String(filter.illustrative));
   if (filter.causeAreas.length) where('cause_areas && ?::text[]', pgArray(filter.causeAreas));
   if (recipientIds) where('recipient_organization_id = any(?::uuid[])', pgArray(recipientIds));
   if (funderIds) where('funding_organization_id = any(?::uuid[])', pgArray(funderIds));

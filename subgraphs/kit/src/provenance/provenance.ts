@@ -89,3 +89,12 @@ export class Provenance {
 /** The description of every record's `provenance` field. */
 export const PROVENANCE_FIELD_DESCRIPTION =
   'Where this record comes from (the seed\'s source article, a 360Giving import, or the API) and whether it is illustrative (invented, stating nothing about the real world).';
+
+/** The description of every list filter's `illustrative` field. */
+export const ILLUSTRATIVE_FILTER_DESCRIPTION =
+  'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.';
+
+/** The condition of a list filter's `illustrative` field on an entity with `provenance`; none when not given. */
+export function illustrativeCondition(illustrative: boolean | null | undefined): { provenance: { illustrative: boolean } }[] {
+  return typeof illustrative === 'boolean' ? [{ provenance: { illustrative } }] : [];
+}

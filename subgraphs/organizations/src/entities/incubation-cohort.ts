@@ -1,5 +1,5 @@
-import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { Check, Embedded, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
+import { newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { IncubationProgramme } from './incubation-programme';
 
@@ -35,4 +35,8 @@ export class IncubationCohort {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -1,5 +1,5 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { Check, Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
+import { newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { IncubationStatus } from '../vocabulary/incubation-status';
 import { IncubationSupport } from '../vocabulary/incubation-support';
@@ -50,4 +50,8 @@ export class IncubationMembership {
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -1,5 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { Embedded, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
+import { newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Organization } from './organization';
 
@@ -38,4 +38,8 @@ export class IncubationProgramme {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -1,4 +1,4 @@
-import { ConnectionArgs } from '@ngo-hub/kit';
+import { ConnectionArgs, ILLUSTRATIVE_FILTER_DESCRIPTION } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'A new incubation programme; its incubator must be an organization of kind INCUBATOR.' })
@@ -32,6 +32,9 @@ export class IncubationProgrammeFilter {
 
   @Field(() => String, { nullable: true, description: 'Finds the text in the English or Chinese name (case-insensitive).' })
   search?: string;
+
+  @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
+  illustrative?: boolean | null;
 }
 
 @ArgsType()

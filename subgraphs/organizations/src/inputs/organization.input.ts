@@ -1,4 +1,4 @@
-import { CauseArea } from '@ngo-hub/kit';
+import { CauseArea, ILLUSTRATIVE_FILTER_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { DevelopmentStage, OrganizationKind } from '../entities/organization';
 import { LegalForm, RegistrationPath, RegistrationStatus } from '../entities/registration';
@@ -161,6 +161,6 @@ export class OrganizationFilter {
   @Field(() => [String], { nullable: true, description: 'Known by any of these org-id.guide identifiers (GB-CHC-1164859, 360G-EFF-…, CN-USCI-<credit code>); at most 5,000.' })
   orgIds?: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
 }

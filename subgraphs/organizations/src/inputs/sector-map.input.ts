@@ -18,4 +18,10 @@ export class SectorMapFilter {
 
   @Field(() => ID, { nullable: true, description: 'Organizations incubated (in any status) in a cohort of a programme this incubator runs; the incubator itself is not counted.' })
   incubatorId?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false: only organizations from a source (leaves out the illustrative ones the seed invented, and their ties); true: only illustrative ones.',
+  })
+  illustrative?: boolean | null;
 }

@@ -4,6 +4,7 @@ import {
   defineLoader,
   definePageLoader,
   exactLike,
+  illustrativeCondition,
   isUuid,
   likePattern,
   NotFoundError,
@@ -32,6 +33,7 @@ function programmeWhere(filter: IncubationProgrammeFilter = {}): FilterQuery<Inc
   if (filter.city) conditions.push({ city: { $ilike: exactLike(filter.city.trim()) } });
   const search = filter.search?.trim();
   if (search) conditions.push({ $or: [{ name: { $ilike: likePattern(search) } }, { nameZh: { $ilike: likePattern(search) } }] });
+  conditions.push(...illustrativeCondition(filter.illustrative));
   return conditions.length ? { $and: conditions } : {};
 }
 

@@ -35,7 +35,8 @@ export interface RelationPage extends Page<OrganizationRelation> {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const COLUMNS = ['id', 'kind', 'from_organization_id', 'to_organization_id', 'started_on', 'ended_on', 'note', 'created_at', 'updated_at'];
+/** What the page query adds to a relation's own columns (every one of them, so new columns need no change here). */
+const PAGE_COLUMNS = new Set(['self_id', 'other_id', 'direction', '__rank']);
 
 function relationTable(em: EntityManager): string {
   const meta = em.getMetadata().get(OrganizationRelation.name);
@@ -48,7 +49,7 @@ type Sql = { sql: string; bindings: (string | number)[] };
 function sidesOf(em: EntityManager, organizationIds: string[], direction: RelationDirection): Sql {
   const table = relationTable(em);
   const list = organizationIds.map(() => '?').join(', ');
-  const columns = COLUMNS.map((c) => `r.${c}`).join(', ');
+  const columns = 'r.*';
   const parts: string[] = [];
   const bindings: string[] = [];
   if (direction !== RelationDirection.INCOMING) {
@@ -127,7 +128,7 @@ async function relationPages(em: EntityManager, organizationIds: readonly string
   return organizationIds.map((id) => {
     const rows = rowsBy.get(id) ?? [];
     const edges: RelationEdge[] = rows.slice(0, request.first).map((row) => {
-      const node = em.map(OrganizationRelation, Object.fromEntries(COLUMNS.map((c) => [c, row[c]])) as never);
+      const node = em.map(OrganizationRelation, Object.fromEntries(Object.entries(row).filter(([column]) => !PAGE_COLUMNS.has(column))) as never);
       return {
         node,
         cursor: encodeCursor(node.startedOn ?? null, node.id),

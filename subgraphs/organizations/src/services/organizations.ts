@@ -1,23 +1,6 @@
 import { OrganizationChange, publishOrganizationChanged } from '../events/organization-changed.event';
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import {
-  ConflictError,
-  countryCode,
-  defineLoader,
-  distinct,
-  exactLike,
-  isUuid,
-  textMatch,
-  NotFoundError,
-  optionalText,
-  optionalUrl,
-  paginate,
-  pastDate,
-  requiredText,
-  UserInputError,
-  type ConnectionArgs,
-  type Page,
-} from '@ngo-hub/kit';
+import { ConflictError, type ConnectionArgs, countryCode, defineLoader, distinct, exactLike, illustrativeCondition, isUuid, NotFoundError, optionalText, optionalUrl, type Page, paginate, pastDate, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
 import { Organization } from '../entities/organization';
 import { OrganizationMember } from '../entities/organization-member';
 import { OrganizationRole } from '../vocabulary/organization-role';
@@ -56,7 +39,7 @@ export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<
   if (filter.province) conditions.push({ province: { $ilike: exactLike(filter.province.trim()) } });
   if (filter.country) conditions.push({ country: filter.country.trim().toUpperCase() });
   if (filter.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
-  if (filter.illustrative !== undefined && filter.illustrative !== null) conditions.push({ provenance: { illustrative: filter.illustrative } });
+  conditions.push(...illustrativeCondition(filter.illustrative));
   if (filter.causeAreas?.length) conditions.push({ causeAreas: { $overlap: filter.causeAreas } });
   if (filter.registrationStatuses?.length) conditions.push({ registration: { status: { $in: filter.registrationStatuses } } });
   if (filter.stages?.length) conditions.push({ stage: { $in: filter.stages } });

@@ -1,4 +1,4 @@
-import type { EntityManager, QBFilterQuery, QueryBuilder } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, QBFilterQuery, QueryBuilder } from '@mikro-orm/postgresql';
 import { defineLoader, isUuid } from '@ngo-hub/kit';
 import { IncubationCohort } from '../entities/incubation-cohort';
 import { IncubationMembership } from '../entities/incubation-membership';
@@ -25,6 +25,7 @@ export function sectorScopeOf(filter: SectorMapFilter | undefined): SectorScope 
   if (filter?.kinds?.length) scope.kinds = [...new Set(filter.kinds)].sort();
   if (filter?.causeAreas?.length) scope.causeAreas = [...new Set(filter.causeAreas)].sort();
   if (filter?.incubatorId) scope.incubatorId = filter.incubatorId;
+  if (typeof filter?.illustrative === 'boolean') scope.illustrative = filter.illustrative;
   return scope;
 }
 
@@ -36,7 +37,7 @@ function tableOf(em: EntityManager, entity: { name: string }): string {
 /** The organizations a scope selects, as a query builder aliased `o`. */
 function scopeQuery(em: EntityManager, scope: SectorScope): QueryBuilder<Organization> {
   const qb = em.createQueryBuilder(Organization, 'o').where(
-    organizationWhere({ city: scope.city, province: scope.province, kinds: scope.kinds as OrganizationKind[], causeAreas: scope.causeAreas as never }) as QBFilterQuery<Organization>,
+    organizationWhere({ city: scope.city, province: scope.province, kinds: scope.kinds as OrganizationKind[], causeAreas: scope.causeAreas as never, illustrative: scope.illustrative }) as QBFilterQuery<Organization>,
   );
   if (scope.incubatorId) {
     const incubated = em
@@ -147,12 +148,19 @@ async function networkOf(em: EntityManager, scope: SectorScope): Promise<SectorN
   const outside = [...new Set(ties.flatMap((t) => [t.from_id, t.to_id]).filter((id) => !known.has(id)))];
   const room = SECTOR_NETWORK_NODE_LIMIT - nodes.length;
   if (outside.length > room) truncated = true;
+  const hidden = new Set<string>();
   if (outside.length && room > 0) {
-    const reached = await em.find(Organization, { id: { $in: outside } }, { orderBy: [{ name: 'asc' }, { id: 'asc' }], limit: room });
+    const beyond: FilterQuery<Organization> = { id: { $in: outside } };
+    // Hiding illustrative records hides them everywhere: a sourced organization's tie to an
+    // invented one is left out with the invented organization.
+    if (scope.illustrative !== undefined) Object.assign(beyond, { provenance: { illustrative: scope.illustrative } });
+    const reached = await em.find(Organization, beyond, { orderBy: [{ name: 'asc' }, { id: 'asc' }], limit: room });
     for (const organization of reached) {
       nodes.push({ id: organization.id, organization, inScope: false });
       known.add(organization.id);
     }
+    // Everything outside fitted: what did not come back is left out by the filter, not by the limit.
+    if (outside.length <= room) for (const id of outside) if (!known.has(id)) hidden.add(id);
   }
   const edges: SectorNetworkEdge[] = ties
     .filter((t) => known.has(t.from_id) && known.has(t.to_id))
@@ -166,7 +174,7 @@ async function networkOf(em: EntityManager, scope: SectorScope): Promise<SectorN
       active: t.ended_on === null,
       incubationStatus: t.status,
     }));
-  if (edges.length < ties.length) truncated = true;
+  if (ties.some((t) => !(known.has(t.from_id) && known.has(t.to_id)) && !hidden.has(t.from_id) && !hidden.has(t.to_id))) truncated = true;
   return { nodes, edges, truncated, nodeLimit: SECTOR_NETWORK_NODE_LIMIT, edgeLimit: SECTOR_NETWORK_EDGE_LIMIT };
 }
 

@@ -115,4 +115,5 @@ export interface SectorScope {
   kinds?: string[];
   causeAreas?: string[];
   incubatorId?: string;
+  illustrative?: boolean;
 }

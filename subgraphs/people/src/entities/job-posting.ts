@@ -1,5 +1,5 @@
-import { Check, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { DateTimeScalar, ENTITY_DESCRIPTIONS, ExactNumericType, newId } from '@ngo-hub/kit';
+import { Check, Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import { DateTimeScalar, ENTITY_DESCRIPTIONS, ExactNumericType, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SKILL_KEYS_FUNCTION } from './person';
 import { SocialWorkQualification } from './qualification';
@@ -150,4 +150,8 @@ export class JobPosting {
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -1,4 +1,4 @@
-import { ConnectionArgs, MoneyInput } from '@ngo-hub/kit';
+import { ConnectionArgs, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { JobKind, JobPostingStatus, PayPeriod } from '../entities/job-posting';
 import { SocialWorkQualification } from '../entities/qualification';
@@ -142,6 +142,9 @@ export class JobPostingFilter {
 
   @Field(() => ID, { nullable: true, description: 'Posted by this organization.' })
   organizationId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
+  illustrative?: boolean | null;
 }
 
 @ArgsType()

@@ -1,3 +1,4 @@
+import { ILLUSTRATIVE_FILTER_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { PersonRole, ProfileVisibility } from '../entities/person';
 import { SocialWorkQualification } from '../entities/qualification';
@@ -129,6 +130,6 @@ export class PersonFilter {
   @Field(() => ID, { nullable: true, description: 'Is or was affiliated with this organization, in any role (affiliations confirmed by both sides).' })
   organizationId?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
 }

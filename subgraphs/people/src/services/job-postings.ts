@@ -4,6 +4,7 @@ import {
   ConflictError,
   definePageLoader,
   exactLike,
+  illustrativeCondition,
   isUuid,
   likePattern,
   NotFoundError,
@@ -71,6 +72,7 @@ export function postingWhere(filter: JobPostingFilter = {}): FilterQuery<JobPost
   if (skill) conditions.push({ skillKeys: { $contains: [skillKey(skill)] } });
   if (filter.openNow === true) conditions.push(openNowCondition());
   if (filter.openNow === false) conditions.push({ $not: openNowCondition() });
+  conditions.push(...illustrativeCondition(filter.illustrative));
   if (filter.organizationId !== undefined && filter.organizationId !== null) {
     conditions.push(isUuid(filter.organizationId) ? { organizationId: filter.organizationId } : { id: { $in: [] } });
   }

@@ -1,18 +1,5 @@
 import { LockMode, type EntityData, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import {
-  defineLoader,
-  distinct,
-  isUuid,
-  textMatch,
-  NotFoundError,
-  optionalText,
-  paginate,
-  requiredText,
-  UserInputError,
-  type ConnectionArgs,
-  type Page,
-  type References,
-} from '@ngo-hub/kit';
+import { type ConnectionArgs, defineLoader, distinct, illustrativeCondition, isUuid, NotFoundError, optionalText, type Page, paginate, type References, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
 import { Education } from '../entities/education';
 import { Person, ProfileVisibility } from '../entities/person';
 import { Qualification, QualificationKind } from '../entities/qualification';
@@ -49,7 +36,7 @@ export function personWhere(filter: PersonFilter = {}): FilterQuery<Person> {
   const city = filter.city?.trim();
   if (city) conditions.push({ cityKey: city.toLowerCase() });
   if (filter.roles?.length) conditions.push({ roles: { $overlap: filter.roles } });
-  if (filter.illustrative !== undefined && filter.illustrative !== null) conditions.push({ provenance: { illustrative: filter.illustrative } });
+  conditions.push(...illustrativeCondition(filter.illustrative));
   const socialWork = { kind: QualificationKind.SOCIAL_WORK };
   if (filter.qualification) {
     const above = levelsFrom(filter.qualification).slice(1);

@@ -1,5 +1,5 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { DateTimeScalar, newId } from '@ngo-hub/kit';
+import { Check, Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
+import { DateTimeScalar, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MentorshipKind } from '../vocabulary/mentorship-kind';
 import { MentorshipStatus } from '../vocabulary/mentorship-status';
@@ -56,4 +56,8 @@ export class Mentorship {
   @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
   @Field(() => DateTimeScalar, { description: 'When it was recorded in the hub; lists of mentorships follow this order.' })
   createdAt: Opt<Date> = new Date();
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
+  provenance: Opt<Provenance> = new Provenance();
 }

@@ -1,4 +1,4 @@
-import { CauseArea, MoneyInput } from '@ngo-hub/kit';
+import { CauseArea, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput } from '@ngo-hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
@@ -183,6 +183,6 @@ export class CourseFilter {
   @Field(() => ID, { nullable: true, description: 'Funded by this grant.' })
   fundingGrant?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, defineLoader, exactLike, isUuid, likePattern, paginate, type ConnectionArgs, type Page, type References } from '@ngo-hub/kit';
+import { ConflictError, type ConnectionArgs, defineLoader, exactLike, illustrativeCondition, isUuid, likePattern, type Page, paginate, type References } from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { CourseOffering } from '../entities/course-offering';
 import type { Enrollment } from '../entities/enrollment';
@@ -29,7 +29,7 @@ export function courseWhere(em: EntityManager, filter: CourseFilter = {}): Filte
     });
   }
   if (filter.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
-  if (filter.illustrative !== undefined && filter.illustrative !== null) conditions.push({ provenance: { illustrative: filter.illustrative } });
+  conditions.push(...illustrativeCondition(filter.illustrative));
   if (filter.city) conditions.push({ city: { $ilike: exactLike(filter.city.trim()) } });
   if (filter.online !== undefined && filter.online !== null) conditions.push({ online: filter.online });
   if (filter.audiences?.length) conditions.push({ audiences: { $overlap: filter.audiences } });
