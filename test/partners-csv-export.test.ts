@@ -1,4 +1,7 @@
-import { gatewayUrl, must, gql } from './setup/hub';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gatewayUrl, must, gql, subgraphUrl } from './setup/hub';
 import { adminHeaders } from './setup/identities';
 
 // CSV downloads for analysts: the same lists, filters and authorization as the GraphQL fields.
@@ -137,6 +140,88 @@ describe('partners: CSV downloads of any list a caller may read', () => {
     const graphql = await gql<{ courses: { totalCount: number } }>(`{ courses(filter: { kinds: [WORKSHOP, COURSE] }) { totalCount } }`);
     expect(rows).toHaveLength(graphql.data!.courses.totalCount);
     expect(rows.every((row) => ['WORKSHOP', 'COURSE'].includes(row[header.indexOf('kind')]))).toBe(true);
+  });
+
+  describe('grants in the 360Giving spreadsheet layout (GET /export/grants.csv)', () => {
+    const funderOrgId = `GB-CHC-${Date.now() % 10_000_000}`;
+    const recipientOrgId = `GB-COH-${tag.toUpperCase()}01`;
+    let funder: string;
+    let recipient: string;
+
+    beforeAll(async () => {
+      [funder, recipient] = await createOrganizations([
+        { name: `Csv 360 Funder ${tag}`, kind: 'FOUNDATION', orgIds: [funderOrgId] },
+        { name: `Csv 360 Recipient ${tag}`, nameZh: `测试受助机构${tag}`, kind: 'NGO', orgIds: [recipientOrgId] },
+      ]);
+      for (const [amount, currency, awardDate] of [['1000.50', 'GBP', '2024-05-01'], ['5.00', 'GBP', '2024-06-30'], ['250000.25', 'CNY', '2024-01-15'], ['12.00', 'GBP', '2023-12-31']]) {
+        await must(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
+          input: { title: `Csv 360 grant ${tag} ${awardDate}`, fundingOrganizationId: funder, recipientOrganizationId: recipient, amountAwarded: { amount, currency }, awardDate, causeAreas: ['EDUCATION'] },
+        });
+      }
+    });
+
+    it('serves a funder\'s grants of a year, found by org-id, with the standard\'s column titles and its rules met', async () => {
+      const { response, bytes, text } = await download(`/export/grants.csv?funderOrgId=${funderOrgId}&year=2024`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="grants.csv"');
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...rows] = parseCsv(text.slice(1));
+      for (const title of ['Identifier', 'Title', 'Currency', 'Amount Awarded', 'Award Date', 'Recipient Org:Identifier', 'Recipient Org:Name', 'Funding Org:Identifier', 'Funding Org:Name', 'Last Modified']) {
+        expect(header).toContain(title);
+      }
+      const cell = (row: string[], title: string) => row[header.indexOf(title)];
+      expect(rows.map((row) => [cell(row, 'Currency'), cell(row, 'Amount Awarded'), cell(row, 'Award Date')]).sort()).toEqual([
+        ['CNY', '250000.25', '2024-01-15'],
+        ['GBP', '5.00', '2024-06-30'],
+        ['GBP', '1000.50', '2024-05-01'],
+      ].sort());
+      // the 360Giving schema's rules, checked here rather than trusted
+      const identifiers = rows.map((row) => cell(row, 'Identifier'));
+      expect(new Set(identifiers).size).toBe(rows.length);
+      for (const row of rows) {
+        expect(cell(row, 'Identifier')).toMatch(/^[A-Za-z0-9]+-[A-Za-z0-9]+-\S+/);
+        expect(cell(row, 'Title')).not.toBe('');
+        expect(cell(row, 'Currency')).toMatch(/^[A-Z]{3}$/);
+        expect(Number.isFinite(Number(cell(row, 'Amount Awarded')))).toBe(true);
+        expect(cell(row, 'Award Date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(cell(row, 'Funding Org:Identifier')).toBe(funderOrgId);
+        expect(cell(row, 'Funding Org:Name')).toBe(`Csv 360 Funder ${tag}`);
+        expect(cell(row, 'Recipient Org:Identifier')).toBe(recipientOrgId);
+        expect(cell(row, 'Last Modified')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+      }
+      const graphql = await gql<{ grants: { totalCount: number } }>(`query($o: String!) { grants(filter: { funderOrgId: $o, year: 2024 }) { totalCount } }`, { o: funderOrgId });
+      expect(graphql.data!.grants.totalCount).toBe(rows.length);
+    });
+
+    it('is the file `npm run export:360giving -- FILE.csv` writes for the same filter, byte for byte (which imports back identically)', async () => {
+      const { text } = await download(`/export/grants.csv?recipientOrgId=${recipientOrgId}`);
+      const cli = await promisify(execFile)(
+        process.execPath,
+        [join(__dirname, '..', 'subgraphs', 'funding', 'dist', 'src', 'three-sixty-giving', 'export-cli.js'), '-', '--format', 'csv', '--recipient-org-id', recipientOrgId],
+        {
+          env: {
+            PATH: process.env.PATH,
+            DATABASE_URL: process.env.TEST_DATABASE_URL,
+            ORGANIZATIONS_URL: subgraphUrl('organizations'),
+            GATEWAY_SECRET: process.env.GATEWAY_SECRET,
+            NGOHUB_DATA_DIR: join(__dirname, 'no-such-hub'),
+            LOG_LEVEL: 'silent',
+          },
+        },
+      );
+      expect(cli.stderr).toContain('wrote 4 grants');
+      expect(text.slice(1)).toBe(cli.stdout);
+    });
+
+    it('answers an org-id nobody has with the header alone, and a bad filter with BAD_USER_INPUT', async () => {
+      const none = await download('/export/grants.csv?funderOrgId=GB-CHC-0000000000');
+      expect(none.response.status).toBe(200);
+      expect(parseCsv(none.text.slice(1))).toHaveLength(1);
+      const bad = await download('/export/grants.csv?year=twenty');
+      expect(bad.response.status).toBe(400);
+      expect(JSON.parse(bad.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
   });
 
   it.each([

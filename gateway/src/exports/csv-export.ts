@@ -4,13 +4,17 @@ import { stringify } from 'csv-stringify/sync';
 import { getNamedType, GraphQLError, GraphQLInputObjectType, isListType, isNonNullType, type FormattedExecutionResult, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from '../context';
-import { CSV_LISTS, rowsOf, type CsvList } from './csv-lists';
+import { CSV_LISTS, rowsOf, SHEET_LISTS, type CsvList, type SheetList } from './csv-lists';
 
 /** Rows fetched per GraphQL page: the largest page a list field gives. */
 const PAGE = 100;
 
 interface ExportPage {
-  page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Record<string, unknown>[] };
+  page: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes?: Record<string, unknown>[];
+    spreadsheet?: { columns: string[]; rows: (string | null)[][] };
+  };
 }
 type SingleResult = FormattedExecutionResult<ExportPage>;
 
@@ -21,7 +25,7 @@ class ExportError extends Error {
 }
 
 /** Query parameters → the list's filter input, typed by the schema (comma-separated or repeated for lists). */
-export function filterFrom(schema: GraphQLSchema, list: CsvList, params: URLSearchParams): Record<string, unknown> {
+export function filterFrom(schema: GraphQLSchema, list: CsvList | SheetList, params: URLSearchParams): Record<string, unknown> {
   const type = schema.getType(list.filterType);
   if (!(type instanceof GraphQLInputObjectType)) throw new Error(`${list.filterType} is not an input type of the API`);
   const fields = type.getFields();
@@ -50,6 +54,10 @@ function scalarFrom(type: GraphQLInputType, value: string): unknown {
   }
 }
 
+function isSheet(list: CsvList | SheetList): list is SheetList {
+  return 'sheet' in list;
+}
+
 export interface CsvExportOptions {
   apollo: ApolloServer<GatewayContext>;
   schema: () => GraphQLSchema;
@@ -69,16 +77,21 @@ export function csvExports(options: CsvExportOptions) {
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     try {
       const name = /^\/export\/([a-z-]+)\.csv$/.exec(path)?.[1];
-      const list = name ? CSV_LISTS[name] : undefined;
-      if (!list) throw new ExportError(404, `no export ${path}; there are ${Object.keys(CSV_LISTS).map((n) => `/export/${n}.csv`).join(', ')}`, 'NOT_FOUND');
+      const list: CsvList | SheetList | undefined = name ? (CSV_LISTS[name] ?? SHEET_LISTS[name]) : undefined;
+      if (!list) {
+        const names = [...Object.keys(CSV_LISTS), ...Object.keys(SHEET_LISTS)].sort();
+        throw new ExportError(404, `no export ${path}; there are ${names.map((n) => `/export/${n}.csv`).join(', ')}`, 'NOT_FOUND');
+      }
       if (req.method !== 'GET') throw new ExportError(405, 'exports are downloaded with GET', 'BAD_REQUEST');
       const filter = filterFrom(options.schema(), list, new URL(req.url ?? '/', 'http://localhost').searchParams);
       const context = await options.admit(req);
-      const query = `query Export($filter: ${list.filterType}, $first: Int, $after: String) { page: ${list.field}(filter: $filter, first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${list.selection} } } }`;
+      const rows = isSheet(list) ? 'spreadsheet { columns rows }' : `nodes { ${list.selection} }`;
+      const query = `query Export($filter: ${list.filterType}, $first: Int, $after: String) { page: ${list.field}(filter: $filter, first: $first, after: $after) { pageInfo { hasNextPage endCursor } ${rows} } }`;
+      const first = isSheet(list) ? list.pageSize : PAGE;
       let after: string | null = null;
       do {
         const response: GraphQLResponse<ExportPage> = await options.apollo.executeOperation<ExportPage>(
-          { query, variables: { filter, first: PAGE, after } },
+          { query, variables: { filter, first, after } },
           { contextValue: { ...context, derived: true } },
         );
         const result: SingleResult | undefined = response.body.kind === 'single' ? response.body.singleResult : undefined;
@@ -94,10 +107,12 @@ export function csvExports(options: CsvExportOptions) {
             'cache-control': 'no-store',
             'x-request-id': context.requestId,
           });
-          res.write(`\uFEFF${stringify([Object.keys(list.columns)])}`);
+          const titles = isSheet(list) ? (result.data.page.spreadsheet?.columns ?? []) : Object.keys(list.columns);
+          res.write(`\uFEFF${stringify([titles])}`);
         }
-        const rows = result.data.page.nodes.flatMap((node) => rowsOf(list, node));
-        if (rows.length && !res.write(stringify(rows))) await new Promise((resolve) => res.once('drain', resolve));
+        const page = result.data.page;
+        const lines = isSheet(list) ? (page.spreadsheet?.rows ?? []) : (page.nodes ?? []).flatMap((node) => rowsOf(list, node));
+        if (lines.length && !res.write(stringify(lines))) await new Promise((resolve) => res.once('drain', resolve));
         after = result.data.page.pageInfo.hasNextPage ? result.data.page.pageInfo.endCursor : null;
       } while (after && !res.destroyed);
       res.end();

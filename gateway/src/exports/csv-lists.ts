@@ -18,6 +18,25 @@ export interface CsvList {
   rowPer?: string;
 }
 
+/**
+ * A list whose field gives its pages already laid out as a spreadsheet (`spreadsheet { columns
+ * rows }`, e.g. grants in the 360Giving layout, whose columns depend on the data).
+ */
+export interface SheetList {
+  field: string;
+  filterType: string;
+  /** Rows asked for a page. */
+  pageSize: number;
+  sheet: true;
+}
+
+/** Lists whose CSV layout is a published standard's, not the hub's. */
+export const SHEET_LISTS: Record<string, SheetList> = {
+  // 360Giving's spreadsheet layout (Identifier, Amount Awarded, Recipient Org:Identifier, ...):
+  // the same file `npm run export:360giving -- FILE.csv` writes, and imports back
+  grants: { field: 'exportGrants360Giving', filterType: 'GrantFilter', pageSize: 500, sheet: true },
+};
+
 export const CSV_LISTS: Record<string, CsvList> = {
   organizations: {
     field: 'organizations',

@@ -12,6 +12,7 @@ import { OrganizationRelation } from './entities/organization-relation';
 import { RegistrationChange } from './entities/registration-change';
 import { ApiKeyResolver } from './resolvers/api-key.resolver';
 import { CredentialResolver } from './resolvers/credential.resolver';
+import { OrganizationBatchResolver } from './resolvers/organization-batch.resolver';
 import { IncubationCohortResolver } from './resolvers/incubation-cohort.resolver';
 import { IncubationMembershipResolver } from './resolvers/incubation-membership.resolver';
 import { IncubationProgrammeResolver } from './resolvers/incubation-programme.resolver';
@@ -40,6 +41,7 @@ export const organizationsSubgraph: SubgraphDefinition = {
     OrganizationMemberResolver,
     ApiKeyResolver,
     CredentialResolver,
+    OrganizationBatchResolver,
     OrganizationSubscriptionResolver,
   ],
   // MyData is reached through federation only (people answers Query.myData)

@@ -1,5 +1,5 @@
 import { newId } from '@ngo-hub/kit';
-import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, asService, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { organizationsSubgraph } from '../src';
 import { creditCodeCheckCharacter } from '../src/services/credit-code';
 
@@ -55,5 +55,25 @@ describe('org-ids of organizations (360Giving identity)', () => {
     expect(unknown.data!.createOrganization.organization.country).toBeNull();
     const defaulted = await subgraph.request<{ createOrganization: { organization: { country: string | null } } }>(CREATE, { input: { name: `Default ${newId()}`, kind: 'NGO' } });
     expect(defaulted.data!.createOrganization.organization.country).toBe('CN');
+  });
+
+  it('creates an importer\'s organizations in one request, each on its own: a refused one says why and leaves the others created; only the hub\'s services may', async () => {
+    const tag = newId().slice(0, 8).toUpperCase();
+    const BATCH = `mutation($inputs: [CreateOrganizationInput!]!) { _createOrganizations(inputs: $inputs) { id errorCode errorField } }`;
+    const inputs = [
+      { name: `Batch One ${tag}`, kind: 'NGO', orgIds: [`GB-CHC-${tag}1`] },
+      { name: `Batch Taken ${tag}`, kind: 'NGO', orgIds: [`GB-CHC-${tag}1`] },
+      { name: `Batch Two ${tag}`, kind: 'FOUNDATION', orgIds: [`GB-COH-${tag}2`] },
+    ];
+    const refused = await subgraph.request(BATCH, { inputs });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await subgraph.request<{ organization: null }>(BY_ORG_ID, { orgId: `GB-CHC-${tag}1` })).data!.organization).toBeNull();
+
+    const { data, errors } = await subgraph.as(asService('funding')).request<{ _createOrganizations: { id: string | null; errorCode: string | null; errorField: string | null }[] }>(BATCH, { inputs });
+    expect(errors).toBeUndefined();
+    const [one, taken, two] = data!._createOrganizations;
+    expect(taken).toEqual({ id: null, errorCode: 'CONFLICT', errorField: 'orgIds' });
+    expect((await subgraph.request<{ organization: { id: string } }>(BY_ORG_ID, { orgId: `GB-CHC-${tag}1` })).data!.organization.id).toBe(one.id);
+    expect((await subgraph.request<{ organization: { id: string } }>(BY_ORG_ID, { orgId: `GB-COH-${tag}2` })).data!.organization.id).toBe(two.id);
   });
 });

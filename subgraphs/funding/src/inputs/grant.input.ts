@@ -1,4 +1,4 @@
-import { CauseArea, ConnectionArgs, MoneyInput } from '@ngo-hub/kit';
+import { CauseArea, ConnectionArgs, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GrantStatus } from '../entities/grant';
 
@@ -55,6 +55,12 @@ export class GrantFilter {
   @Field(() => ID, { nullable: true, description: 'Received by this organization.' })
   recipientId?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Made by the organization with this org-id (360Giving\'s, e.g. GB-CHC-1164021, or CN-USCI-<credit code>).' })
+  funderOrgId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Received by the organization with this org-id (360Giving\'s, e.g. GB-COH-01234567, or CN-USCI-<credit code>).' })
+  recipientOrgId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Part of this funding programme.' })
   programmeId?: string | null;
 
@@ -73,7 +79,7 @@ export class GrantFilter {
   @Field(() => String, { nullable: true, description: 'Finds the text in the title (case-insensitive).' })
   search?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
+  @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
 }
 

@@ -1,9 +1,9 @@
 import type { HubContext } from '@ngo-hub/kit';
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ExportGrants360GivingArgs } from '../inputs/grant-export.input';
-import { exportGrants360Giving } from '../services/grant-export';
+import { exportGrants360Giving, spreadsheetOf } from '../services/grant-export';
 import { OrganizationDirectory } from '../services/organization-directory';
-import { Grants360GivingExport } from '../types/grant-export';
+import { Grants360GivingExport, Grants360GivingSpreadsheet } from '../types/grant-export';
 
 @Resolver(() => Grants360GivingExport)
 export class GrantExportResolver {
@@ -13,5 +13,12 @@ export class GrantExportResolver {
   })
   exportGrants360Giving(@Args(() => ExportGrants360GivingArgs) args: ExportGrants360GivingArgs, @Ctx() ctx: HubContext): Promise<Grants360GivingExport> {
     return exportGrants360Giving(ctx.em, OrganizationDirectory.of(ctx), args);
+  }
+
+  @FieldResolver(() => Grants360GivingSpreadsheet, {
+    description: 'This page in the 360Giving spreadsheet layout (CSV/XLSX column titles, one grant a row). The gateway serves the whole list as CSV at GET /export/grants.csv.',
+  })
+  spreadsheet(@Root() page: Grants360GivingExport, @Ctx() ctx: HubContext): Promise<Grants360GivingSpreadsheet> {
+    return spreadsheetOf(ctx.em, page);
   }
 }

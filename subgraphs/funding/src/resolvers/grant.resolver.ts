@@ -14,6 +14,7 @@ import { lotById } from '../services/funding-programme-lots';
 import { programmeById } from '../services/funding-programmes';
 import { changeGrantStatus } from '../services/grant-status';
 import { grantById, listGrants } from '../services/grants';
+import { OrganizationDirectory } from '../services/organization-directory';
 import { DisbursementConnection } from './disbursement-connection';
 import { GrantConnection } from './grant-connection';
 import { grantFunder } from '../services/auth-subjects';
@@ -48,7 +49,7 @@ export class GrantResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
   ) {
-    return listGrants(ctx.em, filter, page);
+    return listGrants(ctx.em, OrganizationDirectory.of(ctx), filter, page);
   }
 
   @Mutation(() => GrantPayload, { description: 'Records a grant from a funder to a recipient organization (AWARDED unless PROPOSED is asked for).' })

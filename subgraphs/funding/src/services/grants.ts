@@ -1,20 +1,9 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import {
-  assertCurrency,
-  definePageLoader,
-  defineLoader,
-  distinct,
-  isUuid,
-  textMatch,
-  paginate,
-  paginateByParent,
-  type ConnectionArgs,
-  type Page,
-  type PageOrder,
-} from '@ngo-hub/kit';
+import { assertCurrency, type ConnectionArgs, defineLoader, definePageLoader, distinct, illustrativeCondition, isUuid, optionalText, type Page, type PageOrder, paginate, paginateByParent, textMatch } from '@ngo-hub/kit';
 import { Grant } from '../entities/grant';
 import type { GrantFilter, OrganizationGrantsArgs } from '../inputs/grant.input';
 import { uuidFilter } from './id-filter';
+import type { OrganizationDirectory } from './organization-directory';
 import { datesOfYear } from './year';
 
 /** Newest awards first; 360Giving readers scan grants by award date. */
@@ -28,13 +17,36 @@ export const grantById = defineLoader<string, Grant | null>('grantById', async (
   return ids.map((id) => byId.get(id) ?? null);
 });
 
-export function grantWhere(filter: GrantFilter = {}): FilterQuery<Grant> {
+/** The organizations a filter's org-ids stand for (none found: an empty list, so nothing matches). */
+export interface OrgIdMatches {
+  funderIds?: string[];
+  recipientIds?: string[];
+}
+
+/**
+ * Looks up the filter's `funderOrgId` and `recipientOrgId` in the organizations directory; the
+ * grants' own columns hold the hub's ids. One request to the organizations subgraph, or none.
+ */
+export async function orgIdMatches(directory: OrganizationDirectory, filter: GrantFilter = {}): Promise<OrgIdMatches> {
+  const funderOrgId = optionalText(filter.funderOrgId, 'filter.funderOrgId', 200);
+  const recipientOrgId = optionalText(filter.recipientOrgId, 'filter.recipientOrgId', 200);
+  const wanted = [funderOrgId, recipientOrgId].filter((id): id is string => id !== undefined);
+  if (!wanted.length) return {};
+  const found = await directory.idsByOrgIds(wanted);
+  const idsOf = (orgId: string | undefined) => (orgId === undefined ? undefined : found.has(orgId) ? [found.get(orgId)!] : []);
+  return { funderIds: idsOf(funderOrgId), recipientIds: idsOf(recipientOrgId) };
+}
+
+/** The grants a filter selects; `matches` are its org-ids looked up with `orgIdMatches`. */
+export function grantWhere(filter: GrantFilter = {}, matches: OrgIdMatches = {}): FilterQuery<Grant> {
   const conditions: FilterQuery<Grant>[] = [];
+  if (matches.funderIds) conditions.push({ fundingOrganizationId: { $in: matches.funderIds } });
+  if (matches.recipientIds) conditions.push({ recipientOrganizationId: { $in: matches.recipientIds } });
   if (filter.funderId) conditions.push({ fundingOrganizationId: uuidFilter(filter.funderId, 'filter.funderId') });
   if (filter.recipientId) conditions.push({ recipientOrganizationId: uuidFilter(filter.recipientId, 'filter.recipientId') });
   if (filter.programmeId) conditions.push({ programme: uuidFilter(filter.programmeId, 'filter.programmeId') });
   if (filter.status) conditions.push({ status: filter.status });
-  if (filter.illustrative !== undefined && filter.illustrative !== null) conditions.push({ provenance: { illustrative: filter.illustrative } });
+  conditions.push(...illustrativeCondition(filter.illustrative));
   if (filter.year !== undefined && filter.year !== null) conditions.push({ awardDate: datesOfYear(filter.year, 'filter.year') });
   if (filter.currency) conditions.push({ currency: assertCurrency(filter.currency, 'filter.currency') });
   if (filter.causeAreas?.length) conditions.push({ causeAreas: { $overlap: distinct(filter.causeAreas, 'filter.causeAreas') } });
@@ -43,8 +55,9 @@ export function grantWhere(filter: GrantFilter = {}): FilterQuery<Grant> {
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listGrants(em: EntityManager, filter: GrantFilter | undefined, args: ConnectionArgs): Promise<Page<Grant>> {
-  return paginate(em, Grant, grantWhere(filter), args, GRANT_ORDER);
+export async function listGrants(em: EntityManager, directory: OrganizationDirectory, filter: GrantFilter | undefined, args: ConnectionArgs): Promise<Page<Grant>> {
+  const where = grantWhere(filter, await orgIdMatches(directory, filter));
+  return paginate(em, Grant, where, args, GRANT_ORDER);
 }
 
 /** Pages of grants for many parents (programmes or organizations) in a fixed number of queries. */

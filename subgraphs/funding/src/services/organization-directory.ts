@@ -38,6 +38,8 @@ export interface DirectoryFilter {
 const PAGE = 100;
 const DESCRIBE_BATCH = 200;
 const CREATE_CONCURRENCY = 8;
+/** Organizations a `_createOrganizations` request creates; the subgraph takes up to 500. */
+const CREATE_BATCH = 250;
 /** org-ids asked about in one `organizations(filter: { orgIds })` (the filter takes at most 5,000). */
 const ORG_ID_BATCH = 5000;
 
@@ -156,10 +158,41 @@ export class OrganizationDirectory {
   }
 
   /**
+   * Creates organizations through the organizations subgraph's internal `_createOrganizations`,
+   * CREATE_BATCH a request (each created on its own there, so a refused one says why and leaves
+   * the others created). A batch the subgraph refuses as a whole (an input that does not
+   * validate) is created one `createOrganization` request each, to learn which.
+   */
+  async create(organizations: readonly NewOrganization[]): Promise<CreatedOrganization[]> {
+    const mutation = `mutation($inputs: [CreateOrganizationInput!]!) { _createOrganizations(inputs: $inputs) { id errorCode errorMessage errorField } }`;
+    const batches: (readonly NewOrganization[])[] = [];
+    for (let start = 0; start < organizations.length; start += CREATE_BATCH) batches.push(organizations.slice(start, start + CREATE_BATCH));
+    const answers: CreatedOrganization[][] = new Array(batches.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const index = next++;
+        type Answer = { _createOrganizations: { id: string | null; errorCode: string | null; errorMessage: string | null; errorField: string | null }[] };
+        const answer = await this.post<Answer>(mutation, { inputs: batches[index] });
+        const created = answer.data?._createOrganizations;
+        if (created) {
+          answers[index] = created.map((c) => (c.id ? { id: c.id } : { error: c.errorMessage ?? 'refused', code: c.errorCode ?? undefined, field: c.errorField ?? undefined }));
+        } else if (answer.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')) {
+          answers[index] = await this.createOneByOne(batches[index]);
+        } else {
+          throw new Error(`the organizations subgraph failed to create organizations: ${answer.errors?.map((e) => e.message).join('; ') ?? 'no answer'}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, batches.length) }, worker));
+    return answers.flat();
+  }
+
+  /**
    * Creates organizations, one `createOrganization` request each (several at a time): a refused
    * one in a multi-mutation request would null the answers of those created alongside it.
    */
-  async create(organizations: readonly NewOrganization[]): Promise<CreatedOrganization[]> {
+  private async createOneByOne(organizations: readonly NewOrganization[]): Promise<CreatedOrganization[]> {
     const mutation = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`;
     const results: CreatedOrganization[] = new Array(organizations.length);
     let next = 0;

@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import { GrantStatus } from '../entities/grant';
 import { fundingSubgraph } from '../index';
 import type { GrantFilter } from '../inputs/grant.input';
-import { grantWhere } from '../services/grants';
+import { grantWhere, orgIdMatches } from '../services/grants';
 import { OrganizationDirectory } from '../services/organization-directory';
 import { writeCsv, writePackage } from './exporter';
 
-const USAGE = `usage: npm run export:360giving -- FILE [--format json|csv] [--funder ID] [--recipient ID] [--programme ID] [--year YYYY] [--status STATUS]
+const USAGE = `usage: npm run export:360giving -- FILE [--format json|csv] [--funder ID] [--recipient ID] [--funder-org-id ORG-ID] [--recipient-org-id ORG-ID] [--programme ID] [--year YYYY] [--status STATUS]
 
 Writes the hub's grants (all, or those matching the options) to FILE ("-" for standard output):
 a 360Giving JSON package, or, for a FILE ending in .csv (or --format csv), the standard's
@@ -24,6 +24,8 @@ function parseArgs(argv: string[]): { file: string; filter: GrantFilter; format:
   const options: Record<string, (value: string) => void> = {
     '--funder': (v) => (filter.funderId = v),
     '--recipient': (v) => (filter.recipientId = v),
+    '--funder-org-id': (v) => (filter.funderOrgId = v),
+    '--recipient-org-id': (v) => (filter.recipientOrgId = v),
     '--programme': (v) => (filter.programmeId = v),
     '--year': (v) => (filter.year = Number(v)),
     '--format': (v) => (format = v),
@@ -47,13 +49,6 @@ function parseArgs(argv: string[]): { file: string; filter: GrantFilter; format:
 
 async function main(): Promise<void> {
   const { file, filter, format } = parseArgs(process.argv.slice(2));
-  let where;
-  try {
-    where = grantWhere(filter);
-  } catch (error) {
-    if (error instanceof UserInputError) throw new ConfigError(`${error.message}\n${USAGE}`);
-    throw error;
-  }
   const { env } = environmentWithRunningHub(process.env);
   if (!env.GATEWAY_SECRET) {
     throw new ConfigError('no running hub found: start it with `npm start`, or, for a deployment, set DATABASE_URL, ORGANIZATIONS_URL and GATEWAY_SECRET as the hub\'s processes have them');
@@ -62,6 +57,13 @@ async function main(): Promise<void> {
   const log = createLogger('funding-export', process.env.LOG_LEVEL ?? 'warn');
   const directory = OrganizationDirectory.forTool(config.urls.organizations, config.gatewaySecret, '360giving-export');
   await directory.assertReachable();
+  let where;
+  try {
+    where = grantWhere(filter, await orgIdMatches(directory, filter));
+  } catch (error) {
+    if (error instanceof UserInputError) throw new ConfigError(`${error.message}\n${USAGE}`);
+    throw error;
+  }
   await migrateSubgraph(fundingSubgraph, config.databaseUrl, log);
   const orm = await openSubgraphOrm(fundingSubgraph, config.databaseUrl);
   try {

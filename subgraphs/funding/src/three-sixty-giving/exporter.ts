@@ -13,7 +13,7 @@ import { JsonNumber, parseExactJson, stringifyExactJson, type JsonValue } from '
 import { objectsOf, publishedOf } from '../services/grant-published';
 import { STATUS_FIELD } from './grant-record';
 import { hubOrgId } from './org-id';
-import { cellText, spreadsheetColumns, type RepeatCounts } from './spreadsheet-writer';
+import { cellText, spreadsheetColumns, type RepeatCounts, type SpreadsheetColumn } from './spreadsheet-writer';
 
 export interface ExportPage {
   /** The page's grants as 360Giving grant objects (amounts as exact JsonNumbers). */
@@ -89,7 +89,7 @@ export async function exportPage(
       const paid = disbursedByGrant.get(grant.id);
       const { recipientOrganization, fundingOrganization, grantProgramme, beneficiaryLocation, classifications, ...otherFields } = publishedOf(grant);
       const planned =
-        grant.plannedStartDate || grant.plannedEndDate || grant.plannedDuration !== undefined
+        grant.plannedStartDate || grant.plannedEndDate || (grant.plannedDuration !== undefined && grant.plannedDuration !== null)
           ? [{ startDate: grant.plannedStartDate ?? undefined, endDate: grant.plannedEndDate ?? undefined, duration: grant.plannedDuration ?? undefined }]
           : undefined;
       return {
@@ -108,7 +108,8 @@ export async function exportPage(
           objectsOf(grantProgramme).length ? grantProgramme : programme ? [{ code: programme.code ?? programme.id, title: programme.name }] : undefined,
         beneficiaryLocation: objectsOf(beneficiaryLocation).length ? beneficiaryLocation : grant.beneficiaryLocation ? [{ name: grant.beneficiaryLocation }] : undefined,
         classifications: objectsOf(classifications).length ? classifications : grant.causeAreas.length ? classificationsOf(grant.causeAreas) : undefined,
-        dateModified: grant.dateModified ? grant.dateModified.toISOString().replace('.000Z', 'Z') : undefined,
+        // the publisher's dateModified for an imported grant; for one made on the hub, when the hub recorded it
+        dateModified: (grant.dateModified ?? grant.createdAt).toISOString().replace('.000Z', 'Z'),
         ...otherFields,
         additional_data: grant.additionalData ? parseExactJson(grant.additionalData) : undefined,
         [STATUS_FIELD]: grant.status,
@@ -154,7 +155,7 @@ export async function writePackage(
 }
 
 /** How many beneficiary locations and classifications the widest grant matching `where` exports: the CSV's repeated columns. */
-async function repeatCounts(em: EntityManager, where: FilterQuery<Grant>): Promise<RepeatCounts> {
+export async function repeatCounts(em: EntityManager, where: FilterQuery<Grant>): Promise<RepeatCounts> {
   const listLength = (key: string) => `coalesce(json_array_length(case when json_typeof(g.published::json->'${key}') = 'array' then g.published::json->'${key}' end), 0)`;
   const qb = em
     .createQueryBuilder(Grant, 'g')
@@ -165,6 +166,11 @@ async function repeatCounts(em: EntityManager, where: FilterQuery<Grant>): Promi
     .where(where as never);
   const [row] = (await qb.execute('all', false)) as { locations: number | string; classifications: number | string }[];
   return { beneficiaryLocation: Number(row?.locations ?? 0), classifications: Number(row?.classifications ?? 0) };
+}
+
+/** Grant objects as rows of the spreadsheet layout's `columns`: one grant a row, a cell's text each. */
+export function spreadsheetRows(columns: SpreadsheetColumn[], grants: Record<string, unknown>[]): string[][] {
+  return grants.map((grant) => columns.map((c) => cellText(c.value(grant as Record<string, JsonValue>))));
 }
 
 /**
@@ -188,7 +194,7 @@ export async function writeCsv(
   for (;;) {
     const page = await exportPage(em.fork(), directory, where, options.pageSize ?? 1000, after);
     if (page.grants.length) {
-      await write(stringifyCsv(page.grants.map((grant) => columns.map((c) => cellText(c.value(grant as Record<string, JsonValue>))))));
+      await write(stringifyCsv(spreadsheetRows(columns, page.grants)));
     }
     written += page.grants.length;
     options.onPage?.(written);

@@ -35,7 +35,7 @@ const REPEATED: Record<string, { title: string; fields: readonly Leaf[] }> = {
 /** How many of each repeated object the widest grant of the export has. */
 export type RepeatCounts = Record<keyof typeof REPEATED, number>;
 
-interface Column {
+export interface SpreadsheetColumn {
   title: string;
   value(grant: Record<string, JsonValue>): JsonValue | undefined;
 }
@@ -45,17 +45,17 @@ function objectAt(value: JsonValue | undefined, index: number): Record<string, J
   return item && typeof item === 'object' && !Array.isArray(item) && !(item instanceof JsonNumber) ? item : undefined;
 }
 
-function leaf(title: string, key: string): Column {
+function leaf(title: string, key: string): SpreadsheetColumn {
   return { title, value: (grant) => grant[key] };
 }
 
-function nested(prefix: string, list: string, index: number, [title, key]: Leaf): Column {
+function nested(prefix: string, list: string, index: number, [title, key]: Leaf): SpreadsheetColumn {
   return { title: `${prefix}:${title}`, value: (grant) => objectAt(grant[list], index)?.[key] };
 }
 
 /** The columns of an export whose grants have at most `counts` of each repeated object. */
-export function spreadsheetColumns(counts: RepeatCounts): Column[] {
-  const columns: Column[] = [
+export function spreadsheetColumns(counts: RepeatCounts): SpreadsheetColumn[] {
+  const columns: SpreadsheetColumn[] = [
     leaf('Identifier', 'id'),
     leaf('Title', 'title'),
     leaf('Description', 'description'),

@@ -1,5 +1,21 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import { PageInfo } from '@ngo-hub/kit';
 import { Field, Int, ObjectType } from 'type-graphql';
+import type { Grant } from '../entities/grant';
+
+@ObjectType({
+  description:
+    'A page of grants in the 360Giving spreadsheet layout (the standard\'s CSV and XLSX form): column titles such as Identifier, Amount Awarded, Recipient Org:Identifier; one grant a row.',
+})
+export class Grants360GivingSpreadsheet {
+  @Field(() => [String], {
+    description: 'The column titles; the same on every page of one export (repeated objects such as Classifications are numbered when some grant of the whole export has several).',
+  })
+  columns: string[];
+
+  @Field(() => [[String]], { description: 'One row a grant, a cell a column: exact amounts as written, dates as ISO 8601, empty where the grant has no value.' })
+  rows: string[][];
+}
 
 @ObjectType({ description: 'A page of grants as a 360Giving JSON package; concatenating the pages\' grants gives the whole export.' })
 export class Grants360GivingExport {
@@ -17,4 +33,8 @@ export class Grants360GivingExport {
 
   @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to get the next.' })
   pageInfo: PageInfo;
+
+  /** The page's grant objects and the export's condition, for `spreadsheet`. */
+  grants: Record<string, unknown>[];
+  where: FilterQuery<Grant>;
 }
