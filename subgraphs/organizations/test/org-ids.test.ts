@@ -60,10 +60,14 @@ describe('org-ids of organizations (360Giving identity)', () => {
   it('creates an importer\'s organizations in one request, each on its own: a refused one says why and leaves the others created; only the hub\'s services may', async () => {
     const tag = newId().slice(0, 8).toUpperCase();
     const BATCH = `mutation($inputs: [CreateOrganizationInput!]!) { _createOrganizations(inputs: $inputs) { id errorCode errorField } }`;
+    const first17 = `5231012${String(Date.now()).slice(-10)}`;
+    const registration = { status: 'REGISTERED', creditCode: first17 + creditCodeCheckCharacter(first17) };
     const inputs = [
-      { name: `Batch One ${tag}`, kind: 'NGO', orgIds: [`GB-CHC-${tag}1`] },
+      { name: `Batch One ${tag}`, kind: 'NGO', orgIds: [`GB-CHC-${tag}1`], registration },
       { name: `Batch Taken ${tag}`, kind: 'NGO', orgIds: [`GB-CHC-${tag}1`] },
       { name: `Batch Two ${tag}`, kind: 'FOUNDATION', orgIds: [`GB-COH-${tag}2`] },
+      { name: `Batch Same Code ${tag}`, kind: 'NGO', registration },
+      { name: ' ', kind: 'NGO' },
     ];
     const refused = await subgraph.request(BATCH, { inputs });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -71,8 +75,10 @@ describe('org-ids of organizations (360Giving identity)', () => {
 
     const { data, errors } = await subgraph.as(asService('funding')).request<{ _createOrganizations: { id: string | null; errorCode: string | null; errorField: string | null }[] }>(BATCH, { inputs });
     expect(errors).toBeUndefined();
-    const [one, taken, two] = data!._createOrganizations;
+    const [one, taken, two, sameCode, blank] = data!._createOrganizations;
     expect(taken).toEqual({ id: null, errorCode: 'CONFLICT', errorField: 'orgIds' });
+    expect(sameCode).toEqual({ id: null, errorCode: 'CONFLICT', errorField: 'registration.creditCode' });
+    expect(blank).toEqual({ id: null, errorCode: 'BAD_USER_INPUT', errorField: 'name' });
     expect((await subgraph.request<{ organization: { id: string } }>(BY_ORG_ID, { orgId: `GB-CHC-${tag}1` })).data!.organization.id).toBe(one.id);
     expect((await subgraph.request<{ organization: { id: string } }>(BY_ORG_ID, { orgId: `GB-COH-${tag}2` })).data!.organization.id).toBe(two.id);
   });

@@ -2,7 +2,7 @@ import { Auth, AuthRule, UserInputError, type HubContext } from '@ngo-hub/kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Directive, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { CreateOrganizationInput } from '../inputs/organization.input';
-import { createOrganization } from '../services/organizations';
+import { createOrganizations } from '../services/organizations';
 
 /** Most organizations one `_createOrganizations` request may create. */
 export const MAX_ORGANIZATIONS_A_BATCH = 500;
@@ -24,30 +24,22 @@ export class OrganizationCreation {
 
 /**
  * Creation of many organizations in one request, for the hub's own importers (a 360Giving file
- * names thousands): each is created as `createOrganization` creates one, in a transaction of its
- * own, so one refused leaves the others created and says why. Hidden from the composed API.
+ * names thousands), in one transaction: one refused (its input, org-id or credit code) says why
+ * and leaves the others created. Hidden from the composed API.
  */
 @Resolver()
 export class OrganizationBatchResolver {
-  @Mutation(() => [OrganizationCreation], { description: `Internal: creates up to ${MAX_ORGANIZATIONS_A_BATCH} organizations, each on its own; the answers follow the inputs' order.` })
+  @Mutation(() => [OrganizationCreation], { description: `Internal: creates up to ${MAX_ORGANIZATIONS_A_BATCH} organizations, refusing each on its own; the answers follow the inputs' order.` })
   @Directive('@inaccessible')
   @Auth(AuthRule.SERVICE)
   async _createOrganizations(@Arg('inputs', () => [CreateOrganizationInput]) inputs: CreateOrganizationInput[], @Ctx() ctx: HubContext): Promise<OrganizationCreation[]> {
     if (inputs.length > MAX_ORGANIZATIONS_A_BATCH) {
       throw new UserInputError(`at most ${MAX_ORGANIZATIONS_A_BATCH} organizations a request (got ${inputs.length})`, 'inputs');
     }
-    const results: OrganizationCreation[] = [];
-    for (const input of inputs) {
-      try {
-        const organization = await createOrganization(ctx.em.fork(), input);
-        results.push({ id: organization.id, errorCode: null, errorMessage: null, errorField: null });
-      } catch (error) {
-        const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-        if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') throw error;
-        const field = (error as GraphQLError).extensions.field;
-        results.push({ id: null, errorCode: code, errorMessage: (error as GraphQLError).message, errorField: typeof field === 'string' ? field : null });
-      }
-    }
-    return results;
+    return (await createOrganizations(ctx.em, inputs)).map((result) => {
+      if (!(result instanceof GraphQLError)) return { id: result.id, errorCode: null, errorMessage: null, errorField: null };
+      const field = result.extensions.field;
+      return { id: null, errorCode: String(result.extensions.code), errorMessage: result.message, errorField: typeof field === 'string' ? field : null };
+    });
   }
 }

@@ -61,19 +61,29 @@ export function orgIdsCondition(values: readonly string[]): FilterQuery<Organiza
  * at once cannot both succeed.
  */
 export async function assertOrgIdsFree(tx: EntityManager, organization: Organization): Promise<void> {
-  const ids = organization.publishedOrgIds;
-  if (!ids.length) return;
-  const list = `{${ids.map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  const taken = await orgIdsTaken(tx, organization.publishedOrgIds, organization.id);
+  const [orgId, holder] = [...taken][0] ?? [];
+  if (orgId) throw new ConflictError(`organization ${holder} already has the org-id ${orgId}`, { field: 'orgIds', organizationId: holder });
+}
+
+/**
+ * Which of these org-ids an organization of the hub (other than `except`) already has: org-id →
+ * that organization's id. Locks each org-id for the transaction first (advisory locks, in a fixed
+ * order), so two writers cannot both find one free.
+ */
+export async function orgIdsTaken(tx: EntityManager, ids: readonly string[], except?: string): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const list = `{${[...new Set(ids)].map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
   // one round trip: the locks (an init plan, taken first, in a fixed order), then the look-up
   const rows = await tx.getConnection().execute<{ id: string; org_id: string }[]>(
     `select o.id, x.org_id
        from organizations.organization o cross join lateral unnest(o.published_org_ids) as x(org_id)
       where (select count(*) from (select pg_advisory_xact_lock(hashtext('org-id ' || id)) from unnest(?::text[]) as id order by id) as locks) >= 0
-        and o.published_org_ids && ?::text[] and o.id <> ?`,
-    [list, list, organization.id],
+        and o.published_org_ids && ?::text[] and o.id is distinct from ?`,
+    [list, list, except ?? null],
     'all',
     tx.getTransactionContext(),
   );
-  const taken = rows.find((row) => ids.includes(row.org_id));
-  if (taken) throw new ConflictError(`organization ${taken.id} already has the org-id ${taken.org_id}`, { field: 'orgIds', organizationId: taken.id });
+  const wanted = new Set(ids);
+  return new Map(rows.filter((row) => wanted.has(row.org_id)).map((row) => [row.org_id, row.id]));
 }
