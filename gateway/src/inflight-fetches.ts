@@ -1,4 +1,5 @@
 import { IDENTITY_HEADER } from '@ngo-hub/kit';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 
 interface SharedAnswer {
   status: number;
@@ -39,9 +40,35 @@ export class InflightFetches {
 
 /** The key of a read (a `query` operation the gateway planned), or undefined for anything else. */
 function readKey(url: string, init: RequestInit): string | undefined {
-  if (typeof init.body !== 'string' || !/^\{"query":"query[\s({]/.test(init.body)) return undefined;
+  if (typeof init.body !== 'string') return undefined;
+  let query: unknown;
+  try {
+    ({ query } = JSON.parse(init.body) as { query?: unknown });
+  } catch {
+    return undefined;
+  }
+  if (typeof query !== 'string' || !isRead(query)) return undefined;
   const token = new Headers(init.headers).get(IDENTITY_HEADER) ?? '';
   return `${url}\n${identityClaims(token)}\n${init.body}`;
+}
+
+/** Documents the planner sends, parsed once each: true when every operation in them is a query. */
+const reads = new Map<string, boolean>();
+const MAX_REMEMBERED = 5000;
+
+function isRead(query: string): boolean {
+  let read = reads.get(query);
+  if (read === undefined) {
+    try {
+      const { definitions } = parse(query, { noLocation: true });
+      read = definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === OperationTypeNode.QUERY);
+    } catch {
+      read = false;
+    }
+    if (reads.size >= MAX_REMEMBERED) reads.clear();
+    reads.set(query, read);
+  }
+  return read;
 }
 
 /** The payload of the gateway's own identity JWT without its times: who is asking. */

@@ -78,6 +78,24 @@ describe('InflightFetches', () => {
     await Promise.all(calls);
   });
 
+  it('tells reads from the parsed operation, not its text: a shorthand or commented query is shared, a mutation after a query never is', async () => {
+    for (const [query, shared] of [
+      ['{ organizations { totalCount } }', true],
+      ['# planned by the gateway\nquery Dashboard__organizations__0 { organizations { totalCount } }', true],
+      ['query Q { organizations { totalCount } } mutation M { awardGrant(id: "1") { id } }', false],
+      ['subscription { grantAwarded { id } }', false],
+      ['query { not closed', false],
+    ] as const) {
+      const fetches = new InflightFetches();
+      const subgraph = slowSubgraph();
+      const calls = [fetches.fetch(URL, request(query), subgraph.send), fetches.fetch(URL, request(query), subgraph.send)];
+      await Promise.resolve();
+      expect([query, subgraph.sent()]).toEqual([query, shared ? 1 : 2]);
+      subgraph.answerAll('{"data":{}}');
+      await Promise.all(calls);
+    }
+  });
+
   it('is no cache: a read sent after the previous one was answered goes out again', async () => {
     const fetches = new InflightFetches();
     const subgraph = slowSubgraph();
