@@ -8,6 +8,7 @@ export * from './context';
 export * from './database';
 export * from './embedded-postgres';
 export * from './errors';
+export * from './transitions';
 export * from './federation';
 export * from './http/graphql-handler';
 export * from './ids';

@@ -114,7 +114,7 @@ describe('job applications', () => {
     const before = (await applicationsOf(postingId)).nodes[0].status;
     const { data, errors } = await change(id, to);
     expect(data).toBeNull();
-    expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id', status: before });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id', from: before });
     expect((await applicationsOf(postingId)).nodes[0].status).toBe(before);
   });
 
@@ -133,11 +133,11 @@ describe('job applications', () => {
     const withdrawn = await request<{ withdrawApplication: { application: Application } }>(WITHDRAW, { id: offered.id });
     expect(withdrawn.data!.withdrawApplication.application).toEqual({ id: offered.id, status: 'WITHDRAWN', nextStatuses: [] });
     const twice = await request(WITHDRAW, { id: offered.id });
-    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'WITHDRAWN' });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', from: 'WITHDRAWN', allowed: [] });
 
     const hired = await submitted();
     for (const status of ['SHORTLISTED', 'OFFERED', 'HIRED']) await change(hired.id, status);
-    expect((await request(WITHDRAW, { id: hired.id })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'HIRED' });
+    expect((await request(WITHDRAW, { id: hired.id })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', from: 'HIRED', to: 'WITHDRAWN', allowed: [] });
     expect((await request(WITHDRAW, { id: 'not-a-uuid' })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 

@@ -92,21 +92,26 @@ describe('job postings', () => {
     const published = await request<{ publishJobPosting: { jobPosting: Posting } }>(PUBLISH, { id: draft.id });
     expect(published.data!.publishJobPosting.jobPosting).toMatchObject({ status: 'OPEN', openNow: true });
     const again = await request(PUBLISH, { id: draft.id });
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'OPEN' });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', from: 'OPEN', to: 'OPEN' });
   });
 
   it('closes or fills an open posting once, refuses every other move as CONFLICT, and no longer lets it change', async () => {
     const filled = await postJob(request, base());
     const done = await request<{ closeJobPosting: { jobPosting: Posting } }>(CLOSE, { id: filled.id, filled: true });
     expect(done.data!.closeJobPosting.jobPosting).toMatchObject({ status: 'FILLED', openNow: false });
-    for (const [operation, variables] of [[CLOSE, { id: filled.id }], [PUBLISH, { id: filled.id }], [UPDATE_POSTING, { input: { id: filled.id, title: 'Changed' } }]] as const) {
+    // a move is refused in the hub's one transition shape (from, to, allowed); an edit names the status
+    for (const [operation, variables, shape] of [
+      [CLOSE, { id: filled.id }, { from: 'FILLED', to: 'CLOSED', allowed: [] }],
+      [PUBLISH, { id: filled.id }, { from: 'FILLED', to: 'OPEN', allowed: [] }],
+      [UPDATE_POSTING, { input: { id: filled.id, title: 'Changed' } }, { status: 'FILLED' }],
+    ] as const) {
       const { errors } = await request(operation, variables);
-      expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'FILLED' });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', ...shape });
     }
     const closed = await postJob(request, base());
     expect((await request<{ closeJobPosting: { jobPosting: Posting } }>(CLOSE, { id: closed.id })).data!.closeJobPosting.jobPosting.status).toBe('CLOSED');
     const draft = await postJob(request, { ...base(), draft: true });
-    expect((await request(CLOSE, { id: draft.id, filled: true })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'DRAFT' });
+    expect((await request(CLOSE, { id: draft.id, filled: true })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', from: 'DRAFT', to: 'FILLED', allowed: ['OPEN', 'CLOSED'] });
     expect((await request(CLOSE, { id: 'not-a-uuid' })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 

@@ -1,7 +1,7 @@
 import { awardParties, publishGrantAwarded } from '../events/grant-awarded.event';
 import { LockMode, ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
-  ConflictError,
+  assertTransition,
   defineLoader,
   definePageLoader,
   distinct,
@@ -15,6 +15,7 @@ import {
   today,
   UserInputError,
   type References,
+  type TransitionTable,
 } from '@ngo-hub/kit';
 import { FundingApplication, FundingApplicationStatus } from '../entities/funding-application';
 import { FundingProgramme } from '../entities/funding-programme';
@@ -31,7 +32,7 @@ import { lotOfProgramme } from './funding-programme-lots';
 const { SUBMITTED, UNDER_REVIEW, AWARDED, DECLINED, WITHDRAWN } = FundingApplicationStatus;
 
 /** Where an application may go from each status; the applicant may withdraw until the funder decides. */
-export const APPLICATION_TRANSITIONS: Readonly<Record<FundingApplicationStatus, readonly FundingApplicationStatus[]>> = {
+export const APPLICATION_TRANSITIONS: TransitionTable<FundingApplicationStatus> = {
   [SUBMITTED]: [UNDER_REVIEW, WITHDRAWN],
   [UNDER_REVIEW]: [AWARDED, DECLINED, WITHDRAWN],
   [AWARDED]: [],
@@ -40,15 +41,7 @@ export const APPLICATION_TRANSITIONS: Readonly<Record<FundingApplicationStatus, 
 };
 
 export function assertApplicationTransition(application: FundingApplication, to: FundingApplicationStatus): void {
-  const allowed = APPLICATION_TRANSITIONS[application.status as FundingApplicationStatus];
-  if (allowed.includes(to)) return;
-  const next = allowed.length ? `it may become ${allowed.join(' or ')}` : `${application.status} is final`;
-  throw new ConflictError(`application ${application.id} is ${application.status} and cannot become ${to}; ${next}`, {
-    field: 'applicationId',
-    from: application.status,
-    to,
-    allowed,
-  });
+  assertTransition(APPLICATION_TRANSITIONS, { subject: `application ${application.id}`, from: application.status as FundingApplicationStatus, to, field: 'applicationId' });
 }
 
 async function programmeFor(em: EntityManager, id: string): Promise<FundingProgramme> {

@@ -1,6 +1,6 @@
 import { awardParties, publishGrantAwarded } from '../events/grant-awarded.event';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, isUuid, NotFoundError, type References } from '@ngo-hub/kit';
+import { assertTransition, isUuid, NotFoundError, type References, type TransitionTable } from '@ngo-hub/kit';
 import { Grant, GrantStatus } from '../entities/grant';
 import type { ChangeGrantStatusInput } from '../inputs/grant-status.input';
 
@@ -10,7 +10,7 @@ const { PROPOSED, AWARDED, ACTIVE, COMPLETED, CANCELLED } = GrantStatus;
  * Where a grant may go from each status. An ACTIVE grant is completed, never cancelled: money may
  * have been paid out, and a cancelled grant leaves every total.
  */
-export const GRANT_TRANSITIONS: Readonly<Record<GrantStatus, readonly GrantStatus[]>> = {
+export const GRANT_TRANSITIONS: TransitionTable<GrantStatus> = {
   [PROPOSED]: [AWARDED, CANCELLED],
   [AWARDED]: [ACTIVE, CANCELLED],
   [ACTIVE]: [COMPLETED],
@@ -19,15 +19,7 @@ export const GRANT_TRANSITIONS: Readonly<Record<GrantStatus, readonly GrantStatu
 };
 
 export function assertGrantTransition(grant: Grant, to: GrantStatus): void {
-  const allowed = GRANT_TRANSITIONS[grant.status as GrantStatus];
-  if (allowed.includes(to)) return;
-  const next = allowed.length ? `it may become ${allowed.join(' or ')}` : `${grant.status} is final`;
-  throw new ConflictError(`grant ${grant.identifier} is ${grant.status} and cannot become ${to}; ${next}`, {
-    field: 'status',
-    from: grant.status,
-    to,
-    allowed,
-  });
+  assertTransition(GRANT_TRANSITIONS, { subject: `grant ${grant.identifier}`, from: grant.status as GrantStatus, to, field: 'status' });
 }
 
 /** The grant, locked until the transaction ends: status changes and disbursements on it run one at a time. */

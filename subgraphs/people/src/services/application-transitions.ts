@@ -1,4 +1,4 @@
-import { ConflictError, UserInputError } from '@ngo-hub/kit';
+import { transitionConflict, UserInputError } from '@ngo-hub/kit';
 import { ApplicationStatus } from '../entities/job-application';
 
 /** Who moves an application: the organization that posted the position, or the applicant. */
@@ -41,9 +41,5 @@ export function assertApplicationTransition(from: ApplicationStatus, to: Applica
     const hint = to === WITHDRAWN ? '; the applicant withdraws with withdrawApplication' : '';
     throw new UserInputError(`status must be one of ${[...targetsOf(actor)].join(', ')} (got ${to})${hint}`, 'status');
   }
-  if (APPLICATION_TRANSITIONS[from][to] !== actor) {
-    const allowed = nextStatuses(from, actor);
-    const next = allowed.length ? `it may move to ${allowed.join(' or ')}` : `${from} is final`;
-    throw new ConflictError(`a ${from} application cannot move to ${to}; ${next}`, { field: 'id', status: from });
-  }
+  if (APPLICATION_TRANSITIONS[from][to] !== actor) throw transitionConflict({ subject: 'the application', from, to, field: 'id' }, nextStatuses(from, actor));
 }

@@ -1,4 +1,4 @@
-import { ConflictError } from '@ngo-hub/kit';
+import { assertTransition, type TransitionTable } from '@ngo-hub/kit';
 import { JobPostingStatus } from '../entities/job-posting';
 
 const { DRAFT, OPEN, CLOSED, FILLED } = JobPostingStatus;
@@ -7,7 +7,7 @@ const { DRAFT, OPEN, CLOSED, FILLED } = JobPostingStatus;
  * The statuses a posting may move to from each status. A closed or filled posting is final: a
  * position offered again is posted again, so its earlier applications stay with the earlier posting.
  */
-export const POSTING_TRANSITIONS: Readonly<Record<JobPostingStatus, readonly JobPostingStatus[]>> = {
+export const POSTING_TRANSITIONS: TransitionTable<JobPostingStatus> = {
   [DRAFT]: [OPEN, CLOSED],
   [OPEN]: [CLOSED, FILLED],
   [CLOSED]: [],
@@ -18,9 +18,5 @@ export const POSTING_TRANSITIONS: Readonly<Record<JobPostingStatus, readonly Job
 export const EDITABLE_POSTING_STATUSES: readonly JobPostingStatus[] = [DRAFT, OPEN];
 
 export function assertPostingTransition(from: JobPostingStatus, to: JobPostingStatus): void {
-  const allowed = POSTING_TRANSITIONS[from];
-  if (!allowed.includes(to)) {
-    const next = allowed.length ? `it may become ${allowed.join(' or ')}` : `${from} is final`;
-    throw new ConflictError(`a ${from} posting cannot become ${to}; ${next}`, { field: 'id', status: from });
-  }
+  assertTransition(POSTING_TRANSITIONS, { subject: 'the posting', from, to, field: 'id' });
 }

@@ -1,13 +1,12 @@
 import { publishEnrollmentChanged } from '../events/enrollment-changed.event';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, isUuid, NotFoundError, today, type References } from '@ngo-hub/kit';
+import { assertTransition, ConflictError, isUuid, NotFoundError, type References, today } from '@ngo-hub/kit';
 import type { Certificate } from '../entities/certificate';
 import type { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
 import { ENROLLMENT_TRANSITIONS, EnrollmentStatus, SEAT_HOLDING_STATUSES } from '../vocabulary/enrollment-status';
 import { issueCertificate } from './certificates';
 import { lockCourse, lockEnrollment } from './course-locks';
-import { assertTransition } from './transitions';
 
 export function seatsTaken(em: EntityManager, course: Course): Promise<number> {
   return em.count(Enrollment, { course, status: { $in: [...SEAT_HOLDING_STATUSES] } });
@@ -62,7 +61,7 @@ export async function approveEnrollment(em: EntityManager, id: string): Promise<
     }
     assertOpen(enrollment.course, 'id');
     const status = await admissionStatus(tx, enrollment.course);
-    assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, status, 'id');
+    assertTransition(ENROLLMENT_TRANSITIONS, { subject: 'an enrollment', from: enrollment.status, to: status, field: 'id' });
     enrollment.status = status;
     await publishEnrollmentChanged(tx, enrollment);
     await tx.flush();
@@ -77,7 +76,7 @@ export async function approveEnrollment(em: EntityManager, id: string): Promise<
 export async function dropEnrollment(em: EntityManager, id: string): Promise<{ enrollment: Enrollment; promoted: Enrollment | null }> {
   return em.transactional(async (tx) => {
     const enrollment = await lockEnrollment(tx, id, 'id', { withCourse: true });
-    assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.DROPPED, 'id');
+    assertTransition(ENROLLMENT_TRANSITIONS, { subject: 'an enrollment', from: enrollment.status, to: EnrollmentStatus.DROPPED, field: 'id' });
     enrollment.status = EnrollmentStatus.DROPPED;
     await publishEnrollmentChanged(tx, enrollment);
     await tx.flush();
@@ -96,7 +95,7 @@ export async function promoteFromWaitlist(em: EntityManager, course: Course): Pr
   if (free !== undefined && free <= 0) return [];
   const next = await em.find(Enrollment, { course, status: EnrollmentStatus.WAITLISTED }, { orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }], limit: free });
   for (const enrollment of next) {
-    assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.ENROLLED, 'id');
+    assertTransition(ENROLLMENT_TRANSITIONS, { subject: 'an enrollment', from: enrollment.status, to: EnrollmentStatus.ENROLLED, field: 'id' });
     enrollment.status = EnrollmentStatus.ENROLLED;
     await publishEnrollmentChanged(em, enrollment);
   }
@@ -109,7 +108,7 @@ export async function promoteFromWaitlist(em: EntityManager, course: Course): Pr
  * caller holds the enrollment's row lock; completing frees no seat, so the course is not locked.
  */
 export async function markCompleted(em: EntityManager, references: References, enrollment: Enrollment, field: string): Promise<Certificate> {
-  assertTransition(ENROLLMENT_TRANSITIONS, 'an enrollment', enrollment.status, EnrollmentStatus.COMPLETED, field);
+  assertTransition(ENROLLMENT_TRANSITIONS, { subject: 'an enrollment', from: enrollment.status, to: EnrollmentStatus.COMPLETED, field });
   enrollment.status = EnrollmentStatus.COMPLETED;
   await publishEnrollmentChanged(em, enrollment);
   const certificate = await issueCertificate(em, references, enrollment);

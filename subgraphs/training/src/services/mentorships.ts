@@ -1,24 +1,11 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import {
-  ConflictError,
-  definePageLoader,
-  isUuid,
-  NotFoundError,
-  optionalText,
-  paginateByParent,
-  pastDate,
-  today,
-  UserInputError,
-  type PageOrder,
-  type References,
-} from '@ngo-hub/kit';
+import { assertTransition, ConflictError, definePageLoader, isUuid, NotFoundError, optionalText, type PageOrder, paginateByParent, pastDate, type References, today, UserInputError } from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
 import { Mentorship } from '../entities/mentorship';
 import type { MentorshipListArgs, ProposeMentorshipInput, StartMentorshipInput } from '../inputs/mentorship.input';
 import { SEAT_HOLDING_STATUSES } from '../vocabulary/enrollment-status';
 import { MENTORSHIP_TRANSITIONS, MentorshipEnding, MentorshipStatus } from '../vocabulary/mentorship-status';
-import { assertTransition } from './transitions';
 
 /** Checks the two people (distinct, existing) and the course (existing, with the mentee in it). */
 async function validatePair(em: EntityManager, references: References, input: ProposeMentorshipInput): Promise<Course | undefined> {
@@ -79,7 +66,7 @@ export async function acceptMentorship(em: EntityManager, id: string, startedOn:
   const day = startDate(startedOn, 'startedOn');
   return em.transactional(async (tx) => {
     const mentorship = await lockMentorship(tx, id);
-    assertTransition(MENTORSHIP_TRANSITIONS, 'a mentorship', mentorship.status, MentorshipStatus.ACTIVE, 'id');
+    assertTransition(MENTORSHIP_TRANSITIONS, { subject: 'a mentorship', from: mentorship.status, to: MentorshipStatus.ACTIVE, field: 'id' });
     tx.assign(mentorship, { status: MentorshipStatus.ACTIVE, startedOn: day });
     await tx.flush();
     return mentorship;
@@ -92,7 +79,7 @@ export async function endMentorship(em: EntityManager, id: string, outcome: Ment
   const status = outcome === MentorshipEnding.COMPLETED ? MentorshipStatus.COMPLETED : MentorshipStatus.ENDED;
   return em.transactional(async (tx) => {
     const mentorship = await lockMentorship(tx, id);
-    assertTransition(MENTORSHIP_TRANSITIONS, 'a mentorship', mentorship.status, status, 'id');
+    assertTransition(MENTORSHIP_TRANSITIONS, { subject: 'a mentorship', from: mentorship.status, to: status, field: 'id' });
     if (mentorship.startedOn && day < mentorship.startedOn) {
       throw new UserInputError(`endedOn must be on or after the day it started (${mentorship.startedOn}); got ${day}`, 'endedOn');
     }

@@ -1,11 +1,10 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, definePageLoader, isUuid, NotFoundError, optionalText, paginateByParent, type PageOrder, type References } from '@ngo-hub/kit';
+import { assertTransition, ConflictError, definePageLoader, isUuid, NotFoundError, optionalText, type PageOrder, paginateByParent, type References } from '@ngo-hub/kit';
 import { Session, sessionOrderKey } from '../entities/session';
 import type { ScheduleSessionInput, SessionListArgs, UpdateSessionInput } from '../inputs/session.input';
 import { SESSION_TRANSITIONS, SessionStatus } from '../vocabulary/session-status';
 import { lockCourse } from './course-locks';
 import { assertSessionFits, sessionData, validateNewSession, validateSessionChanges } from './session-validation';
-import { assertTransition } from './transitions';
 import { pagesOfUuidParents } from './uuid-parents';
 
 /**
@@ -57,7 +56,7 @@ export async function cancelSession(em: EntityManager, id: string, reason: strin
   const cancellationReason = optionalText(reason, 'reason', 1000);
   return em.transactional(async (tx) => {
     const session = await lockSession(tx, id);
-    assertTransition(SESSION_TRANSITIONS, 'a session', session.status, SessionStatus.CANCELLED, 'id');
+    assertTransition(SESSION_TRANSITIONS, { subject: 'a session', from: session.status, to: SessionStatus.CANCELLED, field: 'id' });
     tx.assign(session, { status: SessionStatus.CANCELLED, cancellationReason });
     await tx.flush();
     return session;

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { TransitionTable } from '../services/transitions';
+import type { TransitionTable } from '@ngo-hub/kit';
 
 export enum EnrollmentStatus {
   APPLIED = 'APPLIED',
