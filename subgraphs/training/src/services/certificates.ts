@@ -5,7 +5,6 @@ import { CourseOffering } from '../entities/course-offering';
 import type { Enrollment } from '../entities/enrollment';
 import { newCertificateCode, parseCertificateCode } from './certificate-codes';
 import { personNames } from './person-names';
-import { pagesOfUuidParents } from './uuid-parents';
 
 /**
  * The certificate of a completion, created in the caller's transaction (flushed with it): the
@@ -45,5 +44,5 @@ export const certificateByEnrollment = defineLoader<string, Certificate | null>(
 
 /** `Person.certificates` for many people: two queries whatever their number. */
 export const certificatesByPerson = definePageLoader<Certificate, ConnectionArgs>('certificatesByPerson', (personIds, args, ctx) =>
-  pagesOfUuidParents(personIds, args, (ids) => paginateByParent(ctx.em, Certificate, 'personId', ids, {}, args, { by: 'issuedAt' })),
+  paginateByParent(ctx.em, Certificate, 'personId', personIds, {}, args, { by: 'issuedAt' }),
 );

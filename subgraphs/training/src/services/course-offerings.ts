@@ -2,7 +2,6 @@ import { defineLoader, definePageLoader, paginateByParent, type ConnectionArgs, 
 import type { Course } from '../entities/course';
 import { CourseOffering } from '../entities/course-offering';
 import { organizationRef, type OrganizationRef } from '../entities/organization-ref';
-import { pagesOfUuidParents } from './uuid-parents';
 
 /** The organizations offering each course, in the order they were named, for many courses in one query. */
 export const offeringOrganizationsByCourse = defineLoader<string, OrganizationRef[]>('offeringOrganizationsByCourse', async (courseIds, ctx) => {
@@ -25,9 +24,7 @@ export const offeringOrganizationsByCourse = defineLoader<string, OrganizationRe
  * (one query for the rows, one for the totals), then the courses of all those pages in one more.
  */
 export const coursesOfferedByOrganization = definePageLoader<Course, ConnectionArgs>('coursesOfferedByOrganization', async (organizationIds, args, ctx) => {
-  const pages = await pagesOfUuidParents(organizationIds, args, (ids) =>
-    paginateByParent(ctx.em, CourseOffering, 'organizationId', ids, {}, args, { by: 'createdAt' }),
-  );
+  const pages = await paginateByParent(ctx.em, CourseOffering, 'organizationId', organizationIds, {}, args, { by: 'createdAt' });
   await ctx.em.populate(
     pages.flatMap((page) => page.nodes),
     ['course'],

@@ -2,7 +2,6 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { defineLoader, definePageLoader, isUuid, paginateByParent, type PageOrder } from '@ngo-hub/kit';
 import { Enrollment } from '../entities/enrollment';
 import type { EnrollmentListArgs } from '../inputs/enrollment.input';
-import { pagesOfUuidParents } from './uuid-parents';
 
 const ORDER: PageOrder<Enrollment> = { by: 'appliedAt' };
 
@@ -17,7 +16,7 @@ export const enrollmentsByCourse = definePageLoader<Enrollment, EnrollmentListAr
 
 /** `Person.enrollments` for many people: two queries whatever their number. */
 export const enrollmentsByPerson = definePageLoader<Enrollment, EnrollmentListArgs>('enrollmentsByPerson', (personIds, args, ctx) =>
-  pagesOfUuidParents(personIds, args, (ids) => paginateByParent(ctx.em, Enrollment, 'personId', ids, statusWhere(args), args, ORDER)),
+  paginateByParent(ctx.em, Enrollment, 'personId', personIds, statusWhere(args), args, ORDER),
 );
 
 /** Enrollments by id, many per query. */

@@ -5,7 +5,6 @@ import type { ScheduleSessionInput, SessionListArgs, UpdateSessionInput } from '
 import { SESSION_TRANSITIONS, SessionStatus } from '../vocabulary/session-status';
 import { lockCourse } from './course-locks';
 import { assertSessionFits, sessionData, validateNewSession, validateSessionChanges } from './session-validation';
-import { pagesOfUuidParents } from './uuid-parents';
 
 /**
  * Adds a session to a course. The instructor must exist in the people subgraph; the course is
@@ -76,5 +75,5 @@ export const sessionsByCourse = definePageLoader<Session, SessionListArgs>('sess
 
 /** `Person.taught` for many people: two queries whatever their number. */
 export const sessionsByInstructor = definePageLoader<Session, SessionListArgs>('sessionsByInstructor', (personIds, args, ctx) =>
-  pagesOfUuidParents(personIds, args, (ids) => paginateByParent(ctx.em, Session, 'instructorId', ids, statusWhere(args), args, ORDER)),
+  paginateByParent(ctx.em, Session, 'instructorId', personIds, statusWhere(args), args, ORDER),
 );
