@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
 import { DateTimeScalar, newId } from '@ngo-hub/kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SectorActivityKind } from '../events/sector-activity.event';
@@ -23,7 +23,7 @@ export class WebhookDelivery {
   @ManyToOne(() => Webhook, { index: false, deleteRule: 'cascade' })
   webhook: Rel<Webhook>;
 
-  @Property({ type: 'bigint' })
+  @Property({ type: new BigIntType('string') })
   @Field(() => ID, { description: 'The event\'s id in the hub event log, sent as the webhook-id header: receivers deduplicate by it.' })
   eventId: string;
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
 import { DateTimeScalar, newId } from '@ngo-hub/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { SectorActivityKind } from '../events/sector-activity.event';
@@ -66,7 +66,7 @@ export class Webhook {
    * The deliverer's cursor: the last event of the hub event log it has taken for this endpoint
    * (delivered, or held as the PENDING delivery in front); null until it first looks.
    */
-  @Property({ type: 'bigint', nullable: true })
+  @Property({ type: new BigIntType('string'), nullable: true })
   @Field(() => ID, { nullable: true, description: 'The last event of the hub event log taken for this endpoint (delivered or being delivered); null until the first.' })
   lastEventId?: string | null;
 
