@@ -298,20 +298,25 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     expect(JSON.stringify(receiver.all(path))).not.toContain(theirs);
   });
 
-  it('delivers every event once, in order, across a gateway restart', async () => {
+  it('delivers every event once, in order, across gateway restarts (killed, then stopped)', async () => {
     const owner = await partner('Restart Proof Society');
     const town = city('Restart');
     const { path, url } = receiver.endpoint();
     await createWebhook(owner.admin, { organizationId: owner.id, url, topics: ['ORGANIZATION_CHANGED'], filter: { city: town } });
-    const names = Array.from({ length: 12 }, (_, i) => `Restart ${String(i + 1).padStart(2, '0')}`);
-    for (const name of names.slice(0, 6)) await createOrganization(name, town);
-    await receiver.waitForAccepted(path, 2);
-
-    const exited = once(gateway.child, 'exit');
-    gateway.child.kill('SIGKILL'); // no goodbye: an attempt may be in flight
-    await exited;
-    for (const name of names.slice(6)) await createOrganization(name, town); // committed while no deliverer runs
-    gateway = await startGatewayProcess(env);
+    const names = Array.from({ length: 18 }, (_, i) => `Restart ${String(i + 1).padStart(2, '0')}`);
+    let created = 0;
+    for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+      for (const name of names.slice(created, created + 5)) await createOrganization(name, town);
+      created += 5;
+      await receiver.waitForAccepted(path, created - 3);
+      const exited = once(gateway.child, 'exit');
+      gateway.child.kill(signal); // SIGKILL: no goodbye, an attempt may be in flight; SIGTERM: a clean stop
+      await exited;
+      for (const name of names.slice(created, created + 3)) await createOrganization(name, town); // committed while no deliverer runs
+      created += 3;
+      gateway = await startGatewayProcess(env);
+    }
+    for (const name of names.slice(created)) await createOrganization(name, town);
 
     const bodies = await receiver.waitForAccepted(path, names.length, 30_000);
     expect(bodies.map((b) => b.data.organization!.name)).toEqual(names);

@@ -53,6 +53,9 @@ export class WebhookDeliverer {
   private again = false;
   private stopped = false;
   private readonly serving = new Map<string, Promise<void>>();
+  /** Aborts attempts in flight when the gateway stops: they are not recorded, and the next deliverer makes them again. */
+  private readonly stopping = new AbortController();
+  private warnedNoTables = false;
 
   constructor(private readonly options: WebhookDelivererOptions) {}
 
@@ -91,7 +94,12 @@ export class WebhookDeliverer {
     try {
       if (!this.leader) await this.tryLead();
       const schema = this.options.schema();
-      if (!this.leader || !schema || !(await webhookTablesExist(pool))) return;
+      if (!this.leader || !schema) return;
+      if (!(await webhookTablesExist(pool))) {
+        if (!this.warnedNoTables) log.warn('webhooks wait: organizations.webhook_delivery is not in the gateway\'s database yet (not migrated, or ORGANIZATIONS_DATABASE_URL is another database)');
+        this.warnedNoTables = true;
+        return;
+      }
       for (const endpoint of await endpointsToServe(pool)) {
         if (this.stopped || this.serving.size >= config.concurrency) break;
         if (this.serving.has(endpoint.id)) continue;
@@ -195,7 +203,8 @@ export class WebhookDeliverer {
   /** One attempt at one delivery, recorded; true when the endpoint accepted it. */
   private async attempt(endpoint: Endpoint, delivery: DeliveryRow, inOrder: boolean): Promise<boolean> {
     const { pool, log, config } = this.options;
-    const outcome = await sendWebhook({ url: endpoint.url, secrets: endpoint.secrets }, { id: delivery.eventId, body: delivery.body, timestamp: new Date() }, config);
+    const outcome = await sendWebhook({ url: endpoint.url, secrets: endpoint.secrets }, { id: delivery.eventId, body: delivery.body, timestamp: new Date() }, { ...config, signal: this.stopping.signal });
+    if (this.stopping.signal.aborted) return false;
     const attempts = delivery.attempts + 1;
     const next = outcome.ok ? undefined : nextAttemptAt(config.retrySchedule, attempts);
     const recorded = await recordAttempt(pool, delivery, { ...outcome, nextAttemptAt: next });
@@ -209,6 +218,7 @@ export class WebhookDeliverer {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     clearTimeout(this.timer);
     await this.running;
     await Promise.allSettled(this.serving.values());

@@ -55,7 +55,7 @@ const RESPONSE_BYTES_READ = 64 * 1024;
  * (another status, a redirect — never followed —, a timeout, a refused connection) is a failure
  * to retry. In production, hosts that are or resolve to private addresses are refused (SSRF).
  */
-export function sendWebhook(target: WebhookTarget, message: WebhookMessage, options: { timeoutMs: number; mode: HubMode }): Promise<AttemptOutcome> {
+export function sendWebhook(target: WebhookTarget, message: WebhookMessage, options: { timeoutMs: number; mode: HubMode; signal?: AbortSignal }): Promise<AttemptOutcome> {
   const started = performance.now();
   const done = (outcome: Omit<AttemptOutcome, 'durationMs'>): AttemptOutcome => ({ ...outcome, durationMs: Math.round(performance.now() - started) });
   return new Promise((resolve) => {
@@ -80,7 +80,7 @@ export function sendWebhook(target: WebhookTarget, message: WebhookMessage, opti
         'webhook-timestamp': String(Math.floor(message.timestamp.getTime() / 1000)),
         'webhook-signature': signatureHeader(target.secrets, message),
       },
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: options.signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.signal]) : AbortSignal.timeout(options.timeoutMs),
       ...(options.mode === 'production' ? { lookup: publicOnlyLookup as RequestOptions['lookup'] } : {}),
     };
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -101,11 +101,13 @@ export function sendWebhook(target: WebhookTarget, message: WebhookMessage, opti
     });
     request.once('error', (error: Error & { code?: string }) => {
       const reason =
-        error.name === 'TimeoutError' || error.name === 'AbortError'
-          ? `no answer within ${options.timeoutMs} ms`
-          : error instanceof RefusedDestination
-            ? error.message
-            : `${error.code ?? error.name}: ${error.message}`;
+        options.signal?.aborted
+          ? 'abandoned: the gateway is stopping'
+          : error.name === 'TimeoutError' || error.name === 'AbortError'
+            ? `no answer within ${options.timeoutMs} ms`
+            : error instanceof RefusedDestination
+              ? error.message
+              : `${error.code ?? error.name}: ${error.message}`;
       resolve(done({ ok: false, error: reason }));
     });
     request.end(body);
