@@ -188,11 +188,11 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     expect(codes((await gql(DELIVERIES, { id }, owner.admin)).errors)).toEqual(['NOT_FOUND']);
   });
 
-  it('signs each delivery so standardwebhooks\' Webhook.verify accepts it; the webhook-id is the event id', async () => {
+  it('signs each delivery so standardwebhooks\' Webhook.verify accepts it, with both secrets after a rotation; the webhook-id is the event id', async () => {
     const owner = await partner('Signed Deliveries Society');
     const town = city('Signed');
     const { path, url } = receiver.endpoint();
-    const { secret } = await createWebhook(owner.admin, { organizationId: owner.id, url, topics: ['ORGANIZATION_CHANGED'], filter: { city: town } });
+    const { id, secret } = await createWebhook(owner.admin, { organizationId: owner.id, url, topics: ['ORGANIZATION_CHANGED'], filter: { city: town } });
     await createOrganization('Signed Event Club', town);
     await createOrganization('Unrelated Club', city('Elsewhere'));
 
@@ -208,6 +208,15 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     expect(() => new Webhook('whsec_' + Buffer.from('another secret of 24 b!!').toString('base64')).verify(request!.body, headers)).toThrow();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.all(path)).toHaveLength(1); // the other city's event is not sent
+
+    // after a rotation, deliveries carry a signature with each secret for a while: the receiver switches without a gap
+    const rotated = await must<{ rotateWebhookSecret: { secret: string } }>(`mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id }, owner.admin);
+    const fresh = rotated.rotateWebhookSecret.secret;
+    expect(fresh).not.toBe(secret);
+    await createOrganization('Rotated Event Club', town);
+    const [, next] = await receiver.waitFor(path, (r) => r.length >= 2);
+    expect(String(next!.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    for (const key of [fresh, secret]) expect(new Webhook(key).verify(next!.body, next!.headers as Record<string, string>)).toMatchObject({ data: { organization: { name: 'Rotated Event Club' } } });
   });
 
   it('retries after 500s with the same webhook-id and body, then delivers; the admin sees the attempts and can redeliver', async () => {

@@ -14,6 +14,7 @@ import {
   endpointsToServe,
   markFailing,
   pendingHead,
+  pruneDeliveries,
   recordAttempt,
   startCursor,
   takeEvent,
@@ -36,6 +37,7 @@ export interface WebhookDelivererOptions {
 
 const LEADER_LOCK = `hashtext('ngo-hub:webhook-deliverer')`;
 const EVENT_PAGE = 200;
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Delivers the hub event log to the organizations' webhook endpoints. One gateway instance
@@ -56,6 +58,7 @@ export class WebhookDeliverer {
   /** Aborts attempts in flight when the gateway stops: they are not recorded, and the next deliverer makes them again. */
   private readonly stopping = new AbortController();
   private warnedNoTables = false;
+  private lastPrune = 0;
 
   constructor(private readonly options: WebhookDelivererOptions) {}
 
@@ -99,6 +102,10 @@ export class WebhookDeliverer {
         if (!this.warnedNoTables) log.warn('webhooks wait: organizations.webhook_delivery is not in the gateway\'s database yet (not migrated, or ORGANIZATIONS_DATABASE_URL is another database)');
         this.warnedNoTables = true;
         return;
+      }
+      if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+        this.lastPrune = Date.now();
+        await pruneDeliveries(pool, config.deliveryRetentionMs);
       }
       for (const endpoint of await endpointsToServe(pool)) {
         if (this.stopped || this.serving.size >= config.concurrency) break;

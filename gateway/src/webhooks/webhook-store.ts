@@ -165,3 +165,12 @@ export async function recordAttempt(db: Db, delivery: DeliveryRow, attempt: Atte
 export async function markFailing(db: Db, webhookId: string, reason: string): Promise<void> {
   await db.query(`update ${SCHEMA}.webhook set status = 'FAILING', status_reason = $2, updated_at = now() where id = $1`, [webhookId, reason.slice(0, 500)]);
 }
+
+/** Drops finished deliveries older than `retentionMs` (pending ones stay whatever their age). */
+export async function pruneDeliveries(db: Db, retentionMs: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `delete from ${SCHEMA}.webhook_delivery where status <> 'PENDING' and created_at < now() - $1::interval`,
+    [`${Math.round(retentionMs / 1000)} seconds`],
+  );
+  return rowCount ?? 0;
+}
