@@ -280,6 +280,22 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     expect((await receiver.waitForAccepted(path, 2)).map((b) => b.data.organization!.name)).toEqual(['Broken 2', 'Broken 1']);
   });
 
+  it('pauses an endpoint at once when it answers 410 Gone', async () => {
+    const owner = await partner('Gone Endpoint Society');
+    const town = city('Gone');
+    const { path, url } = receiver.endpoint(() => 410);
+    const { id } = await createWebhook(owner.admin, { organizationId: owner.id, url, topics: ['ORGANIZATION_CHANGED'], filter: { city: town } });
+    await createOrganization('Gone 1', town);
+    await receiver.waitFor(path, (r) => r.length >= 1);
+    let state: WebhookState | undefined;
+    const deadline = Date.now() + 10_000;
+    while ((state = await must<WebhookState>(DELIVERIES, { id }, owner.admin)).webhook.status !== 'FAILING' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(state.webhook).toMatchObject({ status: 'FAILING', statusReason: expect.stringMatching(/410 Gone/) });
+    expect(state.webhook.deliveries.nodes).toEqual([expect.objectContaining({ status: 'FAILED', attempts: 1, lastStatusCode: 410 })]);
+    await new Promise((resolve) => setTimeout(resolve, 800)); // longer than the whole test schedule: no retry
+    expect(receiver.all(path)).toHaveLength(1);
+  });
+
   it('sends an organization only the events it may read: enrollments in its own courses, not another organization\'s', async () => {
     const school = await partner('Webhook Training School');
     const rival = await partner('Rival Training School');

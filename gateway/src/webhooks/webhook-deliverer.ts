@@ -213,13 +213,16 @@ export class WebhookDeliverer {
     const outcome = await sendWebhook({ url: endpoint.url, secrets: endpoint.secrets }, { id: delivery.eventId, body: delivery.body, timestamp: new Date() }, { ...config, signal: this.stopping.signal });
     if (this.stopping.signal.aborted) return false;
     const attempts = delivery.attempts + 1;
-    const next = outcome.ok ? undefined : nextAttemptAt(config.retrySchedule, attempts);
+    // 410 Gone: the receiver says the endpoint is no more (Standard Webhooks): no retries, the webhook pauses
+    const gone = outcome.statusCode === 410;
+    const next = outcome.ok || gone ? undefined : nextAttemptAt(config.retrySchedule, attempts);
     const recorded = await recordAttempt(pool, delivery, { ...outcome, nextAttemptAt: next });
     if (!recorded) return false; // another deliverer recorded this attempt first
     webhookAttempts.inc({ outcome: outcome.ok ? 'succeeded' : next ? 'retrying' : 'failed' });
     if (outcome.ok) return true;
     log.info({ webhook: endpoint.id, eventId: delivery.eventId, attempts, error: outcome.error, nextAttemptAt: next }, 'webhook attempt failed');
-    if (!next && inOrder) await markFailing(pool, endpoint.id, `event ${delivery.eventId} failed ${attempts} attempts; the last: ${outcome.error}`);
+    if (gone) await markFailing(pool, endpoint.id, `the endpoint answered 410 Gone to event ${delivery.eventId}`);
+    else if (!next && inOrder) await markFailing(pool, endpoint.id, `event ${delivery.eventId} failed ${attempts} attempts; the last: ${outcome.error}`);
     return false;
   }
 
