@@ -133,7 +133,8 @@ describe('privacy matrix: every private field × every role, through the gateway
     const enrollment = (await must<{ enrollPerson: { enrollment: { id: string } } }>(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, { input: { courseId: course, personId: person } }, headers.self)).enrollPerson.enrollment.id;
     const webhook = (
       await must<{ createWebhook: { webhook: { id: string } } }>(`mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }`, {
-        input: { organizationId: relatedOrganization, url: 'http://localhost:9/matrix', topics: ['ORGANIZATION_CHANGED'] },
+        // a city no event has: nothing is ever sent to this endpoint
+        input: { organizationId: relatedOrganization, url: 'http://localhost:9/matrix', topics: ['ORGANIZATION_CHANGED'], filter: { city: `Matrix ${tag}` } },
       })
     ).createWebhook.webhook.id;
     fixture = { person, relatedOrganization, posting, course, enrollment, webhook };
