@@ -37,6 +37,8 @@ describe('webhooks of an organization', () => {
     expect(failure(await create({}, subgraph.as(asMember(other, 'ADMIN')))).code).toBe('FORBIDDEN');
     // the secret is no field of Webhook: only createWebhook and rotateWebhookSecret answer it
     expect(failure(await admin().request(`query($id: ID!) { webhook(id: $id) { secret } }`, { id: webhook.id })).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const read = await ok<{ webhook: { organization: { id: string; name: string } } }>(admin() as TestSubgraph, `query($id: ID!) { webhook(id: $id) { organization { id name } } }`, { id: webhook.id });
+    expect(read.webhook.organization).toEqual({ id: organizationId, name: expect.stringMatching(/^Webhook Partner/) });
   });
 
   it('takes https URLs to public hosts in production, and http://localhost only in development', async () => {

@@ -19,8 +19,8 @@ export class Webhook {
   @Field(() => ID, { description: 'Stable identifier of the webhook (a UUID).' })
   id: string = newId();
 
+  /** Resolved by WebhookResolver.organization (through the organizations loader). */
   @ManyToOne(() => Organization, { index: false })
-  @Field(() => Organization, { description: 'The organization that registered it; events are sent only when it may read them.' })
   organization: Rel<Organization>;
 
   @Property({ type: 'text' })

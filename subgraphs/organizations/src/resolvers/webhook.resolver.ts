@@ -16,6 +16,7 @@ import {
   webhookById,
   webhooksOfOrganization,
 } from '../services/webhooks';
+import { organizationById } from '../services/organizations';
 import { WebhookDeliveryConnection } from './webhook-delivery-connection';
 
 @ObjectType({ description: 'A webhook with its signing secret: store the secret now, it is never shown again.' })
@@ -88,6 +89,12 @@ export class WebhookResolver {
   @Auth(AuthRule.ORGANIZATION_ADMIN, (_source, args: { deliveryId: string }, ctx: HubContext) => organizationOfDelivery(ctx.em, args.deliveryId))
   async redeliverWebhookEvent(@Arg('deliveryId', () => ID, { description: 'A delivery from Webhook.deliveries.' }) deliveryId: string, @Ctx() ctx: HubContext): Promise<WebhookDeliveryPayload> {
     return { delivery: await redeliverWebhookEvent(ctx.em, deliveryId) };
+  }
+
+  @FieldResolver(() => Organization, { description: 'The organization that registered it; events are sent only when it may read them.' })
+  async organization(@Root() webhook: Webhook, @Ctx() ctx: HubContext): Promise<Organization> {
+    // the foreign key keeps it: a webhook's organization always exists
+    return (await ctx.loaders.load(organizationById, webhook.organization.id))!;
   }
 
   @FieldResolver(() => WebhookDeliveryConnection, { description: 'Recent deliveries to the endpoint, newest first: status, attempts, the endpoint\'s last answer, the next attempt.' })
