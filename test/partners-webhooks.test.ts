@@ -127,6 +127,7 @@ const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | und
 describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
   const receiver = new Receiver();
   let gateway: ChildService;
+  let standby: ChildService | undefined;
   const env = { DATABASE_URL: process.env.TEST_DATABASE_URL!, EVENT_POLL_MS: '100', WEBHOOK_RETRY_SCHEDULE: '300,300,300', WEBHOOK_DELIVERY: 'on' };
 
   beforeAll(async () => {
@@ -135,6 +136,7 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
   });
 
   afterAll(async () => {
+    if (standby && standby.child.exitCode === null && standby.child.signalCode === null) await standby.stop();
     await gateway?.stop();
     await receiver.stop();
   });
@@ -323,25 +325,30 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     expect(JSON.stringify(receiver.all(path))).not.toContain(theirs);
   });
 
-  it('delivers every event once, in order, across gateway restarts (killed, then stopped)', async () => {
+  it('delivers every event once, in order, with a standby instance, across a crash and a restart', async () => {
     const owner = await partner('Restart Proof Society');
     const town = city('Restart');
     const { path, url } = receiver.endpoint();
     await createWebhook(owner.admin, { organizationId: owner.id, url, topics: ['ORGANIZATION_CHANGED'], filter: { city: town } });
     const names = Array.from({ length: 18 }, (_, i) => `Restart ${String(i + 1).padStart(2, '0')}`);
-    let created = 0;
-    for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
-      for (const name of names.slice(created, created + 5)) await createOrganization(name, town);
-      created += 5;
-      await receiver.waitForAccepted(path, created - 3);
-      const exited = once(gateway.child, 'exit');
-      gateway.child.kill(signal); // SIGKILL: no goodbye, an attempt may be in flight; SIGTERM: a clean stop
-      await exited;
-      for (const name of names.slice(created, created + 3)) await createOrganization(name, town); // committed while no deliverer runs
-      created += 3;
-      gateway = await startGatewayProcess(env);
-    }
-    for (const name of names.slice(created)) await createOrganization(name, town);
+    const create = async (from: number, to: number) => {
+      for (const name of names.slice(from, to)) await createOrganization(name, town);
+    };
+    // a second instance waits for the deliverer's lock while the first delivers
+    standby = await startGatewayProcess(env);
+    await create(0, 5);
+    await receiver.waitForAccepted(path, 2);
+    const killed = once(gateway.child, 'exit');
+    gateway.child.kill('SIGKILL'); // no goodbye: an attempt may be in flight; the standby takes over
+    await killed;
+    await create(5, 10);
+    await receiver.waitForAccepted(path, 7);
+    const stopped = once(standby.child, 'exit');
+    standby.child.kill('SIGTERM'); // a clean stop, with events still to send
+    await stopped;
+    await create(10, 14); // committed while no deliverer runs
+    gateway = await startGatewayProcess(env);
+    await create(14, 18);
 
     const bodies = await receiver.waitForAccepted(path, names.length, 30_000);
     expect(bodies.map((b) => b.data.organization!.name)).toEqual(names);
