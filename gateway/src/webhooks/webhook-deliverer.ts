@@ -1,7 +1,7 @@
 import { WEBHOOK_CHANNEL, type Identity, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
 import type { Pool, PoolClient } from 'pg';
-import { EVENT_LOG_CHANNEL, readEvents } from '../subscriptions/event-log';
+import { EVENT_LOG_CHANNEL, oldestEventId, readEvents } from '../subscriptions/event-log';
 import type { QueryExecutor } from '../subscriptions/event-payload';
 import { webhookAttempts, webhookDeliverer } from './metrics';
 import { nextAttemptAt } from './retry-schedule';
@@ -191,6 +191,7 @@ export class WebhookDeliverer {
     while (!this.stopped) {
       const events = await readEvents(pool, cursor, EVENT_PAGE);
       if (!events.length) return undefined;
+      await this.warnOfPrunedEvents(endpoint, cursor, events[0]!.id);
       for (const event of events) {
         if (!webhookWants(endpoint, event)) continue;
         const body = await webhookBody(schema, event, runQuery, callerKey);
@@ -205,6 +206,16 @@ export class WebhookDeliverer {
       cursor = endpoint.lastEventId = last;
     }
     return undefined;
+  }
+
+  /**
+   * Says so when an endpoint's cursor fell behind the event log's retention (paused longer than
+   * EVENT_RETENTION_HOURS): the events in between are gone and cannot be sent.
+   */
+  private async warnOfPrunedEvents(endpoint: Endpoint, cursor: string, next: string): Promise<void> {
+    if (cursor === '0' || BigInt(next) === BigInt(cursor) + 1n) return;
+    if ((await oldestEventId(this.options.pool)) !== next) return;
+    this.options.log.warn({ webhook: endpoint.id, after: cursor, before: next }, 'webhook resumes after events the event log no longer keeps (EVENT_RETENTION_HOURS): they cannot be sent');
   }
 
   /** One attempt at one delivery, recorded; true when the endpoint accepted it. */
