@@ -58,6 +58,7 @@ export class WebhookDeliverer {
   /** Aborts attempts in flight when the gateway stops: they are not recorded, and the next deliverer makes them again. */
   private readonly stopping = new AbortController();
   private warnedNoTables = false;
+  private tablesExist = false;
   private lastPrune = 0;
 
   constructor(private readonly options: WebhookDelivererOptions) {}
@@ -98,7 +99,8 @@ export class WebhookDeliverer {
       if (!this.leader) await this.tryLead();
       const schema = this.options.schema();
       if (!this.leader || !schema) return;
-      if (!(await webhookTablesExist(pool))) {
+      this.tablesExist ||= await webhookTablesExist(pool);
+      if (!this.tablesExist) {
         if (!this.warnedNoTables) log.warn('webhooks wait: organizations.webhook_delivery is not in the gateway\'s database yet (not migrated, or ORGANIZATIONS_DATABASE_URL is another database)');
         this.warnedNoTables = true;
         return;
