@@ -28,6 +28,7 @@ interface Fixture {
   posting: string;
   course: string;
   enrollment: string;
+  webhook: string;
 }
 
 /** How to reach each private field: one or more paths; the field is seen when any path yields it. */
@@ -55,6 +56,11 @@ const PROBES: Record<string, { query: string; seen: (data: any) => unknown }[]> 
     { query: `query($organization: ID!) { organization(id: $organization) { pendingAffiliations { nodes { id } } } }`, seen: (d) => d?.organization?.pendingAffiliations?.nodes?.length },
   ],
   'Organization.apiKeys': [{ query: `query($organization: ID!) { organization(id: $organization) { apiKeys { prefix } } }`, seen: (d) => d?.organization?.apiKeys?.length }],
+  'Organization.webhooks': [{ query: `query($organization: ID!) { organization(id: $organization) { webhooks { url } } }`, seen: (d) => d?.organization?.webhooks?.length }],
+  'Webhook.deliveries': [
+    { query: `query($webhook: ID!) { webhook(id: $webhook) { deliveries { totalCount } } }`, seen: (d) => d?.webhook?.deliveries },
+    { query: `query($organization: ID!) { organization(id: $organization) { webhooks { deliveries { totalCount } } } }`, seen: (d) => d?.organization?.webhooks?.[0]?.deliveries },
+  ],
 };
 
 /** `Type.field` → rule, for every object field (not Query/Mutation/Subscription) carrying @auth in schema/*.graphql. */
@@ -125,7 +131,13 @@ describe('privacy matrix: every private field × every role, through the gateway
     // proposed by the organization's editor, not yet confirmed by the subject: pending on both sides' lists
     await must(`mutation($input: AddAffiliationInput!) { addAffiliation(input: $input) { affiliation { id } } }`, { input: { personId: person, organizationId: relatedOrganization, role: 'STAFF' } }, headers.relatedMember);
     const enrollment = (await must<{ enrollPerson: { enrollment: { id: string } } }>(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, { input: { courseId: course, personId: person } }, headers.self)).enrollPerson.enrollment.id;
-    fixture = { person, relatedOrganization, posting, course, enrollment };
+    const webhook = (
+      await must<{ createWebhook: { webhook: { id: string } } }>(`mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }`, {
+        // a city no event has: nothing is ever sent to this endpoint
+        input: { organizationId: relatedOrganization, url: 'http://localhost:9/matrix', topics: ['ORGANIZATION_CHANGED'], filter: { city: `Matrix ${tag}` } },
+      })
+    ).createWebhook.webhook.id;
+    fixture = { person, relatedOrganization, posting, course, enrollment, webhook };
   });
 
   it('finds private fields in the schema, each with a rule this matrix knows and a probe', () => {
@@ -135,7 +147,7 @@ describe('privacy matrix: every private field × every role, through the gateway
   });
 
   it.each(ROLES)('shows %s exactly the private fields its role may see', async (role) => {
-    const variables = { person: fixture.person, organization: fixture.relatedOrganization, posting: fixture.posting, course: fixture.course, enrollment: fixture.enrollment };
+    const variables = { person: fixture.person, organization: fixture.relatedOrganization, posting: fixture.posting, course: fixture.course, enrollment: fixture.enrollment, webhook: fixture.webhook };
     const wrong: string[] = [];
     for (const [field, rule] of fields) {
       let seen = false;

@@ -7,6 +7,7 @@ import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
 import { loadSharedStateConfig, type SharedStateConfig } from './shared-state/shared-state-config';
 import { loadLiveUpdatesConfig, type LiveUpdatesConfig } from './subscriptions/live-updates-config';
+import { loadWebhooksConfig, type WebhooksConfig } from './webhooks/webhooks-config';
 
 export interface GatewayConfig {
   host: string;
@@ -24,6 +25,8 @@ export interface GatewayConfig {
   limits: LimitsConfig;
   /** Subscriptions over graphql-ws from the hub event log (gateway/src/subscriptions). */
   liveUpdates: LiveUpdatesConfig;
+  /** Delivery of the hub event log to organizations' webhook endpoints (gateway/src/webhooks). */
+  webhooks: WebhooksConfig;
   /** Which pages on other origins may call /graphql from a browser (CORS_ORIGINS). */
   cors: CorsConfig;
   /** Redis for what gateway instances share (gateway/src/shared-state). */
@@ -57,6 +60,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     auth: loadAuthConfig(env),
     limits: loadLimitsConfig(env),
     liveUpdates: loadLiveUpdatesConfig(env),
+    webhooks: loadWebhooksConfig(env),
     cors: loadCorsConfig(env, hubMode(env)),
     sharedState: loadSharedStateConfig(env),
   };

@@ -2,8 +2,9 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { answerReadiness, createLogger, DEVELOPMENT_JWT_SECRET, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Logger } from '@ngo-hub/kit';
-import type { GraphQLSchema } from 'graphql';
+import { answerReadiness, createLogger, DEVELOPMENT_JWT_SECRET, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Identity, type Logger } from '@ngo-hub/kit';
+import { print, type GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthentication } from './auth/identify';
@@ -21,6 +22,8 @@ import { connectRedis } from './shared-state/redis-connection';
 import { supergraphFile } from './supergraph/supergraph-file';
 import { startLiveUpdates, startSubscriptionServer } from './subscriptions';
 import { SubgraphDataSource } from './subgraph-data-source';
+import type { QueryExecutor } from './subscriptions/event-payload';
+import { startWebhooks } from './webhooks';
 
 export interface RunningGateway {
   url: string;
@@ -105,6 +108,18 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const { databaseUrl } = config.liveUpdates;
   const liveUpdates = databaseUrl ? await startLiveUpdates({ ...config.liveUpdates, databaseUrl }, log) : undefined;
   if (!liveUpdates) log.warn('no DATABASE_URL: subscriptions are refused (live updates read the hub event log in PostgreSQL)');
+  // webhooks' payloads are queries the gateway makes as the registering organization, through Apollo like a client's
+  const runAs =
+    (identity: Identity): QueryExecutor =>
+    async (document, variables) => {
+      const response = await apollo.executeOperation({ query: print(document), variables }, { contextValue: { requestId: randomUUID(), identity, derived: true } });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for webhook payloads');
+      return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
+    };
+  const webhooks =
+    databaseUrl && config.webhooks.deliver
+      ? await startWebhooks({ databaseUrl, config: config.webhooks, pollMs: config.liveUpdates.pollMs, schema: () => apiSchema, runAs }, log)
+      : undefined;
   // attached before listening: no upgrade request finds the path without its WebSocket server
   const subscriptions = startSubscriptionServer({
     httpServer,
@@ -132,6 +147,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     async stop() {
       // sockets first (clients resume elsewhere), then HTTP drains, then the event log's connections
       await subscriptions.stop();
+      await webhooks?.stop();
       await apollo.stop();
       await liveUpdates?.stop();
       await redis?.close();

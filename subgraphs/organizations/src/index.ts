@@ -10,6 +10,8 @@ import { Organization } from './entities/organization';
 import { OrganizationMember } from './entities/organization-member';
 import { OrganizationRelation } from './entities/organization-relation';
 import { RegistrationChange } from './entities/registration-change';
+import { Webhook } from './entities/webhook';
+import { WebhookDelivery } from './entities/webhook-delivery';
 import { ApiKeyResolver } from './resolvers/api-key.resolver';
 import { CredentialResolver } from './resolvers/credential.resolver';
 import { OrganizationBatchResolver } from './resolvers/organization-batch.resolver';
@@ -21,13 +23,14 @@ import { OrganizationRelationEdgeResolver, OrganizationRelationResolver } from '
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { OrganizationSubscriptionResolver } from './resolvers/subscription.resolver';
 import { SectorMapResolver } from './resolvers/sector-map.resolver';
+import { OrganizationWebhooksResolver, WebhookResolver } from './resolvers/webhook.resolver';
 import { organizationById } from './services/organizations';
 import { seedOrganizations } from '../seed/organizations.seed';
 
 export const organizationsSubgraph: SubgraphDefinition = {
   name: 'organizations',
   packageDir: packageRoot(__dirname),
-  entities: [Organization, RegistrationChange, OrganizationRelation, IncubationProgramme, IncubationCohort, IncubationMembership, OrganizationMember, ApiKey],
+  entities: [Organization, RegistrationChange, OrganizationRelation, IncubationProgramme, IncubationCohort, IncubationMembership, OrganizationMember, ApiKey, Webhook, WebhookDelivery],
   resolvers: [
     MyDataResolver,
     erasureResolver('organizations', erasePersonInOrganizations),
@@ -43,6 +46,8 @@ export const organizationsSubgraph: SubgraphDefinition = {
     CredentialResolver,
     OrganizationBatchResolver,
     OrganizationSubscriptionResolver,
+    WebhookResolver,
+    OrganizationWebhooksResolver,
   ],
   // MyData is reached through federation only (people answers Query.myData)
   orphanedTypes: [MyData],

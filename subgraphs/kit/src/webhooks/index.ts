@@ -1,0 +1,2 @@
+export * from './webhook-destination';
+export * from './webhook-channel';
