@@ -1,4 +1,4 @@
-import { serviceIdentity, SignedHeaders, type Membership, type OrganizationRole } from '@ngo-hub/kit';
+import { SubgraphClient, type Membership, type OrganizationRole } from '@ngo-hub/kit';
 import { LRUCache } from 'lru-cache';
 import { SubgraphUnavailableError } from '../subgraph-data-source';
 
@@ -15,17 +15,12 @@ export interface ApiKeyRecord {
  * briefly: a revoked key stops working within `cacheMs`.
  */
 export class CredentialDirectory {
-  private readonly signed: SignedHeaders;
+  private readonly organizations: SubgraphClient;
   private readonly keys: LRUCache<string, { record: ApiKeyRecord | null }>;
   private readonly memberships: LRUCache<string, { list: Membership[] }>;
 
-  constructor(
-    private readonly organizationsUrl: string,
-    gatewaySecret: string,
-    cacheMs: number,
-    private readonly timeoutMs = 5_000,
-  ) {
-    this.signed = new SignedHeaders(serviceIdentity('gateway'), gatewaySecret);
+  constructor(organizationsUrl: string, gatewaySecret: string, cacheMs: number, timeoutMs = 5_000) {
+    this.organizations = SubgraphClient.asService('gateway', 'organizations', organizationsUrl, gatewaySecret, timeoutMs);
     const options = { max: 10_000, ttl: Math.max(cacheMs, 1), ttlAutopurge: false };
     this.keys = new LRUCache(options);
     this.memberships = new LRUCache(options);
@@ -48,19 +43,10 @@ export class CredentialDirectory {
   }
 
   private async ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    let body: { data?: T; errors?: unknown[] };
     try {
-      const response = await fetch(this.organizationsUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await this.signed.headers()) },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      body = (await response.json()) as typeof body;
+      return await this.organizations.read<T>(query, variables);
     } catch {
       throw new SubgraphUnavailableError('organizations', 'cannot check credentials');
     }
-    if (!body.data || body.errors?.length) throw new SubgraphUnavailableError('organizations', 'cannot check credentials');
-    return body.data;
   }
 }

@@ -1,4 +1,4 @@
-import { newId } from '@ngo-hub/kit';
+import { newId, SubgraphClient } from '@ngo-hub/kit';
 import { asAdmin, asService, identityHeaders } from '@ngo-hub/kit/testing';
 import ExcelJS from 'exceljs';
 import { OrganizationDirectory } from '../src/services/organization-directory';
@@ -94,7 +94,7 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
 
   beforeAll(async () => {
     hub = await startFundingHub();
-    directory = new OrganizationDirectory(hub.organizations.url, () => identityHeaders(asService('360giving-import')));
+    directory = new OrganizationDirectory(new SubgraphClient('organizations', hub.organizations.url, () => identityHeaders(asService('360giving-import')), 15_000));
   });
   afterAll(() => hub?.stop());
 

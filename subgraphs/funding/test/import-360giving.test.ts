@@ -1,4 +1,4 @@
-import { newId } from '@ngo-hub/kit';
+import { newId, SubgraphClient } from '@ngo-hub/kit';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,7 +69,7 @@ describe('360Giving import (npm run import:360giving)', () => {
 
   beforeAll(async () => {
     hub = await startFundingHub();
-    directory = new OrganizationDirectory(hub.organizations.url, () => identityHeaders(asService('360giving-import')));
+    directory = new OrganizationDirectory(new SubgraphClient('organizations', hub.organizations.url, () => identityHeaders(asService('360giving-import')), 15_000));
   });
   afterAll(() => hub?.stop());
 

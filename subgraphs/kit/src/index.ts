@@ -9,6 +9,8 @@ export * from './database';
 export * from './embedded-postgres';
 export * from './errors';
 export * from './transitions';
+export * from './subgraph-client';
+export * from './by-id';
 export * from './federation';
 export * from './http/graphql-handler';
 export * from './ids';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { NotFoundError } from './errors';
+import { SubgraphCallError, SubgraphClient, type CallHeaders } from './subgraph-client';
 
 /** Where each subgraph answers, for the few checks one subgraph makes against another. */
 export type SubgraphUrls = Partial<Record<string, string>>;
@@ -20,19 +21,14 @@ export class References {
   constructor(
     private readonly urls: SubgraphUrls,
     private readonly log: Logger,
-    private readonly headers: () => Record<string, string> | Promise<Record<string, string>> = () => ({}),
+    private readonly headers: CallHeaders = () => ({}),
   ) {}
 
-  /** Where a subgraph answers, for a subgraph's own typed client of another one. */
-  urlOf(subgraph: string): string {
+  /** A client of another subgraph, signed as this one (subgraphs refuse unsigned requests). */
+  client(subgraph: string, timeoutMs?: number): SubgraphClient {
     const url = this.urls[subgraph];
     if (!url) throw new Error(`no URL configured for the ${subgraph} subgraph`);
-    return url;
-  }
-
-  /** The headers this subgraph signs its requests to other subgraphs with (they refuse unsigned ones). */
-  async requestHeaders(): Promise<Record<string, string>> {
-    return this.headers();
+    return new SubgraphClient(subgraph, url, this.headers, timeoutMs);
   }
 
   /** Throws NOT_FOUND naming `field` for the first id that does not exist. */
@@ -62,18 +58,14 @@ export class References {
    * The one way subgraphs call each other: reference checks, erasure, the audit log.
    */
   async request<T>(subgraph: string, query: string, variables: Record<string, unknown>, timeoutMs = 5000): Promise<T> {
-    const response = await fetch(this.urlOf(subgraph), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await this.headers()) },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = (await response.json()) as { data?: T | null; errors?: { message: string }[] };
-    if (!response.ok || !body.data) {
-      this.log.error({ status: response.status, errors: body.errors, subgraph }, 'request to another subgraph failed');
-      throw new Error(`the ${subgraph} subgraph did not answer: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+    try {
+      const answer = await this.client(subgraph, timeoutMs).post<T>(query, variables);
+      if (!answer.data) throw new SubgraphCallError(subgraph, answer.errors?.[0]?.message ?? 'no data');
+      return answer.data;
+    } catch (error) {
+      if (error instanceof SubgraphCallError) this.log.error({ subgraph, reason: error.reason, status: error.status }, 'request to another subgraph failed');
+      throw error;
     }
-    return body.data;
   }
 
   /**

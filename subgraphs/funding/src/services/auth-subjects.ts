@@ -1,4 +1,4 @@
-import { isUuid, NotFoundError, type AuthSubject, type HubContext } from '@ngo-hub/kit';
+import { type AuthSubject, findOrNotFound, type HubContext } from '@ngo-hub/kit';
 import { FundingApplication } from '../entities/funding-application';
 import { FundingProgramme } from '../entities/funding-programme';
 import { Grant } from '../entities/grant';
@@ -8,20 +8,17 @@ import { Grant } from '../entities/grant';
  * editors; an application by its applicant's, and decided by the programme's funder.
  */
 export async function grantFunder(ctx: HubContext, grantId: string, field = 'grantId'): Promise<AuthSubject> {
-  const grant = isUuid(grantId) ? await ctx.em.findOne(Grant, grantId) : null;
-  if (!grant) throw new NotFoundError('Grant', grantId, field);
+  const grant = await findOrNotFound(ctx.em, Grant, grantId, field);
   return { organizationIds: [grant.fundingOrganizationId] };
 }
 
 export async function programmeFunder(ctx: HubContext, programmeId: string, field = 'programmeId'): Promise<AuthSubject> {
-  const programme = isUuid(programmeId) ? await ctx.em.findOne(FundingProgramme, programmeId) : null;
-  if (!programme) throw new NotFoundError('FundingProgramme', programmeId, field);
+  const programme = await findOrNotFound(ctx.em, FundingProgramme, programmeId, field);
   return { organizationIds: [programme.funderOrganizationId] };
 }
 
 async function applicationOf(ctx: HubContext, applicationId: string): Promise<FundingApplication> {
-  const application = isUuid(applicationId) ? await ctx.em.findOne(FundingApplication, applicationId, { populate: ['programme'] }) : null;
-  if (!application) throw new NotFoundError('FundingApplication', applicationId, 'applicationId');
+  const application = await findOrNotFound(ctx.em, FundingApplication, applicationId, 'applicationId', { populate: ['programme'] });
   return application;
 }
 

@@ -3,14 +3,13 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import {
   ConflictError,
   distinct,
-  isUuid,
+  findOrNotFound,
   newId,
-  NotFoundError,
   optionalText,
   parseMoney,
+  type References,
   requiredText,
   UserInputError,
-  type References,
 } from '@ngo-hub/kit';
 import { FundingProgramme } from '../entities/funding-programme';
 import { FundingProgrammeLot } from '../entities/funding-programme-lot';
@@ -64,8 +63,7 @@ function grantOf(input: AwardGrantInput): Grant {
 }
 
 async function programmeOf(em: EntityManager, id: string, funderId: string): Promise<FundingProgramme> {
-  const programme = isUuid(id) ? await em.findOne(FundingProgramme, { id }) : null;
-  if (!programme) throw new NotFoundError('FundingProgramme', id, 'programmeId');
+  const programme = await findOrNotFound(em, FundingProgramme, id, 'programmeId');
   if (programme.funderOrganizationId !== funderId) {
     throw new UserInputError(
       `programme ${id} is run by organization ${programme.funderOrganizationId}; a grant of the programme must have it as fundingOrganizationId`,

@@ -2,20 +2,21 @@ import { awardParties, publishGrantAwarded } from '../events/grant-awarded.event
 import { LockMode, ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   assertTransition,
+  defineByIdLoader,
   defineLoader,
   definePageLoader,
   distinct,
+  findOrNotFound,
   formatAmount,
   isUuid,
-  NotFoundError,
   optionalText,
   paginateByParent,
   parseMoney,
+  type References,
   requiredText,
   today,
-  UserInputError,
-  type References,
   type TransitionTable,
+  UserInputError,
 } from '@ngo-hub/kit';
 import { FundingApplication, FundingApplicationStatus } from '../entities/funding-application';
 import { FundingProgramme } from '../entities/funding-programme';
@@ -45,8 +46,7 @@ export function assertApplicationTransition(application: FundingApplication, to:
 }
 
 async function programmeFor(em: EntityManager, id: string): Promise<FundingProgramme> {
-  const programme = isUuid(id) ? await em.findOne(FundingProgramme, { id }) : null;
-  if (!programme) throw new NotFoundError('FundingProgramme', id, 'programmeId');
+  const programme = await findOrNotFound(em, FundingProgramme, id, 'programmeId');
   return programme;
 }
 
@@ -85,8 +85,7 @@ export async function submitFundingApplication(em: EntityManager, references: Re
 }
 
 async function lockApplication(tx: EntityManager, id: string): Promise<FundingApplication> {
-  const application = isUuid(id) ? await tx.findOne(FundingApplication, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!application) throw new NotFoundError('FundingApplication', id, 'applicationId');
+  const application = await findOrNotFound(tx, FundingApplication, id, 'applicationId', { lockMode: LockMode.PESSIMISTIC_WRITE });
   return application;
 }
 
@@ -162,12 +161,7 @@ export function applicationsWhere(args: FundingApplicationsArgs): FilterQuery<Fu
 
 const NEWEST_FIRST = { by: 'submittedAt', direction: 'desc' } as const;
 
-export const applicationById = defineLoader<string, FundingApplication | null>('applicationById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(FundingApplication, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const applicationById = defineByIdLoader('applicationById', FundingApplication);
 
 /** The application a grant was awarded from, for many grants in one query. */
 export const applicationOfGrant = defineLoader<string, FundingApplication | null>('applicationOfGrant', async (ids, ctx) => {

@@ -1,16 +1,17 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import {
   ConflictError,
-  defineLoader,
+  type ConnectionArgs,
+  defineByIdLoader,
   definePageLoader,
   distinct,
+  findOrNotFound,
   isUuid,
   NotFoundError,
   optionalText,
   paginateByParent,
   requiredText,
   UserInputError,
-  type ConnectionArgs,
 } from '@ngo-hub/kit';
 import { FundingProgramme } from '../entities/funding-programme';
 import { FundingProgrammeLot } from '../entities/funding-programme-lot';
@@ -70,8 +71,7 @@ export async function addFundingProgrammeLot(em: EntityManager, input: AddFundin
 
 /** The lot a grant names: it must exist and belong to the grant's programme. */
 export async function lotOfProgramme(em: EntityManager, lotId: string, programmeId: string | undefined, field: string): Promise<FundingProgrammeLot> {
-  const lot = isUuid(lotId) ? await em.findOne(FundingProgrammeLot, { id: lotId }) : null;
-  if (!lot) throw new NotFoundError('FundingProgrammeLot', lotId, field);
+  const lot = await findOrNotFound(em, FundingProgrammeLot, lotId, field);
   if (!programmeId) throw new UserInputError(`${field} needs the grant's programme: a lot is part of a programme`, field);
   if (lot.programme.id !== programmeId) {
     throw new UserInputError(`lot ${lotId} (${lot.name}) belongs to programme ${lot.programme.id}, not to programme ${programmeId}`, field);
@@ -79,12 +79,7 @@ export async function lotOfProgramme(em: EntityManager, lotId: string, programme
   return lot;
 }
 
-export const lotById = defineLoader<string, FundingProgrammeLot | null>('lotById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(FundingProgrammeLot, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const lotById = defineByIdLoader('lotById', FundingProgrammeLot);
 
 export const lotsOfProgramme = definePageLoader<FundingProgrammeLot, ConnectionArgs>('lotsOfProgramme', (ids, args, ctx) =>
   paginateByParent(ctx.em, FundingProgrammeLot, 'programme', ids, {}, args, { by: 'position' }),

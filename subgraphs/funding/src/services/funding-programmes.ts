@@ -1,17 +1,16 @@
 import { ref, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
-  defineLoader,
+  type ConnectionArgs,
+  defineByIdLoader,
   distinct,
-  isUuid,
   optionalText,
+  type Page,
   paginate,
   parseMoney,
+  type References,
   requiredText,
   UserInputError,
-  type ConnectionArgs,
-  type Page,
-  type References,
 } from '@ngo-hub/kit';
 import { FundingProgramme } from '../entities/funding-programme';
 import type { CreateFundingProgrammeInput, FundingProgrammeFilter } from '../inputs/funding-programme.input';
@@ -20,12 +19,7 @@ import { uuidFilter } from './id-filter';
 import { assertYear } from './year';
 
 /** Programmes by id, many per query: behind `fundingProgramme(id)` and `Grant.programme`. */
-export const programmeById = defineLoader<string, FundingProgramme | null>('programmeById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(FundingProgramme, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const programmeById = defineByIdLoader('programmeById', FundingProgramme);
 
 export function programmeWhere(filter: FundingProgrammeFilter = {}): FilterQuery<FundingProgramme> {
   const conditions: FilterQuery<FundingProgramme>[] = [];

@@ -1,6 +1,6 @@
 import { awardParties, publishGrantAwarded } from '../events/grant-awarded.event';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { assertTransition, isUuid, NotFoundError, type References, type TransitionTable } from '@ngo-hub/kit';
+import { assertTransition, findOrNotFound, type References, type TransitionTable } from '@ngo-hub/kit';
 import { Grant, GrantStatus } from '../entities/grant';
 import type { ChangeGrantStatusInput } from '../inputs/grant-status.input';
 
@@ -24,8 +24,7 @@ export function assertGrantTransition(grant: Grant, to: GrantStatus): void {
 
 /** The grant, locked until the transaction ends: status changes and disbursements on it run one at a time. */
 export async function lockGrant(tx: EntityManager, id: string, field: string): Promise<Grant> {
-  const grant = isUuid(id) ? await tx.findOne(Grant, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!grant) throw new NotFoundError('Grant', id, field);
+  const grant = await findOrNotFound(tx, Grant, id, field, { lockMode: LockMode.PESSIMISTIC_WRITE });
   return grant;
 }
 

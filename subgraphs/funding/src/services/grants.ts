@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { assertCurrency, type ConnectionArgs, defineLoader, definePageLoader, distinct, illustrativeCondition, isUuid, optionalText, type Page, type PageOrder, paginate, paginateByParent, textMatch } from '@ngo-hub/kit';
+import { assertCurrency, type ConnectionArgs, defineByIdLoader, definePageLoader, distinct, illustrativeCondition, optionalText, type Page, type PageOrder, paginate, paginateByParent, textMatch } from '@ngo-hub/kit';
 import { Grant } from '../entities/grant';
 import type { GrantFilter, OrganizationGrantsArgs } from '../inputs/grant.input';
 import { uuidFilter } from './id-filter';
@@ -10,12 +10,7 @@ import { datesOfYear } from './year';
 export const GRANT_ORDER: PageOrder<Grant> = { by: 'awardDate', direction: 'desc' };
 
 /** Grants by id, many per query: behind `grant(id)` and `_entities`. */
-export const grantById = defineLoader<string, Grant | null>('grantById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(Grant, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const grantById = defineByIdLoader('grantById', Grant);
 
 /** The organizations a filter's org-ids stand for (none found: an empty list, so nothing matches). */
 export interface OrgIdMatches {

@@ -1,4 +1,4 @@
-import { ConfigError, serviceIdentity, SignedHeaders, UserInputError, type HubContext } from '@ngo-hub/kit';
+import { ConfigError, SubgraphClient, UserInputError, type GraphQLAnswer, type HubContext } from '@ngo-hub/kit';
 
 /** What the funding subgraph reads of an organization for exports. */
 export interface OrganizationSummary {
@@ -22,11 +22,6 @@ export interface NewOrganization {
 
 export type CreatedOrganization = { id: string } | { error: string; code?: string; field?: string };
 
-interface GraphQLAnswer<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
-}
-
 /** Filters of the organizations subgraph's `organizations` query that funding asks about. */
 export interface DirectoryFilter {
   city?: string;
@@ -35,6 +30,8 @@ export interface DirectoryFilter {
   registrationStatuses?: string[];
 }
 
+/** Imports create thousands of organizations a request: more time than a reference check. */
+const TIMEOUT_MS = 15_000;
 const PAGE = 100;
 const DESCRIBE_BATCH = 200;
 const CREATE_CONCURRENCY = 8;
@@ -48,51 +45,25 @@ const ORG_ID_BATCH = 5000;
  * `_entities`, `createOrganization`): funding never reads or writes another schema.
  */
 export class OrganizationDirectory {
-  constructor(
-    readonly url: string,
-    /** The signed identity the organizations subgraph requires of every request. */
-    private readonly headers: () => Promise<Record<string, string>>,
-    private readonly timeoutMs = 15_000,
-  ) {}
+  constructor(private readonly client: SubgraphClient) {}
 
   /** The directory as the funding subgraph asks it while serving a request, signed as the subgraph. */
   static of(ctx: HubContext): OrganizationDirectory {
-    return new OrganizationDirectory(ctx.references.urlOf('organizations'), () => ctx.references.requestHeaders());
+    return new OrganizationDirectory(ctx.references.client('organizations', TIMEOUT_MS));
   }
 
   /** The directory for an operator's tool (360Giving import and export), signed with GATEWAY_SECRET. */
   static forTool(url: string, gatewaySecret: string | undefined, tool: string): OrganizationDirectory {
     if (!gatewaySecret) throw new ConfigError('GATEWAY_SECRET must be set: the organizations subgraph answers only requests signed with it');
-    const signed = new SignedHeaders(serviceIdentity(tool), gatewaySecret);
-    return new OrganizationDirectory(url, () => signed.headers());
+    return new OrganizationDirectory(SubgraphClient.asService(tool, 'organizations', url, gatewaySecret, TIMEOUT_MS));
   }
 
-  private async post<T>(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
-    let response: Response;
-    try {
-      response = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await this.headers()) },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      throw new Error(`the organizations subgraph at ${this.url} did not answer: ${(error as Error).message}`);
-    }
-    const text = await response.text();
-    try {
-      return JSON.parse(text) as GraphQLAnswer<T>;
-    } catch {
-      throw new Error(`the organizations subgraph at ${this.url} answered HTTP ${response.status} without GraphQL: ${text.slice(0, 200)}`);
-    }
+  private post<T>(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
+    return this.client.post<T>(query, variables);
   }
 
-  private async read<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const answer = await this.post<T>(query, variables);
-    if (!answer.data || answer.errors?.length) {
-      throw new Error(`the organizations subgraph refused a query: ${answer.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-    }
-    return answer.data;
+  private read<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return this.client.read<T>(query, variables);
   }
 
   /** Fails with a clear message when the organizations subgraph does not answer. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, defineLoader, generateApiKey, isUuid, NotFoundError, requiredText, type Identity } from '@ngo-hub/kit';
+import { ConflictError, defineLoader, findOrNotFound, generateApiKey, type Identity, requiredText } from '@ngo-hub/kit';
 import { ApiKey } from '../entities/api-key';
 import { Organization } from '../entities/organization';
 import type { CreateApiKeyInput } from '../inputs/api-key.input';
@@ -23,8 +23,7 @@ export function actorOf(identity: Identity): string {
 export async function createApiKey(em: EntityManager, input: CreateApiKeyInput, identity: Identity): Promise<{ apiKey: ApiKey; key: string }> {
   const name = requiredText(input.name, 'name', 100);
   return em.transactional(async (tx) => {
-    const organization = isUuid(input.organizationId) ? await tx.findOne(Organization, input.organizationId) : null;
-    if (!organization) throw new NotFoundError('Organization', input.organizationId, 'organizationId');
+    const organization = await findOrNotFound(tx, Organization, input.organizationId, 'organizationId');
     const { key, hash, prefix } = generateApiKey();
     const apiKey = tx.create(ApiKey, { organization, name, prefix, hash, role: input.role ?? OrganizationRole.EDITOR, createdBy: actorOf(identity) });
     await tx.flush();
@@ -33,8 +32,7 @@ export async function createApiKey(em: EntityManager, input: CreateApiKeyInput, 
 }
 
 export async function apiKeyById(em: EntityManager, id: string): Promise<ApiKey> {
-  const apiKey = isUuid(id) ? await em.findOne(ApiKey, id) : null;
-  if (!apiKey) throw new NotFoundError('ApiKey', id, 'id');
+  const apiKey = await findOrNotFound(em, ApiKey, id, 'id');
   return apiKey;
 }
 

@@ -1,16 +1,11 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, defineLoader, definePageLoader, isUuid, NotFoundError, paginateByParent, requiredText, UserInputError } from '@ngo-hub/kit';
+import { ConflictError, defineByIdLoader, definePageLoader, findOrNotFound, paginateByParent, requiredText, UserInputError } from '@ngo-hub/kit';
 import { IncubationCohort } from '../entities/incubation-cohort';
 import { IncubationProgramme } from '../entities/incubation-programme';
 import type { CreateIncubationCohortInput } from '../inputs/incubation-cohort.input';
 import type { IncubationCohortsArgs } from '../inputs/incubation-programme.input';
 
-export const cohortById = defineLoader<string, IncubationCohort | null>('cohortById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(IncubationCohort, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const cohortById = defineByIdLoader('cohortById', IncubationCohort);
 
 /** `IncubationProgramme.cohorts` for many programmes, earliest start first: two queries whatever their number. */
 export const cohortsOfProgramme = definePageLoader<IncubationCohort, IncubationCohortsArgs>('cohortsOfProgramme', (programmeIds, args, ctx) =>
@@ -30,8 +25,7 @@ export async function createIncubationCohort(em: EntityManager, input: CreateInc
   }
   try {
     return await em.transactional(async (tx) => {
-      const programme = isUuid(input.programmeId) ? await tx.findOne(IncubationProgramme, { id: input.programmeId }) : null;
-      if (!programme) throw new NotFoundError('IncubationProgramme', input.programmeId, 'programmeId');
+      const programme = await findOrNotFound(tx, IncubationProgramme, input.programmeId, 'programmeId');
       const cohort = tx.create(IncubationCohort, { programme, name, year, startsOn: input.startsOn, endsOn });
       await tx.flush();
       return cohort;

@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, definePageLoader, distinct, isUuid, NotFoundError, paginateByParent, pastDate, today, UserInputError } from '@ngo-hub/kit';
+import { ConflictError, definePageLoader, distinct, findOrNotFound, paginateByParent, pastDate, today, UserInputError } from '@ngo-hub/kit';
 import { IncubationCohort } from '../entities/incubation-cohort';
 import { IncubationMembership } from '../entities/incubation-membership';
 import { IncubationProgramme } from '../entities/incubation-programme';
@@ -50,10 +50,8 @@ async function transition(
 ): Promise<IncubationMembership> {
   try {
     return await em.transactional(async (tx) => {
-      const cohort = isUuid(cohortId) ? await tx.findOne(IncubationCohort, { id: cohortId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-      if (!cohort) throw new NotFoundError('IncubationCohort', cohortId, 'cohortId');
-      const organization = isUuid(organizationId) ? await tx.findOne(Organization, { id: organizationId }) : null;
-      if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
+      const cohort = await findOrNotFound(tx, IncubationCohort, cohortId, 'cohortId', { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const organization = await findOrNotFound(tx, Organization, organizationId, 'organizationId');
       const membership = await tx.findOne(IncubationMembership, { cohort, organization });
       const status = nextIncubationStatus(action, membership?.status ?? null, { organization: organization.name, cohort: cohort.name });
       const result = await change(tx, { cohort, organization, membership, status });

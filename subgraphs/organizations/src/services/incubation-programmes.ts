@@ -1,31 +1,26 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
-  defineLoader,
+  type ConnectionArgs,
+  defineByIdLoader,
   definePageLoader,
   exactLike,
+  findOrNotFound,
   illustrativeCondition,
   isUuid,
   likePattern,
-  NotFoundError,
   optionalText,
+  type Page,
   paginate,
   paginateByParent,
   requiredText,
   UserInputError,
-  type ConnectionArgs,
-  type Page,
 } from '@ngo-hub/kit';
 import { IncubationProgramme } from '../entities/incubation-programme';
 import { Organization, OrganizationKind } from '../entities/organization';
 import type { CreateIncubationProgrammeInput, IncubationProgrammeFilter } from '../inputs/incubation-programme.input';
 
-export const programmeById = defineLoader<string, IncubationProgramme | null>('programmeById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(IncubationProgramme, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const programmeById = defineByIdLoader('programmeById', IncubationProgramme);
 
 function programmeWhere(filter: IncubationProgrammeFilter = {}): FilterQuery<IncubationProgramme> {
   const conditions: FilterQuery<IncubationProgramme>[] = [];
@@ -56,8 +51,7 @@ export async function createIncubationProgramme(em: EntityManager, input: Create
   try {
     return await em.transactional(async (tx) => {
       // shared lock: the incubator's kind cannot change while its programme is created
-      const incubator = isUuid(input.incubatorId) ? await tx.findOne(Organization, { id: input.incubatorId }, { lockMode: LockMode.PESSIMISTIC_READ }) : null;
-      if (!incubator) throw new NotFoundError('Organization', input.incubatorId, 'incubatorId');
+      const incubator = await findOrNotFound(tx, Organization, input.incubatorId, 'incubatorId', { lockMode: LockMode.PESSIMISTIC_READ });
       if (incubator.kind !== OrganizationKind.INCUBATOR) {
         throw new UserInputError(
           `only an organization of kind INCUBATOR runs incubation programmes; ${incubator.name} is ${incubator.kind} (change its kind first if it has become an incubator)`,

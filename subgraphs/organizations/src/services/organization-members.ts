@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { defineLoader, isUuid, NotFoundError, UserInputError, type References } from '@ngo-hub/kit';
+import { defineLoader, findOrNotFound, isUuid, NotFoundError, type References, UserInputError } from '@ngo-hub/kit';
 import { OrganizationMember } from '../entities/organization-member';
 import { Organization } from '../entities/organization';
 import type { AddOrganizationMemberInput, RemoveOrganizationMemberInput } from '../inputs/organization-member.input';
@@ -9,8 +9,7 @@ export async function addOrganizationMember(em: EntityManager, references: Refer
   if (!isUuid(input.personId)) throw new UserInputError('personId must be the id (a UUID) of a Person', 'personId');
   await references.assertExist('Person', [input.personId], 'personId');
   return em.transactional(async (tx) => {
-    const organization = isUuid(input.organizationId) ? await tx.findOne(Organization, input.organizationId) : null;
-    if (!organization) throw new NotFoundError('Organization', input.organizationId, 'organizationId');
+    const organization = await findOrNotFound(tx, Organization, input.organizationId, 'organizationId');
     const existing = await tx.findOne(OrganizationMember, { organization, personId: input.personId });
     const member = existing ?? tx.create(OrganizationMember, { organization, personId: input.personId, role: input.role });
     member.role = input.role;

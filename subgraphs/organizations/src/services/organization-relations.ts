@@ -4,17 +4,18 @@ import {
   decodeCursor,
   defineLoader,
   encodeCursor,
+  findOrNotFound,
   groupBy,
   isUuid,
   NotFoundError,
   optionalText,
+  type Page,
+  type PageInfo,
+  type PageKey,
   pageRequest,
   pastDate,
   today,
   UserInputError,
-  type Page,
-  type PageInfo,
-  type PageKey,
 } from '@ngo-hub/kit';
 import { Organization } from '../entities/organization';
 import { OrganizationRelation } from '../entities/organization-relation';
@@ -217,8 +218,7 @@ export async function addOrganizationRelation(em: EntityManager, input: AddOrgan
 export async function endOrganizationRelation(em: EntityManager, input: EndOrganizationRelationInput): Promise<OrganizationRelation> {
   const endedOn = pastDate(input.endedOn, 'endedOn') ?? today();
   return em.transactional(async (tx) => {
-    const relation = isUuid(input.id) ? await tx.findOne(OrganizationRelation, { id: input.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!relation) throw new NotFoundError('OrganizationRelation', input.id, 'id');
+    const relation = await findOrNotFound(tx, OrganizationRelation, input.id, 'id', { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (relation.endedOn) throw new ConflictError(`this ${relation.kind} relation ended on ${relation.endedOn} already`, { field: 'id' });
     if (relation.startedOn && endedOn < relation.startedOn) {
       throw new UserInputError(`endedOn (${endedOn}) must not be before the relation started (${relation.startedOn})`, 'endedOn');

@@ -1,7 +1,7 @@
 import { OrganizationChange, publishOrganizationChanged } from '../events/organization-changed.event';
 import { GraphQLError } from 'graphql';
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, type ConnectionArgs, countryCode, defineLoader, distinct, exactLike, illustrativeCondition, isUuid, NotFoundError, optionalText, optionalUrl, type Page, paginate, pastDate, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
+import { ConflictError, type ConnectionArgs, countryCode, defineByIdLoader, distinct, exactLike, illustrativeCondition, isUuid, NotFoundError, optionalText, optionalUrl, type Page, paginate, pastDate, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
 import { Organization } from '../entities/organization';
 import { OrganizationMember } from '../entities/organization-member';
 import { OrganizationRole } from '../vocabulary/organization-role';
@@ -12,12 +12,7 @@ import { assertOrgIdsFree, orgIdsCondition, orgIdsTaken, publishedOrgIdsOf } fro
 import { recordRegistrationChange } from './registration-history';
 
 /** Organizations by id, many per query: the loader behind `organization(id)` and `_entities`. */
-export const organizationById = defineLoader<string, Organization | null>('organizationById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(Organization, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const organizationById = defineByIdLoader('organizationById', Organization);
 
 /** The organization known by an org-id (published, or a credit code's CN-USCI-…), or null. */
 export async function organizationByOrgId(em: EntityManager, orgId: string): Promise<Organization | null> {

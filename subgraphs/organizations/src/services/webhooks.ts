@@ -1,20 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  type AuthSubject,
   ConflictError,
   ConnectionArgs,
   defineLoader,
   definePageLoader,
+  findOrNotFound,
   hubMode,
+  type Identity,
   isUuid,
-  NotFoundError,
   optionalText,
   paginateByParent,
   parseMoney,
   UserInputError,
   WEBHOOK_CHANNEL,
   webhookUrl,
-  type AuthSubject,
-  type Identity,
 } from '@ngo-hub/kit';
 import { randomBytes } from 'node:crypto';
 import { Organization } from '../entities/organization';
@@ -87,8 +87,7 @@ export async function createWebhook(em: EntityManager, input: CreateWebhookInput
   const filter = webhookFilter(input.filter, topics);
   const description = optionalText(input.description, 'description', 300) ?? null;
   return em.transactional(async (tx) => {
-    const organization = isUuid(input.organizationId) ? await tx.findOne(Organization, input.organizationId) : null;
-    if (!organization) throw new NotFoundError('Organization', input.organizationId, 'organizationId');
+    const organization = await findOrNotFound(tx, Organization, input.organizationId, 'organizationId');
     const count = await tx.count(Webhook, { organization });
     if (count >= MAX_WEBHOOKS_PER_ORGANIZATION) {
       throw new ConflictError(`an organization may register at most ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks; delete one first (deleteWebhook)`);
@@ -102,8 +101,7 @@ export async function createWebhook(em: EntityManager, input: CreateWebhookInput
 }
 
 export async function webhookById(em: EntityManager, id: string, field = 'id'): Promise<Webhook> {
-  const webhook = isUuid(id) ? await em.findOne(Webhook, id) : null;
-  if (!webhook) throw new NotFoundError('Webhook', id, field);
+  const webhook = await findOrNotFound(em, Webhook, id, field);
   return webhook;
 }
 
@@ -113,8 +111,7 @@ export async function organizationOfWebhook(em: EntityManager, id: string, field
 }
 
 export async function deliveryById(em: EntityManager, id: string, field = 'deliveryId'): Promise<WebhookDelivery> {
-  const delivery = isUuid(id) ? await em.findOne(WebhookDelivery, id, { populate: ['webhook'] }) : null;
-  if (!delivery) throw new NotFoundError('WebhookDelivery', id, field);
+  const delivery = await findOrNotFound(em, WebhookDelivery, id, field, { populate: ['webhook'] });
   return delivery;
 }
 

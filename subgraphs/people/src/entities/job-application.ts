@@ -3,7 +3,7 @@ import { Auth, AuthRule, DateTimeScalar, type HubContext, newId } from '@ngo-hub
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { JobPosting } from './job-posting';
 import { Person } from './person';
-import { applicationSubject } from '../services/auth-subjects';
+import { applicationSubject } from '../services/row-subjects';
 
 export enum ApplicationStatus {
   SUBMITTED = 'SUBMITTED',

@@ -4,7 +4,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { Affiliation } from './affiliation';
 import { Education } from './education';
 import { Qualification } from './qualification';
-import { personContactSubject, profileSubject } from '../services/auth-subjects';
+import { personContactSubject, profileSubject } from '../services/row-subjects';
 
 export enum PersonRole {
   SOCIAL_WORKER = 'SOCIAL_WORKER',

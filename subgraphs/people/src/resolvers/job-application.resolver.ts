@@ -8,7 +8,8 @@ import { nextStatuses } from '../services/application-transitions';
 import { applyForJob, changeApplicationStatus, withdrawApplication } from '../services/job-applications';
 import { postingById } from '../services/posting-by-id';
 import { personById } from '../services/people';
-import { applicationById, applicationSubject } from '../services/auth-subjects';
+import { applicationById } from '../services/auth-subjects';
+import { applicationSubject } from '../services/row-subjects';
 
 @ObjectType({ description: 'The result of applying for a job or of moving an application.' })
 export class JobApplicationPayload {

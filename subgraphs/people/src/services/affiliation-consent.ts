@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, isPerson, isTrusted, isUuid, NotFoundError, roleIn, type Identity } from '@ngo-hub/kit';
+import { ConflictError, findOrNotFound, type Identity, isPerson, isTrusted, roleIn } from '@ngo-hub/kit';
 import { Affiliation, AffiliationStatus } from '../entities/affiliation';
 
 /** The sides of an affiliation a caller agrees for. */
@@ -36,8 +36,7 @@ export function proposedBy(sides: ConsentSides, at = new Date()): Pick<Affiliati
 }
 
 async function lockedAffiliation(tx: EntityManager, id: string): Promise<Affiliation> {
-  const affiliation = isUuid(id) ? await tx.findOne(Affiliation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!affiliation) throw new NotFoundError('Affiliation', id, 'id');
+  const affiliation = await findOrNotFound(tx, Affiliation, id, 'id', { lockMode: LockMode.PESSIMISTIC_WRITE });
   return affiliation;
 }
 

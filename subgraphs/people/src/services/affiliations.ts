@@ -1,18 +1,17 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   ConflictError,
+  type ConnectionArgs,
   definePageLoader,
+  findOrNotFound,
   ForbiddenError,
-  isUuid,
-  NotFoundError,
   optionalText,
+  type PageOrder,
   paginateByParent,
   pastDate,
+  type References,
   today,
   UserInputError,
-  type ConnectionArgs,
-  type PageOrder,
-  type References,
 } from '@ngo-hub/kit';
 import { Affiliation, AffiliationStatus } from '../entities/affiliation';
 import { Person } from '../entities/person';
@@ -73,8 +72,7 @@ export async function addAffiliation(em: EntityManager, references: References, 
   const endedOn = input.endedOn ? endDate(input.endedOn, startedOn, 'endedOn') : undefined;
   await references.assertExist('Organization', [input.organizationId], 'organizationId');
   return em.transactional(async (tx) => {
-    const person = isUuid(input.personId) ? await tx.findOne(Person, { id: input.personId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!person) throw new NotFoundError('Person', input.personId, 'personId');
+    const person = await findOrNotFound(tx, Person, input.personId, 'personId', { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (isCurrent({ endedOn })) {
       const held = await tx.findOne(Affiliation, {
         $and: [{ person, organizationId: input.organizationId, role: input.role }, currentCondition(true)],
@@ -97,8 +95,7 @@ export async function addAffiliation(em: EntityManager, references: References, 
 /** Ends a role that is held, today unless another date is given (a later date schedules the end). */
 export async function endAffiliation(em: EntityManager, id: string, endedOn: string | null | undefined): Promise<Affiliation> {
   return em.transactional(async (tx) => {
-    const affiliation = isUuid(id) ? await tx.findOne(Affiliation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!affiliation) throw new NotFoundError('Affiliation', id, 'id');
+    const affiliation = await findOrNotFound(tx, Affiliation, id, 'id', { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (affiliationStatus(affiliation) !== AffiliationStatus.CONFIRMED) {
       throw new ConflictError('this affiliation is not confirmed by both sides, so it never took effect: decline it instead of ending it', { field: 'id', status: affiliationStatus(affiliation) });
     }

@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, definePageLoader, isUuid, NotFoundError, optionalText, paginateByParent, type PageOrder } from '@ngo-hub/kit';
+import { ConflictError, definePageLoader, findOrNotFound, optionalText, type PageOrder, paginateByParent } from '@ngo-hub/kit';
 import { ApplicationStatus, CLOSED_APPLICATION_STATUSES, JobApplication } from '../entities/job-application';
 import { JobPosting } from '../entities/job-posting';
 import { Person } from '../entities/person';
@@ -34,10 +34,8 @@ export async function applyForJob(em: EntityManager, input: ApplyForJobInput): P
   const coverNote = optionalText(input.coverNote, 'coverNote', 5000);
   try {
     return await em.transactional(async (tx) => {
-      const person = isUuid(input.personId) ? await tx.findOne(Person, { id: input.personId }) : null;
-      if (!person) throw new NotFoundError('Person', input.personId, 'personId');
-      const posting = isUuid(input.postingId) ? await tx.findOne(JobPosting, { id: input.postingId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-      if (!posting) throw new NotFoundError('JobPosting', input.postingId, 'postingId');
+      const person = await findOrNotFound(tx, Person, input.personId, 'personId');
+      const posting = await findOrNotFound(tx, JobPosting, input.postingId, 'postingId', { lockMode: LockMode.PESSIMISTIC_WRITE });
       const closed = notOpenReason(posting);
       if (closed) throw new ConflictError(closed, { field: 'postingId', status: posting.status });
       const active = await tx.findOne(JobApplication, { $and: [{ posting, person }, ACTIVE_APPLICATION] });
@@ -59,8 +57,7 @@ function duplicate(status?: ApplicationStatus): ConflictError {
 
 async function move(em: EntityManager, id: string, to: ApplicationStatus, actor: ApplicationActor): Promise<JobApplication> {
   return em.transactional(async (tx) => {
-    const application = isUuid(id) ? await tx.findOne(JobApplication, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!application) throw new NotFoundError('JobApplication', id, 'id');
+    const application = await findOrNotFound(tx, JobApplication, id, 'id', { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertApplicationTransition(application.status, to, actor);
     application.status = to;
     application.statusChangedAt = new Date();

@@ -1,5 +1,5 @@
 import { LockMode, type EntityData, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { type ConnectionArgs, defineLoader, distinct, illustrativeCondition, isUuid, NotFoundError, optionalText, type Page, paginate, type References, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
+import { type ConnectionArgs, defineByIdLoader, distinct, illustrativeCondition, isUuid, NotFoundError, optionalText, type Page, paginate, type References, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
 import { Education } from '../entities/education';
 import { Person, ProfileVisibility } from '../entities/person';
 import { Qualification, QualificationKind } from '../entities/qualification';
@@ -12,12 +12,7 @@ import { levelsFrom, qualificationEntries } from './qualifications';
 import { skillKey, skillsOf } from './skills';
 
 /** People by id, many per query: the loader behind `person(id)`, `Affiliation.person` and `_entities`. */
-export const personById = defineLoader<string, Person | null>('personById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(Person, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const personById = defineByIdLoader('personById', Person);
 
 const NAME_COLUMNS = [
   { property: 'name', column: 'name' },

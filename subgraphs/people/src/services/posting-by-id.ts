@@ -1,14 +1,9 @@
-import { defineLoader, isUuid } from '@ngo-hub/kit';
-import { JobPosting } from '../entities/job-posting';
+import { defineByIdLoader } from '@ngo-hub/kit';
+import type { JobPosting } from '../entities/job-posting';
 
 /**
- * Postings by id, batched per request. On its own (not in job-postings.ts) because the entities'
- * `@Auth` subjects load postings: importing the posting services from an entity would close an
- * import cycle back into the entity that is still loading.
+ * Postings by id, batched per request. On its own (not in job-postings.ts), and naming the entity
+ * rather than importing it, because the entities' `@Auth` subjects (row-subjects.ts) load
+ * postings: an entity must not import, even indirectly, an entity that imports it.
  */
-export const postingById = defineLoader<string, JobPosting | null>('postingById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(JobPosting, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const postingById = defineByIdLoader<JobPosting>('postingById', 'JobPosting');

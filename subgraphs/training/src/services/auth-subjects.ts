@@ -1,4 +1,4 @@
-import { isUuid, NotFoundError, type AuthSubject, type HubContext } from '@ngo-hub/kit';
+import { type AuthSubject, findOrNotFound, type HubContext, isUuid, NotFoundError } from '@ngo-hub/kit';
 import { CourseModule } from '../entities/course-module';
 import { Enrollment } from '../entities/enrollment';
 import { Session } from '../entities/session';
@@ -28,14 +28,12 @@ export async function enrollmentSubjectById(ctx: HubContext, id: string, field =
 }
 
 export async function moduleOrganizations(ctx: HubContext, moduleId: string, field = 'moduleId'): Promise<AuthSubject> {
-  const module = isUuid(moduleId) ? await ctx.em.findOne(CourseModule, moduleId) : null;
-  if (!module) throw new NotFoundError('CourseModule', moduleId, field);
+  const module = await findOrNotFound(ctx.em, CourseModule, moduleId, field);
   return courseOrganizations(ctx, module.course.id, field);
 }
 
 export async function sessionOrganizations(ctx: HubContext, sessionId: string, field = 'id'): Promise<AuthSubject> {
-  const session = isUuid(sessionId) ? await ctx.em.findOne(Session, sessionId) : null;
-  if (!session) throw new NotFoundError('Session', sessionId, field);
+  const session = await findOrNotFound(ctx.em, Session, sessionId, field);
   return courseOrganizations(ctx, session.course.id, field);
 }
 
@@ -45,7 +43,6 @@ export function mentorshipPeople(input: { mentorId: string; menteeId: string }):
 }
 
 export async function mentorshipSubjectById(ctx: HubContext, id: string, field = 'id'): Promise<AuthSubject> {
-  const mentorship = isUuid(id) ? await ctx.em.findOne(Mentorship, id) : null;
-  if (!mentorship) throw new NotFoundError('Mentorship', id, field);
+  const mentorship = await findOrNotFound(ctx.em, Mentorship, id, field);
   return mentorshipPeople(mentorship);
 }

@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, NotFoundError } from '@ngo-hub/kit';
+import { findOrNotFound, NotFoundError } from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
 
@@ -8,8 +8,7 @@ import { Enrollment } from '../entities/enrollment';
  * and to its capacity, dates and curriculum, takes this lock first, so they run one at a time per course.
  */
 export async function lockCourse(em: EntityManager, courseId: string, field: string): Promise<Course> {
-  const course = isUuid(courseId) ? await em.findOne(Course, { id: courseId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
-  if (!course) throw new NotFoundError('Course', courseId, field);
+  const course = await findOrNotFound(em, Course, courseId, field, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   return course;
 }
 
@@ -18,8 +17,7 @@ export async function lockCourse(em: EntityManager, courseId: string, field: str
  * takes them in) and returns it as it is under the lock.
  */
 export async function lockEnrollment(em: EntityManager, id: string, field: string, options: { withCourse: boolean }): Promise<Enrollment> {
-  const found = isUuid(id) ? await em.findOne(Enrollment, { id }) : null;
-  if (!found) throw new NotFoundError('Enrollment', id, field);
+  const found = await findOrNotFound(em, Enrollment, id, field);
   if (options.withCourse) await lockCourse(em, found.course.id, field);
   const enrollment = await em.findOne(Enrollment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!enrollment) throw new NotFoundError('Enrollment', id, field);

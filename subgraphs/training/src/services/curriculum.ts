@@ -1,15 +1,14 @@
 import { LockMode, raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
 import {
-  defineLoader,
+  type ConnectionArgs,
+  defineByIdLoader,
   definePageLoader,
-  isUuid,
-  NotFoundError,
+  findOrNotFound,
   optionalText,
   optionalUrl,
   paginateByParent,
   requiredText,
   UserInputError,
-  type ConnectionArgs,
 } from '@ngo-hub/kit';
 import { CourseModule } from '../entities/course-module';
 import { Lesson } from '../entities/lesson';
@@ -59,8 +58,7 @@ export async function addLesson(em: EntityManager, input: AddLessonInput): Promi
     throw new UserInputError(`durationMinutes must be a whole number of minutes, at least 1 (got ${duration})`, 'durationMinutes');
   }
   return em.transactional(async (tx) => {
-    const module = isUuid(input.moduleId) ? await tx.findOne(CourseModule, { id: input.moduleId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!module) throw new NotFoundError('CourseModule', input.moduleId, 'moduleId');
+    const module = await findOrNotFound(tx, CourseModule, input.moduleId, 'moduleId', { lockMode: LockMode.PESSIMISTIC_WRITE });
     const position = positionOf(input.position, await tx.count(Lesson, { module }), 'position');
     await makeRoom(tx, Lesson, { module }, position);
     const lesson = tx.create(Lesson, { module, position, title, titleZh, contentUrl, durationMinutes: duration });
@@ -70,11 +68,7 @@ export async function addLesson(em: EntityManager, input: AddLessonInput): Promi
 }
 
 /** Modules by id, many per query (`Lesson.module`). */
-export const moduleById = defineLoader<string, CourseModule | null>('moduleById', async (ids, ctx) => {
-  const rows = await ctx.em.find(CourseModule, { id: { $in: [...ids] } });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const moduleById = defineByIdLoader('moduleById', CourseModule);
 
 /** `Course.modules` for many courses: two queries whatever their number. */
 export const modulesByCourse = definePageLoader<CourseModule, ConnectionArgs>('modulesByCourse', (courseIds, args, ctx) =>

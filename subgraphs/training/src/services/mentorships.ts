@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { assertTransition, ConflictError, definePageLoader, isUuid, NotFoundError, optionalText, type PageOrder, paginateByParent, pastDate, type References, today, UserInputError } from '@ngo-hub/kit';
+import { assertTransition, ConflictError, definePageLoader, findOrNotFound, isUuid, NotFoundError, optionalText, type PageOrder, paginateByParent, pastDate, type References, today, UserInputError } from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
 import { Mentorship } from '../entities/mentorship';
@@ -15,8 +15,7 @@ async function validatePair(em: EntityManager, references: References, input: Pr
   }
   await references.assertExistByField('Person', { mentorId: input.mentorId, menteeId: input.menteeId });
   if (input.courseId === null || input.courseId === undefined) return undefined;
-  const course = isUuid(input.courseId) ? await em.findOne(Course, { id: input.courseId }) : null;
-  if (!course) throw new NotFoundError('Course', input.courseId, 'courseId');
+  const course = await findOrNotFound(em, Course, input.courseId, 'courseId');
   const seat = await em.findOne(Enrollment, { course, personId: input.menteeId, status: { $in: [...SEAT_HOLDING_STATUSES] } });
   if (!seat) {
     throw new ConflictError('a mentorship within a course needs a mentee who is ENROLLED in it or has COMPLETED it; enroll them first', { field: 'menteeId' });
@@ -56,8 +55,7 @@ export function startMentorship(em: EntityManager, references: References, input
 }
 
 async function lockMentorship(em: EntityManager, id: string): Promise<Mentorship> {
-  const mentorship = isUuid(id) ? await em.findOne(Mentorship, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
-  if (!mentorship) throw new NotFoundError('Mentorship', id, 'id');
+  const mentorship = await findOrNotFound(em, Mentorship, id, 'id', { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   return mentorship;
 }
 

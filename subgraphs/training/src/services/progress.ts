@@ -1,5 +1,5 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, defineLoader, isUuid, NotFoundError, UserInputError, type References } from '@ngo-hub/kit';
+import { ConflictError, defineLoader, findOrNotFound, type References, UserInputError } from '@ngo-hub/kit';
 import type { Certificate } from '../entities/certificate';
 import type { Enrollment } from '../entities/enrollment';
 import { Lesson } from '../entities/lesson';
@@ -53,8 +53,7 @@ export interface LessonCompleted {
 export async function completeLesson(em: EntityManager, references: References, enrollmentId: string, lessonId: string): Promise<LessonCompleted> {
   return em.transactional(async (tx) => {
     const enrollment = await lockEnrollment(tx, enrollmentId, 'enrollmentId', { withCourse: false });
-    const lesson = isUuid(lessonId) ? await tx.findOne(Lesson, { id: lessonId }, { populate: ['module'] }) : null;
-    if (!lesson) throw new NotFoundError('Lesson', lessonId, 'lessonId');
+    const lesson = await findOrNotFound(tx, Lesson, lessonId, 'lessonId', { populate: ['module'] });
     if (lesson.module.course.id !== enrollment.course.id) {
       throw new UserInputError(`lesson ${lessonId} belongs to another course than the enrollment's`, 'lessonId');
     }

@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { assertTransition, ConflictError, definePageLoader, isUuid, NotFoundError, optionalText, type PageOrder, paginateByParent, type References } from '@ngo-hub/kit';
+import { assertTransition, ConflictError, definePageLoader, findOrNotFound, isUuid, NotFoundError, optionalText, type PageOrder, paginateByParent, type References } from '@ngo-hub/kit';
 import { Session, sessionOrderKey } from '../entities/session';
 import type { ScheduleSessionInput, SessionListArgs, UpdateSessionInput } from '../inputs/session.input';
 import { SESSION_TRANSITIONS, SessionStatus } from '../vocabulary/session-status';
@@ -23,8 +23,7 @@ export async function scheduleSession(em: EntityManager, references: References,
 }
 
 async function lockSession(em: EntityManager, id: string): Promise<Session> {
-  const found = isUuid(id) ? await em.findOne(Session, { id }) : null;
-  if (!found) throw new NotFoundError('Session', id, 'id');
+  const found = await findOrNotFound(em, Session, id, 'id');
   await lockCourse(em, found.course.id, 'id');
   const session = await em.findOne(Session, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!session) throw new NotFoundError('Session', id, 'id');
