@@ -39,3 +39,4 @@ export * from './events';
 export * from './privacy';
 export * from './audit';
 export * from './text-search';
+export * from './sync';

@@ -1,4 +1,4 @@
-import { CauseArea, ConnectionArgs, MoneyInput } from '@ngo-hub/kit';
+import { CauseArea, ConnectionArgs, MoneyInput, DateTimeScalar, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GrantStatus } from '../entities/grant';
 
@@ -75,6 +75,9 @@ export class GrantFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
   illustrative?: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }
 
 @ArgsType()

@@ -5,13 +5,14 @@ import {
   distinct,
   isUuid,
   optionalText,
-  paginate,
   parseMoney,
   requiredText,
   UserInputError,
   type ConnectionArgs,
   type Page,
   type References,
+  paginateChanges,
+  type ListOrder,
 } from '@ngo-hub/kit';
 import { FundingProgramme } from '../entities/funding-programme';
 import type { CreateFundingProgrammeInput, FundingProgrammeFilter } from '../inputs/funding-programme.input';
@@ -36,8 +37,8 @@ export function programmeWhere(filter: FundingProgrammeFilter = {}): FilterQuery
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listProgrammes(em: EntityManager, filter: FundingProgrammeFilter | undefined, args: ConnectionArgs): Promise<Page<FundingProgramme>> {
-  return paginate(em, FundingProgramme, programmeWhere(filter), args, { by: 'year', direction: 'desc' });
+export function listProgrammes(em: EntityManager, filter: FundingProgrammeFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<FundingProgramme>> {
+  return paginateChanges(em, FundingProgramme, programmeWhere(filter), args, { by: 'year', direction: 'desc' }, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 /** A programme code as 360Giving writes it: visible text without line breaks. */

@@ -6,11 +6,12 @@ import {
   distinct,
   isUuid,
   textMatch,
-  paginate,
   paginateByParent,
   type ConnectionArgs,
   type Page,
   type PageOrder,
+  paginateChanges,
+  type ListOrder,
 } from '@ngo-hub/kit';
 import { Grant } from '../entities/grant';
 import type { GrantFilter, OrganizationGrantsArgs } from '../inputs/grant.input';
@@ -43,8 +44,8 @@ export function grantWhere(filter: GrantFilter = {}): FilterQuery<Grant> {
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listGrants(em: EntityManager, filter: GrantFilter | undefined, args: ConnectionArgs): Promise<Page<Grant>> {
-  return paginate(em, Grant, grantWhere(filter), args, GRANT_ORDER);
+export function listGrants(em: EntityManager, filter: GrantFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Grant>> {
+  return paginateChanges(em, Grant, grantWhere(filter), args, GRANT_ORDER, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 /** Pages of grants for many parents (programmes or organizations) in a fixed number of queries. */

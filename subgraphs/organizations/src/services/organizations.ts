@@ -11,12 +11,13 @@ import {
   NotFoundError,
   optionalText,
   optionalUrl,
-  paginate,
   pastDate,
   requiredText,
   UserInputError,
   type ConnectionArgs,
   type Page,
+  paginateChanges,
+  type ListOrder,
 } from '@ngo-hub/kit';
 import { Organization } from '../entities/organization';
 import { OrganizationMember } from '../entities/organization-member';
@@ -24,7 +25,7 @@ import { OrganizationRole } from '../vocabulary/organization-role';
 import { Registration, RegistrationStatus } from '../entities/registration';
 import type { CreateOrganizationInput, OrganizationFilter, RegistrationInput, UpdateOrganizationInput } from '../inputs/organization.input';
 import { creditCodeProblem } from './credit-code';
-import { assertOrgIdsFree, orgIdsCondition, publishedOrgIdsOf } from './org-ids';
+import { assertOrgIdsFree, creditCodesCondition, orgIdsCondition, publishedOrgIdsOf } from './org-ids';
 import { recordRegistrationChange } from './registration-history';
 
 /** Organizations by id, many per query: the loader behind `organization(id)` and `_entities`. */
@@ -62,11 +63,12 @@ export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<
   if (filter.stages?.length) conditions.push({ stage: { $in: filter.stages } });
   if (filter.ids) conditions.push({ id: { $in: filter.ids.filter(isUuid) } });
   if (filter.orgIds) conditions.push(orgIdsCondition(filter.orgIds));
+  if (filter.creditCodes) conditions.push(creditCodesCondition(filter.creditCodes));
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listOrganizations(em: EntityManager, filter: OrganizationFilter | undefined, args: ConnectionArgs): Promise<Page<Organization>> {
-  return paginate(em, Organization, organizationWhere(filter), args, { by: 'name' });
+export function listOrganizations(em: EntityManager, filter: OrganizationFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Organization>> {
+  return paginateChanges(em, Organization, organizationWhere(filter), args, { by: 'name' }, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 function registrationOf(input: RegistrationInput | null | undefined): Registration {

@@ -1,4 +1,4 @@
-import { ConnectionArgs, MoneyInput } from '@ngo-hub/kit';
+import { ConnectionArgs, MoneyInput, DateTimeScalar, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { JobKind, JobPostingStatus, PayPeriod } from '../entities/job-posting';
 import { SocialWorkQualification } from '../entities/qualification';
@@ -142,6 +142,9 @@ export class JobPostingFilter {
 
   @Field(() => ID, { nullable: true, description: 'Posted by this organization.' })
   organizationId?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }
 
 @ArgsType()

@@ -1,3 +1,4 @@
+import { DateTimeScalar, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { PersonRole, ProfileVisibility } from '../entities/person';
 import { SocialWorkQualification } from '../entities/qualification';
@@ -131,4 +132,7 @@ export class PersonFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
   illustrative?: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }

@@ -6,12 +6,13 @@ import {
   textMatch,
   NotFoundError,
   optionalText,
-  paginate,
   requiredText,
   UserInputError,
   type ConnectionArgs,
   type Page,
   type References,
+  paginateChanges,
+  type ListOrder,
 } from '@ngo-hub/kit';
 import { Education } from '../entities/education';
 import { Person, ProfileVisibility } from '../entities/person';
@@ -70,8 +71,8 @@ export function personWhere(filter: PersonFilter = {}): FilterQuery<Person> {
   return { $and: conditions };
 }
 
-export function listPeople(em: EntityManager, filter: PersonFilter | undefined, args: ConnectionArgs): Promise<Page<Person>> {
-  return paginate(em, Person, personWhere(filter), args, { by: 'name' });
+export function listPeople(em: EntityManager, filter: PersonFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Person>> {
+  return paginateChanges(em, Person, personWhere(filter), args, { by: 'name' }, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 type PersonFields = CreatePersonInput | UpdatePersonInput;

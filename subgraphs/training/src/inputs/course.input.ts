@@ -1,4 +1,4 @@
-import { CauseArea, MoneyInput } from '@ngo-hub/kit';
+import { CauseArea, MoneyInput, DateTimeScalar, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
@@ -185,4 +185,7 @@ export class CourseFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'false: only records from a source (leaves out the illustrative ones the seed invented); true: only illustrative records.' })
   illustrative?: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }
