@@ -1,6 +1,6 @@
 import { newId } from '@ngo-hub/kit';
 import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
-import { Client } from 'pg';
+import type { Knex } from '@mikro-orm/postgresql';
 import { organizationsSubgraph } from '../src';
 import { creditCodeCheckCharacter } from '../src/services/credit-code';
 
@@ -24,16 +24,14 @@ interface ChangePage {
 
 describe('incremental sync of organizations', () => {
   let subgraph: TestSubgraph;
-  let sql: Client;
+  let knex: Knex;
+  /** Raw SQL on the subgraph's own database, as an operator or a bulk import would write. */
+  const sql = { query: async (text: string, values: unknown[] = []) => ({ rows: (await knex.raw(text.replace(/\$\d+/g, '?'), values as never)).rows }) };
   beforeAll(async () => {
     subgraph = await startTestSubgraph(organizationsSubgraph, { identity: asAdmin() });
-    sql = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await sql.connect();
+    knex = subgraph.running.orm.em.getKnex();
   });
-  afterAll(async () => {
-    await sql.end();
-    await subgraph.stop();
-  });
+  afterAll(() => subgraph.stop());
 
   async function create(name: string, extra: Record<string, unknown> = {}): Promise<Stamped> {
     const { data, errors } = await subgraph.request<{ createOrganization: { organization: Stamped } }>(CREATE, { input: { name, kind: 'NGO', ...extra } });
@@ -42,8 +40,8 @@ describe('incremental sync of organizations', () => {
   }
 
   async function stored(id: string): Promise<{ createdAt: string; updatedAt: string }> {
-    const { rows } = await sql.query('select created_at, updated_at from organizations.organization where id = $1', [id]);
-    return { createdAt: rows[0].created_at.toISOString(), updatedAt: rows[0].updated_at.toISOString() };
+    const { rows } = await sql.query(`select to_json(created_at) #>> '{}' as created_at, to_json(updated_at) #>> '{}' as updated_at from organizations.organization where id = $1`, [id]);
+    return { createdAt: new Date(rows[0].created_at).toISOString(), updatedAt: new Date(rows[0].updated_at).toISOString() };
   }
 
   /** Follows `orderBy: UPDATED_AT` from `after` to the end, `first` at a time. */
@@ -85,10 +83,10 @@ describe('incremental sync of organizations', () => {
     const rows = await Promise.all([1, 2, 3, 4].map((n) => create(`Tie ${n} ${tag}`)));
     const ids = rows.map((row) => row.id);
     // the same millisecond for three of them (a trigger-free session stands in for a burst of writes)
-    await sql.query('begin');
-    await sql.query(`set local session_replication_role = replica`);
-    await sql.query(`update organizations.organization set updated_at = now() - interval '1 minute' where id = any($1)`, [ids.slice(0, 3)]);
-    await sql.query('commit');
+    await knex.transaction(async (trx) => {
+      await trx.raw('set local session_replication_role = replica');
+      await trx.raw(`update organizations.organization set updated_at = now() - interval '1 minute' where id = any(?)`, [ids.slice(0, 3)]);
+    });
     const since = new Date(Date.now() - 3_600_000).toISOString();
     const filter = { ids, updatedSince: since };
     const { seen } = await changesAfter(filter, null, 1);
@@ -109,17 +107,16 @@ describe('incremental sync of organizations', () => {
     const start = await changesAfter(filter, null, 10);
     expect(start.seen).toHaveLength(2);
 
-    const writer = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await writer.connect();
+    const writer = await knex.transaction();
     try {
-      await writer.query('begin');
-      await writer.query(`update organizations.organization set name = name || ' (slow)' where id = $1`, [slow.id]);
+      await writer.raw(`update organizations.organization set name = name || ' (slow)' where id = ?`, [slow.id]);
       await subgraph.request(UPDATE, { id: fast.id, input: { name: `Fast ${tag} (fast)` } });
       // the fast change is committed but later than the open write: not yet
       expect((await changesAfter(filter, start.cursor, 10)).seen).toEqual([]);
-      await writer.query('commit');
-    } finally {
-      await writer.end();
+      await writer.commit();
+    } catch (error) {
+      await writer.rollback();
+      throw error;
     }
     const after = await changesAfter(filter, start.cursor, 10);
     expect(after.seen.map((row) => row.name)).toEqual([`Slow ${tag} (slow)`, `Fast ${tag} (fast)`]);
