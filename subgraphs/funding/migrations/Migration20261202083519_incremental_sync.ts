@@ -23,8 +23,6 @@ export class Migration20261202083519_incremental_sync extends Migration {
     this.addSql(`update "funding"."grant" set "updated_at" = greatest("created_at", coalesce("provenance_recorded_at", "created_at"));`);
     this.addSql(`update "funding"."funding_programme" set "updated_at" = greatest("created_at", coalesce("provenance_recorded_at", "created_at"));`);
     this.addSql(`create function "funding".touch_row() returns trigger language plpgsql as $$
-declare
-  ignored text[];
 begin
   if tg_op = 'INSERT' then
     new.created_at := clock_timestamp();
@@ -32,9 +30,9 @@ begin
     return new;
   end if;
   new.created_at := old.created_at;
-  -- a BEFORE trigger sees no generated values in NEW yet: compare the other columns
-  ignored := array(select attname::text from pg_attribute where attrelid = tg_relid and attgenerated <> '') || array['updated_at'];
-  if to_jsonb(new) - ignored = to_jsonb(old) - ignored then
+  -- the arguments name the table's generated columns, which NEW does not hold yet in a BEFORE
+  -- trigger (one left out only makes an update that changes nothing move updated_at)
+  if to_jsonb(new) - tg_argv - 'updated_at' = to_jsonb(old) - tg_argv - 'updated_at' then
     new.updated_at := old.updated_at;
   else
     new.updated_at := clock_timestamp();
@@ -52,7 +50,7 @@ begin
   delete from "funding"."removal" where "type" = tg_argv[0] and "id" = new.id;
   return null;
 end $$;`);
-    this.addSql(`create trigger touch_row before insert or update on "funding"."grant" for each row execute function "funding".touch_row();`);
+    this.addSql(`create trigger touch_row before insert or update on "funding"."grant" for each row execute function "funding".touch_row('title_bigrams');`);
     this.addSql(`create trigger touch_row before insert or update on "funding"."funding_programme" for each row execute function "funding".touch_row();`);
     this.addSql(`create trigger record_removal after delete on "funding"."grant" for each row execute function "funding".record_removal('Grant');`);
     this.addSql(`create trigger forget_removal after insert on "funding"."grant" for each row execute function "funding".forget_removal('Grant');`);

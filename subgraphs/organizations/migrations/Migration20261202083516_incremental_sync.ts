@@ -16,8 +16,6 @@ export class Migration20261202083516_incremental_sync extends Migration {
     this.addSql(`create index "organization_updated_at_id_index" on "organizations"."organization" ("updated_at", "id");`);
 
     this.addSql(`create function "organizations".touch_row() returns trigger language plpgsql as $$
-declare
-  ignored text[];
 begin
   if tg_op = 'INSERT' then
     new.created_at := clock_timestamp();
@@ -25,9 +23,9 @@ begin
     return new;
   end if;
   new.created_at := old.created_at;
-  -- a BEFORE trigger sees no generated values in NEW yet: compare the other columns
-  ignored := array(select attname::text from pg_attribute where attrelid = tg_relid and attgenerated <> '') || array['updated_at'];
-  if to_jsonb(new) - ignored = to_jsonb(old) - ignored then
+  -- the arguments name the table's generated columns, which NEW does not hold yet in a BEFORE
+  -- trigger (one left out only makes an update that changes nothing move updated_at)
+  if to_jsonb(new) - tg_argv - 'updated_at' = to_jsonb(old) - tg_argv - 'updated_at' then
     new.updated_at := old.updated_at;
   else
     new.updated_at := clock_timestamp();
@@ -45,7 +43,7 @@ begin
   delete from "organizations"."removal" where "type" = tg_argv[0] and "id" = new.id;
   return null;
 end $$;`);
-    this.addSql(`create trigger touch_row before insert or update on "organizations"."organization" for each row execute function "organizations".touch_row();`);
+    this.addSql(`create trigger touch_row before insert or update on "organizations"."organization" for each row execute function "organizations".touch_row('city_key', 'name_bigrams', 'name_zh_bigrams');`);
     this.addSql(`create trigger record_removal after delete on "organizations"."organization" for each row execute function "organizations".record_removal('Organization');`);
     this.addSql(`create trigger forget_removal after insert on "organizations"."organization" for each row execute function "organizations".forget_removal('Organization');`);
   }

@@ -22,8 +22,6 @@ export class Migration20261202083518_incremental_sync extends Migration {
     this.addSql(`alter table "people"."affiliation" alter column "updated_at" type timestamptz(3) using ("updated_at"::timestamptz(3));`);
 
     this.addSql(`create function "people".touch_row() returns trigger language plpgsql as $$
-declare
-  ignored text[];
 begin
   if tg_op = 'INSERT' then
     new.created_at := clock_timestamp();
@@ -31,9 +29,9 @@ begin
     return new;
   end if;
   new.created_at := old.created_at;
-  -- a BEFORE trigger sees no generated values in NEW yet: compare the other columns
-  ignored := array(select attname::text from pg_attribute where attrelid = tg_relid and attgenerated <> '') || array['updated_at'];
-  if to_jsonb(new) - ignored = to_jsonb(old) - ignored then
+  -- the arguments name the table's generated columns, which NEW does not hold yet in a BEFORE
+  -- trigger (one left out only makes an update that changes nothing move updated_at)
+  if to_jsonb(new) - tg_argv - 'updated_at' = to_jsonb(old) - tg_argv - 'updated_at' then
     new.updated_at := old.updated_at;
   else
     new.updated_at := clock_timestamp();
@@ -51,8 +49,8 @@ begin
   delete from "people"."removal" where "type" = tg_argv[0] and "id" = new.id;
   return null;
 end $$;`);
-    this.addSql(`create trigger touch_row before insert or update on "people"."person" for each row execute function "people".touch_row();`);
-    this.addSql(`create trigger touch_row before insert or update on "people"."job_posting" for each row execute function "people".touch_row();`);
+    this.addSql(`create trigger touch_row before insert or update on "people"."person" for each row execute function "people".touch_row('city_key', 'name_bigrams', 'name_zh_bigrams', 'skill_keys');`);
+    this.addSql(`create trigger touch_row before insert or update on "people"."job_posting" for each row execute function "people".touch_row('skill_keys');`);
     this.addSql(`create trigger touch_row before insert or update on "people"."affiliation" for each row execute function "people".touch_row();`);
     this.addSql(`create trigger record_removal after delete on "people"."job_posting" for each row execute function "people".record_removal('JobPosting');`);
     this.addSql(`create trigger forget_removal after insert on "people"."job_posting" for each row execute function "people".forget_removal('JobPosting');`);

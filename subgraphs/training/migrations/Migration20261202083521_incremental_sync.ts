@@ -22,8 +22,6 @@ export class Migration20261202083521_incremental_sync extends Migration {
     // rows from before: an enrollment was created when the person applied
     this.addSql(`update "training"."enrollment" set "created_at" = "applied_at";`);
     this.addSql(`create function "training".touch_row() returns trigger language plpgsql as $$
-declare
-  ignored text[];
 begin
   if tg_op = 'INSERT' then
     new.created_at := clock_timestamp();
@@ -31,9 +29,9 @@ begin
     return new;
   end if;
   new.created_at := old.created_at;
-  -- a BEFORE trigger sees no generated values in NEW yet: compare the other columns
-  ignored := array(select attname::text from pg_attribute where attrelid = tg_relid and attgenerated <> '') || array['updated_at'];
-  if to_jsonb(new) - ignored = to_jsonb(old) - ignored then
+  -- the arguments name the table's generated columns, which NEW does not hold yet in a BEFORE
+  -- trigger (one left out only makes an update that changes nothing move updated_at)
+  if to_jsonb(new) - tg_argv - 'updated_at' = to_jsonb(old) - tg_argv - 'updated_at' then
     new.updated_at := old.updated_at;
   else
     new.updated_at := clock_timestamp();
