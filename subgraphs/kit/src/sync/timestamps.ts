@@ -10,6 +10,9 @@ import { DateTimeScalar } from '../scalars';
  * Left unset by the code, so MikroORM reads the stamped values back (RETURNING).
  */
 
+/** Entity classes with an `@UpdatedAt()`: their tables need the touch_row trigger (the schema drift test checks). */
+export const STAMPED_ENTITIES = new Set<Function>();
+
 /** When the record was added to the hub (database clock, milliseconds). */
 export function CreatedAt(description = 'When the record was added to the hub (milliseconds, the hub\'s clock).'): PropertyDecorator {
   return (target, key) => {
@@ -23,6 +26,7 @@ export function UpdatedAt(
   description = 'When the record last changed (milliseconds, the hub\'s clock); what `filter: { updatedSince }` and `orderBy: UPDATED_AT` read.',
 ): PropertyDecorator {
   return (target, key) => {
+    STAMPED_ENTITIES.add(target.constructor);
     // the trigger stamps it; a raw value makes MikroORM send the update and read the stamp back
     Property({ type: 'datetime', length: 3, defaultRaw: 'now()', onUpdate: () => raw('clock_timestamp()') })(target, key as string);
     Field(() => DateTimeScalar, { description })(target, key);
