@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { countSql, gql, must } from './setup/hub';
+import { countSql, gatewayUrl, gql, must } from './setup/hub';
 import { userHeaders } from './setup/identities';
 
 /**
@@ -222,6 +222,22 @@ describe('partners: incremental sync through the gateway', () => {
     expect(many.organizations).toBe(2);
     const removals = await countSql(() => must(`{ removedPeople(first: 100) { nodes { id removedAt } } }`, {}, {}));
     expect(removals.people).toBe(2);
+  });
+
+  it('takes updatedSince in a CSV download as in the list', async () => {
+    const csvTag = `csv${tag}`;
+    const create = (name: string) =>
+      must<{ createOrganization: { organization: { id: string; updatedAt: string } } }>(
+        `mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO }) { organization { id updatedAt } } }`,
+        { name },
+      ).then((data) => data.createOrganization.organization);
+    await create(`Before ${csvTag}`);
+    const later = await create(`After ${csvTag}`);
+    const response = await fetch(gatewayUrl().replace(/\/graphql$/, `/export/organizations.csv?search=${csvTag}&updatedSince=${encodeURIComponent(later.updatedAt)}`));
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(later.id);
   });
 
   it('answers a bad sync argument with BAD_USER_INPUT', async () => {
