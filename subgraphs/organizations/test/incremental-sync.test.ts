@@ -2,6 +2,7 @@ import { newId } from '@ngo-hub/kit';
 import { asAdmin, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import type { Knex } from '@mikro-orm/postgresql';
 import { organizationsSubgraph } from '../src';
+import { Organization } from '../src/entities/organization';
 import { creditCodeCheckCharacter } from '../src/services/credit-code';
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id createdAt updatedAt } } }`;
@@ -76,6 +77,24 @@ describe('incremental sync of organizations', () => {
     const raw = await stored(created.id);
     expect(raw.createdAt).toBe(created.createdAt);
     expect(Date.parse(raw.updatedAt)).toBeGreaterThan(Date.parse(updated.updatedAt));
+  });
+
+  it('reads the stamps back into entities updated alone or in a batch', async () => {
+    const tag = newId();
+    const [one, two] = await Promise.all([create(`Batch 1 ${tag}`), create(`Batch 2 ${tag}`)]);
+    for (const ids of [[one.id], [one.id, two.id]]) {
+      const em = subgraph.running.orm.em.fork();
+      const entities = await em.find(Organization, { id: { $in: ids } });
+      for (const entity of entities) entity.city = `City ${ids.length}`;
+      await em.flush();
+      for (const entity of entities) {
+        expect(entity.updatedAt).toBeInstanceOf(Date);
+        expect(entity.updatedAt.toISOString()).toBe((await stored(entity.id)).updatedAt);
+      }
+      // nothing left to write: the stamp is part of the entity's snapshot
+      em.getUnitOfWork().computeChangeSets();
+      expect(em.getUnitOfWork().getChangeSets()).toEqual([]);
+    }
   });
 
   it('pages changes by (updatedAt, id): rows changed in the same millisecond are neither missed nor repeated', async () => {

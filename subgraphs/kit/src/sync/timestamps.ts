@@ -36,7 +36,7 @@ export function UpdatedAt(
 /**
  * Reads back what the trigger stamped after a single-row update: MikroORM 6 sends `updatedAt` as
  * the raw `clock_timestamp()` but reads it back (RETURNING) only when it updates rows in a batch.
- * One statement for such a flush, none otherwise. Registered on every subgraph's ORM.
+ * One statement per row updated alone, none for a batch. Registered on every subgraph's ORM.
  */
 export class DatabaseStampSubscriber implements EventSubscriber {
   async afterUpdate(args: EventArgs<object>): Promise<void> {
