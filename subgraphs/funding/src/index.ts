@@ -1,5 +1,5 @@
 import { FundingSubscriptionResolver } from './resolvers/subscription.resolver';
-import { erasureResolver, packageRoot, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { erasureResolver, packageRoot, type HubContext, type SubgraphDefinition, removalsResolver } from '@ngo-hub/kit';
 import { erasePersonInFunding } from './services/person-erasure';
 import { Disbursement } from './entities/disbursement';
 import { FundingApplication } from './entities/funding-application';
@@ -23,6 +23,8 @@ export const fundingSubgraph: SubgraphDefinition = {
   packageDir: packageRoot(__dirname),
   entities: [FundingProgramme, FundingProgrammeLot, Grant, Disbursement, FundingApplication, OrganizationIdentifier],
   resolvers: [
+    removalsResolver('removedGrants', 'Grant', 'Grants'),
+    removalsResolver('removedFundingProgrammes', 'FundingProgramme', 'Funding programmes'),
     erasureResolver('funding', erasePersonInFunding),
     FundingProgrammeResolver,
     FundingProgrammeLotResolver,

@@ -43,3 +43,4 @@ export * from './privacy';
 export * from './audit';
 export * from './text-search';
 export * from './webhooks';
+export * from './sync';

@@ -2,6 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ApiProvenanceSubscriber } from './provenance/api-provenance';
+import { DatabaseStampSubscriber } from './sync/timestamps';
 
 export interface OrmSettings {
   /** The subgraph's own Postgres schema; its tables and its migration table live there. */
@@ -24,7 +25,7 @@ export function ormOptions(settings: OrmSettings): Options {
     entities: settings.entities,
     extensions: [Migrator],
     // records created through the API get their provenance (kind API, who, when) here
-    subscribers: [new ApiProvenanceSubscriber()],
+    subscribers: [new ApiProvenanceSubscriber(), new DatabaseStampSubscriber()],
     forceUtcTimezone: true,
     allowGlobalContext: false,
     implicitTransactions: true,

@@ -23,6 +23,7 @@ import { answeringGraphQL, countSqlStatement, metrics, metricsPlugin, observePoo
 import { migrate, openOrm } from './orm';
 import { OutboxEvent } from './events/outbox-event';
 import { AuditEntry } from './audit/audit-entry';
+import { Removal } from './sync/removal';
 import { auditEntriesResolver } from './audit/audit-log';
 import { auditPlugin } from './audit/audit-plugin';
 import { auditRetention } from './audit/audit-retention';
@@ -54,8 +55,8 @@ export function ormSettingsOf(definition: SubgraphDefinition, databaseUrl: strin
   return {
     schema: definition.name,
     clientUrl: databaseUrl,
-    // every subgraph has an outbox for the hub's live updates and an audit log of personal data
-    entities: [...definition.entities, OutboxEvent, AuditEntry],
+    // every subgraph has an outbox for the hub's live updates, an audit log of personal data and the removals partners sync
+    entities: [...definition.entities, OutboxEvent, AuditEntry, Removal],
     migrationsPath: join(definition.packageDir, 'dist', 'migrations'),
     migrationsPathTs: join(definition.packageDir, 'migrations'),
     log,

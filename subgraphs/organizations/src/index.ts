@@ -1,4 +1,4 @@
-import { erasureResolver, packageRoot, resolveMyDataReference, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { erasureResolver, packageRoot, resolveMyDataReference, type HubContext, type SubgraphDefinition, removalsResolver } from '@ngo-hub/kit';
 import { MyData } from './entities/my-data';
 import { MyDataResolver } from './resolvers/my-data.resolver';
 import { erasePersonInOrganizations } from './services/person-erasure';
@@ -32,6 +32,7 @@ export const organizationsSubgraph: SubgraphDefinition = {
   packageDir: packageRoot(__dirname),
   entities: [Organization, RegistrationChange, OrganizationRelation, IncubationProgramme, IncubationCohort, IncubationMembership, OrganizationMember, ApiKey, Webhook, WebhookDelivery],
   resolvers: [
+    removalsResolver('removedOrganizations', 'Organization', 'Organizations'),
     MyDataResolver,
     erasureResolver('organizations', erasePersonInOrganizations),
     OrganizationResolver,

@@ -1,5 +1,5 @@
 import { postingById } from './services/posting-by-id';
-import { packageRoot, resolveMyDataReference, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { packageRoot, resolveMyDataReference, type HubContext, type SubgraphDefinition, removalsResolver } from '@ngo-hub/kit';
 import { Affiliation } from './entities/affiliation';
 import { Education } from './entities/education';
 import { ErasureRequest } from './entities/erasure-request';
@@ -28,6 +28,8 @@ export const peopleSubgraph: SubgraphDefinition = {
   packageDir: packageRoot(__dirname),
   entities: [Person, Affiliation, Education, Qualification, JobPosting, JobApplication, Recommendation, ErasureRequest],
   resolvers: [
+    removalsResolver('removedPeople', 'Person', 'People (deleted, made PRIVATE or erased)'),
+    removalsResolver('removedJobPostings', 'JobPosting', 'Job postings'),
     PersonResolver,
     AffiliationResolver,
     EducationResolver,

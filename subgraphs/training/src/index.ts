@@ -1,6 +1,6 @@
 import { enrollmentById } from './services/enrollment-lists';
 import { TrainingSubscriptionResolver } from './resolvers/subscription.resolver';
-import { erasureResolver, packageRoot, resolveMyDataReference, type HubContext, type SubgraphDefinition } from '@ngo-hub/kit';
+import { erasureResolver, packageRoot, resolveMyDataReference, type HubContext, type SubgraphDefinition, removalsResolver } from '@ngo-hub/kit';
 import { seedTraining } from '../seed/training.seed';
 import { Course } from './entities/course';
 import { CourseOffering } from './entities/course-offering';
@@ -32,6 +32,7 @@ export const trainingSubgraph: SubgraphDefinition = {
   packageDir: packageRoot(__dirname),
   entities: [Course, Recognition, CourseOffering, Enrollment, Session, Mentorship, CourseModule, Lesson, LessonCompletion, Certificate],
   resolvers: [
+    removalsResolver('removedCourses', 'Course', 'Courses'),
     CourseResolver,
     EnrollmentResolver,
     SessionResolver,

@@ -1,5 +1,5 @@
 import { Embedded, Check, Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum FundingKind {
@@ -22,6 +22,7 @@ registerEnumType(FundingKind, {
 });
 
 @Entity({ tableName: 'funding_programme' })
+@Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['funderOrganizationId'] })
 @Index({ properties: ['year', 'id'] })
 @Unique({ properties: ['funderOrganizationId', 'code'] })
@@ -75,8 +76,11 @@ export class FundingProgramme {
   @Field(() => String, { nullable: true, description: "The funder's code for the programme, as 360Giving's grantProgramme.code; unique per funder." })
   code?: string;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Opt<Date> = new Date();
+  @CreatedAt()
+  createdAt!: Opt<Date>;
+
+  @UpdatedAt()
+  updatedAt!: Opt<Date>;
 
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })

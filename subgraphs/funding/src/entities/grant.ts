@@ -1,5 +1,5 @@
 import { Embedded, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Bigrams, CauseArea, DateTimeScalar, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Bigrams, CauseArea, DateTimeScalar, ExactNumericType, newId, ENTITY_DESCRIPTIONS, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
 import { FundingProgrammeLot } from './funding-programme-lot';
@@ -27,6 +27,7 @@ registerEnumType(GrantStatus, {
 export const COMMITTED_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, GrantStatus.ACTIVE, GrantStatus.COMPLETED];
 
 @Entity({ tableName: 'grant' })
+@Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['recipientOrganizationId', 'awardDate', 'id'] })
 @Index({ properties: ['fundingOrganizationId', 'awardDate', 'id'] })
 @Index({ properties: ['programme', 'awardDate', 'id'] })
@@ -103,8 +104,11 @@ export class Grant {
   @Field(() => GrantStatus, { description: 'Where the grant stands; only AWARDED, ACTIVE and COMPLETED grants count in totals.' })
   status: Opt<GrantStatus> = GrantStatus.AWARDED;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Opt<Date> = new Date();
+  @CreatedAt()
+  createdAt!: Opt<Date>;
+
+  @UpdatedAt()
+  updatedAt!: Opt<Date>;
 
   /** amountDisbursed as the grant's 360Giving file stated it (the hub's own disbursements are in `disbursement`). */
   @Property({ type: ExactNumericType, nullable: true })

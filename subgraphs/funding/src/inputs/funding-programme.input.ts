@@ -1,4 +1,4 @@
-import { CauseArea, MoneyInput } from '@ngo-hub/kit';
+import { CauseArea, MoneyInput, DateTimeScalar, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FundingKind } from '../entities/funding-programme';
 
@@ -72,4 +72,7 @@ export class FundingProgrammeFilter {
 
   @Field(() => [CauseArea], { nullable: true, description: 'Funding any of these causes.' })
   causeAreas?: CauseArea[] | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }

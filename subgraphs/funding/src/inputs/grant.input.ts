@@ -1,4 +1,4 @@
-import { CauseArea, ConnectionArgs, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput } from '@ngo-hub/kit';
+import { CauseArea, ConnectionArgs, DateTimeScalar, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GrantStatus } from '../entities/grant';
 
@@ -81,6 +81,9 @@ export class GrantFilter {
 
   @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }
 
 @ArgsType()

@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FundingProgramme } from '../entities/funding-programme';
 import { organizationRef, OrganizationRef } from '../entities/organization-ref';
@@ -29,10 +29,11 @@ export class FundingProgrammeResolver {
   @Query(() => FundingProgrammeConnection, { description: 'Funding programmes, filtered and paginated, latest year first.' })
   fundingProgrammes(
     @Arg('filter', () => FundingProgrammeFilter, { nullable: true, description: 'Conditions the programmes must meet.' }) filter: FundingProgrammeFilter | undefined,
+    @Arg('orderBy', () => ListOrder, { nullable: true, description: ORDER_BY_DESCRIPTION }) orderBy: ListOrder | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
   ) {
-    return listProgrammes(ctx.em, filter, page);
+    return listProgrammes(ctx.em, filter, page, orderBy);
   }
 
   @Mutation(() => FundingProgrammePayload, { description: 'Adds a funding programme, with its lots; its funder must exist in the organizations subgraph.' })

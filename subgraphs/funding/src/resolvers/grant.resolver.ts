@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FundingApplication } from '../entities/funding-application';
 import { FundingProgramme } from '../entities/funding-programme';
@@ -46,10 +46,11 @@ export class GrantResolver {
   @Query(() => GrantConnection, { description: 'Grants, filtered and paginated, newest award first.' })
   grants(
     @Arg('filter', () => GrantFilter, { nullable: true, description: 'Conditions the grants must meet.' }) filter: GrantFilter | undefined,
+    @Arg('orderBy', () => ListOrder, { nullable: true, description: ORDER_BY_DESCRIPTION }) orderBy: ListOrder | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
   ) {
-    return listGrants(ctx.em, OrganizationDirectory.of(ctx), filter, page);
+    return listGrants(ctx.em, OrganizationDirectory.of(ctx), filter, page, orderBy);
   }
 
   @Mutation(() => GrantPayload, { description: 'Records a grant from a funder to a recipient organization (AWARDED unless PROPOSED is asked for).' })

@@ -4,9 +4,10 @@ import {
   type ConnectionArgs,
   defineByIdLoader,
   distinct,
+  type ListOrder,
   optionalText,
   type Page,
-  paginate,
+  paginateChanges,
   parseMoney,
   type References,
   requiredText,
@@ -30,8 +31,8 @@ export function programmeWhere(filter: FundingProgrammeFilter = {}): FilterQuery
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listProgrammes(em: EntityManager, filter: FundingProgrammeFilter | undefined, args: ConnectionArgs): Promise<Page<FundingProgramme>> {
-  return paginate(em, FundingProgramme, programmeWhere(filter), args, { by: 'year', direction: 'desc' });
+export function listProgrammes(em: EntityManager, filter: FundingProgrammeFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<FundingProgramme>> {
+  return paginateChanges(em, FundingProgramme, programmeWhere(filter), args, { by: 'year', direction: 'desc' }, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 /** A programme code as 360Giving writes it: visible text without line breaks. */

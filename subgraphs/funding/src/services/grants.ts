@@ -1,5 +1,19 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { assertCurrency, type ConnectionArgs, defineByIdLoader, definePageLoader, distinct, illustrativeCondition, optionalText, type Page, type PageOrder, paginate, paginateByParent, textMatch } from '@ngo-hub/kit';
+import {
+  assertCurrency,
+  type ConnectionArgs,
+  defineByIdLoader,
+  definePageLoader,
+  distinct,
+  illustrativeCondition,
+  type ListOrder,
+  optionalText,
+  type Page,
+  type PageOrder,
+  paginateByParent,
+  paginateChanges,
+  textMatch,
+} from '@ngo-hub/kit';
 import { Grant } from '../entities/grant';
 import type { GrantFilter, OrganizationGrantsArgs } from '../inputs/grant.input';
 import { uuidFilter } from './id-filter';
@@ -50,9 +64,9 @@ export function grantWhere(filter: GrantFilter = {}, matches: OrgIdMatches = {})
   return conditions.length ? { $and: conditions } : {};
 }
 
-export async function listGrants(em: EntityManager, directory: OrganizationDirectory, filter: GrantFilter | undefined, args: ConnectionArgs): Promise<Page<Grant>> {
+export async function listGrants(em: EntityManager, directory: OrganizationDirectory, filter: GrantFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Grant>> {
   const where = grantWhere(filter, await orgIdMatches(directory, filter));
-  return paginate(em, Grant, where, args, GRANT_ORDER);
+  return paginateChanges(em, Grant, where, args, GRANT_ORDER, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 /** Pages of grants for many parents (programmes or organizations) in a fixed number of queries. */

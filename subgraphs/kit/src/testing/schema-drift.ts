@@ -2,6 +2,7 @@ import type { EntityMetadata, MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL } from '../events/topics';
 import { migrate } from '../orm';
+import { STAMPED_ENTITIES } from '../sync/timestamps';
 import { openSubgraphOrm, type SubgraphDefinition } from '../subgraph';
 import { createTestDatabase } from './database';
 
@@ -15,7 +16,8 @@ import { createTestDatabase } from './database';
  * - what that diff compares by name only: an expression index (trigram indexes) must be defined
  *   as the entity's `@Index({ expression })` defines it, and a generated column (city_key, the
  *   bigram columns) must have the entity's column type;
- * - what no entity describes: the outbox's trigger must NOTIFY the gateway's relay.
+ * - what no entity describes: the outbox's trigger must NOTIFY the gateway's relay, and the table
+ *   of an entity with `@UpdatedAt()` must have the touch_row trigger, naming its generated columns.
  *
  * Not seen: the body of SQL functions (e.g. `bigrams(text)`: the search tests cover it) and
  * extensions (pg_trgm), other than through the indexes that need them.
@@ -33,6 +35,7 @@ export async function schemaDrift(definition: SubgraphDefinition): Promise<strin
       ...(await expressionIndexDrift(orm, client, definition.name)),
       ...(await generatedColumnDrift(orm, client, definition.name)),
       ...(await outboxNotifyDrift(client, definition.name)),
+      ...(await stampTriggerDrift(orm, client, definition.name)),
     ];
   } finally {
     await client.end();
@@ -100,4 +103,24 @@ async function outboxNotifyDrift(client: Client, schema: string): Promise<string
   await client.query(`insert into "${schema}"."outbox_event" ("topic", "payload") values ('SCHEMA_DRIFT_PROBE', '{}')`);
   for (let waited = 0; heard.length === 0 && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   return heard.includes(`${OUTBOX_CHANNEL}:${schema}`) ? [] : [`an outbox insert did not notify ${OUTBOX_CHANNEL} with "${schema}" (heard: ${heard.join(', ') || 'nothing'})`];
+}
+
+/** The table of an entity with `@UpdatedAt()` has touch_row, whose arguments are exactly its generated columns. */
+async function stampTriggerDrift(orm: MikroORM, client: Client, schema: string): Promise<string[]> {
+  const drift: string[] = [];
+  for (const meta of mappedEntities(orm)) {
+    if (!meta.class || !STAMPED_ENTITIES.has(meta.class)) continue;
+    const table = `"${schema}"."${meta.tableName}"`;
+    const triggers = await client.query<{ tgargs: Buffer }>(`select tgargs from pg_trigger where tgrelid = $1::regclass and tgname = 'touch_row'`, [table]);
+    const columns = await client.query<{ name: string }>(`select attname::text as name from pg_attribute where attrelid = $1::regclass and attgenerated <> '' and not attisdropped order by 1`, [table]);
+    const generated = columns.rows.map((row) => row.name);
+    if (!triggers.rows.length) {
+      drift.push(`table ${meta.tableName} stamps updatedAt but has no touch_row trigger`);
+      continue;
+    }
+    // tgargs: each argument followed by a NUL byte
+    const named = triggers.rows[0].tgargs.toString('utf8').split('\0').filter(Boolean).sort();
+    if (named.join(',') !== generated.join(',')) drift.push(`touch_row on ${meta.tableName} names ${named.join(', ') || 'no columns'}; its generated columns are ${generated.join(', ') || 'none'}`);
+  }
+  return drift;
 }

@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Bigrams, CauseArea, newId, ENTITY_DESCRIPTIONS, OrganizationKind } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Bigrams, CauseArea, newId, ENTITY_DESCRIPTIONS, OrganizationKind, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Registration } from './registration';
 
@@ -24,6 +24,7 @@ registerEnumType(DevelopmentStage, {
 });
 
 @Entity({ tableName: 'organization' })
+@Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['city'] })
 @Index({ properties: ['kind'] })
@@ -112,11 +113,11 @@ export class Organization {
   @Field(() => Registration, { description: 'The current registration; its earlier states are in registrationHistory.' })
   registration: Registration = new Registration();
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  @CreatedAt()
+  createdAt!: Opt<Date>;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  @UpdatedAt()
+  updatedAt!: Opt<Date>;
 
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })

@@ -1,4 +1,4 @@
-import { CauseArea, ILLUSTRATIVE_FILTER_DESCRIPTION } from '@ngo-hub/kit';
+import { CauseArea, DateTimeScalar, ILLUSTRATIVE_FILTER_DESCRIPTION, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { DevelopmentStage, OrganizationKind } from '../entities/organization';
 import { LegalForm, RegistrationPath, RegistrationStatus } from '../entities/registration';
@@ -163,4 +163,10 @@ export class OrganizationFilter {
 
   @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'Registered under any of these Unified Social Credit Codes (18 characters; case and spaces around ignored); at most 5,000.' })
+  creditCodes?: string[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }

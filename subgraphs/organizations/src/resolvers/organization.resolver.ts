@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, UserInputError, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, UserInputError, type HubContext, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey } from '../entities/api-key';
 import { Organization } from '../entities/organization';
@@ -44,10 +44,11 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Organizations, filtered and paginated, ordered by name.' })
   organizations(
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
+    @Arg('orderBy', () => ListOrder, { nullable: true, description: ORDER_BY_DESCRIPTION }) orderBy: ListOrder | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
   ) {
-    return listOrganizations(ctx.em, filter, page);
+    return listOrganizations(ctx.em, filter, page, orderBy);
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Adds an organization to the directory; a signed-in person who adds one becomes its ADMIN member.' })

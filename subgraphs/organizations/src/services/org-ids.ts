@@ -55,6 +55,13 @@ export function orgIdsCondition(values: readonly string[]): FilterQuery<Organiza
   return options.length ? { $or: options } : { id: { $in: [] } };
 }
 
+/** The `creditCodes` filter: organizations registered under any of the codes (compared upper-case, as the hub keeps them). */
+export function creditCodesCondition(values: readonly string[]): FilterQuery<Organization> {
+  if (values.length > MAX_FILTER_ORG_IDS) throw new UserInputError(`creditCodes takes at most ${MAX_FILTER_ORG_IDS} codes`, 'creditCodes');
+  const codes = [...new Set(values.map((value) => value.trim().toUpperCase()).filter(Boolean))];
+  return { registration: { creditCode: { $in: codes } } };
+}
+
 /**
  * Refuses (CONFLICT) org-ids another organization already has. Each identifier is locked for the
  * transaction first (an advisory lock on its hash), so two imports creating the same recipient

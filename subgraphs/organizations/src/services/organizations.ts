@@ -1,14 +1,33 @@
 import { OrganizationChange, publishOrganizationChanged } from '../events/organization-changed.event';
 import { GraphQLError } from 'graphql';
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, type ConnectionArgs, countryCode, defineByIdLoader, distinct, exactLike, illustrativeCondition, isUuid, NotFoundError, optionalText, optionalUrl, type Page, paginate, pastDate, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
+import {
+  ConflictError,
+  type ConnectionArgs,
+  countryCode,
+  defineByIdLoader,
+  distinct,
+  exactLike,
+  illustrativeCondition,
+  isUuid,
+  type ListOrder,
+  NotFoundError,
+  optionalText,
+  optionalUrl,
+  type Page,
+  paginateChanges,
+  pastDate,
+  requiredText,
+  textMatch,
+  UserInputError,
+} from '@ngo-hub/kit';
 import { Organization } from '../entities/organization';
 import { OrganizationMember } from '../entities/organization-member';
 import { OrganizationRole } from '../vocabulary/organization-role';
 import { Registration, RegistrationStatus } from '../entities/registration';
 import type { CreateOrganizationInput, OrganizationFilter, RegistrationInput, UpdateOrganizationInput } from '../inputs/organization.input';
 import { creditCodeProblem } from './credit-code';
-import { assertOrgIdsFree, orgIdsCondition, orgIdsTaken, publishedOrgIdsOf } from './org-ids';
+import { assertOrgIdsFree, creditCodesCondition, orgIdsCondition, orgIdsTaken, publishedOrgIdsOf } from './org-ids';
 import { recordRegistrationChange } from './registration-history';
 
 /** Organizations by id, many per query: the loader behind `organization(id)` and `_entities`. */
@@ -41,11 +60,12 @@ export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<
   if (filter.stages?.length) conditions.push({ stage: { $in: filter.stages } });
   if (filter.ids) conditions.push({ id: { $in: filter.ids.filter(isUuid) } });
   if (filter.orgIds) conditions.push(orgIdsCondition(filter.orgIds));
+  if (filter.creditCodes) conditions.push(creditCodesCondition(filter.creditCodes));
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listOrganizations(em: EntityManager, filter: OrganizationFilter | undefined, args: ConnectionArgs): Promise<Page<Organization>> {
-  return paginate(em, Organization, organizationWhere(filter), args, { by: 'name' });
+export function listOrganizations(em: EntityManager, filter: OrganizationFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Organization>> {
+  return paginateChanges(em, Organization, organizationWhere(filter), args, { by: 'name' }, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 function registrationOf(input: RegistrationInput | null | undefined): Registration {

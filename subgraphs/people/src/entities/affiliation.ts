@@ -1,5 +1,5 @@
 import { Embedded, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, newId } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Person } from './person';
 
@@ -88,11 +88,11 @@ export class Affiliation {
   @Property({ type: 'datetime', nullable: true })
   organizationConfirmedAt?: Date | null;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Opt<Date> = new Date();
+  @CreatedAt()
+  createdAt!: Opt<Date>;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
+  @UpdatedAt()
+  updatedAt!: Opt<Date>;
 
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })

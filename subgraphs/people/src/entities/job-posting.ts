@@ -1,5 +1,5 @@
 import { Check, Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { DateTimeScalar, ENTITY_DESCRIPTIONS, ExactNumericType, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit';
+import { CreatedAt, ENTITY_DESCRIPTIONS, ExactNumericType, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION, UpdatedAt } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SKILL_KEYS_FUNCTION } from './person';
 import { SocialWorkQualification } from './qualification';
@@ -57,6 +57,7 @@ registerEnumType(PayPeriod, {
 
 /** A position an organization offers. The organization lives in the organizations subgraph: only its id is kept here. */
 @Entity({ tableName: 'job_posting' })
+@Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['organizationId', 'createdAt', 'id'] })
 @Index({ name: 'job_posting_city_lower_index', expression: 'create index "job_posting_city_lower_index" on "people"."job_posting" (lower("city"))' })
@@ -144,12 +145,11 @@ export class JobPosting {
   @Field(() => JobPostingStatus, { description: 'Where the posting stands.' })
   status: Opt<JobPostingStatus> = JobPostingStatus.OPEN;
 
-  @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
-  @Field(() => DateTimeScalar, { description: 'When the posting was written; lists of postings show the newest first.' })
-  createdAt: Opt<Date> = new Date();
+  @CreatedAt('When the posting was written; lists of postings show the newest first.')
+  createdAt!: Opt<Date>;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
+  @UpdatedAt()
+  updatedAt!: Opt<Date>;
 
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })

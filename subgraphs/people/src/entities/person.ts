@@ -1,5 +1,5 @@
 import { Embedded, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Auth, AuthRule, Bigrams, ENTITY_DESCRIPTIONS, type HubContext, newId } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Auth, AuthRule, Bigrams, ENTITY_DESCRIPTIONS, type HubContext, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
 import { Education } from './education';
@@ -50,6 +50,7 @@ registerEnumType(ProfileVisibility, {
 export const SKILL_KEYS_FUNCTION = 'people.skill_keys';
 
 @Entity({ tableName: 'person' })
+@Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['city'] })
 @Index({ name: 'person_city_lower_index', expression: 'create index "person_city_lower_index" on "people"."person" (lower("city"))' })
@@ -151,11 +152,11 @@ export class Person {
   @OneToMany(() => Qualification, (qualification) => qualification.person)
   qualifications = new Collection<Qualification>(this);
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Opt<Date> = new Date();
+  @CreatedAt()
+  createdAt!: Opt<Date>;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
+  @UpdatedAt()
+  updatedAt!: Opt<Date>;
 
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })

@@ -1,4 +1,4 @@
-import { ConnectionArgs, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput } from '@ngo-hub/kit';
+import { ConnectionArgs, DateTimeScalar, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { JobKind, JobPostingStatus, PayPeriod } from '../entities/job-posting';
 import { SocialWorkQualification } from '../entities/qualification';
@@ -145,6 +145,9 @@ export class JobPostingFilter {
 
   @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }
 
 @ArgsType()

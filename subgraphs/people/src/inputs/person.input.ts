@@ -1,4 +1,4 @@
-import { ILLUSTRATIVE_FILTER_DESCRIPTION } from '@ngo-hub/kit';
+import { DateTimeScalar, ILLUSTRATIVE_FILTER_DESCRIPTION, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { PersonRole, ProfileVisibility } from '../entities/person';
 import { SocialWorkQualification } from '../entities/qualification';
@@ -132,4 +132,7 @@ export class PersonFilter {
 
   @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }

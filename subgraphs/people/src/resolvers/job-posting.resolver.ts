@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { JobPosting } from '../entities/job-posting';
 import { OrganizationRef } from '../entities/organization-ref';
@@ -33,10 +33,11 @@ export class JobPostingResolver {
   @Query(() => JobPostingConnection, { description: 'The talent market: job, internship and volunteer postings, filtered and paginated, newest first.' })
   jobPostings(
     @Arg('filter', () => JobPostingFilter, { nullable: true, description: 'Conditions the postings must meet; all of them.' }) filter: JobPostingFilter | undefined,
+    @Arg('orderBy', () => ListOrder, { nullable: true, description: ORDER_BY_DESCRIPTION }) orderBy: ListOrder | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
   ) {
-    return listJobPostings(ctx.em, filter, page);
+    return listJobPostings(ctx.em, filter, page, orderBy);
   }
 
   @Mutation(() => JobPostingPayload, { description: 'Posts a position of an organization: OPEN at once, or a DRAFT. NOT_FOUND when the organization does not exist.' })

@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Education } from '../entities/education';
 import { Person } from '../entities/person';
@@ -36,10 +36,11 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: 'The directory of people, filtered and paginated, ordered by name. PRIVATE profiles are not listed.' })
   people(
     @Arg('filter', () => PersonFilter, { nullable: true, description: 'Conditions the people must meet; all of them.' }) filter: PersonFilter | undefined,
+    @Arg('orderBy', () => ListOrder, { nullable: true, description: ORDER_BY_DESCRIPTION }) orderBy: ListOrder | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
   ) {
-    return listPeople(ctx.em, filter, page);
+    return listPeople(ctx.em, filter, page, orderBy);
   }
 
   @Mutation(() => PersonPayload, { description: 'Adds a person to the directory, with their education and qualifications.' })

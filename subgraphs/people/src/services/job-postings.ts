@@ -9,7 +9,6 @@ import {
   likePattern,
   NotFoundError,
   optionalText,
-  paginate,
   paginateByParent,
   requiredText,
   today,
@@ -18,6 +17,8 @@ import {
   type Page,
   type PageOrder,
   type References,
+  paginateChanges,
+  type ListOrder,
 } from '@ngo-hub/kit';
 import { JobPosting, JobPostingStatus } from '../entities/job-posting';
 import type {
@@ -79,8 +80,8 @@ export function postingWhere(filter: JobPostingFilter = {}): FilterQuery<JobPost
   return { $and: conditions };
 }
 
-export function listJobPostings(em: EntityManager, filter: JobPostingFilter | undefined, args: ConnectionArgs): Promise<Page<JobPosting>> {
-  return paginate(em, JobPosting, postingWhere(filter), args, POSTING_ORDER);
+export function listJobPostings(em: EntityManager, filter: JobPostingFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<JobPosting>> {
+  return paginateChanges(em, JobPosting, postingWhere(filter), args, POSTING_ORDER, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 /** `Organization.openPositions` for every organization of a request: one statement for rows, one for totals. */

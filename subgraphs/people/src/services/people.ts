@@ -1,5 +1,5 @@
 import { LockMode, type EntityData, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { type ConnectionArgs, defineByIdLoader, distinct, illustrativeCondition, isUuid, NotFoundError, optionalText, type Page, paginate, type References, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
+import { type ConnectionArgs, defineByIdLoader, distinct, illustrativeCondition, isUuid, type ListOrder, NotFoundError, optionalText, type Page, paginateChanges, type References, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
 import { Education } from '../entities/education';
 import { Person, ProfileVisibility } from '../entities/person';
 import { Qualification, QualificationKind } from '../entities/qualification';
@@ -52,8 +52,8 @@ export function personWhere(filter: PersonFilter = {}): FilterQuery<Person> {
   return { $and: conditions };
 }
 
-export function listPeople(em: EntityManager, filter: PersonFilter | undefined, args: ConnectionArgs): Promise<Page<Person>> {
-  return paginate(em, Person, personWhere(filter), args, { by: 'name' });
+export function listPeople(em: EntityManager, filter: PersonFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Person>> {
+  return paginateChanges(em, Person, personWhere(filter), args, { by: 'name' }, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 type PersonFields = CreatePersonInput | UpdatePersonInput;

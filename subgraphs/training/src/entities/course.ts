@@ -1,5 +1,5 @@
 import { Check, Collection, Embedded, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
@@ -7,6 +7,7 @@ import { CourseOffering } from './course-offering';
 import { Recognition } from './recognition';
 
 @Entity({ tableName: 'course' })
+@Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['startsOn', 'id'] })
 @Index({ properties: ['fundingGrantId'] })
 // Trigram indexes (pg_trgm) serve the case-insensitive `search` filter on titles and descriptions (ILIKE), English and Chinese alike.
@@ -111,11 +112,11 @@ export class Course {
   @OneToMany(() => CourseOffering, (offering) => offering.course)
   offerings = new Collection<CourseOffering>(this);
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Opt<Date> = new Date();
+  @CreatedAt()
+  createdAt!: Opt<Date>;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
+  @UpdatedAt()
+  updatedAt!: Opt<Date>;
 
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })

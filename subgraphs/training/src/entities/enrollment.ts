@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, DateTimeScalar, ENTITY_DESCRIPTIONS, newId } from '@ngo-hub/kit';
+import { CreatedAt, Provenance, PROVENANCE_FIELD_DESCRIPTION, DateTimeScalar, ENTITY_DESCRIPTIONS, newId, UpdatedAt } from '@ngo-hub/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { EnrollmentStatus } from '../vocabulary/enrollment-status';
 import { Course } from './course';
@@ -31,8 +31,11 @@ export class Enrollment {
   @Field(() => DateTimeScalar, { description: 'When the person applied; the waiting list moves up in this order.' })
   appliedAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
+  @CreatedAt()
+  createdAt!: Opt<Date>;
+
+  @UpdatedAt()
+  updatedAt!: Opt<Date>;
 
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })

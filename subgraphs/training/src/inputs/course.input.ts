@@ -1,4 +1,4 @@
-import { CauseArea, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput } from '@ngo-hub/kit';
+import { CauseArea, DateTimeScalar, ILLUSTRATIVE_FILTER_DESCRIPTION, MoneyInput, UPDATED_SINCE_DESCRIPTION } from '@ngo-hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
@@ -185,4 +185,7 @@ export class CourseFilter {
 
   @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })
+  updatedSince?: Date | null;
 }

@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, Money, money } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, Money, money, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
@@ -47,10 +47,11 @@ export class CourseResolver {
   @Query(() => CourseConnection, { description: 'Courses, filtered and paginated, in the order they start.' })
   courses(
     @Arg('filter', () => CourseFilter, { nullable: true, description: 'Conditions the courses must meet.' }) filter: CourseFilter | undefined,
+    @Arg('orderBy', () => ListOrder, { nullable: true, description: ORDER_BY_DESCRIPTION }) orderBy: ListOrder | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
   ) {
-    return listCourses(ctx.em, filter, page);
+    return listCourses(ctx.em, filter, page, orderBy);
   }
 
   @Mutation(() => CoursePayload, { description: 'Adds a course offered by one or more existing organizations.' })

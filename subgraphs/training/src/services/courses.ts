@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, type ConnectionArgs, defineByIdLoader, exactLike, illustrativeCondition, isUuid, likePattern, type Page, paginate, type References } from '@ngo-hub/kit';
+import { ConflictError, type ConnectionArgs, defineByIdLoader, exactLike, illustrativeCondition, isUuid, likePattern, type ListOrder, type Page, paginateChanges, type References } from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { CourseOffering } from '../entities/course-offering';
 import type { Enrollment } from '../entities/enrollment';
@@ -48,8 +48,8 @@ export function courseWhere(em: EntityManager, filter: CourseFilter = {}): Filte
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listCourses(em: EntityManager, filter: CourseFilter | undefined, args: ConnectionArgs): Promise<Page<Course>> {
-  return paginate(em, Course, courseWhere(em, filter), args, { by: 'startsOn' });
+export function listCourses(em: EntityManager, filter: CourseFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Course>> {
+  return paginateChanges(em, Course, courseWhere(em, filter), args, { by: 'startsOn' }, { updatedSince: filter?.updatedSince, orderBy });
 }
 
 /**
