@@ -20,7 +20,7 @@ export function loadLiveUpdatesConfig(env: NodeJS.ProcessEnv): LiveUpdatesConfig
       DATABASE_URL: z.string().url().optional(),
       SUBSCRIBER_BUFFER: z.coerce.number().int().min(1).max(1_000_000).default(1000),
       EVENT_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-      EVENT_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 365).default(24 * 7),
+      EVENT_RETENTION_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
     }),
     env,
   ) as { DATABASE_URL?: string; SUBSCRIBER_BUFFER: number; EVENT_POLL_MS: number; EVENT_RETENTION_HOURS: number };

@@ -47,3 +47,9 @@ export const relayLeader = new Gauge({
   help: '1 while this instance relays the subgraphs\' outboxes into the hub event log (one instance at a time).',
   registers: [metrics],
 });
+
+export const streamListeners = new Gauge({
+  name: 'ngohub_event_stream_listeners',
+  help: 'Subscriptions attached to this instance\'s tail of the hub event log (equals the open subscriptions unless one leaked).',
+  registers: [metrics],
+});

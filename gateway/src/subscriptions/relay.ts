@@ -1,6 +1,6 @@
 import { OUTBOX_CHANNEL, type Logger } from '@ngo-hub/kit';
 import type { Pool, PoolClient } from 'pg';
-import { EVENT_LOG_CHANNEL, EVENT_LOG_SCHEMA } from './event-log';
+import { EVENT_LOG_CHANNEL, EVENT_LOG_SCHEMA, pruneEvents } from './event-log';
 import { eventsRelayed, relayLag, relayLeader } from './metrics';
 
 export interface RelayOptions {
@@ -183,9 +183,9 @@ export class EventRelay {
     return rows.map((row) => row.source);
   }
 
-  /** Drops relayed outbox rows and old log events, at most once a minute. */
+  /** Drops relayed outbox rows and old log events, at most once a minute (or twice per retention period when shorter). */
   private async prune(): Promise<void> {
-    if (Date.now() - this.lastPrune < 60_000) return;
+    if (Date.now() - this.lastPrune < Math.min(60_000, (this.options.logRetentionMs ?? 60_000) / 2)) return;
     this.lastPrune = Date.now();
     const client = this.client!;
     const outboxAge = `${Math.round((this.options.outboxRetentionMs ?? 3_600_000) / 1000)} seconds`;
@@ -197,7 +197,7 @@ export class EventRelay {
       );
     }
     const logAge = `${Math.round((this.options.logRetentionMs ?? 7 * 86_400_000) / 1000)} seconds`;
-    await client.query(`delete from ${EVENT_LOG_SCHEMA}.event where occurred_at < now() - $1::interval`, [logAge]);
+    await pruneEvents(client, logAge);
   }
 
   async stop(): Promise<void> {

@@ -49,10 +49,11 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private resolver?: EventResolver;
 
   constructor(private readonly options: SubscriberOptions) {
+    // everything that can throw comes before the subscription to the stream: nothing is left attached
+    const resume = options.resumeAfter !== undefined ? BigInt(options.resumeAfter) : undefined;
     const { position, unsubscribe } = options.stream.subscribe((event) => this.offer(event));
     this.unsubscribe = unsubscribe;
     this.replayTo = BigInt(position);
-    const resume = options.resumeAfter !== undefined ? BigInt(options.resumeAfter) : undefined;
     this.position = resume ?? this.replayTo;
     if (resume !== undefined && resume < this.replayTo) this.replayFrom = resume;
     activeSubscriptions.inc({ field: options.plan.field });

@@ -13,6 +13,7 @@ import type { Caller } from '../limits/caller';
 import { forSocket, type SocketLimits, type SocketOperationRequest } from '../limits/socket-limits';
 import type { QueryExecutor } from './event-payload';
 import type { EventStream } from './event-stream';
+import { checkResumePoint } from './resume-point';
 import { SocketIdentity } from './socket-identity';
 import { Subscriber } from './subscriber';
 import { planSubscription } from './subscription-plan';
@@ -40,7 +41,8 @@ interface SocketState {
   context: GatewayContext;
   /** The caller's rights, resolved again for every operation and event while the socket is open. */
   caller: SocketIdentity;
-  lastEventId?: string;
+  /** `connectionParams.lastEventId` as sent: checked when a subscription resumes from it. */
+  lastEventId?: unknown;
   /** Ids of the subscriptions admitted on this socket; those graphql-ws no longer holds have ended. */
   subscriptions: Set<string>;
 }
@@ -52,7 +54,7 @@ type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState 
  * resume, the operation's exact text (queries and mutations run through Apollo from it) and the
  * operation the limits resolved from it (subscriptions are planned from it).
  */
-type SocketContext = GatewayContext & { resumeAfter?: string; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity };
+type SocketContext = GatewayContext & { resumeAfter?: unknown; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity };
 
 /** WebSocket close codes the gateway uses (graphql-ws clients retry on these). */
 export const CLOSE_GOING_AWAY = 1001;
@@ -105,11 +107,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           ctx.extra.socket.close(admission.refused.code, admission.refused.reason);
           return false; // graphql-ws' own 4403 close finds the socket already closing
         }
-        const lastEventId = ctx.connectionParams?.lastEventId;
         ctx.extra.state = {
           context: { requestId: randomUUID(), identity: admission.identity, caller: admission.caller },
           caller: new SocketIdentity(credential!, ctx.extra.socket, options.log),
-          lastEventId: typeof lastEventId === 'string' || typeof lastEventId === 'number' ? String(lastEventId) : undefined,
+          lastEventId: ctx.connectionParams?.lastEventId,
           subscriptions: new Set(),
         };
         return true;
@@ -158,6 +159,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           }
           const context = args.contextValue as SocketContext;
           const plan = planSubscription(args.schema, args.document, context.operation, (args.variableValues ?? {}) as Record<string, unknown>);
+          const resumeAfter =
+            plan.since !== undefined
+              ? await checkResumePoint(options.events.pool, plan.since, 'since')
+              : await checkResumePoint(options.events.pool, context.resumeAfter, 'connectionParams.lastEventId');
           return new Subscriber({
             schema: args.schema,
             document: args.document,
@@ -168,7 +173,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
               const identity = await context.socketCaller.current();
               return { key: JSON.stringify(identity), runQuery: runAs(context, identity) };
             },
-            resumeAfter: plan.since ?? context.resumeAfter,
+            resumeAfter,
             bufferSize: options.bufferSize,
           });
         } catch (error) {
