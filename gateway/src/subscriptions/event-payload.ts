@@ -1,8 +1,11 @@
 import {
+  buildASTSchema,
   execute,
   Kind,
   OperationTypeNode,
+  parse,
   print,
+  printSchema,
   visit,
   type DocumentNode,
   type ExecutionResult,
@@ -104,6 +107,22 @@ export interface Delivery {
   result?: ExecutionResult;
   /** The subscriber may not read the event's entity: skip it. */
   hidden?: boolean;
+}
+
+const plainSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
+
+/**
+ * The API schema without resolvers or scalar coercion, to project already-serialized data with:
+ * Apollo wraps the gateway schema's resolvers in place (each reads its field by name, which
+ * would ignore aliases), and the fetched values are wire values already.
+ */
+function plainSchema(schema: GraphQLSchema): GraphQLSchema {
+  let plain = plainSchemas.get(schema);
+  if (!plain) {
+    plain = buildASTSchema(parse(printSchema(schema)), { assumeValid: true });
+    plainSchemas.set(schema, plain);
+  }
+  return plain;
 }
 
 /** Field values come from the data by response key (the entity query kept the subscriber's aliases). */
@@ -223,7 +242,7 @@ async function deliver(resolver: EventResolver, event: LiveEvent): Promise<Deliv
       : eventValue(plan, event, selected.node.name.value);
   }
   const result = (await execute({
-    schema,
+    schema: plainSchema(schema),
     document,
     rootValue: { [plan.responseKey]: eventObject },
     variableValues: plan.variables,
