@@ -17,6 +17,7 @@ import {
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
+import { matchesFilter } from './event-filter';
 import type { LiveEvent } from './event-stream';
 import { payloadResolutions } from './metrics';
 import { usedNames, type SubscriptionPlan } from './subscription-plan';
@@ -143,6 +144,9 @@ function eventValue(plan: SubscriptionPlan, event: LiveEvent, fieldName: string)
       return event.payload.city ?? null;
     case 'causes':
       return event.payload.causes ?? [];
+    case 'matches':
+      // the subscriber received it, so it passes its filter or passed it before the change
+      return matchesFilter(plan.filter, event.topic, event.payload.match);
     default:
       return event.payload.fields?.[fieldName] ?? null;
   }

@@ -59,18 +59,19 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     activeSubscriptions.inc({ field: options.plan.field });
   }
 
+  /** Events that pass the filter, and those about an entity the change took out of it (delivered as leaving). */
   private wanted(event: HubEventRow): boolean {
-    return this.options.plan.topics.includes(event.topic) && matchesFilter(this.options.plan.filter, event.topic, event.payload.match);
+    const { topics, filter } = this.options.plan;
+    if (!topics.includes(event.topic)) return false;
+    const { match, previousMatch } = event.payload;
+    return matchesFilter(filter, event.topic, match) || (previousMatch !== undefined && matchesFilter(filter, event.topic, previousMatch));
   }
 
   private offer(event: LiveEvent): void {
     if (this.done || !this.wanted(event)) return;
     const target = this.replayFrom !== undefined ? this.heldDuringReplay : this.queue;
     target.push(event);
-    if (this.queue.length + this.heldDuringReplay.length > this.options.bufferSize) {
-      this.overflowed = true;
-      slowSubscribers.inc();
-    }
+    if (this.queue.length + this.heldDuringReplay.length > this.options.bufferSize) this.overflowed = true;
     this.wakeUp?.();
   }
 
@@ -127,6 +128,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
         if (this.overflowed && !this.done) {
           const resumeAfter = this.position.toString();
           await this.return();
+          slowSubscribers.inc();
           return {
             done: false,
             value: {
