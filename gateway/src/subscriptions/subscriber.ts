@@ -156,7 +156,9 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       const delivery = await resolveEvent(resolver, event);
       if (delivery.hidden || !delivery.result) continue;
       eventsDelivered.inc({ field: this.options.plan.field });
-      return { done: false, value: delivery.result };
+      // how many events are still queued for this subscriber: a resuming client shows it is catching up until 0
+      const backlog = this.queue.length + this.heldDuringReplay.length + (this.replayFrom !== undefined ? 1 : 0);
+      return { done: false, value: { ...delivery.result, extensions: { ...delivery.result.extensions, backlog } } };
     }
   }
 
