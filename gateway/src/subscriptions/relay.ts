@@ -20,8 +20,9 @@ const LEADER_LOCK = `hashtext('ngo-hub:event-relay')`;
  * Copies committed outbox events of every subgraph into the hub's event log, in commit order.
  * One gateway instance relays at a time (it holds a session advisory lock; another takes over
  * within a poll when it dies). An outbox row is taken only once its transaction is older than
- * every transaction still running (`txid < xmin` of a fresh snapshot), and rows are taken in
- * (txid, id) order: an event can never commit behind one already relayed, so the log has no gaps.
+ * every transaction still running in this database (`horizon`), and rows are taken in (txid, id)
+ * order: an event can never commit behind one already relayed, so the log has no gaps. A
+ * transaction in another database of the same server does not hold events back.
  */
 export class EventRelay {
   private client?: PoolClient;
@@ -31,6 +32,7 @@ export class EventRelay {
   private again = false;
   private stopped = false;
   private lastPrune = 0;
+  private warnedBlind = false;
 
   constructor(
     private readonly pool: Pool,
@@ -122,10 +124,43 @@ export class EventRelay {
     }
   }
 
+  /**
+   * The txid below which every transaction of this database has ended: the oldest transaction
+   * id still running here (prepared ones included), else the next id to be assigned. Read in a
+   * statement of its own, before the batch's transaction (pg_stat_activity is read once per
+   * transaction): the statement's snapshot fixes the next id first, so any transaction that had an
+   * id by then and is still running is seen running. Transactions in other databases of the server
+   * do not count: they cannot write to this database's outboxes. Without the rights to see other
+   * sessions' transactions, it falls back to the server-wide horizon (correct, but any long
+   * transaction on the server then holds events back).
+   */
+  private async horizon(client: PoolClient): Promise<string> {
+    const { rows } = await client.query<{ horizon: string; blind: boolean }>(
+      `with next as (select pg_snapshot_xmax(pg_current_snapshot())::text::numeric as n),
+            running as (
+              select backend_xid as xid from pg_stat_activity where datname = current_database() and backend_xid is not null
+              union all
+              select transaction from pg_prepared_xacts where database = current_database()),
+            -- a running xid is 32 bits: widen it to the xid8 of the epoch it belongs to (within 2^31 of next)
+            widened as (select next.n - ((next.n % 4294967296) - r.xid::text::numeric + 4294967296) % 4294967296 as txid from running r, next)
+       select least((select n from next), (select min(txid) from widened))::text as horizon,
+              exists (select 1 from pg_stat_activity where datname = current_database() and query = '<insufficient privilege>') as blind`,
+    );
+    const { horizon, blind } = rows[0]!;
+    if (!blind) return horizon;
+    if (!this.warnedBlind) {
+      this.warnedBlind = true;
+      this.log.warn('the event relay cannot see other sessions\' transactions (grant pg_read_all_stats): it waits for every transaction on the server');
+    }
+    const { rows: fallback } = await client.query<{ horizon: string }>(`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`);
+    return fallback[0]!.horizon;
+  }
+
   /** One batch across all sources in one transaction; true when a source had a full batch. */
   private async relayBatch(): Promise<boolean> {
     const client = this.client!;
     let full = false;
+    const horizon = await this.horizon(client);
     await client.query('begin');
     try {
       let newest: string | undefined;
@@ -138,9 +173,9 @@ export class EventRelay {
         const { rows } = await client.query<{ id: string; txid: string; topic: string; payload: unknown; occurred_at: Date }>(
           // ordered by the xid8 and bigint columns (o.txid, o.id), not by the text the select casts them to
           `select o.id::text, o.txid::text, o.topic, o.payload, o.occurred_at from "${source}".outbox_event o
-            where (o.txid, o.id) > ($1::xid8, $2::bigint) and o.txid < pg_snapshot_xmin(pg_current_snapshot())
+            where (o.txid, o.id) > ($1::xid8, $2::bigint) and o.txid < $3::xid8
             order by o.txid, o.id limit ${BATCH}`,
-          [from.last_txid, from.last_id],
+          [from.last_txid, from.last_id, horizon],
         );
         if (!rows.length) continue;
         full ||= rows.length === BATCH;
