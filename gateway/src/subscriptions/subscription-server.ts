@@ -15,6 +15,7 @@ import type { QueryExecutor } from './event-payload';
 import type { EventStream } from './event-stream';
 import { checkResumePoint } from './resume-point';
 import { SocketIdentity } from './socket-identity';
+import { SocketPressure } from './socket-pressure';
 import { Subscriber } from './subscriber';
 import { planSubscription } from './subscription-plan';
 
@@ -33,6 +34,8 @@ export interface SubscriptionServerOptions {
   /** Undefined when the gateway has no database: subscriptions are then refused with a clear error. */
   events?: { stream: EventStream; pool: Pool };
   bufferSize: number;
+  /** How long a socket's client may take nothing of what waits for it before its subscriptions end. */
+  stallMs: number;
   log: Logger;
 }
 
@@ -43,6 +46,8 @@ interface SocketState {
   caller: SocketIdentity;
   /** `connectionParams.lastEventId` as sent: checked when a subscription resumes from it. */
   lastEventId?: unknown;
+  /** Whether the socket's client takes what it is sent. */
+  pressure: SocketPressure;
   /** Ids of the subscriptions admitted on this socket; those graphql-ws no longer holds have ended. */
   subscriptions: Set<string>;
 }
@@ -54,7 +59,7 @@ type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState 
  * resume, the operation's exact text (queries and mutations run through Apollo from it) and the
  * operation the limits resolved from it (subscriptions are planned from it).
  */
-type SocketContext = GatewayContext & { resumeAfter?: unknown; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity };
+type SocketContext = GatewayContext & { resumeAfter?: unknown; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity; pressure: SocketPressure };
 
 /** WebSocket close codes the gateway uses (graphql-ws clients retry on these). */
 export const CLOSE_GOING_AWAY = 1001;
@@ -79,7 +84,7 @@ function headersOf(params: Record<string, unknown> | undefined): Record<string, 
 export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void>; clients: () => number } {
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1_000_000 });
 
-  const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, ...context }: SocketContext, identity: Identity): QueryExecutor => async (document, variables) => {
+  const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context }: SocketContext, identity: Identity): QueryExecutor => async (document, variables) => {
     const response = await options.apollo.executeOperation({ query: print(document), variables }, { contextValue: { ...context, identity, derived: true } });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
     return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
@@ -111,6 +116,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           context: { requestId: randomUUID(), identity: admission.identity, caller: admission.caller },
           caller: new SocketIdentity(credential!, ctx.extra.socket, options.log),
           lastEventId: ctx.connectionParams?.lastEventId,
+          pressure: new SocketPressure(ctx.extra.socket, options.stallMs),
           subscriptions: new Set(),
         };
         return true;
@@ -137,12 +143,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           operationText: admitted.query,
           operation: admitted.operation,
           socketCaller: state.caller,
+          pressure: state.pressure,
         };
         return { schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       execute: (async (args: ExecutionArgs) => {
         try {
-          const { resumeAfter: _resume, operationText, operation: _operation, socketCaller: _caller, ...context } = args.contextValue as SocketContext;
+          const { resumeAfter: _resume, operationText, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context } = args.contextValue as SocketContext;
           const response = await options.apollo.executeOperation(
             { query: operationText, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
             { contextValue: { ...context, requestId: randomUUID() } },
@@ -175,6 +182,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
             },
             resumeAfter,
             bufferSize: options.bufferSize,
+            pressure: context.pressure,
           });
         } catch (error) {
           return failure(error);
