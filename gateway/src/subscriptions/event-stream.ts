@@ -6,7 +6,7 @@ import { streamListeners } from './metrics';
 /** An event as dispatched to this instance's subscribers: one object shared by all of them. */
 export interface LiveEvent extends HubEventRow {
   /** Payload resolutions made for this event, by selection and caller: shared, so fetched once. */
-  readonly resolutions: Map<string, Promise<unknown>>;
+  readonly resolutions: Map<string, unknown>;
 }
 
 export type EventListener = (event: LiveEvent) => void;

@@ -1,0 +1,70 @@
+import { print } from 'graphql';
+import { payloadResolutions } from './metrics';
+import { fetchDocument, fetchVariables, type EntityQuery, type QueryExecutor } from './entity-query';
+import type { LiveEvent } from './event-stream';
+
+export type FetchResult = Awaited<ReturnType<QueryExecutor>>;
+
+interface Contribution {
+  query: EntityQuery;
+  resolve: (result: FetchResult) => void;
+}
+
+/** Merged fetches the gateway's limits refused (too costly together): split before trying again. */
+const refused = new Set<string>();
+const REFUSED_KEPT = 1000;
+const REFUSAL_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/**
+ * The entity fetches of one event for one caller: every selection asked for the event while the
+ * batch is open (until the current round of callbacks has run) goes into one query, so the
+ * gateway makes one fetch per subgraph and level however many selections there are. A merged
+ * fetch that comes back with errors is fetched again in halves, so that one subscriber's
+ * selection (a field it may not read, a limit) cannot null another's; one the gateway's limits
+ * refuse is remembered and split straight away next time.
+ */
+export class EntityFetchBatch {
+  private readonly contributions: Contribution[] = [];
+  /** Set once the batch has started: later selections go into a new batch. */
+  closed = false;
+
+  constructor(
+    private readonly runQuery: QueryExecutor,
+    private readonly event: LiveEvent,
+  ) {
+    setImmediate(() => {
+      this.closed = true;
+      void this.run(this.contributions.splice(0));
+    });
+  }
+
+  add(query: EntityQuery): Promise<FetchResult> {
+    return new Promise((resolve) => this.contributions.push({ query, resolve }));
+  }
+
+  private async run(parts: Contribution[]): Promise<void> {
+    if (!parts.length) return;
+    const queries = parts.map((p) => p.query);
+    try {
+      const document = fetchDocument(queries);
+      const text = parts.length > 1 ? print(document) : undefined;
+      if (text === undefined || !refused.has(text)) {
+        payloadResolutions.inc();
+        const result = await this.runQuery(document, fetchVariables(this.event, queries));
+        if (parts.length === 1 || !result.errors?.length) {
+          for (const part of parts) part.resolve(result);
+          return;
+        }
+        if (result.errors.some((e) => REFUSAL_CODES.has(String(e.extensions?.code)))) {
+          if (refused.size >= REFUSED_KEPT) refused.clear();
+          refused.add(text!);
+        }
+      }
+      const half = Math.ceil(parts.length / 2);
+      await Promise.all([this.run(parts.slice(0, half)), this.run(parts.slice(half))]);
+    } catch (error) {
+      const failed: FetchResult = { errors: [{ message: error instanceof Error ? error.message : String(error), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+      for (const part of parts) part.resolve(failed);
+    }
+  }
+}
