@@ -78,9 +78,10 @@ export function canonicalSelections(
       const field = fieldOf(parent, selection.name.value);
       if (!field) continue;
       const sub = selection.selectionSet ? canonicalSelections(selection.selectionSet, getNamedType(field.type), schema, fragments, variables) : undefined;
+      const key = canonicalKey(field, selection, variables);
       out.push({
         kind: Kind.FIELD,
-        alias: { kind: Kind.NAME, value: canonicalKey(field, selection, variables) },
+        alias: key === selection.name.value ? undefined : { kind: Kind.NAME, value: key },
         name: selection.name,
         arguments: literalArguments(field, selection, variables),
         selectionSet: sub && { kind: Kind.SELECTION_SET, selections: sub },
