@@ -139,6 +139,7 @@ async function round(hub, db, options, offset, setClients) {
   const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
   const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
 
+  if (!options.burst) return { selections: options.selections, latencies, connectSeconds, rss, resolutions };
   // a burst: events committed back to back by one connection; how fast all subscribers get them all
   const burstStart = performance.now();
   const deliveredBefore = delivered;
@@ -206,8 +207,11 @@ function report(r) {
       ['  commit → received p99', ms(p99), `floor p99 ${ms(percentile(r.floor, 99))}: ratio ${(p99 / percentile(r.floor, 99)).toFixed(1)}; goal < 100 ms`],
       ['  deliveries measured', String(x.latencies.length), `${events} events at ${rate}/s × ${subscribers} subscribers`],
       ['  payload fetches', String(x.resolutions), `for ${events} events (${x.selections} distinct selections): merged into one per event`],
-      ['  burst', `${burst} events`, `committed in ${x.committedSeconds.toFixed(2)} s, all delivered to all in ${x.burstSeconds.toFixed(2)} s`],
-      ['  burst throughput', `${Math.round(burst / x.burstSeconds)} events/s`, `${Math.round((burst * subscribers) / x.burstSeconds)} deliveries/s`],
+      ...(burst ? [] : [['  (no burst)', '', '--burst 0']]),
+      ...(burst ? [
+        ['  burst', `${burst} events`, `committed in ${x.committedSeconds.toFixed(2)} s, all delivered to all in ${x.burstSeconds.toFixed(2)} s`],
+        ['  burst throughput', `${Math.round(burst / x.burstSeconds)} events/s`, `${Math.round((burst * subscribers) / x.burstSeconds)} deliveries/s`],
+      ] : []),
       ['  gateway RSS', `${Math.round(x.rss / 1048576)} MiB`, `with ${subscribers} sockets open`],
     );
   }

@@ -1,4 +1,4 @@
-import { print } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { payloadResolutions } from './metrics';
 import { fetchDocument, fetchVariables, type EntityQuery, type QueryExecutor } from './entity-query';
 import type { LiveEvent } from './event-stream';
@@ -14,6 +14,37 @@ interface Contribution {
 const refused = new Set<string>();
 const REFUSED_KEPT = 1000;
 const REFUSAL_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/** Payload fetches in flight at most; others wait their turn, oldest event first. */
+const CONCURRENT_FETCHES = 8;
+let inFlight = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(fetch: () => Promise<T>): Promise<T> {
+  if (inFlight >= CONCURRENT_FETCHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else inFlight += 1;
+  try {
+    return await fetch();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else inFlight -= 1;
+  }
+}
+
+/** Merged documents by their parts' ids: the same subscribers merge the same way event after event. */
+const merged = new Map<string, DocumentNode>();
+const MERGED_KEPT = 200;
+
+function mergedDocument(text: string, queries: readonly EntityQuery[]): DocumentNode {
+  let document = merged.get(text);
+  if (!document) {
+    document = fetchDocument(queries);
+    if (merged.size >= MERGED_KEPT) merged.delete(merged.keys().next().value!);
+    merged.set(text, document);
+  }
+  return document;
+}
 
 /**
  * The entity fetches of one event for one caller: every selection asked for the event while the
@@ -46,18 +77,18 @@ export class EntityFetchBatch {
     if (!parts.length) return;
     const queries = parts.map((p) => p.query);
     try {
-      const document = fetchDocument(queries);
-      const text = parts.length > 1 ? print(document) : undefined;
-      if (text === undefined || !refused.has(text)) {
+      const text = queries.map((q) => q.id).join(',');
+      const document = mergedDocument(text, queries);
+      if (parts.length === 1 || !refused.has(text)) {
         payloadResolutions.inc();
-        const result = await this.runQuery(document, fetchVariables(this.event, queries));
+        const result = await limited(() => this.runQuery(document, fetchVariables(this.event, queries)));
         if (parts.length === 1 || !result.errors?.length) {
           for (const part of parts) part.resolve(result);
           return;
         }
         if (result.errors.some((e) => REFUSAL_CODES.has(String(e.extensions?.code)))) {
           if (refused.size >= REFUSED_KEPT) refused.clear();
-          refused.add(text!);
+          refused.add(text);
         }
       }
       const half = Math.ceil(parts.length / 2);

@@ -1,4 +1,4 @@
-import { getNamedType, Kind, OperationTypeNode, print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { getNamedType, Kind, OperationTypeNode, print, type DocumentNode, type FieldNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { canonicalSelections } from './entity-selection';
 import type { LiveEvent } from './event-stream';
 import type { SubscriptionPlan } from './subscription-plan';
@@ -11,8 +11,23 @@ const ID_VARIABLE = (key: string) => `ngoHubEventRef_${key}`;
 /** One subscription's fetch of an event's entities: per ref, the lookup and the selection, in canonical form. */
 export interface EntityQuery {
   roots: Map<string, { lookup: string; selections: SelectionNode[] }>;
+  /** The canonical key of each of the subscription's field nodes, for projecting its answer. */
+  keys: Map<FieldNode, string>;
   /** What subscriptions asking the same share a fetch by. */
   text: string;
+  /** A short name for `text`, the same for every subscription asking the same. */
+  id: string;
+}
+
+const ids = new Map<string, string>();
+/** The id of a query text (kept while the gateway runs: one entry per distinct selection ever asked). */
+function idOf(text: string): string {
+  let id = ids.get(text);
+  if (id === undefined) {
+    id = `q${ids.size}`;
+    ids.set(text, id);
+  }
+  return id;
 }
 
 /**
@@ -24,17 +39,19 @@ export interface EntityQuery {
  */
 export function entityQuery(schema: GraphQLSchema, plan: SubscriptionPlan, refs: readonly string[]): EntityQuery | undefined {
   const roots: EntityQuery['roots'] = new Map();
+  const keys = new Map<FieldNode, string>();
   const queryFields = schema.getQueryType()!.getFields();
   for (const ref of refs) {
     const selected = plan.selected.filter((s) => s.lookup && s.node.name.value === ref);
     const lookup = selected[0]?.lookup ?? (queryFields[ref] ? ref : undefined);
     if (!lookup) continue;
     const type = getNamedType(queryFields[lookup]!.type);
-    const selections = selected.flatMap((s) => canonicalSelections(s.node.selectionSet, type, schema, plan.fragments, plan.variables));
+    const selections = selected.flatMap((s) => canonicalSelections(s.node.selectionSet, type, schema, plan.fragments, plan.variables, keys));
     roots.set(ref, { lookup, selections: dedupe(selections.length ? selections : canonicalSelections(undefined, type, schema, plan.fragments, plan.variables)) });
   }
   if (!roots.size) return undefined;
-  return { roots, text: print(fetchDocument([{ roots } as EntityQuery])) };
+  const text = print(fetchDocument([{ roots } as EntityQuery]));
+  return { roots, keys, text, id: idOf(text) };
 }
 
 function dedupe(selections: readonly SelectionNode[]): SelectionNode[] {

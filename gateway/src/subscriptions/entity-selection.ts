@@ -69,6 +69,7 @@ export function canonicalSelections(
   schema: GraphQLSchema,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
+  keys?: Map<FieldNode, string>,
 ): SelectionNode[] {
   const out: SelectionNode[] = [TYPENAME];
   for (const selection of set?.selections ?? []) {
@@ -77,8 +78,9 @@ export function canonicalSelections(
       if (selection.name.value === '__typename') continue;
       const field = fieldOf(parent, selection.name.value);
       if (!field) continue;
-      const sub = selection.selectionSet ? canonicalSelections(selection.selectionSet, getNamedType(field.type), schema, fragments, variables) : undefined;
+      const sub = selection.selectionSet ? canonicalSelections(selection.selectionSet, getNamedType(field.type), schema, fragments, variables, keys) : undefined;
       const key = canonicalKey(field, selection, variables);
+      keys?.set(selection, key);
       out.push({
         kind: Kind.FIELD,
         alias: key === selection.name.value ? undefined : { kind: Kind.NAME, value: key },
@@ -94,7 +96,7 @@ export function canonicalSelections(
       out.push({
         kind: Kind.INLINE_FRAGMENT,
         typeCondition: fragment.typeCondition,
-        selectionSet: { kind: Kind.SELECTION_SET, selections: canonicalSelections(fragment.selectionSet, type, schema, fragments, variables) },
+        selectionSet: { kind: Kind.SELECTION_SET, selections: canonicalSelections(fragment.selectionSet, type, schema, fragments, variables, keys) },
       });
     }
   }
@@ -103,12 +105,14 @@ export function canonicalSelections(
 
 /**
  * Projects a subscription's result out of the event (keyed by the subscriber's response keys at
- * the event level) and its entities as fetched (keyed canonically below it).
+ * the event level) and its entities as fetched (keyed canonically below it). The context is the
+ * subscription's canonical key of each field node, recorded when its entity query was built.
  */
-export const projectCanonical: GraphQLFieldResolver<Record<string, unknown> | null, unknown> = (source, _args, _context, info) => {
+export const projectCanonical: GraphQLFieldResolver<Record<string, unknown> | null, Map<FieldNode, string> | undefined> = (source, _args, keys, info) => {
   if (source == null) return null;
   // the subscription field and the event's own fields: as the subscriber named them
   if (info.path.prev?.prev === undefined) return source[info.path.key as string] ?? null;
-  const field = info.parentType.getFields()[info.fieldName]!;
-  return source[canonicalKey(field, info.fieldNodes[0]!, info.variableValues)] ?? null;
+  const node = info.fieldNodes[0]!;
+  const key = keys?.get(node) ?? canonicalKey(info.parentType.getFields()[info.fieldName]!, node, info.variableValues);
+  return source[key] ?? null;
 };

@@ -103,7 +103,7 @@ function startResolution({ schema, plan, runQuery, callerKey, queries }: EventRe
   if (!queries.has(refsKey)) queries.set(refsKey, entityQuery(plainSchema(schema), plan, refs));
   const query = queries.get(refsKey);
   if (!query) return undefined;
-  const key = `${callerKey}\n${query.text}`;
+  const key = `${callerKey}\n${query.id}`;
   let pending = event.resolutions.get(key) as Resolution['pending'] | undefined;
   if (!pending) {
     const batchKey = `batch\n${callerKey}`;
@@ -166,6 +166,7 @@ async function deliver(resolver: EventResolver, event: LiveEvent): Promise<Deliv
     variableValues: plan.variables,
     operationName: plan.operationName,
     fieldResolver: projectCanonical,
+    contextValue: resolution?.query.keys,
   })) as ExecutionResult;
   const errors = [...(result.errors ?? []), ...((fetched.errors ?? []) as unknown as NonNullable<ExecutionResult['errors']>)];
   return { result: errors.length ? { ...result, errors } : result };

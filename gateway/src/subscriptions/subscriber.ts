@@ -90,6 +90,8 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       }
     } else {
       this.queue.push(event);
+      // join the event's entity fetch now, while every subscriber is handed the event: one merged fetch for all
+      if (this.resolver) prefetchEvent(this.resolver, event);
       if (this.queue.length > this.options.bufferSize) {
         this.queue = [];
         this.replayFrom = this.position;

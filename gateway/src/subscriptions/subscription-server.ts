@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Identity, Logger } from '@ngo-hub/kit';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, print, type ExecutionArgs, type GraphQLFormattedError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, print, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Pool } from 'pg';
@@ -61,6 +61,17 @@ type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState 
  */
 type SocketContext = GatewayContext & { resumeAfter?: unknown; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity; pressure: SocketPressure };
 
+const printedDocuments = new WeakMap<DocumentNode, string>();
+/** A document's text, printed once (event payload queries are reused event after event). */
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printedDocuments.set(document, text);
+  }
+  return text;
+}
+
 /** WebSocket close codes the gateway uses (graphql-ws clients retry on these). */
 export const CLOSE_GOING_AWAY = 1001;
 
@@ -85,7 +96,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1_000_000 });
 
   const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context }: SocketContext, identity: Identity): QueryExecutor => async (document, variables) => {
-    const response = await options.apollo.executeOperation({ query: print(document), variables }, { contextValue: { ...context, identity, derived: true } });
+    const response = await options.apollo.executeOperation({ query: printed(document), variables }, { contextValue: { ...context, identity, derived: true } });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
     return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
   };
