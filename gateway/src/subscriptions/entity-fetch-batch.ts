@@ -10,10 +10,9 @@ interface Contribution {
   resolve: (result: FetchResult) => void;
 }
 
-/** Merged fetches the gateway's limits refused (too costly together): split before trying again. */
+/** Merged fetches that came back with errors (the limits refused them, or a part failed): split before trying again. */
 const refused = new Set<string>();
 const REFUSED_KEPT = 1000;
-const REFUSAL_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
 /** Payload fetches in flight at most; others wait their turn, oldest event first. */
 const CONCURRENT_FETCHES = 8;
@@ -51,8 +50,9 @@ function mergedDocument(text: string, queries: readonly EntityQuery[]): Document
  * batch is open (until the current round of callbacks has run) goes into one query, so the
  * gateway makes one fetch per subgraph and level however many selections there are. A merged
  * fetch that comes back with errors is fetched again in halves, so that one subscriber's
- * selection (a field it may not read, a limit) cannot null another's; one the gateway's limits
- * refuse is remembered and split straight away next time.
+ * selection (a field it may not read, a limit) cannot null another's. Such a merge is remembered
+ * and split straight away next time, so a selection that always fails costs a few fetches per
+ * event, not a retry of the whole merge.
  */
 export class EntityFetchBatch {
   private readonly contributions: Contribution[] = [];
@@ -86,10 +86,9 @@ export class EntityFetchBatch {
           for (const part of parts) part.resolve(result);
           return;
         }
-        if (result.errors.some((e) => REFUSAL_CODES.has(String(e.extensions?.code)))) {
-          if (refused.size >= REFUSED_KEPT) refused.clear();
-          refused.add(text);
-        }
+        // refused by the limits, or one part's fields failing: next time, split straight away
+        if (refused.size >= REFUSED_KEPT) refused.clear();
+        refused.add(text);
       }
       const half = Math.ceil(parts.length / 2);
       await Promise.all([this.run(parts.slice(0, half)), this.run(parts.slice(half))]);
