@@ -15,7 +15,7 @@ const refused = new Set<string>();
 const REFUSED_KEPT = 1000;
 
 /** Payload fetches in flight at most; others wait their turn, oldest event first. */
-const CONCURRENT_FETCHES = 8;
+const CONCURRENT_FETCHES = 16;
 let inFlight = 0;
 const waiting: (() => void)[] = [];
 
