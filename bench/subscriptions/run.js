@@ -3,8 +3,10 @@
 // straight into a subgraph's outbox (so the clock starts at COMMIT), delivered through the relay,
 // the hub event log, the federated payload resolution and the sockets. Baseline in the same run:
 // a bare PostgreSQL LISTEN/NOTIFY round trip, the floor of any fan-out on PostgreSQL.
-//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500] [--entities 1]
+//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500] [--entities 1] [--selections 1,100]
 // --entities 0 selects no entity (eventId and summary only): the cost of the federated fetch shows as the difference.
+// --selections: one round per value, with the subscribers spread over that many distinct selections
+// (`organization { name people(first: k) { totalCount } }`, k = 1…n: two subgraphs, a different argument each).
 const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
@@ -16,11 +18,11 @@ const { SUBGRAPHS, seedId } = require('@ngo-hub/kit');
 const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
 
 function parseArgs(argv) {
-  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1 };
+  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1, selections: [1, 100] };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
-    options[key] = Number(argv[i + 1]);
+    options[key] = key === 'selections' ? argv[i + 1].split(',').map(Number) : Number(argv[i + 1]);
   }
   return options;
 }
@@ -69,7 +71,13 @@ async function notifyFloor(databaseUrl, count) {
   return latencies;
 }
 
-async function connectSubscribers(url, count, onEvent, entities) {
+/** Subscriber i's selection: with n selections, subscribers i and i + n share one. */
+function selectionOf(i, entities, selections) {
+  if (!entities) return '';
+  return selections > 1 ? `organization { name people(first: ${(i % selections) + 1}) { totalCount } }` : 'organization { name }';
+}
+
+async function connectSubscribers(url, count, onEvent, entities, selections) {
   const clients = [];
   const ready = [];
   for (let i = 0; i < count; i++) {
@@ -79,7 +87,7 @@ async function connectSubscribers(url, count, onEvent, entities) {
       new Promise((resolve, reject) => {
         client.on('connected', resolve);
         client.subscribe(
-          { query: `subscription { sectorActivity(filter: { city: "${CITY}" }) { eventId summary ${entities ? 'organization { name }' : ''} } }` },
+          { query: `subscription { sectorActivity(filter: { city: "${CITY}" }) { eventId summary ${selectionOf(i, entities, selections)} } }` },
           {
             next: (result) => onEvent(i, result),
             error: (error) => {
@@ -97,6 +105,52 @@ async function connectSubscribers(url, count, onEvent, entities) {
   return clients;
 }
 
+/** One round: subscribers connected with `options.selections` distinct selections, a steady rate, then a burst. */
+async function round(hub, db, options, offset, setClients) {
+
+  // every delivery: which event (its number, from the summary) and when it arrived
+  const arrivals = [];
+  let delivered = 0;
+  const onEvent = (_i, result) => {
+    const now = performance.now();
+    const event = result.data && result.data.sectorActivity;
+    if (!event || (options.entities && !event.organization)) throw new Error(`subscriber got ${JSON.stringify(result)}`);
+    delivered += 1;
+    arrivals.push([Number(event.summary.slice('bench '.length)) - offset, now]);
+  };
+  const url = hub.gatewayUrl.replace(/^http/, 'ws');
+  const connectStart = performance.now();
+  const clients = await connectSubscribers(url, options.subscribers, onEvent, options.entities, options.selections);
+  setClients(clients);
+  const metricsUrl = hub.gatewayUrl.replace(/\/graphql$/, '/metrics');
+  // exactly this round's subscribers: the previous round's have closed
+  while ((await openSubscriptions(metricsUrl)) !== options.subscribers) await sleep(50);
+  const connectSeconds = (performance.now() - connectStart) / 1000;
+  const resolutionsBefore = await counter(metricsUrl, 'ngohub_event_payload_resolutions_total');
+
+  // a steady rate: one event every 1000/rate ms, each committed on its own
+  const committedAt = [];
+  for (let n = 0; n < options.events; n++) {
+    committedAt[n] = await commitEvent(db, offset + n);
+    await sleep(1000 / options.rate);
+  }
+  await waitFor(() => delivered >= options.events * options.subscribers, 60_000, () => `${delivered} of ${options.events * options.subscribers} deliveries; events nobody got: ${[...Array(options.events).keys()].filter((n) => !arrivals.some(([m]) => m === n)).join(', ') || 'none'}`);
+  const latencies = arrivals.map(([n, at]) => at - committedAt[n]);
+  const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
+  const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
+
+  if (!options.burst) return { selections: options.selections, latencies, connectSeconds, rss, resolutions };
+  // a burst: events committed back to back by one connection; how fast all subscribers get them all
+  const burstStart = performance.now();
+  const deliveredBefore = delivered;
+  for (let n = 0; n < options.burst; n++) committedAt[options.events + n] = await commitEvent(db, offset + options.events + n);
+  const committedSeconds = (performance.now() - burstStart) / 1000;
+  await waitFor(() => delivered - deliveredBefore >= options.burst * options.subscribers, 300_000, () => `${delivered - deliveredBefore} of ${options.burst * options.subscribers} burst deliveries`);
+  const burstSeconds = (arrivals.slice(deliveredBefore).reduce((last, [, at]) => Math.max(last, at), 0) - burstStart) / 1000; // no spread: 500,000 arguments overflow the stack
+
+  return { selections: options.selections, latencies, connectSeconds, rss, resolutions, burstSeconds, committedSeconds };
+}
+
 async function openSubscriptions(metricsUrl) {
   const text = await (await fetch(metricsUrl)).text();
   const line = text.split('\n').find((l) => l.startsWith('ngohub_subscriptions_active{field="sectorActivity"}'));
@@ -109,7 +163,7 @@ async function main() {
   const ports = { gateway: await freePort() };
   for (const name of SUBGRAPHS) ports[name] = await freePort();
   const hub = await startHub({
-    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', GATEWAY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_PER_SECOND: '0', SUBSCRIBER_BUFFER: '100000' },
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', GATEWAY_SECRET: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_PER_SECOND: '0' },
     ports,
     stdio: 'inherit',
   });
@@ -118,45 +172,15 @@ async function main() {
   let clients = [];
   try {
     const floor = await notifyFloor(database.url, options.events);
-
-    // every delivery: which event (its number, from the summary) and when it arrived
-    const arrivals = [];
-    let delivered = 0;
-    const onEvent = (_i, result) => {
-      const now = performance.now();
-      const event = result.data && result.data.sectorActivity;
-      if (!event || (options.entities && !event.organization)) throw new Error(`subscriber got ${JSON.stringify(result)}`);
-      delivered += 1;
-      arrivals.push([Number(event.summary.slice('bench '.length)), now]);
-    };
-    const url = hub.gatewayUrl.replace(/^http/, 'ws');
-    const connectStart = performance.now();
-    clients = await connectSubscribers(url, options.subscribers, onEvent, options.entities);
-    const metricsUrl = hub.gatewayUrl.replace(/\/graphql$/, '/metrics');
-    while ((await openSubscriptions(metricsUrl)) < options.subscribers) await sleep(50);
-    const connectSeconds = (performance.now() - connectStart) / 1000;
-    const resolutionsBefore = await counter(metricsUrl, 'ngohub_event_payload_resolutions_total');
-
-    // a steady rate: one event every 1000/rate ms, each committed on its own
-    const committedAt = [];
-    for (let n = 0; n < options.events; n++) {
-      committedAt[n] = await commitEvent(db, n);
-      await sleep(1000 / options.rate);
+    const rounds = [];
+    let offset = 0;
+    for (const selections of options.selections) {
+      rounds.push(await round(hub, db, { ...options, selections }, offset, (c) => (clients = c)));
+      offset += options.events + options.burst;
+      await Promise.all(clients.map((c) => c.dispose()));
+      clients = [];
     }
-    await waitFor(() => delivered >= options.events * options.subscribers, 60_000, () => `${delivered} of ${options.events * options.subscribers} deliveries; events nobody got: ${[...Array(options.events).keys()].filter((n) => !arrivals.some(([m]) => m === n)).join(', ') || 'none'}`);
-    const latencies = arrivals.map(([n, at]) => at - committedAt[n]);
-    const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
-    const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
-
-    // a burst: events committed back to back by one connection; how fast all subscribers get them all
-    const burstStart = performance.now();
-    const deliveredBefore = delivered;
-    for (let n = 0; n < options.burst; n++) committedAt[options.events + n] = await commitEvent(db, options.events + n);
-    const committedSeconds = (performance.now() - burstStart) / 1000;
-    await waitFor(() => delivered - deliveredBefore >= options.burst * options.subscribers, 300_000, () => `${delivered - deliveredBefore} of ${options.burst * options.subscribers} burst deliveries`);
-    const burstSeconds = (arrivals.slice(deliveredBefore).reduce((last, [, at]) => Math.max(last, at), 0) - burstStart) / 1000; // no spread: 500,000 arguments overflow the stack
-
-    return { options, floor, latencies, connectSeconds, rss, resolutions, burstSeconds, committedSeconds };
+    return { options, floor, rounds };
   } finally {
     await Promise.all(clients.map((c) => c.dispose()));
     await db.end();
@@ -173,16 +197,24 @@ async function counter(metricsUrl, name) {
 function report(r) {
   const ms = (v) => `${v.toFixed(1)} ms`;
   const { subscribers, events, rate, burst } = r.options;
-  const rows = [
-    ['subscribers (graphql-ws sockets)', String(subscribers), `connected in ${r.connectSeconds.toFixed(1)} s`],
-    ['commit → received p50', ms(percentile(r.latencies, 50)), `floor (LISTEN/NOTIFY) p50 ${ms(percentile(r.floor, 50))}: ratio ${(percentile(r.latencies, 50) / percentile(r.floor, 50)).toFixed(1)}`],
-    ['commit → received p99', ms(percentile(r.latencies, 99)), `floor p99 ${ms(percentile(r.floor, 99))}; goal < 100 ms`],
-    ['deliveries measured', String(r.latencies.length), `${events} events at ${rate}/s × ${subscribers} subscribers`],
-    ['payload resolutions', String(r.resolutions), `for ${events} events: one per event, shared by all subscribers`],
-    ['burst', `${burst} events`, `committed in ${r.committedSeconds.toFixed(2)} s, all delivered to all in ${r.burstSeconds.toFixed(2)} s`],
-    ['burst throughput', `${Math.round(burst / r.burstSeconds)} events/s`, `${Math.round((burst * subscribers) / r.burstSeconds)} deliveries/s`],
-    ['gateway RSS', `${Math.round(r.rss / 1048576)} MiB`, `with ${subscribers} sockets open`],
-  ];
+  const rows = [];
+  for (const x of r.rounds) {
+    const p50 = percentile(x.latencies, 50);
+    const p99 = percentile(x.latencies, 99);
+    rows.push(
+      [`${subscribers} subscribers, ${x.selections} selection${x.selections > 1 ? 's' : ''}`, '', `connected in ${x.connectSeconds.toFixed(1)} s`],
+      ['  commit → received p50', ms(p50), `floor (LISTEN/NOTIFY) p50 ${ms(percentile(r.floor, 50))}: ratio ${(p50 / percentile(r.floor, 50)).toFixed(1)}`],
+      ['  commit → received p99', ms(p99), `floor p99 ${ms(percentile(r.floor, 99))}: ratio ${(p99 / percentile(r.floor, 99)).toFixed(1)}; goal < 100 ms`],
+      ['  deliveries measured', String(x.latencies.length), `${events} events at ${rate}/s × ${subscribers} subscribers`],
+      ['  payload fetches', String(x.resolutions), `for ${events} events (${x.selections} distinct selections): merged into one per event`],
+      ...(burst ? [] : [['  (no burst)', '', '--burst 0']]),
+      ...(burst ? [
+        ['  burst', `${burst} events`, `committed in ${x.committedSeconds.toFixed(2)} s, all delivered to all in ${x.burstSeconds.toFixed(2)} s`],
+        ['  burst throughput', `${Math.round(burst / x.burstSeconds)} events/s`, `${Math.round((burst * subscribers) / x.burstSeconds)} deliveries/s`],
+      ] : []),
+      ['  gateway RSS', `${Math.round(x.rss / 1048576)} MiB`, `with ${subscribers} sockets open`],
+    );
+  }
   const width = Math.max(...rows.map((row) => row[0].length));
   const lines = ['', 'Live updates (bench/subscriptions)', ...rows.map(([a, b, c]) => `  ${a.padEnd(width)}  ${b.padStart(14)}  ${c}`)];
   return lines.join('\n');

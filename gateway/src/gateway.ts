@@ -131,6 +131,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     publicErrors: limits.publicErrors,
     events: liveUpdates,
     bufferSize: config.liveUpdates.subscriberBuffer,
+    stallMs: config.liveUpdates.subscriberStallMs,
     log,
   });
   await new Promise<void>((resolve, reject) => {

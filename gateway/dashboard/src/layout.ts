@@ -57,7 +57,7 @@ export function renderConnection(strings: Strings, state: ConnectionState): void
   const element = byId('connection');
   element.dataset.state = state;
   document.body.dataset.connection = state;
-  element.textContent = { live: strings.live, connecting: strings.connecting, reconnecting: strings.reconnecting, offline: strings.offline }[state];
+  element.textContent = { live: strings.live, connecting: strings.connecting, reconnecting: strings.reconnecting, 'catching-up': strings.catchingUp, offline: strings.offline }[state];
 }
 
 export function showNotice(text: string | null, action?: { label: string; run: () => void }): void {

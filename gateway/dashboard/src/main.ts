@@ -160,7 +160,12 @@ function scheduleRefresh(parts: Part[]): void {
 
 const feed = new LiveFeed({
   onEvent(event) {
-    if (seen.has(event.eventId) || !matchesFilters(filters, event.city, event.causes)) return;
+    if (seen.has(event.eventId)) return;
+    if (!event.matches || !matchesFilters(filters, event.city, event.causes)) {
+      // it left the filtered view: the counts change, the feed shows only what is in view
+      seen.add(event.eventId);
+      return scheduleRefresh(partsAffectedBy(event.kind));
+    }
     seen.add(event.eventId);
     events.unshift(event);
     events.length = Math.min(events.length, FEED_LENGTH);
@@ -176,6 +181,9 @@ const feed = new LiveFeed({
   },
   onError(message) {
     console.warn(`live updates: ${message}`);
+  },
+  onGap() {
+    void load(ALL_PARTS);
   },
 });
 

@@ -192,9 +192,9 @@ export const ALL_PARTS = Object.keys(PARTS) as Part[];
 
 /** The live feed's subscription (graphql-ws). */
 export const SECTOR_ACTIVITY = /* GraphQL */ `
-  subscription SectorDashboardActivity($filter: SectorActivityFilter) {
-    sectorActivity(filter: $filter) {
-      eventId occurredAt kind summary city causes
+  subscription SectorDashboardActivity($filter: SectorActivityFilter, $since: ID) {
+    sectorActivity(filter: $filter, since: $since) {
+      eventId occurredAt kind summary city causes matches
       organization { id name nameZh city }
       grant { id title amountAwarded { amount currency } funder { id name nameZh } recipient { id name nameZh } }
       jobPosting { id title titleZh organization { id name nameZh } }

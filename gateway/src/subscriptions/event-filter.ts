@@ -2,8 +2,10 @@ import { compareAmounts } from '@ngo-hub/kit';
 
 type Match = Record<string, unknown>;
 
-const same = (a: unknown, b: unknown): boolean =>
-  typeof a === 'string' && typeof b === 'string' ? a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0 : a === b;
+/** Ignoring case, not accents; one collator for all (localeCompare with options builds one per call). */
+const collator = new Intl.Collator(undefined, { sensitivity: 'accent' });
+
+const same = (a: unknown, b: unknown): boolean => (typeof a === 'string' && typeof b === 'string' ? a === b || collator.compare(a, b) === 0 : a === b);
 
 /** `minAmount: { amount, currency }` against the event's `amount`: same currency, at least as much. */
 function atLeast(wanted: unknown, actual: unknown): boolean {

@@ -30,6 +30,10 @@ const DDL = [
      source text primary key,
      last_txid xid8 not null,
      last_id bigint not null)`,
+  // how far the log has been pruned: a resume after an id below this would miss events
+  `create table if not exists ${EVENT_LOG_SCHEMA}.event_retention (
+     singleton boolean primary key default true check (singleton),
+     pruned_through bigint not null)`,
 ];
 
 /** Creates the log's tables once, whichever gateway instance starts first. */
@@ -78,4 +82,30 @@ export async function newestEventId(db: Pool | PoolClient): Promise<string> {
 export async function oldestEventId(db: Pool | PoolClient): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string | null }>(`select min(id)::text as id from ${EVENT_LOG_SCHEMA}.event`);
   return rows[0]!.id ?? undefined;
+}
+
+/** The log's bounds: the newest id, and the id it has been pruned through (0 when nothing was). */
+export async function eventLogBounds(db: Pool | PoolClient): Promise<{ newest: string; prunedThrough: string; oldest?: string }> {
+  const { rows } = await db.query<{ newest: string; pruned_through: string; oldest: string | null }>(
+    `select greatest(coalesce((select max(id) from ${EVENT_LOG_SCHEMA}.event), 0), r.pruned_through)::text as newest,
+            r.pruned_through::text, (select min(id) from ${EVENT_LOG_SCHEMA}.event)::text as oldest
+       from (select coalesce((select pruned_through from ${EVENT_LOG_SCHEMA}.event_retention), 0) as pruned_through) r`,
+  );
+  const row = rows[0]!;
+  return { newest: row.newest, prunedThrough: row.pruned_through, oldest: row.oldest ?? undefined };
+}
+
+/**
+ * Drops the events older than `age` — always a prefix of the log, so that every id after
+ * `pruned_through` is still there — and records how far it pruned.
+ */
+export async function pruneEvents(db: Pool | PoolClient, age: string): Promise<void> {
+  await db.query(
+    `with cut as (select max(id) as id from ${EVENT_LOG_SCHEMA}.event where occurred_at < now() - $1::interval),
+          gone as (delete from ${EVENT_LOG_SCHEMA}.event e using cut where e.id <= cut.id returning e.id)
+     insert into ${EVENT_LOG_SCHEMA}.event_retention (pruned_through)
+     select max(id) from gone having count(*) > 0
+     on conflict (singleton) do update set pruned_through = greatest(${EVENT_LOG_SCHEMA}.event_retention.pruned_through, excluded.pruned_through)`,
+    [age],
+  );
 }

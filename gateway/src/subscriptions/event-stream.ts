@@ -1,11 +1,12 @@
 import type { Logger } from '@ngo-hub/kit';
 import type { Pool, PoolClient } from 'pg';
 import { EVENT_LOG_CHANNEL, newestEventId, readEvents, type HubEventRow } from './event-log';
+import { streamListeners } from './metrics';
 
 /** An event as dispatched to this instance's subscribers: one object shared by all of them. */
 export interface LiveEvent extends HubEventRow {
   /** Payload resolutions made for this event, by selection and caller: shared, so fetched once. */
-  readonly resolutions: Map<string, Promise<unknown>>;
+  readonly resolutions: Map<string, unknown>;
 }
 
 export type EventListener = (event: LiveEvent) => void;
@@ -64,7 +65,14 @@ export class EventStream {
    */
   subscribe(listener: EventListener): { position: string; unsubscribe: () => void } {
     this.listeners.add(listener);
-    return { position: this.cursor, unsubscribe: () => this.listeners.delete(listener) };
+    streamListeners.set(this.listeners.size);
+    return {
+      position: this.cursor,
+      unsubscribe: () => {
+        this.listeners.delete(listener);
+        streamListeners.set(this.listeners.size);
+      },
+    };
   }
 
   wake(): void {

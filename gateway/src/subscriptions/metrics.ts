@@ -38,12 +38,24 @@ export const payloadResolutions = new Counter({
 
 export const slowSubscribers = new Counter({
   name: 'ngohub_subscribers_overflowed_total',
-  help: 'Subscriptions ended because their client fell too far behind.',
+  help: 'Subscriptions ended because their client took nothing of what was sent to it for SUBSCRIBER_STALL_MS.',
   registers: [metrics],
 });
 
 export const relayLeader = new Gauge({
   name: 'ngohub_event_relay_leader',
   help: '1 while this instance relays the subgraphs\' outboxes into the hub event log (one instance at a time).',
+  registers: [metrics],
+});
+
+export const streamListeners = new Gauge({
+  name: 'ngohub_event_stream_listeners',
+  help: 'Subscriptions attached to this instance\'s tail of the hub event log (equals the open subscriptions unless one leaked).',
+  registers: [metrics],
+});
+
+export const eventsSpilled = new Counter({
+  name: 'ngohub_subscriber_spills_total',
+  help: 'Times a subscriber had more than SUBSCRIBER_BUFFER live events waiting and went on reading them from the hub event log.',
   registers: [metrics],
 });

@@ -4,7 +4,8 @@ import { readEvents, type HubEventRow } from './event-log';
 import { matchesFilter } from './event-filter';
 import { eventResolver, prefetchEvent, resolveEvent, type EventResolver, type QueryExecutor } from './event-payload';
 import type { EventStream, LiveEvent } from './event-stream';
-import { activeSubscriptions, eventsDelivered, slowSubscribers } from './metrics';
+import { activeSubscriptions, eventsDelivered, eventsSpilled, slowSubscribers } from './metrics';
+import type { SocketPressure } from './socket-pressure';
 import type { SubscriptionPlan } from './subscription-plan';
 
 export interface SubscriberOptions {
@@ -21,8 +22,10 @@ export interface SubscriberOptions {
   caller: () => Promise<{ key: string; runQuery: QueryExecutor }>;
   /** Resume after this event id (from `since` or `connectionParams.lastEventId`). */
   resumeAfter?: string;
-  /** Events waiting for this subscriber before it is cut off as too slow. */
+  /** Live events kept in memory for this subscriber; past that it reads them from the log. */
   bufferSize: number;
+  /** Its socket's client, watched for taking nothing of what it is sent. */
+  pressure?: SocketPressure;
 }
 
 const REPLAY_PAGE = 200;
@@ -32,63 +35,94 @@ const PREFETCH = 8;
 /**
  * One subscription's stream of results: first the events it missed (read from the hub event log
  * after `resumeAfter`), then live ones, in id order, each delivered at most once, filtered by the
- * subscription's arguments and by what the subscriber may read. Events wait in a bounded buffer:
- * a subscriber that falls `bufferSize` events behind gets an error saying where to resume and is ended.
+ * subscription's arguments and by what the subscriber may read.
+ *
+ * Live events wait in memory, at most `bufferSize` of them: past that, the subscriber drops them
+ * and reads on from the log, as it does when resuming, and returns to live events once it has
+ * caught up. A backlog therefore never ends a subscription. What does is a client that stops
+ * taking what is sent to it (`pressure`): it gets SUBSCRIBER_TOO_SLOW with the id to resume after.
  */
 export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
-  private readonly queue: LiveEvent[] = [];
-  private readonly heldDuringReplay: LiveEvent[] = [];
+  private queue: LiveEvent[] = [];
+  /** Live events that arrived while reading the log, and how many times there were too many to keep. */
+  private held: LiveEvent[] = [];
+  private heldDropped = 0;
+  /** The last id delivered (or passed over as not wanted). */
   private position: bigint;
+  /** Set while reading missed events from the log: the id read up to. */
   private replayFrom?: bigint;
-  private readonly replayTo: bigint;
   private readonly unsubscribe: () => void;
+  private readonly offStall: () => void;
   private wakeUp?: () => void;
   private done = false;
-  private overflowed = false;
+  private ending?: GraphQLError;
   /** Built for the caller's rights of the last event; built again when they change. */
   private resolver?: EventResolver;
 
   constructor(private readonly options: SubscriberOptions) {
+    // everything that can throw comes before the subscription to the stream: nothing is left attached
+    const resume = options.resumeAfter !== undefined ? BigInt(options.resumeAfter) : undefined;
     const { position, unsubscribe } = options.stream.subscribe((event) => this.offer(event));
     this.unsubscribe = unsubscribe;
-    this.replayTo = BigInt(position);
-    const resume = options.resumeAfter !== undefined ? BigInt(options.resumeAfter) : undefined;
-    this.position = resume ?? this.replayTo;
-    if (resume !== undefined && resume < this.replayTo) this.replayFrom = resume;
+    this.offStall = options.pressure?.onStall(() => this.tooSlow()) ?? (() => undefined);
+    const streamPosition = BigInt(position);
+    this.position = resume ?? streamPosition;
+    if (resume !== undefined && resume < streamPosition) this.replayFrom = resume;
     activeSubscriptions.inc({ field: options.plan.field });
   }
 
+  /** Events that pass the filter, and those about an entity the change took out of it (delivered as leaving). */
   private wanted(event: HubEventRow): boolean {
-    return this.options.plan.topics.includes(event.topic) && matchesFilter(this.options.plan.filter, event.topic, event.payload.match);
+    const { topics, filter } = this.options.plan;
+    if (!topics.includes(event.topic)) return false;
+    const { match, previousMatch } = event.payload;
+    return matchesFilter(filter, event.topic, match) || (previousMatch !== undefined && matchesFilter(filter, event.topic, previousMatch));
   }
 
   private offer(event: LiveEvent): void {
     if (this.done || !this.wanted(event)) return;
-    const target = this.replayFrom !== undefined ? this.heldDuringReplay : this.queue;
-    target.push(event);
-    if (this.queue.length + this.heldDuringReplay.length > this.options.bufferSize) {
-      this.overflowed = true;
-      slowSubscribers.inc();
+    if (this.replayFrom !== undefined) {
+      this.held.push(event);
+      if (this.held.length > this.options.bufferSize) {
+        // the log has them: read on from it
+        this.held = [];
+        this.heldDropped += 1;
+      }
+    } else {
+      this.queue.push(event);
+      // join the event's entity fetch now, while every subscriber is handed the event: one merged fetch for all
+      if (this.resolver) prefetchEvent(this.resolver, event);
+      if (this.queue.length > this.options.bufferSize) {
+        this.queue = [];
+        this.replayFrom = this.position;
+        eventsSpilled.inc();
+      }
     }
     this.wakeUp?.();
   }
 
-  /** Loads the next page of missed events; when the replay is over, the live events held meanwhile follow. */
+  /**
+   * Reads the next page of events from the log. Once a page is short and no live event was dropped
+   * while it was read, every event after it arrived live and is held: those follow, and the
+   * subscriber is live again.
+   */
   private async replayPage(): Promise<void> {
-    const rows = await readEvents(this.options.pool, this.replayFrom!.toString(), REPLAY_PAGE, this.replayTo.toString());
+    const drops = this.heldDropped;
+    const rows = await readEvents(this.options.pool, this.replayFrom!.toString(), REPLAY_PAGE);
+    if (this.done) return;
     for (const row of rows) if (this.wanted(row)) this.queue.push({ ...row, resolutions: new Map() });
-    if (rows.length < REPLAY_PAGE) {
+    if (rows.length) this.replayFrom = BigInt(rows[rows.length - 1]!.id);
+    if (rows.length < REPLAY_PAGE && this.heldDropped === drops) {
+      const readTo = this.replayFrom!;
       this.replayFrom = undefined;
-      this.queue.push(...this.heldDuringReplay.splice(0));
-    } else {
-      this.replayFrom = BigInt(rows[rows.length - 1]!.id);
+      for (const event of this.held) if (BigInt(event.id) > readTo) this.queue.push(event);
+      this.held = [];
     }
   }
 
   private async nextEvent(): Promise<LiveEvent | undefined> {
     for (;;) {
       if (this.done) return undefined;
-      if (this.overflowed) return undefined;
       if (!this.queue.length && this.replayFrom !== undefined) {
         await this.replayPage();
         continue;
@@ -98,6 +132,18 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       await new Promise<void>((resolve) => (this.wakeUp = resolve));
       this.wakeUp = undefined;
     }
+  }
+
+  /** The client stopped taking what it is sent: end now (nothing more is read or fetched for it), saying where to resume. */
+  private tooSlow(): void {
+    if (this.done) return;
+    const resumeAfter = this.position.toString();
+    this.ending = new GraphQLError(
+      `This subscriber's client took nothing of what was sent to it for too long and the subscription was ended; subscribe again with since: "${resumeAfter}" to resume without a gap.`,
+      { extensions: { code: 'SUBSCRIBER_TOO_SLOW', lastEventId: resumeAfter } },
+    );
+    slowSubscribers.inc();
+    void this.return();
   }
 
   /** The event resolver for the caller's current rights. */
@@ -123,22 +169,9 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     for (;;) {
       const event = await this.nextEvent();
       if (!event) {
-        if (this.overflowed && !this.done) {
-          const resumeAfter = this.position.toString();
-          await this.return();
-          return {
-            done: false,
-            value: {
-              errors: [
-                new GraphQLError(
-                  `This subscriber fell more than ${this.options.bufferSize} events behind and was ended; subscribe again with since: "${resumeAfter}" to resume without a gap.`,
-                  { extensions: { code: 'SUBSCRIBER_TOO_SLOW', lastEventId: resumeAfter } },
-                ),
-              ],
-            },
-          };
-        }
-        return { done: true, value: undefined };
+        const ending = this.ending;
+        this.ending = undefined;
+        return ending ? { done: false, value: { errors: [ending] } } : { done: true, value: undefined };
       }
       const id = BigInt(event.id);
       if (id <= this.position) continue; // already delivered (a resume point ahead of this instance)
@@ -153,7 +186,9 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       const delivery = await resolveEvent(resolver, event);
       if (delivery.hidden || !delivery.result) continue;
       eventsDelivered.inc({ field: this.options.plan.field });
-      return { done: false, value: delivery.result };
+      // how many events are still queued for this subscriber: a resuming client shows it is catching up until 0
+      const backlog = this.queue.length + this.held.length + (this.replayFrom !== undefined ? 1 : 0);
+      return { done: false, value: { ...delivery.result, extensions: { ...delivery.result.extensions, backlog } } };
     }
   }
 
@@ -161,6 +196,9 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     if (!this.done) {
       this.done = true;
       this.unsubscribe();
+      this.offStall();
+      this.queue = [];
+      this.held = [];
       activeSubscriptions.dec({ field: this.options.plan.field });
       this.wakeUp?.();
     }

@@ -18,6 +18,7 @@ import {
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
+import { parseEventId } from './resume-point';
 import { RESUME_ARGUMENT, SUBSCRIPTION_TOPICS } from './topics';
 
 /** A field of the event type as the subscriber selected it. */
@@ -114,7 +115,7 @@ export function planSubscription(
   const { [RESUME_ARGUMENT]: since, filter, ...direct } = args as { since?: string; filter?: Record<string, unknown> };
   const flatFilter = { ...(filter ?? {}), ...direct };
   checkFilter(flatFilter);
-  if (since != null && !/^\d{1,19}$/.test(since)) throw badInput(`since: "${since}" is not an event id (a whole number from a previous event's eventId)`);
+  if (since != null) parseEventId(since, 'since');
 
   const eventType = getNamedType(definition.type);
   if (!(eventType instanceof GraphQLObjectType) || !node.selectionSet) throw badInput(`Subscription.${field} must select fields of its event.`);

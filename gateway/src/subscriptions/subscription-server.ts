@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Identity, Logger } from '@ngo-hub/kit';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, print, type ExecutionArgs, type GraphQLFormattedError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, print, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Pool } from 'pg';
@@ -13,7 +13,9 @@ import type { Caller } from '../limits/caller';
 import { forSocket, type SocketLimits, type SocketOperationRequest } from '../limits/socket-limits';
 import type { QueryExecutor } from './event-payload';
 import type { EventStream } from './event-stream';
+import { checkResumePoint } from './resume-point';
 import { SocketIdentity } from './socket-identity';
+import { SocketPressure } from './socket-pressure';
 import { Subscriber } from './subscriber';
 import { planSubscription } from './subscription-plan';
 
@@ -32,6 +34,8 @@ export interface SubscriptionServerOptions {
   /** Undefined when the gateway has no database: subscriptions are then refused with a clear error. */
   events?: { stream: EventStream; pool: Pool };
   bufferSize: number;
+  /** How long a socket's client may take nothing of what waits for it before its subscriptions end. */
+  stallMs: number;
   log: Logger;
 }
 
@@ -40,7 +44,10 @@ interface SocketState {
   context: GatewayContext;
   /** The caller's rights, resolved again for every operation and event while the socket is open. */
   caller: SocketIdentity;
-  lastEventId?: string;
+  /** `connectionParams.lastEventId` as sent: checked when a subscription resumes from it. */
+  lastEventId?: unknown;
+  /** Whether the socket's client takes what it is sent. */
+  pressure: SocketPressure;
   /** Ids of the subscriptions admitted on this socket; those graphql-ws no longer holds have ended. */
   subscriptions: Set<string>;
 }
@@ -52,7 +59,18 @@ type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState 
  * resume, the operation's exact text (queries and mutations run through Apollo from it) and the
  * operation the limits resolved from it (subscriptions are planned from it).
  */
-type SocketContext = GatewayContext & { resumeAfter?: string; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity };
+type SocketContext = GatewayContext & { resumeAfter?: unknown; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity; pressure: SocketPressure };
+
+const printedDocuments = new WeakMap<DocumentNode, string>();
+/** A document's text, printed once (event payload queries are reused event after event). */
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printedDocuments.set(document, text);
+  }
+  return text;
+}
 
 /** WebSocket close codes the gateway uses (graphql-ws clients retry on these). */
 export const CLOSE_GOING_AWAY = 1001;
@@ -77,8 +95,8 @@ function headersOf(params: Record<string, unknown> | undefined): Record<string, 
 export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void>; clients: () => number } {
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1_000_000 });
 
-  const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, ...context }: SocketContext, identity: Identity): QueryExecutor => async (document, variables) => {
-    const response = await options.apollo.executeOperation({ query: print(document), variables }, { contextValue: { ...context, identity, derived: true } });
+  const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context }: SocketContext, identity: Identity): QueryExecutor => async (document, variables) => {
+    const response = await options.apollo.executeOperation({ query: printed(document), variables }, { contextValue: { ...context, identity, derived: true } });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
     return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
   };
@@ -105,11 +123,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           ctx.extra.socket.close(admission.refused.code, admission.refused.reason);
           return false; // graphql-ws' own 4403 close finds the socket already closing
         }
-        const lastEventId = ctx.connectionParams?.lastEventId;
         ctx.extra.state = {
           context: { requestId: randomUUID(), identity: admission.identity, caller: admission.caller },
           caller: new SocketIdentity(credential!, ctx.extra.socket, options.log),
-          lastEventId: typeof lastEventId === 'string' || typeof lastEventId === 'number' ? String(lastEventId) : undefined,
+          lastEventId: ctx.connectionParams?.lastEventId,
+          pressure: new SocketPressure(ctx.extra.socket, options.stallMs),
           subscriptions: new Set(),
         };
         return true;
@@ -136,12 +154,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           operationText: admitted.query,
           operation: admitted.operation,
           socketCaller: state.caller,
+          pressure: state.pressure,
         };
         return { schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       execute: (async (args: ExecutionArgs) => {
         try {
-          const { resumeAfter: _resume, operationText, operation: _operation, socketCaller: _caller, ...context } = args.contextValue as SocketContext;
+          const { resumeAfter: _resume, operationText, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context } = args.contextValue as SocketContext;
           const response = await options.apollo.executeOperation(
             { query: operationText, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
             { contextValue: { ...context, requestId: randomUUID() } },
@@ -158,6 +177,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           }
           const context = args.contextValue as SocketContext;
           const plan = planSubscription(args.schema, args.document, context.operation, (args.variableValues ?? {}) as Record<string, unknown>);
+          const resumeAfter =
+            plan.since !== undefined
+              ? await checkResumePoint(options.events.pool, plan.since, 'since')
+              : await checkResumePoint(options.events.pool, context.resumeAfter, 'connectionParams.lastEventId');
           return new Subscriber({
             schema: args.schema,
             document: args.document,
@@ -168,8 +191,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
               const identity = await context.socketCaller.current();
               return { key: JSON.stringify(identity), runQuery: runAs(context, identity) };
             },
-            resumeAfter: plan.since ?? context.resumeAfter,
+            resumeAfter,
             bufferSize: options.bufferSize,
+            pressure: context.pressure,
           });
         } catch (error) {
           return failure(error);

@@ -13,4 +13,10 @@ export abstract class HubEvent {
 
   @Field(() => DateTimeScalar, { description: 'When the change was committed.' })
   occurredAt!: Date;
+
+  @Field({
+    description:
+      'Whether the entity, as changed, passes this subscription\'s filter. False when the change took it out of the filter (e.g. an organization moved to another city): remove it from a filtered view. Such an event is delivered once; later changes outside the filter are not.',
+  })
+  matches!: boolean;
 }

@@ -46,8 +46,17 @@ const SUMMARY: Record<OrganizationChange, (name: string, city: string) => string
   REGISTRATION_CHANGED: (name, city) => `${name}${city} changed its registration`,
 };
 
-/** Records the change in the outbox, in the transaction that makes it. */
-export function publishOrganizationChanged(em: EntityManager, organization: Organization, change: OrganizationChange): void {
+/** What subscription filters compare an organization by (`OrganizationChangedFilter`, `SectorActivityFilter`). */
+export function organizationMatch(organization: Organization): Record<string, unknown> {
+  return { city: organization.city ?? null, kind: organization.kind, cause: [...(organization.causeAreas ?? [])], organization: organization.id };
+}
+
+/**
+ * Records the change in the outbox, in the transaction that makes it. `before` is
+ * `organizationMatch` of the organization before an update: subscribers whose filter it
+ * leaves receive the change once, as leaving.
+ */
+export function publishOrganizationChanged(em: EntityManager, organization: Organization, change: OrganizationChange, before?: Record<string, unknown>): void {
   const city = organization.city ? ` (${organization.city})` : '';
   publishEvent(em, 'ORGANIZATION_CHANGED', {
     summary: SUMMARY[change](organization.name, city),
@@ -55,6 +64,7 @@ export function publishOrganizationChanged(em: EntityManager, organization: Orga
     causes: organization.causeAreas ?? [],
     refs: { organization: { id: organization.id } },
     fields: { change },
-    match: { city: organization.city ?? null, kind: organization.kind, cause: organization.causeAreas ?? [], organization: organization.id },
+    match: organizationMatch(organization),
+    ...(before ? { previousMatch: before } : {}),
   });
 }

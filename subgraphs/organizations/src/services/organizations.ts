@@ -1,4 +1,4 @@
-import { OrganizationChange, publishOrganizationChanged } from '../events/organization-changed.event';
+import { OrganizationChange, organizationMatch, publishOrganizationChanged } from '../events/organization-changed.event';
 import { GraphQLError } from 'graphql';
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
@@ -206,10 +206,11 @@ export async function updateOrganization(em: EntityManager, id: string, input: U
     const organization = isUuid(id) ? await tx.findOne(Organization, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!organization) throw new NotFoundError('Organization', id, 'id');
     const previous = organization.registration;
+    const before = organizationMatch(organization);
     apply(organization, input);
     if (input.orgIds !== undefined) await assertOrgIdsFree(tx, organization);
     const registrationChanged = input.registration !== undefined && recordRegistrationChange(tx, organization, previous, input.registration?.changeReason);
-    publishOrganizationChanged(tx, organization, registrationChanged ? OrganizationChange.REGISTRATION_CHANGED : OrganizationChange.UPDATED);
+    publishOrganizationChanged(tx, organization, registrationChanged ? OrganizationChange.REGISTRATION_CHANGED : OrganizationChange.UPDATED, before);
     return save(tx, organization);
   });
 }
