@@ -1,5 +1,5 @@
 import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { DateTimeScalar, ExactNumericType, newId } from '@ngo-hub/kit';
+import { DateTimeScalar, ExactNumericType, newId } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Grant } from './grant';
 

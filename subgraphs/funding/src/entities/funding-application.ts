@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { DateTimeScalar, ExactNumericType, newId } from '@ngo-hub/kit';
+import { DateTimeScalar, ExactNumericType, newId } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
 import { Grant } from './grant';

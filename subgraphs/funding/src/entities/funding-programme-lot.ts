@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { CauseArea, newId } from '@ngo-hub/kit';
+import { CauseArea, newId } from '@ngo-hub/kit/model';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
 

@@ -1,5 +1,5 @@
 import { Embedded, Check, Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit/model';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum FundingKind {

@@ -1,5 +1,5 @@
 import { Embedded, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit';
+import { newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Organization } from './organization';
 

@@ -1,5 +1,5 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { DateTimeScalar, newId } from '@ngo-hub/kit';
+import { DateTimeScalar, newId } from '@ngo-hub/kit/model';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SectorActivityKind } from '../events/sector-activity.event';
 import { WebhookDeliveryStatus } from '../vocabulary/webhook-delivery-status';

@@ -1,4 +1,4 @@
-import { CauseArea, Money } from '@ngo-hub/kit';
+import { CauseArea, Money } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /**

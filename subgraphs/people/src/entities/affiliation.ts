@@ -1,5 +1,5 @@
 import { Embedded, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Person } from './person';
 

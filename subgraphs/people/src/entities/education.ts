@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { newId } from '@ngo-hub/kit/model';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Person } from './person';
 

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { Auth, AuthRule, DateTimeScalar, type HubContext, newId } from '@ngo-hub/kit';
+import { Auth, AuthRule, DateTimeScalar, type HubContext, newId } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { JobPosting } from './job-posting';
 import { Person } from './person';

@@ -1,5 +1,5 @@
 import { Check, Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { CreatedAt, ENTITY_DESCRIPTIONS, ExactNumericType, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION, UpdatedAt } from '@ngo-hub/kit';
+import { CreatedAt, ENTITY_DESCRIPTIONS, ExactNumericType, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION, UpdatedAt } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SKILL_KEYS_FUNCTION } from './person';
 import { SocialWorkQualification } from './qualification';

@@ -1,4 +1,4 @@
-import { MY_DATA_DESCRIPTION } from '@ngo-hub/kit';
+import { MY_DATA_DESCRIPTION } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The signed-in person's data export; people owns it, every subgraph adds its part. */

@@ -1,5 +1,5 @@
 import { Embedded, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Auth, AuthRule, Bigrams, ENTITY_DESCRIPTIONS, type HubContext, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit';
+import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Auth, AuthRule, Bigrams, ENTITY_DESCRIPTIONS, type HubContext, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
 import { Education } from './education';

@@ -1,5 +1,5 @@
 import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { DateTimeScalar, newId } from '@ngo-hub/kit';
+import { DateTimeScalar, newId } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { JobPosting } from './job-posting';
 import { Person } from './person';

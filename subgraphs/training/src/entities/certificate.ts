@@ -1,5 +1,5 @@
 import { ArrayType, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { DateTimeScalar, newId } from '@ngo-hub/kit';
+import { DateTimeScalar, newId } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Course } from './course';
 import { Enrollment } from './enrollment';

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { newId } from '@ngo-hub/kit/model';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Course } from './course';
 

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { newId } from '@ngo-hub/kit/model';
 import { Course } from './course';
 
 /** That an organization (of the organizations subgraph, held by its id) offers a course. */

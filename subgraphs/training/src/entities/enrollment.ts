@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { CreatedAt, Provenance, PROVENANCE_FIELD_DESCRIPTION, DateTimeScalar, ENTITY_DESCRIPTIONS, newId, UpdatedAt } from '@ngo-hub/kit';
+import { CreatedAt, Provenance, PROVENANCE_FIELD_DESCRIPTION, DateTimeScalar, ENTITY_DESCRIPTIONS, newId, UpdatedAt } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { EnrollmentStatus } from '../vocabulary/enrollment-status';
 import { Course } from './course';

@@ -1,5 +1,5 @@
 import { Check, Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { DateTimeScalar, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit';
+import { DateTimeScalar, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MentorshipKind } from '../vocabulary/mentorship-kind';
 import { MentorshipStatus } from '../vocabulary/mentorship-status';

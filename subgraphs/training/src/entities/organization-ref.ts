@@ -1,4 +1,4 @@
-import { ENTITY_DESCRIPTIONS } from '@ngo-hub/kit';
+import { ENTITY_DESCRIPTIONS } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**

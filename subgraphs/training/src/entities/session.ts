@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { newId } from '@ngo-hub/kit';
+import { newId } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { SessionStatus } from '../vocabulary/session-status';
 import { Course } from './course';
