@@ -48,7 +48,7 @@ describe('the dashboard\'s live feed after an error', () => {
     const fromPage: Message[] = [];
     const fromHub: Message[] = [];
     const dropped: Message[] = [];
-    let cutOff: string | undefined;
+    const cut: { id?: string } = {};
     let route: WebSocketRoute | undefined;
     await page.routeWebSocket(/\/graphql$/, (socket) => {
       route = socket;
@@ -59,7 +59,7 @@ describe('the dashboard\'s live feed after an error', () => {
       });
       hub.onMessage((message) => {
         const parsed = JSON.parse(String(message)) as Message;
-        if (cutOff && parsed.id === cutOff) return void dropped.push(parsed);
+        if (cut.id && parsed.id === cut.id) return void dropped.push(parsed);
         fromHub.push(parsed);
         socket.send(message);
       });
@@ -82,18 +82,18 @@ describe('the dashboard\'s live feed after an error', () => {
 
     // the hub's messages for this subscription stop reaching the page; two changes happen meanwhile
     const first = fromPage.filter((m) => m.type === 'subscribe').at(-1)!;
-    cutOff = first.id;
+    cut.id = first.id;
     const missed = [`Catch-up Missed A ${suffix()}`, `Catch-up Missed B ${suffix()}`];
     for (const name of missed) await createOrganization(name);
     await until(() => dropped.filter((m) => m.type === 'next').length === 2, 'the hub to send the two missed changes');
 
     // then the subscription ends with an error, as the hub ends one it cut off
-    route!.send(JSON.stringify({ id: cutOff, type: 'next', payload: { errors: [{ message: 'cut off', extensions: { code: 'SUBSCRIBER_TOO_SLOW', lastEventId: seenId } }] } }));
-    route!.send(JSON.stringify({ id: cutOff, type: 'complete' }));
+    route!.send(JSON.stringify({ id: cut.id, type: 'next', payload: { errors: [{ message: 'cut off', extensions: { code: 'SUBSCRIBER_TOO_SLOW', lastEventId: seenId } }] } }));
+    route!.send(JSON.stringify({ id: cut.id, type: 'complete' }));
 
     await page.waitForSelector('#connection[data-state="catching-up"]', { timeout: 5000 });
-    await until(() => fromPage.some((m) => m.type === 'subscribe' && m.id !== cutOff), 'the page to subscribe again');
-    const again = fromPage.find((m) => m.type === 'subscribe' && m.id !== cutOff)!;
+    await until(() => fromPage.some((m) => m.type === 'subscribe' && m.id !== cut.id), 'the page to subscribe again');
+    const again = fromPage.find((m) => m.type === 'subscribe' && m.id !== cut.id)!;
     expect(again.payload!.variables!.since).toBe(seenId);
     for (const name of missed) await waitForFeed(page, name);
     await page.waitForSelector('#connection[data-state="live"]', { timeout: 5000 });

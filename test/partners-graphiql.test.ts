@@ -37,8 +37,8 @@ async function response(page: Page): Promise<string> {
 
 async function waitForResponse(page: Page, matches: (text: string) => boolean, what: string): Promise<string> {
   const started = Date.now();
-  for (let text = ''; ; await page.waitForTimeout(200)) {
-    text = await response(page);
+  for (; ; await page.waitForTimeout(200)) {
+    const text = await response(page);
     if (matches(text)) return text;
     if (Date.now() - started > 15_000) throw new Error(`GraphiQL never showed ${what}; it shows: ${text.slice(0, 300)}`);
   }

@@ -6,7 +6,6 @@ import { freePort } from '@ngo-hub/kit/processes';
 import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing/database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __NGOHUB_E2E__: { database: TestDatabase; hub: RunningHub } | undefined;
 }
 

@@ -48,7 +48,10 @@ async function main(): Promise<void> {
       { recipient: process.env.RECIPIENT ?? null },
       ({ grantAwarded }) => {
         console.log(JSON.stringify({ grantAwarded: { eventId: grantAwarded.eventId, title: grantAwarded.grant?.title, amount: grantAwarded.grant?.amountAwarded.amount } }));
-        if (++seen === wanted) stop(), resolve();
+        if (++seen === wanted) {
+          stop();
+          resolve();
+        }
       },
       reject,
     );

@@ -102,7 +102,7 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
 
 export function schemaOf(definition: SubgraphDefinition): Promise<GraphQLSchema> {
   // every subgraph answers the audit log's internal query for its own entries
-  const resolvers: BuildSchemaOptions['resolvers'] = [auditEntriesResolver(definition.name), ...(definition.resolvers as Function[])];
+  const resolvers: BuildSchemaOptions['resolvers'] = [auditEntriesResolver(definition.name), ...(definition.resolvers as NonEmptyArray<ClassType>)];
   return buildFederatedSchema({ resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers);
 }
 

@@ -36,6 +36,7 @@ export interface SearchedText {
 }
 
 /** Any character outside ASCII: Chinese text, whose bigrams are rare enough to read first. */
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**

@@ -32,7 +32,7 @@ describe('who may write an organization, and its members and API keys', () => {
     expect(forged.status).toBe(401);
     expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
-    const { SignJWT } = require('jose') as typeof import('jose');
+    const { SignJWT } = await import('jose');
     const expired = await new SignJWT({ identity: { kind: 'caller', admin: true, memberships: [] } })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('ngo-hub-gateway')

@@ -109,6 +109,7 @@ class Parser {
     }
     this.position = end + 1;
     const raw = this.text.slice(start, end + 1);
+    // eslint-disable-next-line no-control-regex -- control characters are what this pattern looks for
     if (!raw.includes('\\') && !/[\u0000-\u001f]/.test(raw)) return raw.slice(1, -1);
     try {
       return JSON.parse(raw) as string;

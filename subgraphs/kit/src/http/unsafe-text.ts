@@ -3,6 +3,7 @@ import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'gr
 import { ErrorCode } from '../errors';
 
 /** A NUL (PostgreSQL text cannot hold it) or a UTF-16 surrogate without its pair (not a Unicode character). */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern looks for
 const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** ES2024's native check (Node 20 has it; the project's TypeScript lib is ES2023). */

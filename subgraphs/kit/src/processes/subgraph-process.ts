@@ -76,7 +76,7 @@ export async function startService(options: {
     await waitUntilHealthy(`http://${host}:${options.port}/healthz`, child, options.timeoutMs ?? 30_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${options.name} did not start: ${(error as Error).message}`);
+    throw new Error(`${options.name} did not start: ${(error as Error).message}`, { cause: error });
   }
   return {
     name: options.name,

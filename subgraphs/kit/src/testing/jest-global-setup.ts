@@ -2,7 +2,6 @@ import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_GATEWAY_SECRET } from './identities';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __NGOHUB_TEST_DATABASE__: TestDatabase | undefined;
 }
 
