@@ -7,6 +7,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BuildSchemaOptions } from 'type-graphql';
+
+/** type-graphql's own type for resolver classes (its option is typed with `Function`). */
+type Resolvers = Extract<BuildSchemaOptions['resolvers'], readonly unknown[]>;
 import { SignatureError, SignedHeaders, verifyIdentity, IDENTITY_HEADER } from './auth/gateway-signature';
 import { serviceIdentity, type Identity } from './auth/identity';
 import { ConfigError, type SubgraphConfig, type SubgraphName } from './config';
@@ -102,7 +105,7 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
 
 export function schemaOf(definition: SubgraphDefinition): Promise<GraphQLSchema> {
   // every subgraph answers the audit log's internal query for its own entries
-  const resolvers: BuildSchemaOptions['resolvers'] = [auditEntriesResolver(definition.name), ...(definition.resolvers as NonEmptyArray<ClassType>)];
+  const resolvers: BuildSchemaOptions['resolvers'] = [auditEntriesResolver(definition.name), ...(definition.resolvers as Resolvers)];
   return buildFederatedSchema({ resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers);
 }
 

@@ -11,7 +11,7 @@ import { DateTimeScalar } from '../scalars';
  */
 
 /** Entity classes with an `@UpdatedAt()`: their tables need the touch_row trigger (the schema drift test checks). */
-export const STAMPED_ENTITIES = new Set<abstract new (...args: never[]) => unknown>();
+export const STAMPED_ENTITIES = new Set<object>();
 
 /** When the record was added to the hub (database clock, milliseconds). */
 export function CreatedAt(description = 'When the record was added to the hub (milliseconds, the hub\'s clock).'): PropertyDecorator {
