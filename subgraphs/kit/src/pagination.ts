@@ -179,6 +179,17 @@ export function toPage<T extends { id: string }>(rows: T[], request: PageRequest
   return page;
 }
 
+/** A page with each node mapped, its `totalCount` still counted only when read (spreading a page would count it). */
+export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
+  const mapped = {
+    edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    nodes: page.nodes.map(map),
+    pageInfo: page.pageInfo,
+  } as Page<U>;
+  Object.defineProperty(mapped, 'totalCount', { enumerable: true, get: () => page.totalCount });
+  return mapped;
+}
+
 /** One page of a top-level list: one query for the rows, one for the total when `totalCount` is read. */
 export async function paginate<T extends { id: string }>(
   em: EntityManager,

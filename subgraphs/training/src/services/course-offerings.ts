@@ -1,4 +1,4 @@
-import { defineLoader, definePageLoader, paginateByParent, type ConnectionArgs, type Page } from '@ngo-hub/kit';
+import { defineLoader, definePageLoader, mapPage, paginateByParent, type ConnectionArgs } from '@ngo-hub/kit';
 import type { Course } from '../entities/course';
 import { CourseOffering } from '../entities/course-offering';
 import { organizationRef, type OrganizationRef } from '../entities/organization-ref';
@@ -22,7 +22,8 @@ export const offeringOrganizationsByCourse = defineLoader<string, OrganizationRe
 
 /**
  * `Organization.coursesOffered` for many organizations: pages of offerings per organization
- * (one query for the rows, one for the totals), then the courses of all those pages in one more.
+ * (one query for the rows, one for the totals when `totalCount` is read), then the courses of
+ * all those pages in one more.
  */
 export const coursesOfferedByOrganization = definePageLoader<Course, ConnectionArgs>('coursesOfferedByOrganization', async (organizationIds, args, ctx) => {
   const pages = await pagesOfUuidParents(organizationIds, args, (ids) =>
@@ -32,11 +33,5 @@ export const coursesOfferedByOrganization = definePageLoader<Course, ConnectionA
     pages.flatMap((page) => page.nodes),
     ['course'],
   );
-  return pages.map(
-    (page): Page<Course> => ({
-      ...page,
-      nodes: page.nodes.map((offering) => offering.course),
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.course })),
-    }),
-  );
+  return pages.map((page) => mapPage(page, (offering) => offering.course));
 });
