@@ -15,6 +15,7 @@ import { serveGraphiql } from './graphiql/serve';
 import { compressResponses } from './http/compression';
 import { corsHandler } from './http/cors';
 import { csvExports } from './exports/csv-export';
+import { CostModel } from './limits/demand-cost';
 import { hubLimits } from './limits/hub-limits';
 import { gatewayReadiness } from './readiness';
 import { connectRedis } from './shared-state/redis-connection';
@@ -48,10 +49,14 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     logger: log,
   });
   let apiSchema: GraphQLSchema | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => (apiSchema = loaded));
+  const costs = new CostModel();
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded, coreSupergraphSdl }) => {
+    apiSchema = loaded;
+    costs.load(coreSupergraphSdl);
+  });
   const { redisUrl, keyPrefix } = config.sharedState;
   const redis = redisUrl ? await connectRedis(redisUrl, keyPrefix, log) : undefined;
-  const limits = hubLimits(config.limits, redis);
+  const limits = hubLimits(config.limits, redis, costs);
   const httpServer = createServer({ requestTimeout: config.limits.requestTimeoutMs, headersTimeout: Math.min(10_000, config.limits.requestTimeoutMs) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -17,6 +17,7 @@ export * from './metrics';
 export * from './money';
 export * from './orm';
 export * from './pagination';
+export * from './list-sizes';
 export * from './references';
 export * from './scalars';
 export * from './seeding';

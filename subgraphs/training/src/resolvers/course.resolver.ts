@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, Money, money } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, Money, money, ListSize } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
@@ -74,6 +74,7 @@ export class CourseResolver {
     return course.feeAmount && course.feeCurrency ? money(course.feeAmount, course.feeCurrency) : null;
   }
 
+  @ListSize(3)
   @FieldResolver(() => [OrganizationRef], { description: 'The organizations that offer the course, the lead organization first.' })
   offeredBy(@Root() course: Course, @Ctx() ctx: HubContext): Promise<OrganizationRef[]> {
     return ctx.loaders.load(offeringOrganizationsByCourse, course.id);
