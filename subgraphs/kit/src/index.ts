@@ -18,6 +18,7 @@ export * from './money';
 export * from './orm';
 export * from './pagination';
 export * from './list-sizes';
+export * from './read-rows';
 export * from './references';
 export * from './scalars';
 export * from './seeding';

@@ -2,15 +2,14 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
   assertCurrency,
   definePageLoader,
-  defineLoader,
   distinct,
-  isUuid,
   textMatch,
   paginate,
   paginateByParent,
   type ConnectionArgs,
   type Page,
   type PageOrder,
+  defineRowsById,
 } from '@ngo-hub/kit';
 import { Grant } from '../entities/grant';
 import type { GrantFilter, OrganizationGrantsArgs } from '../inputs/grant.input';
@@ -21,12 +20,7 @@ import { datesOfYear } from './year';
 export const GRANT_ORDER: PageOrder<Grant> = { by: 'awardDate', direction: 'desc' };
 
 /** Grants by id, many per query: behind `grant(id)` and `_entities`. */
-export const grantById = defineLoader<string, Grant | null>('grantById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(Grant, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const grantById = defineRowsById('grantById', Grant);
 
 export function grantWhere(filter: GrantFilter = {}): FilterQuery<Grant> {
   const conditions: FilterQuery<Grant>[] = [];

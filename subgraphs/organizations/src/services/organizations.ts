@@ -3,7 +3,6 @@ import { LockMode, UniqueConstraintViolationException, type EntityManager, type 
 import {
   ConflictError,
   countryCode,
-  defineLoader,
   distinct,
   exactLike,
   isUuid,
@@ -17,6 +16,7 @@ import {
   UserInputError,
   type ConnectionArgs,
   type Page,
+  defineRowsById,
 } from '@ngo-hub/kit';
 import { Organization } from '../entities/organization';
 import { OrganizationMember } from '../entities/organization-member';
@@ -28,12 +28,7 @@ import { assertOrgIdsFree, orgIdsCondition, publishedOrgIdsOf } from './org-ids'
 import { recordRegistrationChange } from './registration-history';
 
 /** Organizations by id, many per query: the loader behind `organization(id)` and `_entities`. */
-export const organizationById = defineLoader<string, Organization | null>('organizationById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(Organization, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const organizationById = defineRowsById('organizationById', Organization);
 
 /** The organization known by an org-id (published, or a credit code's CN-USCI-…), or null. */
 export async function organizationByOrgId(em: EntityManager, orgId: string): Promise<Organization | null> {

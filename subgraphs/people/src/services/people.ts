@@ -1,6 +1,5 @@
 import { LockMode, type EntityData, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
-  defineLoader,
   distinct,
   isUuid,
   textMatch,
@@ -12,6 +11,7 @@ import {
   type ConnectionArgs,
   type Page,
   type References,
+  defineRowsById,
 } from '@ngo-hub/kit';
 import { Education } from '../entities/education';
 import { Person, ProfileVisibility } from '../entities/person';
@@ -25,12 +25,7 @@ import { levelsFrom, qualificationEntries } from './qualifications';
 import { skillKey, skillsOf } from './skills';
 
 /** People by id, many per query: the loader behind `person(id)`, `Affiliation.person` and `_entities`. */
-export const personById = defineLoader<string, Person | null>('personById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(Person, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const personById = defineRowsById('personById', Person);
 
 const NAME_COLUMNS = [
   { property: 'name', column: 'name' },

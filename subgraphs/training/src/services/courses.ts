@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, defineLoader, exactLike, isUuid, likePattern, paginate, type ConnectionArgs, type Page, type References } from '@ngo-hub/kit';
+import { ConflictError, exactLike, isUuid, likePattern, paginate, type ConnectionArgs, type Page, type References, defineRowsById } from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { CourseOffering } from '../entities/course-offering';
 import type { Enrollment } from '../entities/enrollment';
@@ -12,12 +12,7 @@ import { promoteFromWaitlist, seatsTaken } from './enrollments';
 import { openForEnrollmentCondition } from './seats';
 
 /** Courses by id, many per query: the loader behind `course(id)`, `Enrollment.course` and `_entities`. */
-export const courseById = defineLoader<string, Course | null>('courseById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(Course, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const courseById = defineRowsById('courseById', Course);
 
 export function courseWhere(em: EntityManager, filter: CourseFilter = {}): FilterQuery<Course> {
   const conditions: FilterQuery<Course>[] = [];

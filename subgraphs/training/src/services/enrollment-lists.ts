@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { defineLoader, definePageLoader, isUuid, paginateByParent, type PageOrder } from '@ngo-hub/kit';
+import { definePageLoader, paginateByParent, type PageOrder, defineRowsById } from '@ngo-hub/kit';
 import { Enrollment } from '../entities/enrollment';
 import type { EnrollmentListArgs } from '../inputs/enrollment.input';
 import { pagesOfUuidParents } from './uuid-parents';
@@ -21,9 +21,4 @@ export const enrollmentsByPerson = definePageLoader<Enrollment, EnrollmentListAr
 );
 
 /** Enrollments by id, many per query. */
-export const enrollmentById = defineLoader<string, Enrollment | null>('enrollmentById', async (ids, ctx) => {
-  const valid = ids.filter(isUuid);
-  const rows = valid.length ? await ctx.em.find(Enrollment, { id: { $in: valid } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-});
+export const enrollmentById = defineRowsById('enrollmentById', Enrollment);
