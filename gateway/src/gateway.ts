@@ -2,6 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { answerReadiness, createLogger, DEVELOPMENT_JWT_SECRET, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -17,6 +18,7 @@ import { corsHandler } from './http/cors';
 import { csvExports } from './exports/csv-export';
 import { CostModel } from './limits/demand-cost';
 import { hubLimits } from './limits/hub-limits';
+import { memoryAnswers, redisAnswers, ResponseCache } from './response-cache';
 import { gatewayReadiness } from './readiness';
 import { connectRedis } from './shared-state/redis-connection';
 import { supergraphFile } from './supergraph/supergraph-file';
@@ -57,6 +59,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const { redisUrl, keyPrefix } = config.sharedState;
   const redis = redisUrl ? await connectRedis(redisUrl, keyPrefix, log) : undefined;
   const limits = hubLimits(config.limits, redis, costs);
+  const responseCache = new ResponseCache(redis ? redisAnswers(redis, log) : memoryAnswers());
   const httpServer = createServer({ requestTimeout: config.limits.requestTimeoutMs, headersTimeout: Math.min(10_000, config.limits.requestTimeoutMs) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -70,6 +73,10 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       ApolloServerPluginLandingPageDisabled(),
       ...requestGuards<GatewayContext>(),
       metricsPlugin<GatewayContext>('gateway'),
+      responseCache.plugin(),
+      // the subgraphs' hints set each answer's cache policy for the response cache; HTTP caches
+      // outside the hub are not told (they would not hear of changes)
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
     ],
   });
   await apollo.start();
@@ -110,6 +117,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const { databaseUrl } = config.liveUpdates;
   const liveUpdates = databaseUrl ? await startLiveUpdates({ ...config.liveUpdates, databaseUrl }, log) : undefined;
   if (!liveUpdates) log.warn('no DATABASE_URL: subscriptions are refused (live updates read the hub event log in PostgreSQL)');
+  if (liveUpdates && config.responseCache) responseCache.follow(liveUpdates.stream);
   // attached before listening: no upgrade request finds the path without its WebSocket server
   const subscriptions = startSubscriptionServer({
     httpServer,
@@ -137,6 +145,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     async stop() {
       // sockets first (clients resume elsewhere), then HTTP drains, then the event log's connections
       await subscriptions.stop();
+      responseCache.stop();
       await apollo.stop();
       await liveUpdates?.stop();
       await redis?.close();

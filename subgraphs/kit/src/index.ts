@@ -19,6 +19,7 @@ export * from './orm';
 export * from './pagination';
 export * from './list-sizes';
 export * from './read-rows';
+export * from './cache-scope';
 export * from './references';
 export * from './scalars';
 export * from './seeding';
