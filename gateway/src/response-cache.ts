@@ -67,13 +67,15 @@ const HEADER = 'x-response-cache';
  * cache-scope.ts); Apollo's gateway folds those into each answer's cache policy. Only answers that
  * are PUBLIC, error-free queries of anonymous or API-key callers are kept, under a key of the
  * operation, its variables and the hub's generation: the id of the last event of the hub's event
- * log (the same events live updates deliver) and the mutations this gateway forwarded. A change
+ * log (the same events live updates deliver), the mutations this gateway forwarded and the
+ * supergraphs it loaded. A change
  * moves the generation, so the next read misses; an answer computed while it moved is stored under
  * the old one and never read. Without an event log the cache is off: nothing would tell it of changes.
  */
 export class ResponseCache {
   private position: string | undefined;
   private mutations = 0;
+  private schemas = 0;
   private unsubscribe?: () => void;
 
   constructor(private readonly store: AnswerStore) {}
@@ -85,13 +87,18 @@ export class ResponseCache {
     this.unsubscribe = unsubscribe;
   }
 
+  /** A new supergraph was loaded: answers computed under the previous one are not reused. */
+  schemaChanged(): void {
+    this.schemas++;
+  }
+
   stop(): void {
     this.unsubscribe?.();
     this.position = undefined;
   }
 
   private generation(): string | undefined {
-    return this.position === undefined ? undefined : `${this.position}.${this.mutations}`;
+    return this.position === undefined ? undefined : `${this.position}.${this.mutations}.${this.schemas}`;
   }
 
   plugin(): ApolloServerPlugin<GatewayContext> {
