@@ -11,8 +11,9 @@ function namedType(type: TypeNode): string {
   return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
 }
 
-/** `@listSize` of a cursor connection: `first` items (the default page when it is left out) in its `edges` and `nodes`. */
-const CONNECTION_LIST_SIZE = `@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`;
+/** `@listSize` of a cursor connection: `first` items (`assumedSize` when it is left out) in its `edges` and `nodes`. */
+const connectionListSize = (assumedSize: number) =>
+  `@listSize(assumedSize: ${assumedSize}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`;
 
 /**
  * Declares the size of every connection field of a subgraph's SDL: each field that returns a
@@ -26,7 +27,7 @@ export function withConnectionListSizes(document: DocumentNode): DocumentNode {
       .filter((d) => ['edges', 'nodes'].every((name) => d.fields?.some((f) => f.name.value === name)))
       .map((d) => d.name.value),
   );
-  const directive = parseDirective(CONNECTION_LIST_SIZE);
+  const directive = parseDirective(connectionListSize(DEFAULT_PAGE_SIZE));
   return visit(document, {
     FieldDefinition(field: FieldDefinitionNode) {
       if (!connections.has(namedType(field.type)) || !field.arguments?.some((a) => a.name.value === 'first')) return undefined;
@@ -47,4 +48,13 @@ function parseDirective(source: string) {
  */
 export function ListSize(assumedSize: number): MethodDecorator & PropertyDecorator {
   return Directive(`@listSize(assumedSize: ${assumedSize}, requireOneSlicingArgument: false)`) as MethodDecorator & PropertyDecorator;
+}
+
+/**
+ * A connection that holds a few items whatever the data (an incubator's programmes, a programme's
+ * cohorts): priced at `assumedSize` when `first` is left out, instead of a full default page. With
+ * `first`, it is priced by `first` like any connection.
+ */
+export function FewItems(assumedSize: number): MethodDecorator & PropertyDecorator {
+  return Directive(connectionListSize(assumedSize)) as MethodDecorator & PropertyDecorator;
 }
