@@ -97,11 +97,11 @@ export class AuditTrail {
     const meta = em.getMetadata().find(AuditEntry)!;
     const table = `"${meta.schema ?? em.config.get('schema')}"."${meta.tableName}"`;
     const columns = Object.keys(rows[0]).join(', ');
-    await em.getConnection().execute(
+    // through knex, so the rows go as a bind parameter ($1), not escaped into the SQL text
+    await em.getKnex().raw(
       `insert into ${table} (${columns}) select ${columns} from jsonb_to_recordset(?::jsonb) as r(id uuid, at timestamptz, request_id text, actor_kind text,
          actor_person_id uuid, actor_api_key_id uuid, actor_organization_ids uuid[], subject_person_id uuid, action text, outcome text, fields text[])`,
       [JSON.stringify(rows)],
-      'run',
     );
     return rows.length;
   }
