@@ -9,6 +9,7 @@ const { createTestDatabase } = require('@ngo-hub/kit/testing/database');
 const { generateSector, DEFAULT_SIZES } = require('./data/generate');
 const { runDashboardBenchmark, printDashboard } = require('./dashboard/run');
 const { runListingBenchmark, listingTable } = require('./listing/run');
+const { runPartnerDirectory, printPartnerDirectory } = require('./partner-directory/run');
 const { BENCH_GATEWAY_SECRET } = require('./shared/bench-hub');
 const { runValidationBenchmark } = require('./limits/validation-cpu');
 
@@ -48,6 +49,7 @@ async function main() {
   let dashboard;
   let mixed;
   let listing;
+  let directory;
   try {
     await generateSector(database.url, options);
     const shared = { ...options, databaseUrl: database.url };
@@ -57,6 +59,9 @@ async function main() {
     console.log('\n== sector dashboard, six cities in turn');
     mixed = await runDashboardBenchmark({ ...shared, city: 'Shanghai', cities: 6, first: 50 });
     printDashboard(mixed);
+    console.log('\n== partner directory (public reads, response caches)');
+    directory = await runPartnerDirectory({ databaseUrl: database.url, connections: 16, duration: 10, rounds: 2 });
+    printPartnerDirectory(directory);
     console.log('\n== listings');
     listing = await runListingBenchmark({ ...shared, requests: 50 });
     console.log(listingTable(listing));
@@ -80,7 +85,9 @@ async function main() {
   console.log('|---|---:|---:|---:|---:|');
   for (const [name, r] of Object.entries(dashboard.summary)) console.log(row(`one city: ${name}`, r));
   for (const [name, r] of Object.entries(mixed.summary)) console.log(row(`six cities: ${name}`, r));
-  console.log(`ratios, one city: ${ratios(dashboard)} | six cities: ${ratios(mixed)} (goals: >= 1.0, <= 3)`);
+  console.log(`ratios, one city: ${ratios(dashboard)} | six cities: ${ratios(mixed)} (goals: >= 2, <= 3)`);
+  const d = directory.summary;
+  console.log(`partner directory req/s: ours cached ${d['our gateway, response cache'].requestsPerSecond.toFixed(1)}, uncached ${d['our gateway, no response cache'].requestsPerSecond.toFixed(1)}, Hive uncached ${d['Hive Gateway, no response cache'].requestsPerSecond.toFixed(1)}`);
   console.log(`SQL statements per dashboard request at 10 / 50 / 100 / 200 (two pages) organizations: ${sql.join(' / ')}`);
   console.log(`listings: ${listing.results.filter((r) => r.p95 < 50).length} of ${listing.results.length} under 50 ms p95; slowest: ${worst.listing.name} (${worst.p95.toFixed(1)} ms)`);
   console.log(`360Giving import: ${imports.join(' / ')} grants/s (empty hub / same file again / new grants; goal >= 5,000)`);

@@ -31,6 +31,8 @@ export interface GatewayConfig {
   cors: CorsConfig;
   /** Redis for what gateway instances share (gateway/src/shared-state). */
   sharedState: SharedStateConfig;
+  /** Anonymous and API-key reads of public data answered from the response cache (RESPONSE_CACHE, on by default). */
+  responseCache: boolean;
 }
 
 /** The gateway's configuration from its environment; a bad value stops it with the variable's name. */
@@ -44,10 +46,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
       ...subgraphUrlVariables(),
     }),
     env,
-  ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUPERGRAPH_POLL_MS: number; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string };
+  ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUPERGRAPH_POLL_MS: number; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string; RESPONSE_CACHE: 'on' | 'off' };
   return {
     host: parsed.HOST,
     port: parsed.PORT,
@@ -63,5 +66,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     webhooks: loadWebhooksConfig(env),
     cors: loadCorsConfig(env, hubMode(env)),
     sharedState: loadSharedStateConfig(env),
+    responseCache: parsed.RESPONSE_CACHE === 'on',
   };
 }

@@ -2,6 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { answerReadiness, createLogger, DEVELOPMENT_JWT_SECRET, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Identity, type Logger } from '@ngo-hub/kit';
 import { print, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +17,9 @@ import { serveGraphiql } from './graphiql/serve';
 import { compressResponses } from './http/compression';
 import { corsHandler } from './http/cors';
 import { csvExports } from './exports/csv-export';
+import { CostModel } from './limits/demand-cost';
 import { hubLimits } from './limits/hub-limits';
+import { memoryAnswers, redisAnswers, ResponseCache } from './response-cache';
 import { gatewayReadiness } from './readiness';
 import { connectRedis } from './shared-state/redis-connection';
 import { supergraphFile } from './supergraph/supergraph-file';
@@ -51,10 +54,16 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     logger: log,
   });
   let apiSchema: GraphQLSchema | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => (apiSchema = loaded));
+  const costs = new CostModel();
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded, coreSupergraphSdl }) => {
+    apiSchema = loaded;
+    costs.load(coreSupergraphSdl);
+  });
   const { redisUrl, keyPrefix } = config.sharedState;
   const redis = redisUrl ? await connectRedis(redisUrl, keyPrefix, log) : undefined;
-  const limits = hubLimits(config.limits, redis);
+  const limits = hubLimits(config.limits, redis, costs);
+  const responseCache = new ResponseCache(redis ? redisAnswers(redis, log) : memoryAnswers());
+  gateway.onSchemaLoadOrUpdate(() => responseCache.schemaChanged());
   const httpServer = createServer({ requestTimeout: config.limits.requestTimeoutMs, headersTimeout: Math.min(10_000, config.limits.requestTimeoutMs) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -68,6 +77,10 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       ApolloServerPluginLandingPageDisabled(),
       ...requestGuards<GatewayContext>(),
       metricsPlugin<GatewayContext>('gateway'),
+      responseCache.plugin(),
+      // the subgraphs' hints set each answer's cache policy for the response cache; HTTP caches
+      // outside the hub are not told (they would not hear of changes)
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
     ],
   });
   await apollo.start();
@@ -120,6 +133,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     databaseUrl && config.webhooks.deliver
       ? await startWebhooks({ databaseUrl, config: config.webhooks, pollMs: config.liveUpdates.pollMs, schema: () => apiSchema, runAs }, log)
       : undefined;
+  if (liveUpdates && config.responseCache) responseCache.follow(liveUpdates.stream);
   // attached before listening: no upgrade request finds the path without its WebSocket server
   const subscriptions = startSubscriptionServer({
     httpServer,
@@ -149,6 +163,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       // sockets first (clients resume elsewhere), then HTTP drains, then the event log's connections
       await subscriptions.stop();
       await webhooks?.stop();
+      responseCache.stop();
       await apollo.stop();
       await liveUpdates?.stop();
       await redis?.close();

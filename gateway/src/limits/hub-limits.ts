@@ -7,6 +7,7 @@ import type { Caller } from './caller';
 import { fieldSuggestionsPolicy } from './field-suggestions';
 import { introspectionPolicy } from './introspection-policy';
 import type { LimitsConfig } from './limits-config';
+import type { CostModel } from './demand-cost';
 import { operationLimits } from './operation-limits';
 import { PersistedQueryCache } from './persisted-query-cache';
 import { publicErrorFormat, publicErrors, publicErrorsPlugin, type ErrorFormat } from './public-errors';
@@ -45,11 +46,11 @@ export interface HubLimits {
 /**
  * Every limit the gateway puts on what callers send, from its configuration. With `redis`, the
  * rate limit and the persisted queries are shared by every gateway instance; else each keeps
- * its own in memory.
+ * its own in memory. `costs`: the list sizes of the loaded supergraph, which the cost limit prices with.
  */
-export function hubLimits(config: LimitsConfig, redis?: SharedRedis): HubLimits {
+export function hubLimits(config: LimitsConfig, redis?: SharedRedis, costs?: CostModel): HubLimits {
   const trustedDocuments = TrustedDocuments.load(config.trustedDocumentsPath, config.trustedDocuments !== 'off');
-  const operations = operationLimits(config);
+  const operations = operationLimits(config, costs);
   const limiter = redis
     ? new RedisRateLimiter(redis, config.rateLimitPerSecond, config.rateLimitBurst)
     : new MemoryRateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { aliasAndDirectiveLimits } from './alias-directive-limits';
+import { costLimitRule, CostModel } from './demand-cost';
 import type { LimitsConfig } from './limits-config';
 
 /**
@@ -26,19 +27,24 @@ export interface OperationLimits {
 }
 
 /**
- * Depth and cost limits (GraphQL Armor's validation rules), alias and directive limits (ours,
- * which count what Armor's missed: see alias-directive-limits.ts) and the token
- * limit (graphql's own parser option, so an oversized document fails as GRAPHQL_PARSE_FAILED
- * without building its AST). Introspection counts too: Armor ignores only `__schema` for depth.
+ * The depth limit (GraphQL Armor's validation rule), the cost limit (ours: demand control from the
+ * subgraphs' declared list sizes, see demand-cost.ts; `costs` follows the loaded supergraph),
+ * alias and directive limits (ours, which count what Armor's missed: see
+ * alias-directive-limits.ts) and the token limit (graphql's own parser option, so an oversized
+ * document fails as GRAPHQL_PARSE_FAILED without building its AST). Introspection counts too:
+ * Armor ignores only `__schema` for depth.
  */
-export function operationLimits(config: LimitsConfig): OperationLimits {
+export function operationLimits(config: LimitsConfig, costs: CostModel = new CostModel()): OperationLimits {
   const { validationRules, plugins } = new ApolloArmor({
     maxDepth: { n: config.maxDepth, ...reportLimit('depth') },
-    costLimit: { maxCost: config.maxCost, ...reportLimit('cost') },
+    costLimit: { enabled: false },
     maxAliases: { enabled: false },
     maxDirectives: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  return { validationRules: [...validationRules, ...aliasAndDirectiveLimits(config)], plugins, parseOptions: { maxTokens: config.maxTokens } };
+  const cost = costLimitRule(costs, config.maxCost, (context, error) =>
+    context.reportError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { limit: 'cost' } })),
+  );
+  return { validationRules: [...validationRules, cost, ...aliasAndDirectiveLimits(config)], plugins, parseOptions: { maxTokens: config.maxTokens } };
 }

@@ -4,9 +4,10 @@ import { isUuid } from './ids';
 import { defineLoader, type LoaderDefinition } from './loaders';
 
 /**
- * The loader behind `x(id)`, `_entities` and every field that points at a row of this subgraph:
- * many ids in one query; an id that is not a UUID, or that nothing has, loads as null. `entity`
- * may be its name, so that a loader an entity's own decorators use need not import the entity.
+ * A loader of managed entities by id: many ids in one query; an id that is not a UUID, or that
+ * nothing has, loads as null. For rows a write path may go on to change; a loader that only
+ * answers reads (`x(id)`, `_entities`) uses `defineRowsById`, which skips the unit of work.
+ * `entity` may be its name, so that a loader an entity's own decorators use need not import it.
  */
 export function defineByIdLoader<T extends { id: string }>(name: string, entity: EntityName<T>): LoaderDefinition<string, T | null> {
   return defineLoader<string, T | null>(name, async (ids, ctx) => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { AuditTrail } from './audit/audit-trail';
+import { trackIdentityReads } from './cache-scope';
 import type { Identity } from './auth/identity';
 import { Loaders } from './loaders';
 import { setWriter } from './provenance/api-provenance';
@@ -23,7 +24,7 @@ export interface HubContext {
 
 export function createContext(base: { em: EntityManager; log: Logger; requestId: string; references: References; identity: Identity }): HubContext {
   setWriter(base.identity);
-  const ctx: HubContext = {
+  const ctx: HubContext = trackIdentityReads({
     em: base.em.fork({ clear: true }),
     loaders: new Loaders(() => ctx),
     requestId: base.requestId,
@@ -31,6 +32,6 @@ export function createContext(base: { em: EntityManager; log: Logger; requestId:
     references: base.references,
     identity: base.identity,
     audit: new AuditTrail(base.identity, base.requestId),
-  };
+  });
   return ctx;
 }

@@ -2,12 +2,13 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
+import { withConnectionListSizes } from './list-sizes';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { gatewayServedPubSub } from './events/gateway-subscription';
 import { AUTH_DIRECTIVE_SDL } from './auth/auth-rule';
 import { DateScalar } from './scalars';
 
-export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])`;
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@cost", "@listSize"])`;
 
 /** `__resolveReference` of each entity type a subgraph owns, merged into its resolvers. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
@@ -34,7 +35,7 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${AUTH_DIRECTIVE_SDL}\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: withConnectionListSizes(parse(`${FEDERATION_LINK}\n${AUTH_DIRECTIVE_SDL}\n${printSchemaWithDirectives(schema)}`)),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
 }

@@ -4,6 +4,7 @@ import type { HubContext } from './context';
 import { UserInputError } from './errors';
 import { isUuid } from './ids';
 import { defineLoader, groupBy, type LoaderDefinition } from './loaders';
+import { findRows, readColumns, readRows } from './read-rows';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -179,6 +180,17 @@ export function toPage<T extends { id: string }>(rows: T[], request: PageRequest
   return page;
 }
 
+/** A page with each node mapped, its `totalCount` still counted only when read (spreading a page would count it). */
+export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
+  const mapped = {
+    edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    nodes: page.nodes.map(map),
+    pageInfo: page.pageInfo,
+  } as Page<U>;
+  Object.defineProperty(mapped, 'totalCount', { enumerable: true, get: () => page.totalCount });
+  return mapped;
+}
+
 /** One page of a top-level list: one query for the rows, one for the total when `totalCount` is read. */
 export async function paginate<T extends { id: string }>(
   em: EntityManager,
@@ -190,7 +202,7 @@ export async function paginate<T extends { id: string }>(
   const request = pageRequest(args);
   assertCursorFits(em, entity as EntityName<unknown>, order.by, request.after);
   const direction = order.direction ?? 'asc';
-  const rows = await em.find(entity, { $and: [where, afterCondition(order, request.after)] } as FilterQuery<T>, {
+  const rows = await findRows(em, entity, { $and: [where, afterCondition(order, request.after)] } as FilterQuery<T>, {
     orderBy: [{ [order.by]: direction }, { id: direction }] as never,
     limit: request.first + 1,
   });
@@ -223,21 +235,18 @@ export async function paginateByParent<T extends { id: string }>(
   if (wanted.length === 0) return parentIds.map(() => toPage<T>([], request, order, 0));
   const scoped = { $and: [where, { [parentKey]: { $in: wanted } }] } as FilterQuery<T>;
 
+  const knex = em.getKnex();
   const ranked = em
     .createQueryBuilder(entity, 'e')
     .select('*')
-    .addSelect(
-      raw(
-        `row_number() over (partition by e.${column(parentKey)} order by e.${column(order.by)} ${direction}, e.id ${direction}) as __rank`,
-      ),
-    )
-    .where({ $and: [scoped, afterCondition(order, request.after)] } as FilterQuery<T>);
-  const knex = em.getKnex();
-  const rows = (await knex
-    .select('*')
-    .from(ranked.getKnexQuery().as('ranked'))
-    .where('__rank', '<=', request.first + 1)
-    .orderBy('__rank')) as Record<string, unknown>[];
+    .where({ $and: [scoped, afterCondition(order, request.after)] } as FilterQuery<T>)
+    .getKnexQuery()
+    .clearSelect()
+    .select([
+      ...readColumns(em, entity as EntityName<unknown>, 'e'),
+      knex.raw(`row_number() over (partition by e.${column(parentKey)} order by e.${column(order.by)} ${direction}, e.id ${direction}) as __rank`),
+    ]);
+  const rows = (await knex.select('*').from(ranked.as('ranked')).where('__rank', '<=', request.first + 1).orderBy('__rank')) as Record<string, unknown>[];
 
   const parentColumn = column(parentKey);
   let totals: Promise<Map<string, number>> | undefined;
@@ -249,14 +258,15 @@ export async function paginateByParent<T extends { id: string }>(
       .groupBy(`e.${parentKey}`)
       .execute<Record<string, unknown>[]>('all', false)
       .then((counts) => new Map(counts.map((c) => [String(c[parentColumn]), Number(c.total)]))));
+  // read-only instances, not managed entities: a page only answers GraphQL (see read-rows.ts)
+  const nodes = readRows(em, entity, rows);
   const byParent = new Map<string, T[]>();
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const parent = String(row[parentColumn]);
-    delete row.__rank;
     const list = byParent.get(parent) ?? [];
-    list.push(em.map(entity, row as never) as T);
+    list.push(nodes[i]);
     byParent.set(parent, list);
-  }
+  });
   return parentIds.map((id) => toPage(byParent.get(id) ?? [], request, order, () => totalsOnce().then((byId) => byId.get(id) ?? 0)));
 }
 

@@ -22,6 +22,7 @@ import { subgraphOperationGuard } from './http/operation-guard';
 import { requestGuards } from './http/request-guards';
 import { answerReadiness, type ReadinessCheck } from './http/readiness';
 import { createLogger, type Logger } from './logger';
+import { cacheScopePlugins } from './cache-scope';
 import { answeringGraphQL, countSqlStatement, metrics, metricsPlugin, observePool, type PoolStats } from './metrics';
 import { migrate, openOrm } from './orm';
 import { OutboxEvent } from './events/outbox-event';
@@ -153,6 +154,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       ...requestGuards<HubContext>(),
       metricsPlugin<HubContext>(definition.name),
       auditPlugin(definition.name),
+      ...cacheScopePlugins(),
     ],
   });
   await apollo.start();

@@ -1,4 +1,4 @@
-import { Money, type HubContext } from '@ngo-hub/kit';
+import { Money, type HubContext, ListSize } from '@ngo-hub/kit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { OrganizationRef } from '../entities/organization-ref';
 import { FundingApplicationsArgs } from '../inputs/funding-application.input';
@@ -26,6 +26,7 @@ export class OrganizationFundingResolver {
     return ctx.loaders.load(grantsMadeBy, { parentId: organization.id, args });
   }
 
+  @ListSize(5)
   @FieldResolver(() => [Money], {
     nullable: true,
     description: 'Money received, one sum per currency (never converted), over AWARDED, ACTIVE and COMPLETED grants.',
@@ -34,6 +35,7 @@ export class OrganizationFundingResolver {
     return ctx.loaders.load(totalReceivedBy, organization.id);
   }
 
+  @ListSize(5)
   @FieldResolver(() => [Money], {
     nullable: true,
     description: 'Money awarded as funder, one sum per currency (never converted), over AWARDED, ACTIVE and COMPLETED grants.',

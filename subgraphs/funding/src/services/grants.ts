@@ -2,8 +2,8 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
   assertCurrency,
   type ConnectionArgs,
-  defineByIdLoader,
   definePageLoader,
+  defineRowsById,
   distinct,
   illustrativeCondition,
   type ListOrder,
@@ -24,7 +24,7 @@ import { datesOfYear } from './year';
 export const GRANT_ORDER: PageOrder<Grant> = { by: 'awardDate', direction: 'desc' };
 
 /** Grants by id, many per query: behind `grant(id)` and `_entities`. */
-export const grantById = defineByIdLoader('grantById', Grant);
+export const grantById = defineRowsById('grantById', Grant);
 
 /** The organizations a filter's org-ids stand for (none found: an empty list, so nothing matches). */
 export interface OrgIdMatches {

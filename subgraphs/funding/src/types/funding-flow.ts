@@ -1,4 +1,4 @@
-import { Connection, Money } from '@ngo-hub/kit';
+import { Connection, Money, ListSize } from '@ngo-hub/kit';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { OrganizationRef } from '../entities/organization-ref';
 
@@ -13,6 +13,7 @@ export class FundingFlow {
   @Field(() => Int, { description: 'How many grants make up the flow, across currencies.' })
   grantCount: number;
 
+  @ListSize(5)
   @Field(() => [Money], { description: 'The sum of the grants, one per currency (never converted), by currency code.' })
   totals: Money[];
 }

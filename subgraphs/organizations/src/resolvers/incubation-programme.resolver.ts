@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, FewItems } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IncubationProgramme } from '../entities/incubation-programme';
 import { Organization } from '../entities/organization';
@@ -48,6 +48,7 @@ export class IncubationProgrammeResolver {
     return incubator;
   }
 
+  @FewItems(5)
   @FieldResolver(() => IncubationCohortConnection, { description: 'The programme\'s cohorts, earliest start first.' })
   cohorts(@Root() programme: IncubationProgramme, @Args(() => IncubationCohortsArgs) args: IncubationCohortsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(cohortsOfProgramme, { parentId: programme.id, args });

@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, UserInputError, type HubContext, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, FewItems, type HubContext, ListOrder, ORDER_BY_DESCRIPTION, UserInputError } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey } from '../entities/api-key';
 import { Organization } from '../entities/organization';
@@ -108,6 +108,7 @@ export class OrganizationResolver {
     return ctx.loaders.load(relationsOfOrganization, { parentId: organization.id, args });
   }
 
+  @FewItems(5)
   @FieldResolver(() => IncubationProgrammeConnection, { description: 'The incubation programmes this organization runs (an INCUBATOR), by name.' })
   incubationProgrammes(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(programmesOfIncubator, { parentId: organization.id, args });

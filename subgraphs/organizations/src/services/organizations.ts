@@ -5,7 +5,7 @@ import {
   ConflictError,
   type ConnectionArgs,
   countryCode,
-  defineByIdLoader,
+  defineRowsById,
   distinct,
   exactLike,
   illustrativeCondition,
@@ -31,7 +31,7 @@ import { assertOrgIdsFree, creditCodesCondition, orgIdsCondition, orgIdsTaken, p
 import { recordRegistrationChange } from './registration-history';
 
 /** Organizations by id, many per query: the loader behind `organization(id)` and `_entities`. */
-export const organizationById = defineByIdLoader('organizationById', Organization);
+export const organizationById = defineRowsById('organizationById', Organization);
 
 /** The organization known by an org-id (published, or a credit code's CN-USCI-…), or null. */
 export async function organizationByOrgId(em: EntityManager, orgId: string): Promise<Organization | null> {

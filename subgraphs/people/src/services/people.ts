@@ -1,5 +1,5 @@
 import { LockMode, type EntityData, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { type ConnectionArgs, defineByIdLoader, distinct, illustrativeCondition, isUuid, type ListOrder, NotFoundError, optionalText, type Page, paginateChanges, type References, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
+import { type ConnectionArgs, defineRowsById, distinct, illustrativeCondition, isUuid, type ListOrder, NotFoundError, optionalText, type Page, paginateChanges, type References, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
 import { Education } from '../entities/education';
 import { Person, ProfileVisibility } from '../entities/person';
 import { Qualification, QualificationKind } from '../entities/qualification';
@@ -12,7 +12,7 @@ import { levelsFrom, qualificationEntries } from './qualifications';
 import { skillKey, skillsOf } from './skills';
 
 /** People by id, many per query: the loader behind `person(id)`, `Affiliation.person` and `_entities`. */
-export const personById = defineByIdLoader('personById', Person);
+export const personById = defineRowsById('personById', Person);
 
 const NAME_COLUMNS = [
   { property: 'name', column: 'name' },

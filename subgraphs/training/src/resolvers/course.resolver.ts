@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, Money, money, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, ListOrder, ListSize, Money, money, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
@@ -75,6 +75,7 @@ export class CourseResolver {
     return course.feeAmount && course.feeCurrency ? money(course.feeAmount, course.feeCurrency) : null;
   }
 
+  @ListSize(3)
   @FieldResolver(() => [OrganizationRef], { description: 'The organizations that offer the course, the lead organization first.' })
   offeredBy(@Root() course: Course, @Ctx() ctx: HubContext): Promise<OrganizationRef[]> {
     return ctx.loaders.load(offeringOrganizationsByCourse, course.id);

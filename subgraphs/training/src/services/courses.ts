@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, type ConnectionArgs, defineByIdLoader, exactLike, illustrativeCondition, isUuid, likePattern, type ListOrder, type Page, paginateChanges, type References } from '@ngo-hub/kit';
+import { ConflictError, type ConnectionArgs, defineRowsById, exactLike, illustrativeCondition, isUuid, likePattern, type ListOrder, type Page, paginateChanges, type References } from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { CourseOffering } from '../entities/course-offering';
 import type { Enrollment } from '../entities/enrollment';
@@ -12,7 +12,7 @@ import { promoteFromWaitlist, seatsTaken } from './enrollments';
 import { openForEnrollmentCondition } from './seats';
 
 /** Courses by id, many per query: the loader behind `course(id)`, `Enrollment.course` and `_entities`. */
-export const courseById = defineByIdLoader('courseById', Course);
+export const courseById = defineRowsById('courseById', Course);
 
 export function courseWhere(em: EntityManager, filter: CourseFilter = {}): FilterQuery<Course> {
   const conditions: FilterQuery<Course>[] = [];

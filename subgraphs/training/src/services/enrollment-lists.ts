@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { defineByIdLoader, definePageLoader, type PageOrder, paginateByParent } from '@ngo-hub/kit';
+import { definePageLoader, defineRowsById, type PageOrder, paginateByParent } from '@ngo-hub/kit';
 import { Enrollment } from '../entities/enrollment';
 import type { EnrollmentListArgs } from '../inputs/enrollment.input';
 
@@ -20,4 +20,4 @@ export const enrollmentsByPerson = definePageLoader<Enrollment, EnrollmentListAr
 );
 
 /** Enrollments by id, many per query. */
-export const enrollmentById = defineByIdLoader('enrollmentById', Enrollment);
+export const enrollmentById = defineRowsById('enrollmentById', Enrollment);

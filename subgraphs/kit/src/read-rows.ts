@@ -1,0 +1,174 @@
+import { Reference, ReferenceKind, type EntityMetadata, type EntityProperty, type Platform } from '@mikro-orm/core';
+import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { isUuid } from './ids';
+import { defineLoader, type LoaderDefinition } from './loaders';
+
+/**
+ * Read paths without managed entities. A GraphQL answer only reads its rows: building MikroORM
+ * entities for them (identity map, change-tracking snapshot, relation propagation) was most of a
+ * subgraph's CPU on the sector dashboard, with the garbage it leaves. `readRows` turns rows as
+ * PostgreSQL returns them into instances of the entity class (so getters and methods still work)
+ * that the unit of work never sees: never persist, flush or populate them; write paths load their
+ * entities through the EntityManager as before.
+ */
+
+type Convert = (value: unknown) => unknown;
+
+interface Column {
+  name: string;
+  column: string;
+  convert: Convert;
+}
+
+interface Embedding {
+  name: string;
+  nullable: boolean;
+  prototype: object;
+  columns: Column[];
+}
+
+interface Plan {
+  prototype: object;
+  columns: Column[];
+  embeddings: Embedding[];
+}
+
+const plans = new WeakMap<EntityMetadata, Plan>();
+
+/**
+ * The entity's prototype under a layer of plain writable properties of the given names: MikroORM
+ * defines accessors for them on the entity prototype (change tracking, propagation), which an
+ * assignment would call; behind this layer an assignment just creates the instance's own property.
+ */
+function shadow(prototype: object, names: readonly string[]): object {
+  return Object.create(prototype, Object.fromEntries(names.map((name) => [name, { value: undefined, writable: true, enumerable: false, configurable: true }])));
+}
+
+/** How MikroORM's hydrator turns a column's value into the property's (custom types, dates, booleans). */
+function converter(prop: EntityProperty, platform: Platform): Convert {
+  const custom = prop.customType;
+  const date = prop.runtimeType === 'Date';
+  return (value) => {
+    if (value == null) return value;
+    const converted = custom ? custom.convertToJSValue(value, platform) : value;
+    if (!date || typeof converted !== 'string') return prop.runtimeType === 'boolean' ? Boolean(converted) : converted;
+    // as MikroORM's hydrator: a timestamp without an offset is UTC (forceUtcTimezone)
+    return converted.includes('+') || converted.lastIndexOf('-') > 10 || converted.endsWith('Z') ? new Date(converted) : new Date(`${converted}Z`);
+  };
+}
+
+/** A relation held by its key: an instance of the target class with only its primary key. */
+function reference(prop: EntityProperty): Convert {
+  const target = prop.targetMeta!;
+  const key = target.primaryKeys[0];
+  const prototype = shadow(target.prototype, [key]);
+  return (value) => {
+    if (value == null) return null;
+    const ref = Object.create(prototype) as Record<string, unknown>;
+    ref[key] = value;
+    return prop.ref ? Reference.create(ref) : ref;
+  };
+}
+
+/** An embeddable kept as JSON (one object or an array of them): its keys are the column names of its properties. */
+function jsonEmbedded(prop: EntityProperty, platform: Platform): Convert {
+  const prototype = (prop.embeddable as { prototype: object }).prototype;
+  const children = Object.values(prop.embeddedProps ?? {}).map((child) => ({ name: child.embedded![1], key: child.fieldNames[0], convert: converter(child, platform) }));
+  const one = (value: unknown) => {
+    if (value == null || typeof value !== 'object') return value;
+    const embedded = Object.create(prototype) as Record<string, unknown>;
+    for (const child of children) embedded[child.name] = child.convert((value as Record<string, unknown>)[child.key]);
+    return embedded;
+  };
+  return (value) => {
+    const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+    return Array.isArray(parsed) ? parsed.map(one) : one(parsed);
+  };
+}
+
+function planOf(meta: EntityMetadata, platform: Platform): Plan {
+  let plan = plans.get(meta);
+  if (plan) return plan;
+  const columns: Column[] = [];
+  const embeddings: Embedding[] = [];
+  for (const prop of meta.props) {
+    // lazy columns (search bigrams and the like) are not read, as `em.find` does not read them
+    if (prop.persist === false || prop.formula || prop.lazy) continue;
+    if (prop.kind === ReferenceKind.SCALAR && !prop.embedded && prop.fieldNames?.length === 1) {
+      columns.push({ name: prop.name, column: prop.fieldNames[0], convert: converter(prop, platform) });
+    } else if ((prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) && prop.fieldNames?.length === 1) {
+      columns.push({ name: prop.name, column: prop.fieldNames[0], convert: reference(prop) });
+    } else if (prop.kind === ReferenceKind.EMBEDDED && !prop.object && prop.embeddable) {
+      const children = Object.values(prop.embeddedProps ?? {}).filter((child) => child.fieldNames?.length === 1 && child.kind === ReferenceKind.SCALAR);
+      embeddings.push({
+        name: prop.name,
+        nullable: Boolean(prop.nullable),
+        prototype: (prop.embeddable as { prototype: object }).prototype,
+        columns: children.map((child) => ({ name: child.embedded![1], column: child.fieldNames[0], convert: converter(child, platform) })),
+      });
+    } else if (prop.kind === ReferenceKind.EMBEDDED && prop.object && prop.fieldNames?.length === 1 && prop.embeddable) {
+      columns.push({ name: prop.name, column: prop.fieldNames[0], convert: jsonEmbedded(prop, platform) });
+    } else if (prop.kind !== ReferenceKind.ONE_TO_MANY && prop.kind !== ReferenceKind.MANY_TO_MANY && prop.kind !== ReferenceKind.ONE_TO_ONE && !prop.embedded) {
+      throw new Error(`readRows: ${meta.className}.${prop.name} (${prop.kind}${prop.ref ? ', ref' : ''}) cannot be read without the ORM; load it through the EntityManager`);
+    }
+  }
+  plan = { prototype: shadow(meta.prototype, [...columns, ...embeddings].map((c) => c.name)), columns, embeddings };
+  plans.set(meta, plan);
+  return plan;
+}
+
+/** Instances of `entity` from rows keyed by column name (as the driver returns them), outside the unit of work. */
+export function readRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: readonly Record<string, unknown>[]): T[] {
+  const { prototype, columns, embeddings } = planOf(metaOf(em, entity as EntityName<unknown>), em.getPlatform());
+  return rows.map((row) => {
+    const instance = Object.create(prototype) as Record<string, unknown>;
+    for (const c of columns) instance[c.name] = c.convert(row[c.column]);
+    for (const e of embeddings) {
+      const values = e.columns.map((c) => c.convert(row[c.column]));
+      if (e.nullable && values.every((v) => v == null)) {
+        instance[e.name] = null;
+        continue;
+      }
+      const embedded = Object.create(e.prototype) as Record<string, unknown>;
+      e.columns.forEach((c, i) => (embedded[c.name] = values[i]));
+      instance[e.name] = embedded;
+    }
+    return instance as T;
+  });
+}
+
+function metaOf(em: EntityManager, entity: EntityName<unknown>): EntityMetadata {
+  const meta = em.getMetadata().find(entity as never) as EntityMetadata | undefined;
+  if (!meta) throw new Error(`readRows: ${String(entity)} is not an entity`);
+  return meta;
+}
+
+/** The columns `readRows` reads, qualified by `alias`: select these rather than `*` (lazy columns are left out). */
+export function readColumns(em: EntityManager, entity: EntityName<unknown>, alias: string): string[] {
+  const { columns, embeddings } = planOf(metaOf(em, entity), em.getPlatform());
+  return [...columns, ...embeddings.flatMap((e) => e.columns)].map((c) => `${alias}.${c.column}`);
+}
+
+/** `em.find` for read paths: the same rows, as `readRows` instances (one statement, no identity map). */
+export async function findRows<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: { orderBy?: QueryOrderMap<T> | QueryOrderMap<T>[]; limit?: number } = {},
+): Promise<T[]> {
+  const qb = em.createQueryBuilder(entity, 'e').select('*').where(where);
+  if (options.orderBy) qb.orderBy(options.orderBy as never);
+  if (options.limit !== undefined) qb.limit(options.limit);
+  const query = qb.getKnexQuery().clearSelect().select(readColumns(em, entity as EntityName<unknown>, 'e'));
+  return readRows(em, entity, (await query) as Record<string, unknown>[]);
+}
+
+/** A loader of rows by UUID, many per query, as `readRows` instances: for `Type(id)` queries, `_entities` and fields that point at a row; null for an id with no row. */
+export function defineRowsById<T extends { id: string }>(name: string, entity: EntityName<T>): LoaderDefinition<string, T | null> {
+  return defineLoader<string, T | null>(name, async (ids, ctx) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await findRows(ctx.em, entity, { id: { $in: valid } } as unknown as FilterQuery<T>) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

@@ -1,0 +1,102 @@
+import { asAdmin, graphqlRequestAs } from '@ngo-hub/kit/testing';
+import { countSql, gatewayUrl, must, subgraphUrl } from './setup/hub';
+import { adminHeaders, apiKeyHeaders } from './setup/identities';
+
+/**
+ * The gateway's response cache for public data: anonymous and API-key reads of public fields are
+ * answered from it, a change is visible at once (a mutation through the gateway, or an event of
+ * the hub's log for a change made elsewhere), and an answer that depends on its caller is never
+ * kept, so no caller gets another's private data.
+ */
+interface Answer<T> {
+  cache: string | null;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+async function ask<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  const response = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as Omit<Answer<T>, 'cache'>;
+  return { cache: response.headers.get('x-response-cache'), ...body };
+}
+
+const ORGANIZATION = 'query CachedOrganization($id: ID!) { organization(id: $id) { id name city } }';
+const PROFILE = 'query CachedProfile($id: ID!) { person(id: $id) { id name bio } }';
+
+describe('response cache for public data', () => {
+  const tag = Math.random().toString(36).slice(2, 8);
+  let organization: string;
+  let partnerKey: Record<string, string>;
+  let otherPartnerKey: Record<string, string>;
+  let person: string;
+
+  beforeAll(async () => {
+    const create = (name: string) =>
+      must<{ createOrganization: { organization: { id: string } } }>(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name, kind: 'NGO', city: 'Chengdu' } });
+    organization = (await create(`Cache Org ${tag}`)).createOrganization.organization.id;
+    const partner = (await create(`Cache Partner ${tag}`)).createOrganization.organization.id;
+    const other = (await create(`Cache Other Partner ${tag}`)).createOrganization.organization.id;
+    const key = async (organizationId: string) =>
+      apiKeyHeaders((await must<{ createApiKey: { key: string } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, { input: { organizationId, name: `cache ${tag}` } })).createApiKey.key);
+    partnerKey = await key(partner);
+    otherPartnerKey = await key(other);
+    // a profile for partners only: its bio is for organization members (API keys), not for anonymous callers
+    person = (
+      await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+        input: { name: `Cache Person ${tag}`, bio: `Bio ${tag}`, visibility: 'PARTNERS' },
+      })
+    ).createPerson.person.id;
+  });
+
+  it('answers a repeated anonymous or API-key read of public fields from the cache, without asking the subgraphs', async () => {
+    const first = await ask<{ organization: { name: string } }>(ORGANIZATION, { id: organization });
+    expect(first).toMatchObject({ cache: 'MISS', data: { organization: { id: organization, name: `Cache Org ${tag}`, city: 'Chengdu' } } });
+    let second: Answer<unknown> | undefined;
+    const sql = await countSql(async () => (second = await ask(ORGANIZATION, { id: organization })));
+    expect(second).toEqual({ ...first, cache: 'HIT' });
+    expect(sql).toEqual({ organizations: 0, people: 0, funding: 0, training: 0 });
+    // a partner's API key reads the same public answer
+    expect(await ask(ORGANIZATION, { id: organization }, partnerKey)).toEqual({ ...first, cache: 'HIT' });
+    // hub admins and signed-in people are not cached
+    expect((await ask(ORGANIZATION, { id: organization }, adminHeaders())).cache).toBeNull();
+  });
+
+  it('shows a change made through the gateway at once', async () => {
+    await ask(ORGANIZATION, { id: organization });
+    await must(`mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { organization { id } } }`, { id: organization, input: { name: `Cache Org ${tag} renamed` } });
+    expect(await ask(ORGANIZATION, { id: organization })).toMatchObject({ cache: 'MISS', data: { organization: { name: `Cache Org ${tag} renamed` } } });
+  });
+
+  it('drops what it cached on an event of the hub\'s log, for a change that did not pass through this gateway', async () => {
+    const name = `Cache Org ${tag} changed elsewhere`;
+    expect((await ask(ORGANIZATION, { id: organization })).data).toBeDefined();
+    expect((await ask(ORGANIZATION, { id: organization })).cache).toBe('HIT');
+    // straight to the organizations subgraph, signed as the hub's own service: the gateway only hears of it by the event
+    const { errors } = await graphqlRequestAs(asAdmin(), subgraphUrl('organizations'), `mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { organization { id } } }`, {
+      id: organization,
+      input: { name },
+    });
+    expect(errors).toBeUndefined();
+    let seen: Answer<{ organization: { name: string } }> | undefined;
+    for (const started = Date.now(); Date.now() - started < 5000; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      seen = await ask<{ organization: { name: string } }>(ORGANIZATION, { id: organization });
+      if (seen.data?.organization.name === name) break;
+    }
+    expect(seen).toMatchObject({ cache: 'MISS', data: { organization: { name } } });
+  });
+
+  it('never keeps an answer that depends on its caller: a partner\'s view of a profile is not served to anonymous callers or to another partner', async () => {
+    const partner = await ask<{ person: { bio: string | null } }>(PROFILE, { id: person }, partnerKey);
+    expect(partner).toMatchObject({ cache: 'MISS', data: { person: { id: person, bio: `Bio ${tag}` } } });
+    expect(partner.errors).toBeUndefined();
+    // asked again: computed again, never stored
+    expect(await ask(PROFILE, { id: person }, partnerKey)).toMatchObject({ cache: 'MISS', data: { person: { bio: `Bio ${tag}` } } });
+    const anonymous = await ask<{ person: { bio: string | null } | null }>(PROFILE, { id: person });
+    expect(anonymous.cache).toBe('MISS');
+    expect(anonymous.data?.person?.bio ?? null).toBeNull();
+    expect(JSON.stringify(anonymous)).not.toContain(`Bio ${tag}`);
+    expect(anonymous.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHENTICATED');
+    // another partner may read partners' profiles too, from its own computation
+    expect(await ask(PROFILE, { id: person }, otherPartnerKey)).toMatchObject({ cache: 'MISS', data: { person: { bio: `Bio ${tag}` } } });
+  });
+});
