@@ -15,8 +15,7 @@ const ROLES: Role[] = ['anonymous', 'unrelatedPerson', 'self', 'unrelatedMember'
 /** Who each rule lets see the fixture's private data (the subject's profile visibility is PARTNERS; the related member is an EDITOR). */
 const SEES: Record<string, Role[]> = {
   SELF: ['self', 'admin'],
-  SELF_OR_RELATED: ['self', 'relatedMember', 'admin'],
-  ORGANIZATION_MEMBER: ['relatedMember', 'admin'],
+  SELF_OR_ORGANIZATION_EDITOR: ['self', 'relatedMember', 'admin'],
   ORGANIZATION_EDITOR: ['relatedMember', 'admin'],
   ORGANIZATION_ADMIN: ['admin'],
   PROFILE: ['self', 'unrelatedMember', 'relatedMember', 'admin'],

@@ -6,7 +6,7 @@ import { isUuid, newId } from '../ids';
 import { AuditEntry, type AuditAction, type AuditActorKind, type AuditOutcome } from './audit-entry';
 
 /** Rules that guard a person's data: reads and writes under them are audited. */
-const PERSONAL_RULES = new Set<AuthRule>([AuthRule.SELF, AuthRule.SELF_OR_RELATED, AuthRule.SELF_OR_ORGANIZATION_EDITOR, AuthRule.PROFILE]);
+const PERSONAL_RULES = new Set<AuthRule>([AuthRule.SELF, AuthRule.SELF_OR_ORGANIZATION_EDITOR, AuthRule.PROFILE]);
 
 /**
  * Whether accesses under `rule` by `identity` are audited: personal data, asked for by a caller.

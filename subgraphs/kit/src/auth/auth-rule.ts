@@ -9,8 +9,6 @@ export enum AuthRule {
   ADMIN = 'ADMIN',
   SERVICE = 'SERVICE',
   SELF = 'SELF',
-  SELF_OR_RELATED = 'SELF_OR_RELATED',
-  ORGANIZATION_MEMBER = 'ORGANIZATION_MEMBER',
   ORGANIZATION_EDITOR = 'ORGANIZATION_EDITOR',
   ORGANIZATION_ADMIN = 'ORGANIZATION_ADMIN',
   SELF_OR_ORGANIZATION_EDITOR = 'SELF_OR_ORGANIZATION_EDITOR',
@@ -23,11 +21,9 @@ export const AUTH_RULE_DESCRIPTIONS: Record<AuthRule, string> = {
   ADMIN: 'hub admins only',
   SERVICE: 'the hub\'s own services only (internal)',
   SELF: 'the person it is about, and hub admins',
-  SELF_OR_RELATED: 'the person it is about, editors and admins of the organizations it relates to, and hub admins',
-  ORGANIZATION_MEMBER: 'editors and admins of the organization it belongs to, and hub admins',
-  ORGANIZATION_EDITOR: 'editors and admins of the organization that owns it, and hub admins',
+  ORGANIZATION_EDITOR: 'editors and admins (every member) of the organization it belongs to, and hub admins',
   ORGANIZATION_ADMIN: 'admins of the organization, and hub admins',
-  SELF_OR_ORGANIZATION_EDITOR: 'the person it is about, editors and admins of the organization that owns it, and hub admins',
+  SELF_OR_ORGANIZATION_EDITOR: 'the person it is about, editors and admins of the organizations it belongs or relates to, and hub admins',
   PROFILE: 'whom the person allowed by their profile visibility: anyone (PUBLIC), authenticated partners (PARTNERS) or nobody but themself (PRIVATE); hub admins always',
 };
 

@@ -38,9 +38,6 @@ export function allows(rule: AuthRule, identity: Identity, subject: AuthSubject 
       return false;
     case AuthRule.SELF:
       return self;
-    case AuthRule.SELF_OR_RELATED:
-      return self || role !== undefined;
-    case AuthRule.ORGANIZATION_MEMBER:
     case AuthRule.ORGANIZATION_EDITOR:
       return role !== undefined;
     case AuthRule.ORGANIZATION_ADMIN:

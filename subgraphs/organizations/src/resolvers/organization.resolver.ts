@@ -68,7 +68,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => [OrganizationMember], { nullable: true, description: 'People who may write this organization\'s data on the hub, oldest first; for its own members and hub admins.' })
-  @Auth(AuthRule.ORGANIZATION_MEMBER, (organization: Organization) => ({ organizationIds: [organization.id] }))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (organization: Organization) => ({ organizationIds: [organization.id] }))
   members(@Root() organization: Organization, @Ctx() ctx: HubContext): Promise<OrganizationMember[]> {
     return ctx.loaders.load(membersOfOrganization, organization.id);
   }

@@ -56,7 +56,7 @@ export class JobApplication {
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'What the applicant wrote to the organization.' })
-  @Auth(AuthRule.SELF_OR_RELATED, (application: JobApplication, _args: unknown, ctx: HubContext) => applicationSubject(application, ctx))
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (application: JobApplication, _args: unknown, ctx: HubContext) => applicationSubject(application, ctx))
   coverNote?: string;
 
   @Enum({ items: () => ApplicationStatus })

@@ -131,12 +131,12 @@ export class Person {
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'E-mail address; private: for the person, organizations they applied to, and hub admins.' })
-  @Auth(AuthRule.SELF_OR_RELATED, (person: Person, _args: unknown, ctx: HubContext) => personContactSubject(person, ctx))
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (person: Person, _args: unknown, ctx: HubContext) => personContactSubject(person, ctx))
   email?: string;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Phone number; private, like `email`.' })
-  @Auth(AuthRule.SELF_OR_RELATED, (person: Person, _args: unknown, ctx: HubContext) => personContactSubject(person, ctx))
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (person: Person, _args: unknown, ctx: HubContext) => personContactSubject(person, ctx))
   phone?: string;
 
   /** When the person deleted their account: the row stays as a nameless tombstone so their public history keeps its id. */

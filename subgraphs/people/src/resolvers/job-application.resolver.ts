@@ -40,7 +40,7 @@ export class JobApplicationResolver {
   }
 
   @FieldResolver(() => Person, { description: 'The applicant.' })
-  @Auth(AuthRule.SELF_OR_RELATED, (application: JobApplication, _args: unknown, ctx: HubContext) => applicationSubject(application, ctx))
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (application: JobApplication, _args: unknown, ctx: HubContext) => applicationSubject(application, ctx))
   async person(@Root() application: JobApplication, @Ctx() ctx: HubContext): Promise<Person> {
     return (await ctx.loaders.load(personById, application.person.id))!;
   }

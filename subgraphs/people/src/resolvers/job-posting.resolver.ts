@@ -80,7 +80,7 @@ export class JobPostingResolver {
   }
 
   @FieldResolver(() => JobApplicationConnection, { description: 'Applications to this posting, in the order they were sent.' })
-  @Auth(AuthRule.ORGANIZATION_MEMBER, (posting: JobPosting) => ({ organizationIds: [posting.organizationId] }))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (posting: JobPosting) => ({ organizationIds: [posting.organizationId] }))
   applications(@Root() posting: JobPosting, @Args(() => ApplicationListArgs) args: ApplicationListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(applicationsOfPosting, { parentId: posting.id, args });
   }

@@ -82,7 +82,7 @@ export class CourseResolver {
   }
 
   @FieldResolver(() => EnrollmentConnection, { description: 'Who applied, in the order they applied.' })
-  @Auth(AuthRule.ORGANIZATION_MEMBER, (course: Course, _args: unknown, ctx: HubContext) => courseOrganizations(ctx, course.id, 'id'))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (course: Course, _args: unknown, ctx: HubContext) => courseOrganizations(ctx, course.id, 'id'))
   enrollments(@Root() course: Course, @Args(() => EnrollmentListArgs) args: EnrollmentListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(enrollmentsByCourse, { parentId: course.id, args });
   }

@@ -40,7 +40,7 @@ export class CompleteEnrollmentPayload {
 export class EnrollmentResolver {
   @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id (personal data: for the person, the course\'s organizations and hub admins); null when there is none.' })
   // an enrollment is personal data; an unknown id has no subject, so only an admin learns it is missing
-  @Auth(AuthRule.SELF_OR_RELATED, async (_source, args: { id: string }, ctx: HubContext) => {
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, async (_source, args: { id: string }, ctx: HubContext) => {
     const enrollment = await ctx.loaders.load(enrollmentById, args.id);
     return enrollment ? enrollmentSubject(enrollment, ctx) : {};
   })
@@ -86,7 +86,7 @@ export class EnrollmentResolver {
   }
 
   @FieldResolver(() => PersonRef, { description: 'The person enrolled.' })
-  @Auth(AuthRule.SELF_OR_RELATED, (enrollment: Enrollment, _args: unknown, ctx: HubContext) => enrollmentSubject(enrollment, ctx))
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (enrollment: Enrollment, _args: unknown, ctx: HubContext) => enrollmentSubject(enrollment, ctx))
   person(@Root() enrollment: Enrollment): PersonRef {
     return personRef(enrollment.personId);
   }
