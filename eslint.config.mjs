@@ -8,7 +8,18 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     // migrations are frozen records of the SQL they ran: never rewritten, so never linted
-    ignores: ['subgraphs/*/migrations/**', '**/dist/**', '**/node_modules/**', '.node/**', '.data/**', '**/public/**', 'gateway/graphiql/dist/**', 'examples/**/src/gql/**', 'bench/reports/**', 'test/screenshots/**'],
+    ignores: [
+      'subgraphs/*/migrations/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      '.node/**',
+      '.data/**',
+      '**/public/**',
+      'gateway/graphiql/dist/**',
+      'examples/**/src/gql/**',
+      'bench/reports/**',
+      'test/screenshots/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -23,7 +34,10 @@ export default tseslint.config(
       // entities of one subgraph refer to each other both ways (MikroORM relations, resolved lazily);
       // every other cycle is a bug
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -37,7 +51,28 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', URL: 'readonly', performance: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortSignal: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', structuredClone: 'readonly', setImmediate: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        AbortSignal: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        structuredClone: 'readonly',
+        setImmediate: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

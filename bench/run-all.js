@@ -87,11 +87,17 @@ async function main() {
   for (const [name, r] of Object.entries(mixed.summary)) console.log(row(`six cities: ${name}`, r));
   console.log(`ratios, one city: ${ratios(dashboard)} | six cities: ${ratios(mixed)} (goals: >= 2, <= 3)`);
   const d = directory.summary;
-  console.log(`partner directory req/s: ours cached ${d['our gateway, response cache'].requestsPerSecond.toFixed(1)}, uncached ${d['our gateway, no response cache'].requestsPerSecond.toFixed(1)}, Hive uncached ${d['Hive Gateway, no response cache'].requestsPerSecond.toFixed(1)}`);
+  console.log(
+    `partner directory req/s: ours cached ${d['our gateway, response cache'].requestsPerSecond.toFixed(1)}, uncached ${d['our gateway, no response cache'].requestsPerSecond.toFixed(1)}, Hive uncached ${d['Hive Gateway, no response cache'].requestsPerSecond.toFixed(1)}`,
+  );
   console.log(`SQL statements per dashboard request at 10 / 50 / 100 / 200 (two pages) organizations: ${sql.join(' / ')}`);
-  console.log(`listings: ${listing.results.filter((r) => r.p95 < 50).length} of ${listing.results.length} under 50 ms p95; slowest: ${worst.listing.name} (${worst.p95.toFixed(1)} ms)`);
+  console.log(
+    `listings: ${listing.results.filter((r) => r.p95 < 50).length} of ${listing.results.length} under 50 ms p95; slowest: ${worst.listing.name} (${worst.p95.toFixed(1)} ms)`,
+  );
   console.log(`360Giving import: ${imports.join(' / ')} grants/s (empty hub / same file again / new grants; goal >= 5,000)`);
-  console.log(`validation CPU of the worst allowed operation: ${validation.worstAllowedMs.toFixed(1)} ms (${validation.worstShape}); its largest batch ${validation.batchMs.toFixed(0)} ms`);
+  console.log(
+    `validation CPU of the worst allowed operation: ${validation.worstAllowedMs.toFixed(1)} ms (${validation.worstShape}); its largest batch ${validation.batchMs.toFixed(0)} ms`,
+  );
 }
 
 main().catch((error) => {

@@ -35,18 +35,15 @@ describe('bad input gets a clear, coded GraphQL error and writes nothing', () =>
   it('refuses a grant to an organization that does not exist', async () => {
     const before = await counts();
     const funder = await someOrganizationId();
-    const response = await gql(
-      `mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`,
-      {
-        input: {
-          title: 'Grant to nobody',
-          amountAwarded: { amount: '1000.00', currency: 'CNY' },
-          fundingOrganizationId: funder,
-          recipientOrganizationId: '00000000-0000-4000-8000-000000000000',
-          awardDate: '2024-01-01',
-        },
+    const response = await gql(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
+      input: {
+        title: 'Grant to nobody',
+        amountAwarded: { amount: '1000.00', currency: 'CNY' },
+        fundingOrganizationId: funder,
+        recipientOrganizationId: '00000000-0000-4000-8000-000000000000',
+        awardDate: '2024-01-01',
       },
-    );
+    });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect(response.errors?.[0].message).toContain('00000000-0000-4000-8000-000000000000');
     expectNoInternals(response);
@@ -57,7 +54,13 @@ describe('bad input gets a clear, coded GraphQL error and writes nothing', () =>
     const before = await counts();
     const id = await someOrganizationId();
     const response = await gql(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
-      input: { title: 'Negative', amountAwarded: { amount: '-5.00', currency: 'CNY' }, fundingOrganizationId: id, recipientOrganizationId: id, awardDate: '2024-01-01' },
+      input: {
+        title: 'Negative',
+        amountAwarded: { amount: '-5.00', currency: 'CNY' },
+        fundingOrganizationId: id,
+        recipientOrganizationId: id,
+        awardDate: '2024-01-01',
+      },
     });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountAwarded.amount' });
     expect(response.errors?.[0].message).toMatch(/negative/);
@@ -97,7 +100,6 @@ describe('bad input gets a clear, coded GraphQL error and writes nothing', () =>
   });
 });
 
-
 type Response = Awaited<ReturnType<typeof gqlAs>>;
 
 /** Neither an HTTP 500 nor an INTERNAL_SERVER_ERROR, nor anything internal, in a response. */
@@ -119,7 +121,10 @@ describe('no input reaches an internal error, anonymous or signed in', () => {
   const callers: [string, () => Promise<Record<string, string>>][] = [];
   let personId: string;
   beforeAll(async () => {
-    const created = await must<{ createPerson: { person: { id: string } } }>(`mutation { createPerson(input: { name: "Bad Input Tester" }) { person { id } } }`, {});
+    const created = await must<{ createPerson: { person: { id: string } } }>(
+      `mutation { createPerson(input: { name: "Bad Input Tester" }) { person { id } } }`,
+      {},
+    );
     personId = created.createPerson.person.id;
     callers.push(['anonymous', async () => ({})], ['a signed-in person', () => userHeaders(personId)], ['a hub admin', async () => adminHeaders()]);
   });
@@ -159,7 +164,11 @@ describe('no input reaches an internal error, anonymous or signed in', () => {
       ] as const) {
         expect(refusal(await gqlAs(CREATE, { input }, headers))).toEqual({ status: 400, code: 'BAD_USER_INPUT', field });
       }
-      const organization = await gqlAs(`mutation { createOrganization(input: { name: "Half \\ud800 NGO", kind: NGO }) { organization { id } } }`, undefined, headers);
+      const organization = await gqlAs(
+        `mutation { createOrganization(input: { name: "Half \\ud800 NGO", kind: NGO }) { organization { id } } }`,
+        undefined,
+        headers,
+      );
       expect(refusal(organization)).toMatchObject({ status: 400, code: 'GRAPHQL_PARSE_FAILED' });
     });
     expect((await gql<{ people: { totalCount: number } }>(PEOPLE, { s: 'Surrogate Tester' })).data!.people.totalCount).toBe(before);
@@ -171,11 +180,19 @@ describe('no input reaches an internal error, anonymous or signed in', () => {
   it('refuses dates outside the years 0001–9999 as BAD_USER_INPUT, inline and in variables', async () => {
     await each(async (headers, who) => {
       for (const day of ['0000-01-01', '300000-01-01']) {
-        expect(refusal(await gqlAs(`query($d: Date) { courses(filter: { startsAfter: $d }) { totalCount } }`, { d: day }, headers))).toMatchObject({ code: 'BAD_USER_INPUT' });
-        expect(refusal(await gqlAs(`{ courses(filter: { startsAfter: "${day}" }) { totalCount } }`, undefined, headers))).toMatchObject({ code: 'BAD_USER_INPUT' });
+        expect(refusal(await gqlAs(`query($d: Date) { courses(filter: { startsAfter: $d }) { totalCount } }`, { d: day }, headers))).toMatchObject({
+          code: 'BAD_USER_INPUT',
+        });
+        expect(refusal(await gqlAs(`{ courses(filter: { startsAfter: "${day}" }) { totalCount } }`, undefined, headers))).toMatchObject({
+          code: 'BAD_USER_INPUT',
+        });
       }
       if (who === 'anonymous') return;
-      const founded = await gqlAs(`mutation($on: Date) { createOrganization(input: { name: "Year Zero NGO", kind: NGO, foundedOn: $on }) { organization { id } } }`, { on: '0000-01-01' }, headers);
+      const founded = await gqlAs(
+        `mutation($on: Date) { createOrganization(input: { name: "Year Zero NGO", kind: NGO, foundedOn: $on }) { organization { id } } }`,
+        { on: '0000-01-01' },
+        headers,
+      );
       expect(refusal(founded)).toMatchObject({ code: 'BAD_USER_INPUT' });
     });
     const { data } = await gql<{ organizations: { totalCount: number } }>(`{ organizations(filter: { search: "Year Zero NGO" }) { totalCount } }`);
@@ -189,7 +206,11 @@ describe('no input reaches an internal error, anonymous or signed in', () => {
         ['{ organizations(first: 1) { totalCount } }', 'Nope'],
         ['query A { organizations(first: 1) { totalCount } } query B { grants(first: 1) { totalCount } }', undefined],
       ] as const) {
-        const response = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, operationName }) });
+        const response = await fetch(gatewayUrl(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query, operationName }),
+        });
         const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
         expect({ status: response.status, code: body.errors[0].extensions.code }).toEqual({ status: 400, code: 'OPERATION_RESOLUTION_FAILURE' });
         expect(body.errors[0].message).toMatch(operationName ? /no operation named "Nope"/ : /name the one to run/);
@@ -206,18 +227,26 @@ describe('no input reaches an internal error, anonymous or signed in', () => {
       await database.connect();
       await database.query(`create function organizations.bad_input_test_failure() returns trigger language plpgsql as $$
         begin if new.name like '${FAIL}%' then raise exception 'injected failure'; end if; return new; end $$`);
-      await database.query(`create trigger bad_input_test_failure before insert on organizations.organization for each row execute function organizations.bad_input_test_failure()`);
+      await database.query(
+        `create trigger bad_input_test_failure before insert on organizations.organization for each row execute function organizations.bad_input_test_failure()`,
+      );
     });
     afterAll(async () => {
-      await database.query(`drop trigger if exists bad_input_test_failure on organizations.organization; drop function if exists organizations.bad_input_test_failure()`);
+      await database.query(
+        `drop trigger if exists bad_input_test_failure on organizations.organization; drop function if exists organizations.bad_input_test_failure()`,
+      );
       await database.end();
     });
 
-    it('is masked and carries the request id, the caller\'s or one the gateway made', async () => {
+    it("is masked and carries the request id, the caller's or one the gateway made", async () => {
       const CREATE = `mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO }) { organization { id } } }`;
       const given = await gql(CREATE, { name: `${FAIL} 1` }, { ...adminHeaders(), 'x-request-id': 'bad-input-test-42' });
       expect(given.errors).toEqual([
-        { message: 'Internal error (request bad-input-test-42)', path: ['createOrganization'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'bad-input-test-42' } },
+        {
+          message: 'Internal error (request bad-input-test-42)',
+          path: ['createOrganization'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'bad-input-test-42' },
+        },
       ]);
       expect(given.status).toBe(200);
       expectNoInternals(given);

@@ -28,7 +28,7 @@ const ORGANIZATION_AT_A_GLANCE = `
   }`;
 
 describe('one question, four subgraphs, through the gateway', () => {
-  it('answers an organization by name with its people, grants received, courses offered and the people\'s enrollments', async () => {
+  it("answers an organization by name with its people, grants received, courses offered and the people's enrollments", async () => {
     const { data, errors } = await gql<Answer>(ORGANIZATION_AT_A_GLANCE, { search: '成都公益组织服务园' });
     expect(errors).toBeUndefined();
     const [park] = data!.organizations.nodes;
@@ -60,7 +60,9 @@ describe('one question, four subgraphs, through the gateway', () => {
   });
 
   it('sums grants per currency exactly, as decimal strings', async () => {
-    const { data } = await gql<{ organizations: { nodes: { grantsMade: { nodes: { amountAwarded: { amount: string } }[] }; totalAwarded: { amount: string; currency: string }[] }[] } }>(
+    const { data } = await gql<{
+      organizations: { nodes: { grantsMade: { nodes: { amountAwarded: { amount: string } }[] }; totalAwarded: { amount: string; currency: string }[] }[] };
+    }>(
       `{ organizations(filter: { search: "Chengdu Municipal Government" }) { nodes { grantsMade(first: 100) { nodes { amountAwarded { amount } } } totalAwarded { amount currency } } } }`,
     );
     const [bureau] = data!.organizations.nodes;

@@ -18,7 +18,11 @@ interface Message {
 }
 
 async function createOrganization(name: string): Promise<void> {
-  const { errors } = await gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name, kind: 'NGO', city: CITY, causeAreas: ['EDUCATION'] } }, adminHeaders());
+  const { errors } = await gql(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+    { input: { name, kind: 'NGO', city: CITY, causeAreas: ['EDUCATION'] } },
+    adminHeaders(),
+  );
   expect(errors).toBeUndefined();
 }
 
@@ -27,7 +31,7 @@ async function waitForFeed(page: Page, name: string, timeout = 10_000): Promise<
 }
 
 async function until(condition: () => boolean, what: string, timeout = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeout; !condition(); ) {
+  for (const deadline = Date.now() + timeout; !condition();) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -39,7 +43,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => browser?.close());
 
-describe('the dashboard\'s live feed after an error', () => {
+describe("the dashboard's live feed after an error", () => {
   jest.setTimeout(60_000);
 
   it('subscribes again with since, shows it is catching up, and shows what it missed once', async () => {
@@ -70,7 +74,9 @@ describe('the dashboard\'s live feed after an error', () => {
     await page.waitForSelector('body[data-loaded]', { timeout: 20_000 });
     await page.evaluate(() => {
       const element = document.getElementById('connection')!;
-      new MutationObserver(() => void (window as unknown as { recordState(s: string): void }).recordState(element.dataset.state ?? '')).observe(element, { attributes: true });
+      new MutationObserver(() => void (window as unknown as { recordState(s: string): void }).recordState(element.dataset.state ?? '')).observe(element, {
+        attributes: true,
+      });
     });
     await page.waitForSelector('#connection[data-state="live"]', { timeout: 10_000 });
     await subscribersReady('sectorActivity', 1);
@@ -88,7 +94,13 @@ describe('the dashboard\'s live feed after an error', () => {
     await until(() => dropped.filter((m) => m.type === 'next').length === 2, 'the hub to send the two missed changes');
 
     // then the subscription ends with an error, as the hub ends one it cut off
-    route!.send(JSON.stringify({ id: cut.id, type: 'next', payload: { errors: [{ message: 'cut off', extensions: { code: 'SUBSCRIBER_TOO_SLOW', lastEventId: seenId } }] } }));
+    route!.send(
+      JSON.stringify({
+        id: cut.id,
+        type: 'next',
+        payload: { errors: [{ message: 'cut off', extensions: { code: 'SUBSCRIBER_TOO_SLOW', lastEventId: seenId } }] },
+      }),
+    );
     route!.send(JSON.stringify({ id: cut.id, type: 'complete' }));
 
     await page.waitForSelector('#connection[data-state="catching-up"]', { timeout: 5000 });

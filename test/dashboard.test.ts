@@ -57,7 +57,10 @@ async function shownOrganizations(page: Page): Promise<number> {
 }
 
 async function organizationCount(filter?: { city: string }): Promise<number> {
-  const { data, errors } = await gql<{ sectorMap: { organizationCount: number } }>(`query($filter: SectorMapFilter) { sectorMap(filter: $filter) { organizationCount } }`, { filter });
+  const { data, errors } = await gql<{ sectorMap: { organizationCount: number } }>(
+    `query($filter: SectorMapFilter) { sectorMap(filter: $filter) { organizationCount } }`,
+    { filter },
+  );
   expect(errors).toBeUndefined();
   return data!.sectorMap.organizationCount;
 }
@@ -109,7 +112,7 @@ describe('the sector dashboard', () => {
     expect((await fetch(`${base()}/dashboard/assets/none.js`)).status).toBe(404);
   });
 
-  it('shows the seed sector with one GraphQL request: Chengdu\'s organizations, funders, cohorts, open jobs and courses', async () => {
+  it("shows the seed sector with one GraphQL request: Chengdu's organizations, funders, cohorts, open jobs and courses", async () => {
     const before = { all: await organizationCount(), chengdu: await chengduCount() };
     const { page, requests, errors } = await openDashboard();
     const after = { all: await organizationCount(), chengdu: await chengduCount() };
@@ -122,12 +125,23 @@ describe('the sector dashboard', () => {
     expect(shownAll).toBeLessThanOrEqual(after.all);
 
     // every list shows what the API answers for the same view
-    const api = await gql<{ flows: { nodes: { funder: { name: string }; recipient: { name: string } }[] }; jobs: { nodes: { title: string }[] }; courses: { nodes: { title: string }[] } }>(`{
+    const api = await gql<{
+      flows: { nodes: { funder: { name: string }; recipient: { name: string } }[] };
+      jobs: { nodes: { title: string }[] };
+      courses: { nodes: { title: string }[] };
+    }>(`{
       flows: fundingFlows(first: 100) { nodes { funder { name } recipient { name } } }
       jobs: jobPostings(first: 8, filter: { openNow: true }) { nodes { title } }
       courses(first: 8, filter: { openForEnrollment: true }) { nodes { title } }
     }`);
-    const flowRows = await page.locator('[data-testid="flows-table"] tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 2).map((cell) => cell.textContent).join(' → ')));
+    const flowRows = await page.locator('[data-testid="flows-table"] tbody tr').evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll('td')]
+          .slice(0, 2)
+          .map((cell) => cell.textContent)
+          .join(' → '),
+      ),
+    );
     expect(flowRows.sort()).toEqual(api.data!.flows.nodes.map((flow) => `${flow.funder.name} → ${flow.recipient.name}`).sort());
     const jobTitles = await page.locator('[data-testid="jobs"] .job .item-title').allTextContents();
     expect(jobTitles).toEqual(api.data!.jobs.nodes.map((job) => job.title));
@@ -178,11 +192,9 @@ describe('the sector dashboard', () => {
     await page.selectOption('[data-testid="filter-city"]', 'Chengdu');
     await page.waitForFunction(() => location.hash.includes('city=Chengdu'));
     const expected = await organizationCount({ city: 'Chengdu' });
-    await page.waitForFunction(
-      (n) => Number(document.querySelector('[data-kpi="organizations"] .value')?.textContent?.replace(/\D/g, '')) === n,
-      expected,
-      { timeout: 5000 },
-    );
+    await page.waitForFunction((n) => Number(document.querySelector('[data-kpi="organizations"] .value')?.textContent?.replace(/\D/g, '')) === n, expected, {
+      timeout: 5000,
+    });
     const jobCities = await page.locator('[data-testid="jobs"] .job').evaluateAll((items) => items.map((item) => item.textContent ?? ''));
     expect(jobCities.length).toBeGreaterThan(0);
     expect(jobCities.every((item) => item.includes('Chengdu'))).toBe(true);
@@ -220,8 +232,12 @@ describe('the sector dashboard', () => {
       { timeout: 5000 },
     );
     // every seeded posting is invented: the panel shows only postings other tests made through the API
-    const sourcedJobs = await gql<{ jobPostings: { nodes: { id: string }[] } }>(`{ jobPostings(first: 8, filter: { openNow: true, illustrative: false }) { nodes { id } } }`);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="jobs"] .job').length === n, sourcedJobs.data!.jobPostings.nodes.length, { timeout: 5000 });
+    const sourcedJobs = await gql<{ jobPostings: { nodes: { id: string }[] } }>(
+      `{ jobPostings(first: 8, filter: { openNow: true, illustrative: false }) { nodes { id } } }`,
+    );
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="jobs"] .job').length === n, sourcedJobs.data!.jobPostings.nodes.length, {
+      timeout: 5000,
+    });
     await page.context().close();
 
     const reopened = await openDashboard({ hash: '#sourced=1' });
@@ -238,7 +254,7 @@ describe('the sector dashboard', () => {
     await reopened.page.context().close();
   });
 
-  it('shows an organization created through the API in the live feed and in Chengdu\'s count within a second', async () => {
+  it("shows an organization created through the API in the live feed and in Chengdu's count within a second", async () => {
     const { page } = await openDashboard();
     await page.waitForSelector('#connection[data-state="live"]', { timeout: 10_000 });
     await subscribersReady('sectorActivity', 1);
@@ -318,7 +334,7 @@ describe('the sector dashboard', () => {
     await page.context().close();
   });
 
-  it('switches to Chinese: labels, enum names and organizations\' Chinese names; a Chinese browser starts in Chinese', async () => {
+  it("switches to Chinese: labels, enum names and organizations' Chinese names; a Chinese browser starts in Chinese", async () => {
     const { page } = await openDashboard({ hash: '#city=Chengdu&year=2012' });
     expect(await text(page, 'h1')).toBe('Sector dashboard');
     await page.click('[data-testid="language"]');
@@ -326,8 +342,12 @@ describe('the sector dashboard', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await text(page, '[data-kpi="organizations"] .kpi-title')).toBe('机构');
     expect(await page.locator('[data-testid="flows-table"]').textContent()).toContain('成都社区居家养老服务中心');
-    const jobs = await gql<{ jobPostings: { nodes: { title: string; titleZh: string | null }[] } }>(`{ jobPostings(first: 8, filter: { city: "Chengdu", openNow: true }) { nodes { title titleZh } } }`);
-    expect(await page.locator('[data-testid="jobs"] .job .item-title').allTextContents()).toEqual(jobs.data!.jobPostings.nodes.map((job) => job.titleZh ?? job.title));
+    const jobs = await gql<{ jobPostings: { nodes: { title: string; titleZh: string | null }[] } }>(
+      `{ jobPostings(first: 8, filter: { city: "Chengdu", openNow: true }) { nodes { title titleZh } } }`,
+    );
+    expect(await page.locator('[data-testid="jobs"] .job .item-title').allTextContents()).toEqual(
+      jobs.data!.jobPostings.nodes.map((job) => job.titleZh ?? job.title),
+    );
     expect(await page.locator('[data-testid="filter-city"] option[value="Chengdu"]').textContent()).toContain('成都');
     expect(await page.locator('#table-registration').textContent()).toContain('已备案');
     await page.waitForTimeout(400);

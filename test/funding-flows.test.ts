@@ -7,8 +7,10 @@ interface Named {
 }
 
 describe('funding on the sector map, through the gateway (fundingFlows, fundingSummary)', () => {
-  it('answers the money flowing into Chengdu in 2012 from government buyers, with both organizations\' names resolved', async () => {
-    const { data, errors } = await gql<{ fundingFlows: { totalCount: number; nodes: { funder: Named; recipient: Named; grantCount: number; totals: { amount: string; currency: string }[] }[] } }>(
+  it("answers the money flowing into Chengdu in 2012 from government buyers, with both organizations' names resolved", async () => {
+    const { data, errors } = await gql<{
+      fundingFlows: { totalCount: number; nodes: { funder: Named; recipient: Named; grantCount: number; totals: { amount: string; currency: string }[] }[] };
+    }>(
       `{ fundingFlows(filter: { city: "Chengdu", funderKinds: [GOVERNMENT_AGENCY], yearFrom: 2012, yearTo: 2012 }, first: 50) {
           totalCount
           nodes { funder { name city kind } recipient { name city kind } grantCount totals { amount currency } }
@@ -36,9 +38,15 @@ describe('funding on the sector map, through the gateway (fundingFlows, fundingS
     });
   });
 
-  it('summarises an organization\'s funding per year and currency, exact, next to its grants', async () => {
+  it("summarises an organization's funding per year and currency, exact, next to its grants", async () => {
     const { data, errors } = await gql<{
-      organizations: { nodes: { name: string; grantsMade: { nodes: { awardDate: string; amountAwarded: { amount: string } }[] }; fundingSummary: { year: number; currency: string; given: { amount: string }; grantsMade: number }[] }[] };
+      organizations: {
+        nodes: {
+          name: string;
+          grantsMade: { nodes: { awardDate: string; amountAwarded: { amount: string } }[] };
+          fundingSummary: { year: number; currency: string; given: { amount: string }; grantsMade: number }[];
+        }[];
+      };
     }>(
       `{ organizations(filter: { search: "Chengdu Municipal Government" }) { nodes {
           name
@@ -50,11 +58,14 @@ describe('funding on the sector map, through the gateway (fundingFlows, fundingS
     const [bureau] = data!.organizations.nodes;
     const cents = bureau.grantsMade.nodes.reduce((sum, g) => sum + BigInt(g.amountAwarded.amount.replace('.', '')), 0n);
     const year2012 = bureau.fundingSummary.find((s) => s.year === 2012 && s.currency === 'CNY')!;
-    expect(year2012).toMatchObject({ given: { amount: `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}` }, grantsMade: bureau.grantsMade.nodes.length });
+    expect(year2012).toMatchObject({
+      given: { amount: `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}` },
+      grantsMade: bureau.grantsMade.nodes.length,
+    });
     expect(year2012.grantsMade).toBeGreaterThanOrEqual(4);
   });
 
-  it('answers 20 organizations\' funding summaries and grants with as many funding SQL statements as 2', async () => {
+  it("answers 20 organizations' funding summaries and grants with as many funding SQL statements as 2", async () => {
     const city = 'Fundingsummary City';
     const inputs = Array.from({ length: 20 }, (_, i) => ({ name: `Funding Summary NGO ${String(i).padStart(2, '0')}`, kind: 'NGO', city }));
     const created = await gql<Record<string, { organization: { id: string } }>>(

@@ -9,7 +9,7 @@ async function organization(name: string, kind = 'NGO'): Promise<string> {
   return data!.createOrganization.organization.id;
 }
 
-describe('a grant\'s life through the gateway: application, award, disbursements', () => {
+describe("a grant's life through the gateway: application, award, disbursements", () => {
   let funderId: string;
   let applicantId: string;
   let programmeId: string;
@@ -37,17 +37,43 @@ describe('a grant\'s life through the gateway: application, award, disbursements
   });
 
   it('takes an application from submission to an awarded grant, pays it in instalments and refuses an overdraft, with names from the organizations subgraph', async () => {
-    const submitted = await gql<{ submitFundingApplication: { fundingApplication: { id: string; applicant: { name: string }; programme: { funder: { name: string } } } } }>(
+    const submitted = await gql<{
+      submitFundingApplication: { fundingApplication: { id: string; applicant: { name: string }; programme: { funder: { name: string } } } };
+    }>(
       `mutation($input: SubmitFundingApplicationInput!) { submitFundingApplication(input: $input) {
         fundingApplication { id status applicant { name } programme { funder { name } } } } }`,
-      { input: { programmeId, applicantOrganizationId: applicantId, title: 'Home visits for elderly residents', requestedAmount: { amount: '120000', currency: 'CNY' } } },
+      {
+        input: {
+          programmeId,
+          applicantOrganizationId: applicantId,
+          title: 'Home visits for elderly residents',
+          requestedAmount: { amount: '120000', currency: 'CNY' },
+        },
+      },
     );
     expect(submitted.errors).toBeUndefined();
     const application = submitted.data!.submitFundingApplication.fundingApplication;
     expect(application).toMatchObject({ applicant: { name: 'Lifecycle Community Care' }, programme: { funder: { name: 'Lifecycle Foundation' } } });
 
-    expect((await gql(`mutation($id: ID!) { startFundingApplicationReview(input: { applicationId: $id }) { fundingApplication { status } } }`, { id: application.id })).errors).toBeUndefined();
-    const awarded = await gql<{ awardFundingApplication: { grant: { id: string; status: string; amountAwarded: { amount: string }; recipient: { name: string }; funder: { name: string }; application: { status: string } } } }>(
+    expect(
+      (
+        await gql(`mutation($id: ID!) { startFundingApplicationReview(input: { applicationId: $id }) { fundingApplication { status } } }`, {
+          id: application.id,
+        })
+      ).errors,
+    ).toBeUndefined();
+    const awarded = await gql<{
+      awardFundingApplication: {
+        grant: {
+          id: string;
+          status: string;
+          amountAwarded: { amount: string };
+          recipient: { name: string };
+          funder: { name: string };
+          application: { status: string };
+        };
+      };
+    }>(
       `mutation($input: AwardFundingApplicationInput!) { awardFundingApplication(input: $input) {
         grant { id status amountAwarded { amount } recipient { name } funder { name } application { status } } } }`,
       { input: { applicationId: application.id, amountAwarded: { amount: '100000.00', currency: 'CNY' }, awardDate: '2015-03-01' } },
@@ -90,13 +116,15 @@ describe('a grant\'s life through the gateway: application, award, disbursements
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'grantId' });
   });
 
-  it('exports the programme\'s grants as 360Giving JSON with the organizations\' names', async () => {
+  it("exports the programme's grants as 360Giving JSON with the organizations' names", async () => {
     const { data, errors } = await gql<{ exportGrants360Giving: { json: string; grantCount: number } }>(
       `query($id: ID!) { exportGrants360Giving(filter: { programmeId: $id }) { json grantCount } }`,
       { id: programmeId },
     );
     expect(errors).toBeUndefined();
-    const exported = JSON.parse(data!.exportGrants360Giving.json) as { grants: { recipientOrganization: { name: string }[]; amountAwarded: number; amountDisbursed: number }[] };
+    const exported = JSON.parse(data!.exportGrants360Giving.json) as {
+      grants: { recipientOrganization: { name: string }[]; amountAwarded: number; amountDisbursed: number }[];
+    };
     expect(exported.grants).toHaveLength(data!.exportGrants360Giving.grantCount);
     expect(exported.grants[0]).toMatchObject({ recipientOrganization: [{ name: 'Lifecycle Community Care' }], amountAwarded: 100000, amountDisbursed: 99000 });
     expect(data!.exportGrants360Giving.json).toContain('"amountAwarded":100000.00');

@@ -25,7 +25,9 @@ describe('GraphiQL served by the gateway', () => {
   it('shows GraphiQL to a browser that opens /graphql, and answers GraphQL there to clients', async () => {
     const page = await fetch(gatewayUrl(), { headers: { accept: 'text/html' } });
     expect(await page.text()).toContain('/graphiql/main.js');
-    const query = await fetch(`${gatewayUrl()}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const query = await fetch(`${gatewayUrl()}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
@@ -44,16 +46,17 @@ describe('GraphiQL served by the gateway', () => {
     },
   );
 
-  it.each(EXAMPLES.filter((example) => /^subscription /m.test(example.query)).map((example) => [example.query.match(/subscription (\w+)/)![1], example.query] as const))(
-    'opens the saved subscription example %s over graphql-ws',
-    async (_name, query) => {
-      const client = liveClient();
-      const subscription = new Subscription(client, query);
-      const field = query.match(/subscription \w+ \{\s*(\w+)/)![1]!;
-      await subscription.ready(field);
-      expect(subscription.error).toBeUndefined();
-      subscription.stop();
-      await client.dispose();
-    },
-  );
+  it.each(
+    EXAMPLES.filter((example) => /^subscription /m.test(example.query)).map(
+      (example) => [example.query.match(/subscription (\w+)/)![1], example.query] as const,
+    ),
+  )('opens the saved subscription example %s over graphql-ws', async (_name, query) => {
+    const client = liveClient();
+    const subscription = new Subscription(client, query);
+    const field = query.match(/subscription \w+ \{\s*(\w+)/)![1]!;
+    await subscription.ready(field);
+    expect(subscription.error).toBeUndefined();
+    subscription.stop();
+    await client.dispose();
+  });
 });

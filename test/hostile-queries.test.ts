@@ -66,7 +66,8 @@ const HOSTILE: { name: string; send: () => Promise<Answer>; status: number; code
   },
   {
     name: 'circular fragments',
-    send: () => post(`{ organizations { ...A } } fragment A on OrganizationConnection { nodes { name } ...B } fragment B on OrganizationConnection { totalCount ...A }`),
+    send: () =>
+      post(`{ organizations { ...A } } fragment A on OrganizationConnection { nodes { name } ...B } fragment B on OrganizationConnection { totalCount ...A }`),
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
     message: /Cannot spread fragment "A" within itself via "B"/,
@@ -231,11 +232,22 @@ describe('a subgraph reached directly guards itself too', () => {
   it('refuses an operation nested deeper than its guard, and one with too many tokens', async () => {
     const deep = await graphqlRequestAs(asAnonymous(), subgraphUrl('organizations'), `{ ${'a { '.repeat(45)}b${' }'.repeat(45)} }`);
     expect(deep.status).toBe(400);
-    expect(deep.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: 'Query depth limit of 40 exceeded, found 46.', extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' }) })]));
+    expect(deep.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          message: 'Query depth limit of 40 exceeded, found 46.',
+          extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' }),
+        }),
+      ]),
+    );
     const long = await graphqlRequestAs(asAnonymous(), subgraphUrl('organizations'), `{ ${'__typename '.repeat(60_000)}}`);
     expect(long.status).toBe(400);
     expect(long.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more th\w+ 50000 tokens/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
-    const normal = await graphqlRequestAs<{ organizations: { totalCount: number } }>(asAnonymous(), subgraphUrl('organizations'), `{ organizations { totalCount } }`);
+    const normal = await graphqlRequestAs<{ organizations: { totalCount: number } }>(
+      asAnonymous(),
+      subgraphUrl('organizations'),
+      `{ organizations { totalCount } }`,
+    );
     expect(normal.data?.organizations.totalCount).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,7 @@ async function ask(method: 'GET' | 'POST', headers: Record<string, string>, body
 
 const QUERY = JSON.stringify({ query: '{ organizations { totalCount } }' });
 
-describe('CSRF prevention applies through the gateway\'s HTTP handler', () => {
+describe("CSRF prevention applies through the gateway's HTTP handler", () => {
   it('refuses a simple GET (no content-type, no preflight header) as a possible cross-site request', async () => {
     const answer = await ask('GET', {});
     expect(answer.status).toBe(400);
@@ -41,6 +41,9 @@ describe('CSRF prevention applies through the gateway\'s HTTP handler', () => {
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(response.status).toBe(405);
-    expect(body.errors[0]).toMatchObject({ message: 'GET requests only support query operations, not mutation operations', extensions: { code: 'BAD_REQUEST' } });
+    expect(body.errors[0]).toMatchObject({
+      message: 'GET requests only support query operations, not mutation operations',
+      extensions: { code: 'BAD_REQUEST' },
+    });
   });
 });

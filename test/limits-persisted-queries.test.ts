@@ -8,7 +8,9 @@ import { startGatewayProcess } from './setup/gateway-process';
 import { gatewayUrl } from './setup/hub';
 
 const repository = join(__dirname, '..');
-const manifest = JSON.parse(readFileSync(join(repository, 'gateway', 'trusted-documents.json'), 'utf8')) as { operations: { id: string; name: string; body: string }[] };
+const manifest = JSON.parse(readFileSync(join(repository, 'gateway', 'trusted-documents.json'), 'utf8')) as {
+  operations: { id: string; name: string; body: string }[];
+};
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 interface Body {
@@ -54,7 +56,7 @@ describe('automatic persisted queries through the gateway', () => {
 });
 
 describe('trusted documents', () => {
-  it('the checked-in manifest is what the script generates from the clients\' operations, and every id is its body\'s sha256', async () => {
+  it("the checked-in manifest is what the script generates from the clients' operations, and every id is its body's sha256", async () => {
     await promisify(execFile)(process.execPath, [join(repository, 'gateway', 'scripts', 'trusted-documents.mjs'), '--check'], { cwd: repository });
     expect(manifest.operations.length).toBeGreaterThan(5);
     for (const operation of manifest.operations) expect(sha256(operation.body)).toBe(operation.id);
@@ -72,7 +74,11 @@ describe('trusted documents', () => {
     afterAll(() => production?.stop());
 
     it('runs a registered operation, sent as text or by hash', async () => {
-      const asText = await fetch(production.url, { method: 'POST', headers: { 'content-type': 'application/json', ...dashboard }, body: JSON.stringify({ query: sectorMap.body }) });
+      const asText = await fetch(production.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...dashboard },
+        body: JSON.stringify({ query: sectorMap.body }),
+      });
       expect(asText.status).toBe(200);
       expect(((await asText.json()) as Body).data).toHaveProperty('sectorMap');
       const byHash = await send(production.url, { hash: sectorMap.id }, dashboard);
@@ -80,12 +86,18 @@ describe('trusted documents', () => {
     });
 
     it('refuses an operation not in the manifest with PERSISTED_QUERY_NOT_IN_LIST, and does not register it by APQ', async () => {
-      const asText = await fetch(production.url, { method: 'POST', headers: { 'content-type': 'application/json', ...dashboard }, body: JSON.stringify({ query: stranger }) });
+      const asText = await fetch(production.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...dashboard },
+        body: JSON.stringify({ query: stranger }),
+      });
       const body = (await asText.json()) as Body;
       expect(asText.status).toBe(403);
       expect(body.data).toBeUndefined();
       expect(body.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
-      expect(body.errors?.[0].message).toMatch(/^Client "ngo-hub-dashboard" may run registered operations only, and operation NotRegistered\d+ \(sha256 [0-9a-f]{64}\) is not in the trusted documents manifest/);
+      expect(body.errors?.[0].message).toMatch(
+        /^Client "ngo-hub-dashboard" may run registered operations only, and operation NotRegistered\d+ \(sha256 [0-9a-f]{64}\) is not in the trusted documents manifest/,
+      );
 
       const viaApq = await send(production.url, { hash: sha256(stranger), query: stranger }, dashboard);
       expect(viaApq.body.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
@@ -93,8 +105,12 @@ describe('trusted documents', () => {
       expect(byHashLater.body.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     });
 
-    it('lets other clients (analysts, partners\' scripts) send any operation', async () => {
-      const answer = await fetch(production.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: stranger }) });
+    it("lets other clients (analysts, partners' scripts) send any operation", async () => {
+      const answer = await fetch(production.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: stranger }),
+      });
       expect(answer.status).toBe(200);
       expect(((await answer.json()) as Body).data).toEqual({ organizations: { totalCount: expect.any(Number) } });
     });
@@ -103,7 +119,11 @@ describe('trusted documents', () => {
   it('with TRUSTED_DOCUMENTS=all, every caller may run registered operations only', async () => {
     const strict = await startGatewayProcess({ HUB_MODE: 'production', TRUSTED_DOCUMENTS: 'all', RATE_LIMIT_PER_SECOND: '0' });
     try {
-      const refused = await fetch(strict.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ organizations { totalCount } }' }) });
+      const refused = await fetch(strict.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ organizations { totalCount } }' }),
+      });
       const body = (await refused.json()) as Body;
       expect(body.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
       expect(body.errors?.[0].message).toMatch(/^This hub runs registered operations only/);

@@ -26,10 +26,16 @@ describe('introspection and field suggestions: on in development, off for anonym
       const answer = await graphqlRequest(production.url, query);
       expect(answer.status).toBe(403);
       expect(answer.data).toBeUndefined();
-      expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/^Introspection is open to authenticated callers only/) });
+      expect(answer.errors?.[0]).toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+        message: expect.stringMatching(/^Introspection is open to authenticated callers only/),
+      });
     }
     const typo = await graphqlRequest(production.url, TYPO);
-    expect(typo.errors?.[0]).toMatchObject({ message: 'Cannot query field "totalCont" on type "OrganizationConnection".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(typo.errors?.[0]).toMatchObject({
+      message: 'Cannot query field "totalCont" on type "OrganizationConnection".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('production: __typename and ordinary queries still work for anonymous callers', async () => {
@@ -56,7 +62,13 @@ describe('production errors name the rule broken, not the configured numbers, an
   const ADMIN_KEY = 'disclosure-test-admin-key-0123456789';
   beforeAll(async () => {
     [production, limited] = await Promise.all([
-      startGatewayProcess({ HUB_MODE: 'production', RATE_LIMIT_PER_SECOND: '0', MAX_SUBSCRIPTIONS_PER_SOCKET: '1', DATABASE_URL: process.env.TEST_DATABASE_URL!, HUB_ADMIN_API_KEY: ADMIN_KEY }),
+      startGatewayProcess({
+        HUB_MODE: 'production',
+        RATE_LIMIT_PER_SECOND: '0',
+        MAX_SUBSCRIPTIONS_PER_SOCKET: '1',
+        DATABASE_URL: process.env.TEST_DATABASE_URL!,
+        HUB_ADMIN_API_KEY: ADMIN_KEY,
+      }),
       startGatewayProcess({ HUB_MODE: 'production', RATE_LIMIT_PER_SECOND: '0.1', RATE_LIMIT_BURST: '1' }),
     ]);
   });
@@ -111,7 +123,9 @@ describe('production errors name the rule broken, not the configured numbers, an
   it('development keeps the detailed messages', async () => {
     const answer = await gql(nested(6));
     expect(answer.errors?.[0]?.message).toMatch(/^Query depth limit of 16 exceeded, found \d+\.$/);
-    const anonymous = await gql(`mutation { updateOrganization(id: "${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}", input: { website: "https://x.example.org/" }) { organization { id } } }`);
+    const anonymous = await gql(
+      `mutation { updateOrganization(id: "${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}", input: { website: "https://x.example.org/" }) { organization { id } } }`,
+    );
     expect(anonymous.errors?.[0]?.extensions?.serviceName).toBe('organizations');
   });
 });

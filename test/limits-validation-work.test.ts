@@ -72,10 +72,15 @@ describe('validation work is bounded before graphql validates an operation', () 
   it('refuses it over graphql-ws too, on a socket that stays open', async () => {
     const client = liveClient();
     const refusal = await new Promise<Refusal[]>((resolve, reject) =>
-      client.subscribe({ query: REPEATED }, { next: () => reject(new Error('answered')), error: (error) => resolve(error as Refusal[]), complete: () => reject(new Error('completed')) }),
+      client.subscribe(
+        { query: REPEATED },
+        { next: () => reject(new Error('answered')), error: (error) => resolve(error as Refusal[]), complete: () => reject(new Error('completed')) },
+      ),
     );
     expect(refusal[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'fieldPairs' });
-    const after = await new Promise<unknown>((resolve, reject) => client.subscribe({ query: '{ __typename }' }, { next: resolve, error: reject, complete: () => undefined }));
+    const after = await new Promise<unknown>((resolve, reject) =>
+      client.subscribe({ query: '{ __typename }' }, { next: resolve, error: reject, complete: () => undefined }),
+    );
     expect(after).toEqual({ data: { __typename: 'Query' } });
     await client.dispose();
   });
@@ -92,18 +97,24 @@ describe('validation work is bounded before graphql validates an operation', () 
   });
 });
 
-describe('every alias and directive counts, __typename\'s and through fragments too', () => {
+describe("every alias and directive counts, __typename's and through fragments too", () => {
   it('counts the directives of a repeated fragment spread at each spread (26 × 2 > MAX_DIRECTIVES 30)', async () => {
     const spreads = Array(26).fill('...F @include(if: true) @skip(if: false)').join(' ');
     const { status, errors } = await post({ query: `{ ${spreads} } fragment F on Query { __typename }` }, adminHeaders());
     expect(status).toBe(400);
-    expect(errors?.[0]).toMatchObject({ message: 'Directives limit of 30 exceeded, found 52.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'directives' } });
+    expect(errors?.[0]).toMatchObject({
+      message: 'Directives limit of 30 exceeded, found 52.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'directives' },
+    });
   });
 
   it('counts __typename aliases, also through a fragment spread several times', async () => {
     const direct = Array.from({ length: 60 }, (_, i) => `t${i}: __typename`).join(' ');
     const first = await post({ query: `{ ${direct} }` });
-    expect(first.errors?.[0]).toMatchObject({ message: 'Aliases limit of 50 exceeded, found 60.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' } });
+    expect(first.errors?.[0]).toMatchObject({
+      message: 'Aliases limit of 50 exceeded, found 60.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' },
+    });
     const twenty = Array.from({ length: 20 }, (_, i) => `t${i}: __typename`).join(' ');
     const spread = await post({ query: `{ ...A ...A ...A } fragment A on Query { ${twenty} }` });
     expect(spread.errors?.[0]).toMatchObject({ message: 'Aliases limit of 50 exceeded, found 60.', extensions: { limit: 'aliases' } });

@@ -12,7 +12,9 @@ import { liveClient, openSubscriptions, socketUrl, Subscription, subscribersRead
 
 type Refusal = { message: string; extensions?: Record<string, unknown> };
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'gateway', 'trusted-documents.json'), 'utf8')) as { operations: { id: string; name: string; body: string }[] };
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'gateway', 'trusted-documents.json'), 'utf8')) as {
+  operations: { id: string; name: string; body: string }[];
+};
 const registered = (name: string) => manifest.operations.find((operation) => operation.name === name)!;
 
 /** Sends one operation on the socket and settles with its first result, or its `error` message's errors, or the socket's close, or nothing within `timeoutMs`. */
@@ -60,7 +62,13 @@ function clientFrom(url: string, localAddress: string, options: Parameters<typeo
 /** Records the close codes and reasons of a client's socket. */
 function closesOf(options: Parameters<typeof liveClient>[0] = {}): { closes: { code: number; reason: string }[]; options: Parameters<typeof liveClient>[0] } {
   const closes: { code: number; reason: string }[] = [];
-  return { closes, options: { ...options, on: { closed: (event) => void closes.push({ code: (event as { code: number }).code, reason: (event as { reason: string }).reason }) } } };
+  return {
+    closes,
+    options: {
+      ...options,
+      on: { closed: (event) => void closes.push({ code: (event as { code: number }).code, reason: (event as { reason: string }).reason }) },
+    },
+  };
 }
 
 function noInternals(refusal: unknown): void {
@@ -105,7 +113,10 @@ describe('subscriptions over graphql-ws meet the operation limits HTTP operation
     },
     {
       name: 'a huge page asked for in a variable',
-      payload: { query: `subscription($n: Int) { organizationChanged { organization { people(first: $n) { nodes { organization { name } } } } } }`, variables: { n: 1_000_000 } },
+      payload: {
+        query: `subscription($n: Int) { organizationChanged { organization { people(first: $n) { nodes { organization { name } } } } } }`,
+        variables: { n: 1_000_000 },
+      },
       code: 'GRAPHQL_VALIDATION_FAILED',
       message: /^Query Cost limit of 100000 exceeded, found [\d.]+\.$/,
       extensions: { limit: 'cost' },
@@ -125,18 +136,25 @@ describe('subscriptions over graphql-ws meet the operation limits HTTP operation
   });
   afterAll(() => client.dispose());
 
-  it.each(HOSTILE.map((hostile) => [hostile.name, hostile] as const))('refuses %s with its code and the limit, on a socket that stays open', async (_name, hostile) => {
-    const { errors, result, closed, timedOut } = await once(client, hostile.payload);
-    expect({ result, closed, timedOut }).toEqual({ result: undefined, closed: undefined, timedOut: undefined });
-    expect(errors![0]!.extensions?.code).toBe(hostile.code);
-    expect(errors![0]!.message).toMatch(hostile.message);
-    if (hostile.extensions) expect(errors![0]!.extensions).toMatchObject(hostile.extensions);
-    noInternals(errors);
-  });
+  it.each(HOSTILE.map((hostile) => [hostile.name, hostile] as const))(
+    'refuses %s with its code and the limit, on a socket that stays open',
+    async (_name, hostile) => {
+      const { errors, result, closed, timedOut } = await once(client, hostile.payload);
+      expect({ result, closed, timedOut }).toEqual({ result: undefined, closed: undefined, timedOut: undefined });
+      expect(errors![0]!.extensions?.code).toBe(hostile.code);
+      expect(errors![0]!.message).toMatch(hostile.message);
+      if (hostile.extensions) expect(errors![0]!.extensions).toMatchObject(hostile.extensions);
+      noInternals(errors);
+    },
+  );
 
   it('still serves a normal subscription on the same socket afterwards', async () => {
     const city = `Limitsville ${Date.now()}`;
-    const normal = new Subscription<{ organizationChanged: { organization: { name: string } } }>(client, `subscription($city: String) { organizationChanged(filter: { city: $city }) { organization { name } } }`, { city });
+    const normal = new Subscription<{ organizationChanged: { organization: { name: string } } }>(
+      client,
+      `subscription($city: String) { organizationChanged(filter: { city: $city }) { organization { name } } }`,
+      { city },
+    );
     await normal.ready('organizationChanged');
     await createOrganization('Within Limits', city);
     const [result] = await normal.take(1);
@@ -215,10 +233,17 @@ describe('introspection, suggestions and the subscription cap over graphql-ws (I
   it('refuses introspection and "Did you mean" to an anonymous socket', async () => {
     const client = liveClient({ url: socketUrl(gateway.url) });
     const introspection = await once(client, INTROSPECTION);
-    expect(introspection.result?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Introspection is open to authenticated callers only/), extensions: { code: 'FORBIDDEN' } });
+    expect(introspection.result?.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Introspection is open to authenticated callers only/),
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect(introspection.result?.data).toBeUndefined();
     const misspelt = await once(client, MISSPELT);
-    expect(misspelt.errors?.[0]).toEqual({ message: 'Cannot query field "eventI" on type "OrganizationChangedEvent".', locations: expect.any(Array), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(misspelt.errors?.[0]).toEqual({
+      message: 'Cannot query field "eventI" on type "OrganizationChangedEvent".',
+      locations: expect.any(Array),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     await client.dispose();
   });
 
@@ -233,7 +258,8 @@ describe('introspection, suggestions and the subscription cap over graphql-ws (I
 
   it('holds at most MAX_SUBSCRIPTIONS_PER_SOCKET subscriptions open on one socket: the next is TOO_MANY_SUBSCRIPTIONS until one completes', async () => {
     // the counts below are the gateway's: wait until the sockets of earlier tests have closed their subscriptions
-    for (const deadline = Date.now() + 15_000; (await openSubscriptions('organizationChanged', gateway.url)) > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const deadline = Date.now() + 15_000; (await openSubscriptions('organizationChanged', gateway.url)) > 0 && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await openSubscriptions('organizationChanged', gateway.url)).toBe(0);
     const client = liveClient({ url: socketUrl(gateway.url) });
     const query = 'subscription { organizationChanged(filter: { city: "Capton" }) { eventId } }';
@@ -294,11 +320,16 @@ describe('trusted documents over graphql-ws (TRUSTED_DOCUMENTS=all)', () => {
       { next: (result) => void events.push(result), error: (error) => void refused.push(error), complete: () => undefined },
     );
     const deadline = Date.now() + 5000;
-    while ((await openSubscriptions('sectorActivity', gateway.url)) === 0 && refused.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await openSubscriptions('sectorActivity', gateway.url)) === 0 && refused.length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(refused).toEqual([]);
     await createOrganization('Trusted Newcomer', city);
     while (events.length === 0 && Date.now() < deadline + 5000) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(events[0]).toEqual({ data: { sectorActivity: expect.objectContaining({ kind: 'ORGANIZATION_CHANGED', organization: expect.objectContaining({ name: 'Trusted Newcomer', city }) }) } });
+    expect(events[0]).toEqual({
+      data: {
+        sectorActivity: expect.objectContaining({ kind: 'ORGANIZATION_CHANGED', organization: expect.objectContaining({ name: 'Trusted Newcomer', city }) }),
+      },
+    });
     dispose();
     await client.dispose();
   });

@@ -26,7 +26,11 @@ async function confirmAsEachPerson(pairs: { affiliationId: string; personId: str
   for (let start = 0; start < pairs.length; start += CHUNK) {
     await Promise.all(
       pairs.slice(start, start + CHUNK).map(async ({ affiliationId, personId }) => {
-        const { errors } = await gql(`mutation($id: ID!) { confirmAffiliation(id: $id) { affiliation { status } } }`, { id: affiliationId }, await userHeaders(personId));
+        const { errors } = await gql(
+          `mutation($id: ID!) { confirmAffiliation(id: $id) { affiliation { status } } }`,
+          { id: affiliationId },
+          await userHeaders(personId),
+        );
         expect(errors).toBeUndefined();
       }),
     );
@@ -48,7 +52,12 @@ async function buildCity(): Promise<void> {
     'person { id }',
     ids.map((_, i) => ({ name: `Sqlcount Person ${i}`, city: CITY })),
   );
-  const affiliations = await mutateAll<{ affiliation: { id: string } }>('addAffiliation', 'AddAffiliationInput', 'affiliation { id }', ids.map((organizationId, i) => ({ personId: people[i].person.id, organizationId, role: 'STAFF' })));
+  const affiliations = await mutateAll<{ affiliation: { id: string } }>(
+    'addAffiliation',
+    'AddAffiliationInput',
+    'affiliation { id }',
+    ids.map((organizationId, i) => ({ personId: people[i].person.id, organizationId, role: 'STAFF' })),
+  );
   await confirmAsEachPerson(affiliations.map((a, i) => ({ affiliationId: a.affiliation.id, personId: people[i].person.id })));
   await mutateAll(
     'awardGrant',
@@ -66,9 +75,21 @@ async function buildCity(): Promise<void> {
     'createCourse',
     'CreateCourseInput',
     'course { id }',
-    ids.map((organizationId, i) => ({ title: `Sqlcount course ${i}`, kind: 'WORKSHOP', offeredByIds: [organizationId], startsOn: '2030-01-01', endsOn: '2030-01-02', capacity: 10 })),
+    ids.map((organizationId, i) => ({
+      title: `Sqlcount course ${i}`,
+      kind: 'WORKSHOP',
+      offeredByIds: [organizationId],
+      startsOn: '2030-01-01',
+      endsOn: '2030-01-02',
+      capacity: 10,
+    })),
   );
-  await mutateAll('enrollPerson', 'EnrollPersonInput', 'enrollment { id }', courses.map((c, i) => ({ courseId: c.course.id, personId: people[i].person.id })));
+  await mutateAll(
+    'enrollPerson',
+    'EnrollPersonInput',
+    'enrollment { id }',
+    courses.map((c, i) => ({ courseId: c.course.id, personId: people[i].person.id })),
+  );
 }
 
 const BUSY_CITY = 'Sqlcount Busy City';
@@ -93,7 +114,12 @@ async function buildBusyCity(): Promise<void> {
   ).map((o) => o.organization.id);
   const memberOf = Array.from({ length: BUSY_ORGANIZATIONS * PEOPLE_PER_ORGANIZATION }, (_, p) => Math.floor(p / PEOPLE_PER_ORGANIZATION));
   const people = (
-    await mutateAll<{ person: { id: string } }>('createPerson', 'CreatePersonInput', 'person { id }', memberOf.map((_, p) => ({ name: `Sqlcount Busy Person ${p}`, city: BUSY_CITY })))
+    await mutateAll<{ person: { id: string } }>(
+      'createPerson',
+      'CreatePersonInput',
+      'person { id }',
+      memberOf.map((_, p) => ({ name: `Sqlcount Busy Person ${p}`, city: BUSY_CITY })),
+    )
   ).map((p) => p.person.id);
   const affiliations = await mutateAll<{ affiliation: { id: string } }>(
     'addAffiliation',
@@ -123,7 +149,14 @@ async function buildBusyCity(): Promise<void> {
       'course { id }',
       ids.flatMap((organizationId, i) => [
         { title: `Sqlcount busy course ${i}`, kind: 'WORKSHOP', offeredByIds: [organizationId], startsOn: '2030-01-01', endsOn: '2030-01-02', capacity: 10 },
-        { title: `Sqlcount busy joint course ${i}`, kind: 'WORKSHOP', offeredByIds: [organizationId, ids[(i + 1) % ids.length]], startsOn: '2030-01-01', endsOn: '2030-01-02', capacity: 10 },
+        {
+          title: `Sqlcount busy joint course ${i}`,
+          kind: 'WORKSHOP',
+          offeredByIds: [organizationId, ids[(i + 1) % ids.length]],
+          startsOn: '2030-01-01',
+          endsOn: '2030-01-02',
+          capacity: 10,
+        },
       ]),
     )
   ).map((c) => c.course.id);
@@ -174,7 +207,12 @@ const DASHBOARD_TWO_PAGES = `
 type Dashboard = Record<string, { nodes: { people: { nodes: unknown[] }; grantsReceived: { nodes: unknown[] }; coursesOffered: { nodes: unknown[] } }[] }>;
 
 /** SQL statements per subgraph for one request of a hub admin (enrollments are not public); checks every organization came with its people, grants and courses. */
-async function costOf(query: string, variables: Record<string, unknown>, expected: number, perOrganization = { people: 1, grants: 1, courses: 1 }): Promise<Record<string, number>> {
+async function costOf(
+  query: string,
+  variables: Record<string, unknown>,
+  expected: number,
+  perOrganization = { people: 1, grants: 1, courses: 1 },
+): Promise<Record<string, number>> {
   let nodes = 0;
   const cost = await countSql(async () => {
     const { data, errors } = await gql<Dashboard>(query, variables, adminHeaders());
@@ -212,7 +250,7 @@ describe('SQL statements per request do not grow with the number of organization
     for (const count of Object.values(costs[100])) expect(count).toBeLessThanOrEqual(12);
   });
 
-  it('lists 10, 50 and 100 organizations at the dashboard\'s own nested page sizes, with several people, grants and courses each, at the same cost per subgraph', async () => {
+  it("lists 10, 50 and 100 organizations at the dashboard's own nested page sizes, with several people, grants and courses each, at the same cost per subgraph", async () => {
     const query = `query Dashboard($city: String!, $first: Int!) { organizations(filter: { city: $city }, first: $first) { nodes { ${fields(DASHBOARD_PAGES)} } } }`;
     const perOrganization = { people: PEOPLE_PER_ORGANIZATION, grants: 2, courses: 2 };
     const costs: Record<number, Record<string, number>> = {};

@@ -36,7 +36,17 @@ describe('docker-compose.yml matches the code', () => {
   const servers = [...SUBGRAPHS, 'gateway'];
 
   it('has PostgreSQL, Redis, the migration job, the four subgraphs, the gateway and the 360Giving tool', () => {
-    expect(Object.keys(services).sort()).toEqual(['funding', 'gateway', 'import-360giving', 'migrate', 'organizations', 'people', 'postgres', 'redis', 'training']);
+    expect(Object.keys(services).sort()).toEqual([
+      'funding',
+      'gateway',
+      'import-360giving',
+      'migrate',
+      'organizations',
+      'people',
+      'postgres',
+      'redis',
+      'training',
+    ]);
     expect(services['import-360giving'].profiles).toEqual(['tools']); // not started by `docker compose up`
   });
 
@@ -59,7 +69,8 @@ describe('docker-compose.yml matches the code', () => {
     expect(text).not.toMatch(/postgres:\/\/[^:@/]+:[^$@]+@/);
     expect(execFileSync('git', ['ls-files', '.env', '.env.*'], { cwd: root, encoding: 'utf8' }).trim()).toBe('.env.example');
     const example = parseEnvFile(readFileSync(join(root, '.env.example'), 'utf8'));
-    for (const secret of ['POSTGRES_PASSWORD', 'GATEWAY_SECRET', 'JWT_SECRET', 'JWKS_URL', 'HUB_ADMIN_API_KEY']) expect({ secret, value: example[secret] }).toEqual({ secret, value: '' });
+    for (const secret of ['POSTGRES_PASSWORD', 'GATEWAY_SECRET', 'JWT_SECRET', 'JWKS_URL', 'HUB_ADMIN_API_KEY'])
+      expect({ secret, value: example[secret] }).toEqual({ secret, value: '' });
   });
 
   it('migrates once, in a one-shot job the servers wait for, and seeds the demo sector only with SEED=demo', () => {
@@ -68,7 +79,9 @@ describe('docker-compose.yml matches the code', () => {
     expect(String(migrate.environment!.DATABASE_URL)).toMatch(/^postgres:\/\/postgres:[0-9a-f]+@postgres:5432\/ngohub$/);
     expect(migrate.environment!.SEED).toBe('');
     expect(loadCompose(root, operatorEnv({ SEED: 'demo' })).services.migrate.environment!.SEED).toBe('demo');
-    expect(migrate.command!.join(' ')).toMatch(/"\$SEED" = demo \]; then exec node gateway\/dist\/hub\/seed\.js; else exec node gateway\/dist\/hub\/migrate\.js/);
+    expect(migrate.command!.join(' ')).toMatch(
+      /"\$SEED" = demo \]; then exec node gateway\/dist\/hub\/seed\.js; else exec node gateway\/dist\/hub\/migrate\.js/,
+    );
     for (const name of SUBGRAPHS) expect(services[name].depends_on!.migrate).toEqual({ condition: 'service_completed_successfully' });
     // the image serves only: no migration or seed on a server's start
     expect(readDockerfile(root).cmd.join(' ')).not.toMatch(/prepare|migrate|seed/);
@@ -95,10 +108,18 @@ describe('docker-compose.yml matches the code', () => {
     expect(config.limits.mode).toBe('production');
     expect(config.liveUpdates.databaseUrl).toBe(`postgres://postgres:${env.POSTGRES_PASSWORD}@postgres:5432/ngohub`);
     expect(config.sharedState.redisUrl).toBe('redis://redis:6379');
-    expect(config.auth).toMatchObject({ gatewaySecret: env.GATEWAY_SECRET, jwtSecret: env.JWT_SECRET, jwksUrl: undefined, hubAdminApiKey: env.HUB_ADMIN_API_KEY });
+    expect(config.auth).toMatchObject({
+      gatewaySecret: env.GATEWAY_SECRET,
+      jwtSecret: env.JWT_SECRET,
+      jwksUrl: undefined,
+      hubAdminApiKey: env.HUB_ADMIN_API_KEY,
+    });
     // an identity provider instead of a shared secret
     const withJwks = loadCompose(root, operatorEnv({ JWT_SECRET: '', JWKS_URL: 'https://id.example.org/.well-known/jwks.json' }));
-    expect(loadGatewayConfig(processEnv(withJwks, 'gateway')).auth).toMatchObject({ jwtSecret: undefined, jwksUrl: 'https://id.example.org/.well-known/jwks.json' });
+    expect(loadGatewayConfig(processEnv(withJwks, 'gateway')).auth).toMatchObject({
+      jwtSecret: undefined,
+      jwksUrl: 'https://id.example.org/.well-known/jwks.json',
+    });
     expect(Object.keys(gateway.depends_on!).sort()).toEqual(['redis', ...SUBGRAPHS].sort());
     for (const dependency of Object.values(gateway.depends_on!)) expect(dependency.condition).toBe('service_healthy');
   });
@@ -144,10 +165,17 @@ describe('.dockerignore keeps the image to what it builds from', () => {
     expect(rules.ignores(path)).toBe(true);
   });
 
-  it.each(['package.json', 'package-lock.json', 'turbo.json', 'test/package.json', 'bench/package.json', 'gateway/src/main.ts', 'subgraphs/funding/migrations/.keep', 'schema/supergraph.graphql', '.env.example'])(
-    'keeps %s',
-    (path) => {
-      expect(rules.ignores(path)).toBe(false);
-    },
-  );
+  it.each([
+    'package.json',
+    'package-lock.json',
+    'turbo.json',
+    'test/package.json',
+    'bench/package.json',
+    'gateway/src/main.ts',
+    'subgraphs/funding/migrations/.keep',
+    'schema/supergraph.graphql',
+    '.env.example',
+  ])('keeps %s', (path) => {
+    expect(rules.ignores(path)).toBe(false);
+  });
 });

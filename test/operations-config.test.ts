@@ -35,7 +35,10 @@ describe('a bad configuration value stops a process at start with a message nami
     [{ CORS_ORIGINS: 'https://partner.example.org/app', GATEWAY_SECRET: SECRET }, /CORS_ORIGINS="https:\/\/partner.example.org\/app": expected \*, or origins/],
     [{ TRUSTED_DOCUMENTS: 'maybe', GATEWAY_SECRET: SECRET }, /TRUSTED_DOCUMENTS="maybe": expected/],
     [{ WEBHOOK_RETRY_SCHEDULE: '5s,soon', GATEWAY_SECRET: SECRET }, /WEBHOOK_RETRY_SCHEDULE="5s,soon": expected "soon" is not a delay/],
-    [{ TRUSTED_DOCUMENTS: 'all', TRUSTED_DOCUMENTS_PATH: '/nonexistent/manifest.json', GATEWAY_SECRET: SECRET }, /TRUSTED_DOCUMENTS_PATH="\/nonexistent\/manifest.json": no such file/],
+    [
+      { TRUSTED_DOCUMENTS: 'all', TRUSTED_DOCUMENTS_PATH: '/nonexistent/manifest.json', GATEWAY_SECRET: SECRET },
+      /TRUSTED_DOCUMENTS_PATH="\/nonexistent\/manifest.json": no such file/,
+    ],
   ])('gateway with %o', async (env, message) => {
     const { code, stderr } = await run(entryPointOf('@ngo-hub/gateway', 'dist/main.js'), [], env);
     expect(code).toBe(2);

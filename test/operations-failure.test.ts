@@ -41,7 +41,7 @@ describe('when a subgraph fails', () => {
     return { status: response.status, body: (await response.json()) as { checks: Record<string, string> } };
   };
 
-  it('answers with the other subgraphs\' data and an error naming the one that is down, then recovers without a restart', async () => {
+  it("answers with the other subgraphs' data and an error naming the one that is down, then recovers without a restart", async () => {
     const healthy = await ask();
     expect(healthy.errors).toBeUndefined();
     expect((await readyz()).status).toBe(200);
@@ -50,9 +50,16 @@ describe('when a subgraph fails', () => {
     hub.subgraphs.funding.child.kill('SIGSTOP');
     const frozen = await ask();
     hub.subgraphs.funding.child.kill('SIGCONT');
-    expect(frozen.data!.organizations.nodes[0]).toMatchObject({ name: 'Chengdu NGO Service Park', grantsReceived: null, people: { totalCount: expect.any(Number) } });
+    expect(frozen.data!.organizations.nodes[0]).toMatchObject({
+      name: 'Chengdu NGO Service Park',
+      grantsReceived: null,
+      people: { totalCount: expect.any(Number) },
+    });
     expect(frozen.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/funding subgraph is unavailable \(no answer within 1000 ms\)/), extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'funding' } }),
+      expect.objectContaining({
+        message: expect.stringMatching(/funding subgraph is unavailable \(no answer within 1000 ms\)/),
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'funding' },
+      }),
     ]);
 
     // killed: the connection is refused, and readiness says which subgraph is missing

@@ -23,7 +23,7 @@ describe('Prometheus metrics', () => {
     expect(delta('ngohub_subgraph_fetch_duration_seconds_count', { subgraph: 'funding', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
   });
 
-  it('show each subgraph\'s SQL statements and database pool', async () => {
+  it("show each subgraph's SQL statements and database pool", async () => {
     const text = await scrape(subgraphUrl('organizations'));
     expect(value(text, 'ngohub_sql_statements_total', { subgraph: 'organizations' })).toBeGreaterThan(0);
     expect(text).toMatch(/ngohub_db_pool_connections\{subgraph="organizations",state="used"\} \d+/);

@@ -96,7 +96,9 @@ describe('the production image, run as docker-compose.yml runs it', () => {
   it('builds from a context without tests, benchmarks, git data, local databases or secrets', () => {
     expect(files).toContain('package-lock.json');
     expect(files).toContain('test/package.json');
-    const leaked = files.filter((file) => /^(\.git\/|\.data\/|\.env$|bench\/(?!package\.json$)|test\/(?!package\.json$)|subgraphs\/[^/]+\/test\/)|(^|\/)node_modules\/|(^|\/)dist\//.test(file));
+    const leaked = files.filter((file) =>
+      /^(\.git\/|\.data\/|\.env$|bench\/(?!package\.json$)|test\/(?!package\.json$)|subgraphs\/[^/]+\/test\/)|(^|\/)node_modules\/|(^|\/)dist\//.test(file),
+    );
     expect(leaked).toEqual([]);
   });
 
@@ -125,14 +127,18 @@ describe('the production image, run as docker-compose.yml runs it', () => {
       { input: { name: `Image Tester ${run}` } },
     );
     const token = await userJwt(createPerson.person.id, { secret: secrets.JWT_SECRET });
-    const { myData } = await must<{ myData: { id: string; person: { name: string } } }>(`{ myData { id person { name } } }`, {}, { authorization: `Bearer ${token}` });
+    const { myData } = await must<{ myData: { id: string; person: { name: string } } }>(
+      `{ myData { id person { name } } }`,
+      {},
+      { authorization: `Bearer ${token}` },
+    );
     expect(myData).toEqual({ id: createPerson.person.id, person: { name: `Image Tester ${run}` } });
     const forged = await userJwt(createPerson.person.id, { secret: randomBytes(32).toString('hex') });
     const refused = await gql(`{ myData { id } }`, {}, { authorization: `Bearer ${forged}` });
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('answers a federated query and an organization\'s API key, and delivers a subscription event over graphql-ws', async () => {
+  it("answers a federated query and an organization's API key, and delivers a subscription event over graphql-ws", async () => {
     const city = `Imageville ${run}`;
     const client = liveClient({ url: gatewayUrl.replace(/^http/, 'ws') });
     const subscription = new Subscription<{ organizationChanged: { change: string; organization: { name: string; totalReceived: unknown } } }>(

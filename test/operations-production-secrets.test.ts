@@ -33,11 +33,27 @@ const DATABASE_URL = 'postgres://postgres@127.0.0.1:1/never';
 describe('production mode refuses to start without real secrets, naming the variable (exit code 2)', () => {
   it.each([
     ['no JWT_SECRET nor JWKS_URL', { NODE_ENV: 'production', GATEWAY_SECRET: SECRET }, /JWT_SECRET is not set: production needs .* or JWKS_URL/],
-    ['the development JWT secret', { HUB_MODE: 'production', GATEWAY_SECRET: SECRET, JWT_SECRET: DEVELOPMENT_JWT_SECRET }, /JWT_SECRET is a development secret published in this repository/],
-    ['a short JWT_SECRET', { HUB_MODE: 'production', GATEWAY_SECRET: SECRET, JWT_SECRET: 'short-secret' }, /JWT_SECRET="short-secret": expected an HS256 secret of at least 32 characters/],
-    ['no GATEWAY_SECRET (none is generated)', { NODE_ENV: 'production', JWT_SECRET: JWT }, /GATEWAY_SECRET is not set: production needs .*never generated at start/],
-    ['the tests\' GATEWAY_SECRET', { NODE_ENV: 'production', JWT_SECRET: JWT, GATEWAY_SECRET: TEST_GATEWAY_SECRET }, /GATEWAY_SECRET is a development secret published in this repository/],
-  ])('npm start\'s launcher with %s', async (_case, env, message) => {
+    [
+      'the development JWT secret',
+      { HUB_MODE: 'production', GATEWAY_SECRET: SECRET, JWT_SECRET: DEVELOPMENT_JWT_SECRET },
+      /JWT_SECRET is a development secret published in this repository/,
+    ],
+    [
+      'a short JWT_SECRET',
+      { HUB_MODE: 'production', GATEWAY_SECRET: SECRET, JWT_SECRET: 'short-secret' },
+      /JWT_SECRET="short-secret": expected an HS256 secret of at least 32 characters/,
+    ],
+    [
+      'no GATEWAY_SECRET (none is generated)',
+      { NODE_ENV: 'production', JWT_SECRET: JWT },
+      /GATEWAY_SECRET is not set: production needs .*never generated at start/,
+    ],
+    [
+      "the tests' GATEWAY_SECRET",
+      { NODE_ENV: 'production', JWT_SECRET: JWT, GATEWAY_SECRET: TEST_GATEWAY_SECRET },
+      /GATEWAY_SECRET is a development secret published in this repository/,
+    ],
+  ])("npm start's launcher with %s", async (_case, env, message) => {
     const { code, output } = await run(launcher(), [], { ...env, DATABASE_URL });
     expect(code).toBe(2);
     expect(output).toMatch(message);
@@ -47,9 +63,17 @@ describe('production mode refuses to start without real secrets, naming the vari
 
   it.each([
     ['no JWT_SECRET nor JWKS_URL', { NODE_ENV: 'production', GATEWAY_SECRET: SECRET }, /JWT_SECRET is not set/],
-    ['the development JWT secret', { HUB_MODE: 'production', GATEWAY_SECRET: SECRET, JWT_SECRET: DEVELOPMENT_JWT_SECRET }, /JWT_SECRET is a development secret/],
-    ['the development JWT secret beside a JWKS_URL', { HUB_MODE: 'production', GATEWAY_SECRET: SECRET, JWKS_URL: 'https://id.example.org/jwks.json', JWT_SECRET: DEVELOPMENT_JWT_SECRET }, /JWT_SECRET is a development secret/],
-    ['the tests\' GATEWAY_SECRET', { NODE_ENV: 'production', JWT_SECRET: JWT, GATEWAY_SECRET: TEST_GATEWAY_SECRET }, /GATEWAY_SECRET is a development secret/],
+    [
+      'the development JWT secret',
+      { HUB_MODE: 'production', GATEWAY_SECRET: SECRET, JWT_SECRET: DEVELOPMENT_JWT_SECRET },
+      /JWT_SECRET is a development secret/,
+    ],
+    [
+      'the development JWT secret beside a JWKS_URL',
+      { HUB_MODE: 'production', GATEWAY_SECRET: SECRET, JWKS_URL: 'https://id.example.org/jwks.json', JWT_SECRET: DEVELOPMENT_JWT_SECRET },
+      /JWT_SECRET is a development secret/,
+    ],
+    ["the tests' GATEWAY_SECRET", { NODE_ENV: 'production', JWT_SECRET: JWT, GATEWAY_SECRET: TEST_GATEWAY_SECRET }, /GATEWAY_SECRET is a development secret/],
   ])('the gateway process with %s', async (_case, env, message) => {
     const { code, output } = await run(gateway(), [], { ...env, PORT: '0' });
     expect(code).toBe(2);
@@ -58,7 +82,7 @@ describe('production mode refuses to start without real secrets, naming the vari
 
   it.each([
     ['no GATEWAY_SECRET', { NODE_ENV: 'production' }, /GATEWAY_SECRET is not set/],
-    ['the tests\' GATEWAY_SECRET', { HUB_MODE: 'production', GATEWAY_SECRET: TEST_GATEWAY_SECRET }, /GATEWAY_SECRET is a development secret/],
+    ["the tests' GATEWAY_SECRET", { HUB_MODE: 'production', GATEWAY_SECRET: TEST_GATEWAY_SECRET }, /GATEWAY_SECRET is a development secret/],
   ])('a subgraph process with %s', async (_case, env, message) => {
     const { code, output } = await run(subgraphEntryPoint('organizations'), ['serve'], { ...env, DATABASE_URL, PORT: '0' });
     expect(code).toBe(2);

@@ -21,10 +21,11 @@ async function startPostgres(dataDir: string, port: number): Promise<{ process: 
   return {
     process: child,
     serverUrl,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 

@@ -7,7 +7,12 @@ describe('graceful shutdown', () => {
   let organizations: ChildService;
   let db: Client;
   beforeAll(async () => {
-    organizations = await startSubgraphProcess('organizations', await freePort(), { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'error' }, 'ignore');
+    organizations = await startSubgraphProcess(
+      'organizations',
+      await freePort(),
+      { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'error' },
+      'ignore',
+    );
     db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await db.connect();
   });
@@ -27,7 +32,7 @@ describe('graceful shutdown', () => {
       `mutation($id: ID!) { updateOrganization(id: $id, input: { stage: GROWTH }) { organization { stage } } }`,
       { id },
     );
-    for (let waiting = 0; waiting === 0; ) {
+    for (let waiting = 0; waiting === 0;) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       const { rows } = await db.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
       waiting = rows[0].n;

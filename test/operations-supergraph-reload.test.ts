@@ -13,7 +13,7 @@ const DESCRIPTION = 'An actor of the NGO sector: NGO, foundation, incubator, gov
 /** The supergraph with Organization's description changed: a new composition the gateway can tell apart. */
 function supergraphWith(description: string): string {
   const sdl = readFileSync(SUPERGRAPH, 'utf8');
-  if (!sdl.includes(DESCRIPTION)) throw new Error('Organization\'s description moved: update this test');
+  if (!sdl.includes(DESCRIPTION)) throw new Error("Organization's description moved: update this test");
   return sdl.replace(DESCRIPTION, description);
 }
 
@@ -70,12 +70,17 @@ describe('supergraph reload without a restart', () => {
       const sender = async () => {
         while (sending && answers.length < 2000) {
           const during = phase;
-          const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ organizations(first: 1) { totalCount } }' }) });
+          const response = await fetch(gateway.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ organizations(first: 1) { totalCount } }' }),
+          });
           answers.push({ phase: during, status: response.status, errors: ((await response.json()) as { errors?: unknown }).errors });
         }
       };
       const traffic = Promise.all([sender(), sender(), sender(), sender()]);
-      const answeredDuring = (name: string) => eventually(`a request sent during ${name} answered`, async () => answers.some((answer) => answer.phase === name));
+      const answeredDuring = (name: string) =>
+        eventually(`a request sent during ${name} answered`, async () => answers.some((answer) => answer.phase === name));
       await answeredDuring('first');
 
       phase = 'second';
@@ -86,7 +91,10 @@ describe('supergraph reload without a restart', () => {
       phase = 'broken';
       const refusedBefore = await gatewayCounter('ngohub_supergraph_reloads_total{outcome="refused"}', gateway.url);
       publish(path, 'type Query { broken');
-      await eventually('the broken supergraph is refused', async () => (await gatewayCounter('ngohub_supergraph_reloads_total{outcome="refused"}', gateway.url)) > refusedBefore);
+      await eventually(
+        'the broken supergraph is refused',
+        async () => (await gatewayCounter('ngohub_supergraph_reloads_total{outcome="refused"}', gateway.url)) > refusedBefore,
+      );
       expect(await organizationDescription(gateway)).toBe('Version two of the organization.');
       await answeredDuring('broken');
 
@@ -99,7 +107,12 @@ describe('supergraph reload without a restart', () => {
       expect(answers.filter((answer) => answer.status !== 200 || answer.errors)).toEqual([]);
 
       // the socket opened before the reloads still delivers
-      await graphqlRequest(gateway.url, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name: 'Reloaded Org', kind: 'NGO', city } }, adminHeaders());
+      await graphqlRequest(
+        gateway.url,
+        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+        { input: { name: 'Reloaded Org', kind: 'NGO', city } },
+        adminHeaders(),
+      );
       const [event] = await subscription.take(1, 10_000);
       expect(event.data!.organizationChanged.organization.name).toBe('Reloaded Org');
       expect(closes).toEqual([]);
@@ -127,7 +140,10 @@ describe('supergraph reload without a restart', () => {
 
       rmSync(path);
       gateway.child.kill('SIGHUP');
-      await eventually('the missing file is refused', async () => (await gatewayCounter('ngohub_supergraph_reloads_total{outcome="refused"}', gateway.url)) > 0);
+      await eventually(
+        'the missing file is refused',
+        async () => (await gatewayCounter('ngohub_supergraph_reloads_total{outcome="refused"}', gateway.url)) > 0,
+      );
       expect(gateway.child.exitCode).toBeNull();
       expect(await organizationDescription(gateway)).toBe('Signalled version.');
     });

@@ -31,7 +31,9 @@ function startReceiver(): Promise<{ server: Server; url: string; spans: (Span & 
       res.end('{}');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, spans })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, spans })),
+  );
 }
 
 describe('OpenTelemetry tracing (off by default, on with an OTLP endpoint)', () => {
@@ -42,7 +44,13 @@ describe('OpenTelemetry tracing (off by default, on with an OTLP endpoint)', () 
     const ports: Record<string, number> = { gateway: await freePort() };
     for (const name of SUBGRAPHS) ports[name] = await freePort();
     hub = await startHub({
-      env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'error', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100' },
+      env: {
+        ...process.env,
+        DATABASE_URL: process.env.TEST_DATABASE_URL,
+        LOG_LEVEL: 'error',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+      },
       ports,
       stdio: 'ignore',
       prepare: false,
@@ -54,7 +62,10 @@ describe('OpenTelemetry tracing (off by default, on with an OTLP endpoint)', () 
   });
 
   it('follows one request from the gateway through two subgraphs down to their SQL, in one trace', async () => {
-    const { errors } = await graphqlRequest(hub.gatewayUrl, `query Traced { organizations(first: 2) { nodes { name grantsReceived(first: 1) { totalCount } } } }`);
+    const { errors } = await graphqlRequest(
+      hub.gatewayUrl,
+      `query Traced { organizations(first: 2) { nodes { name grantsReceived(first: 1) { totalCount } } } }`,
+    );
     expect(errors).toBeUndefined();
     const deadline = Date.now() + 15_000;
     let trace: (Span & { service: string })[] = [];

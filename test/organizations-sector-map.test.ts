@@ -8,7 +8,11 @@ interface SectorMapAnswer {
     byCauseArea: { key: string | null; count: number }[];
     network: {
       truncated: boolean;
-      nodes: { id: string; inScope: boolean; organization: { name: string; people: { totalCount: number }; totalReceived: { amount: string; currency: string }[] } }[];
+      nodes: {
+        id: string;
+        inScope: boolean;
+        organization: { name: string; people: { totalCount: number }; totalReceived: { amount: string; currency: string }[] };
+      }[];
       edges: { kind: string; fromId: string; toId: string }[];
     };
   };
@@ -29,7 +33,7 @@ const SECTOR_MAP = `query($filter: SectorMapFilter) {
 }`;
 
 describe('the sector map through the gateway', () => {
-  it('maps Chengdu: counts by kind and registration, the network with the Service Park\'s cohort, and each node\'s people and money from other subgraphs', async () => {
+  it("maps Chengdu: counts by kind and registration, the network with the Service Park's cohort, and each node's people and money from other subgraphs", async () => {
     const { data, errors } = await gql<SectorMapAnswer>(SECTOR_MAP, { filter: { city: 'Chengdu' } });
     expect(errors).toBeUndefined();
     const map = data!.sectorMap;
@@ -48,8 +52,10 @@ describe('the sector map through the gateway', () => {
     expect(map.network.edges.some((e) => e.kind === 'REPLICATED_MODEL_OF' && e.toId === npi.id)).toBe(true);
   });
 
-  it('maps an incubator\'s organizations by its id', async () => {
-    const parks = await gql<{ organizations: { nodes: { id: string }[] } }>(`{ organizations(filter: { search: "Chengdu NGO Service Park" }) { nodes { id } } }`);
+  it("maps an incubator's organizations by its id", async () => {
+    const parks = await gql<{ organizations: { nodes: { id: string }[] } }>(
+      `{ organizations(filter: { search: "Chengdu NGO Service Park" }) { nodes { id } } }`,
+    );
     const incubatorId = parks.data!.organizations.nodes[0].id;
     const { data } = await gql<SectorMapAnswer>(SECTOR_MAP, { filter: { incubatorId, kinds: ['NGO'] } });
     expect(data!.sectorMap.organizationCount).toBe(14);
@@ -65,7 +71,12 @@ describe('the sector map through the gateway', () => {
       const fields = inputs.map((_, i) => `m${i}: createOrganization(input: $i${i}) { organization { id } }`).join('\n');
       const created = await gql<Record<string, { organization: { id: string } }>>(`mutation(${declarations}) { ${fields} }`, variables);
       const ids = Object.values(created.data!).map((c) => c.organization.id);
-      const relations = ids.slice(1).map((id, i) => `r${i}: addOrganizationRelation(input: { kind: MEMBER_OF, fromOrganizationId: "${id}", toOrganizationId: "${ids[0]}" }) { relation { id } }`);
+      const relations = ids
+        .slice(1)
+        .map(
+          (id, i) =>
+            `r${i}: addOrganizationRelation(input: { kind: MEMBER_OF, fromOrganizationId: "${id}", toOrganizationId: "${ids[0]}" }) { relation { id } }`,
+        );
       expect((await gql(`mutation { ${relations.join('\n')} }`)).errors).toBeUndefined();
       return city;
     }

@@ -50,12 +50,22 @@ describe('partners: browser clients on other origins (CORS) and compressed answe
     const answer = await preflight(gatewayUrl(), 'https://attacker.example');
     expect(answer.status).toBe(204);
     expect(answer.headers['access-control-allow-origin']).toBeUndefined();
-    const post = await raw(gatewayUrl(), 'POST', { origin: 'https://attacker.example', 'content-type': 'application/json' }, JSON.stringify({ query: '{ __typename }' }));
+    const post = await raw(
+      gatewayUrl(),
+      'POST',
+      { origin: 'https://attacker.example', 'content-type': 'application/json' },
+      JSON.stringify({ query: '{ __typename }' }),
+    );
     expect(post.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('keeps CSRF prevention for cross-origin simple requests', async () => {
-    const post = await raw(gatewayUrl(), 'POST', { origin: 'http://localhost:5173', 'content-type': 'text/plain' }, JSON.stringify({ query: '{ __typename }' }));
+    const post = await raw(
+      gatewayUrl(),
+      'POST',
+      { origin: 'http://localhost:5173', 'content-type': 'text/plain' },
+      JSON.stringify({ query: '{ __typename }' }),
+    );
     expect(post.status).toBe(400);
     expect(post.body.toString()).toMatch(/preflight/i);
   });
@@ -72,7 +82,12 @@ describe('partners: browser clients on other origins (CORS) and compressed answe
     const gzip = await raw(gatewayUrl(), 'POST', { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, body);
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gzip.body).toString())).toEqual(JSON.parse(plain.body.toString()));
-    const small = await raw(gatewayUrl(), 'POST', { 'content-type': 'application/json', 'accept-encoding': 'br, gzip' }, JSON.stringify({ query: '{ __typename }' }));
+    const small = await raw(
+      gatewayUrl(),
+      'POST',
+      { 'content-type': 'application/json', 'accept-encoding': 'br, gzip' },
+      JSON.stringify({ query: '{ __typename }' }),
+    );
     expect(small.headers['content-encoding']).toBeUndefined();
   });
 
@@ -130,7 +145,7 @@ describe('partners: browser clients on other origins (CORS) and compressed answe
       }
     }
 
-    it('lets a listed origin\'s page call /graphql with credentials, and stops an unlisted one', async () => {
+    it("lets a listed origin's page call /graphql with credentials, and stops an unlisted one", async () => {
       const allowed = await fetchFrom(pageOrigin, listed.url);
       expect(allowed).toEqual({ ok: true, data: { organizations: { totalCount: expect.any(Number), nodes: expect.any(Array) } } });
       // localhost is allowed by default in development, but not once CORS_ORIGINS lists the origins

@@ -63,10 +63,16 @@ async function createOrganizations(inputs: Record<string, unknown>[]): Promise<s
 describe('partners: CSV downloads of any list a caller may read', () => {
   const tag = Math.random().toString(36).slice(2, 8);
 
-  it('downloads a city\'s organizations as UTF-8 CSV with a BOM, Chinese names intact, every page of them', async () => {
+  it("downloads a city's organizations as UTF-8 CSV with a BOM, Chinese names intact, every page of them", async () => {
     const city = `Csv City ${tag}`;
     const ids = await createOrganizations(
-      Array.from({ length: 130 }, (_, i) => ({ name: `Csv NGO ${tag} ${String(i).padStart(3, '0')}`, nameZh: `测试公益组织${i}`, kind: i % 2 ? 'NGO' : 'FOUNDATION', city, causeAreas: ['ELDERLY_CARE', 'EDUCATION'] })),
+      Array.from({ length: 130 }, (_, i) => ({
+        name: `Csv NGO ${tag} ${String(i).padStart(3, '0')}`,
+        nameZh: `测试公益组织${i}`,
+        kind: i % 2 ? 'NGO' : 'FOUNDATION',
+        city,
+        causeAreas: ['ELDERLY_CARE', 'EDUCATION'],
+      })),
     );
     const { response, bytes, text } = await download(`/export/organizations.csv?city=${encodeURIComponent(city)}`);
     expect(response.status).toBe(200);
@@ -84,7 +90,7 @@ describe('partners: CSV downloads of any list a caller may read', () => {
     expect([first[header.indexOf('provenance')], first[header.indexOf('illustrative')]]).toEqual(['API', 'false']);
   });
 
-  it('carries each record\'s provenance and takes the illustrative filter: the seed\'s invented records apart from sourced ones', async () => {
+  it("carries each record's provenance and takes the illustrative filter: the seed's invented records apart from sourced ones", async () => {
     const invented = parseCsv((await download('/export/organizations.csv?illustrative=true')).text.slice(1));
     const sourced = parseCsv((await download('/export/organizations.csv?illustrative=false&city=Chengdu')).text.slice(1));
     const column = (rows: string[][], name: string) => rows.slice(1).map((row) => row[rows[0].indexOf(name)]);
@@ -106,15 +112,23 @@ describe('partners: CSV downloads of any list a caller may read', () => {
     ]);
     const { text } = await download(`/export/organizations.csv?city=${encodeURIComponent(city)}&kinds=NGO,FOUNDATION`);
     const [header, ...rows] = parseCsv(text.slice(1));
-    const graphql = await must<{ organizations: { nodes: { id: string }[] } }>(`query($city: String) { organizations(filter: { city: $city, kinds: [NGO, FOUNDATION] }, first: 100) { nodes { id } } }`, { city });
+    const graphql = await must<{ organizations: { nodes: { id: string }[] } }>(
+      `query($city: String) { organizations(filter: { city: $city, kinds: [NGO, FOUNDATION] }, first: 100) { nodes { id } } }`,
+      { city },
+    );
     expect(rows.map((row) => row[header.indexOf('id')]).sort()).toEqual(graphql.organizations.nodes.map((node) => node.id).sort());
     expect(rows).toHaveLength(2);
   });
 
-  it('lists only what the caller may see: people\'s public profile, never contact details or private profiles', async () => {
+  it("lists only what the caller may see: people's public profile, never contact details or private profiles", async () => {
     const city = `Csv People City ${tag}`;
-    for (const [name, visibility] of [[`Csv Public ${tag}`, 'PUBLIC'], [`Csv Private ${tag}`, 'PRIVATE']]) {
-      await must(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, { input: { name, city, visibility, email: `${visibility.toLowerCase()}-${tag}@example.org`, phone: '+86 28 1234 5678', skills: ['case management'] } });
+    for (const [name, visibility] of [
+      [`Csv Public ${tag}`, 'PUBLIC'],
+      [`Csv Private ${tag}`, 'PRIVATE'],
+    ]) {
+      await must(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+        input: { name, city, visibility, email: `${visibility.toLowerCase()}-${tag}@example.org`, phone: '+86 28 1234 5678', skills: ['case management'] },
+      });
     }
     const { text } = await download(`/export/people.csv?city=${encodeURIComponent(city)}`);
     const [header, ...rows] = parseCsv(text.slice(1));
@@ -130,15 +144,27 @@ describe('partners: CSV downloads of any list a caller may read', () => {
       { name: `Csv Funder ${tag}`, kind: 'FOUNDATION', city },
       { name: `Csv Recipient ${tag}`, kind: 'NGO', city },
     ]);
-    for (const [amount, currency] of [['1000.50', 'CNY'], ['250.25', 'CNY'], ['99.99', 'GBP']]) {
+    for (const [amount, currency] of [
+      ['1000.50', 'CNY'],
+      ['250.25', 'CNY'],
+      ['99.99', 'GBP'],
+    ]) {
       await must(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
-        input: { title: `Csv grant ${tag}`, fundingOrganizationId: funder, recipientOrganizationId: recipient, amountAwarded: { amount, currency }, awardDate: '2024-05-01' },
+        input: {
+          title: `Csv grant ${tag}`,
+          fundingOrganizationId: funder,
+          recipientOrganizationId: recipient,
+          amountAwarded: { amount, currency },
+          awardDate: '2024-05-01',
+        },
       });
     }
     const { text } = await download(`/export/funding-flows.csv?city=${encodeURIComponent(city)}`);
     const [header, ...rows] = parseCsv(text.slice(1));
     const pick = (row: string[], column: string) => row[header.indexOf(column)];
-    expect(rows.map((row) => [pick(row, 'funder'), pick(row, 'recipient'), pick(row, 'grantCount'), pick(row, 'currency'), pick(row, 'amount')]).sort()).toEqual([
+    expect(
+      rows.map((row) => [pick(row, 'funder'), pick(row, 'recipient'), pick(row, 'grantCount'), pick(row, 'currency'), pick(row, 'amount')]).sort(),
+    ).toEqual([
       [`Csv Funder ${tag}`, `Csv Recipient ${tag}`, '3', 'CNY', '1250.75'],
       [`Csv Funder ${tag}`, `Csv Recipient ${tag}`, '3', 'GBP', '99.99'],
     ]);
@@ -164,29 +190,54 @@ describe('partners: CSV downloads of any list a caller may read', () => {
         { name: `Csv 360 Funder ${tag}`, kind: 'FOUNDATION', orgIds: [funderOrgId] },
         { name: `Csv 360 Recipient ${tag}`, nameZh: `测试受助机构${tag}`, kind: 'NGO', orgIds: [recipientOrgId] },
       ]);
-      for (const [amount, currency, awardDate] of [['1000.50', 'GBP', '2024-05-01'], ['5.00', 'GBP', '2024-06-30'], ['250000.25', 'CNY', '2024-01-15'], ['12.00', 'GBP', '2023-12-31']]) {
+      for (const [amount, currency, awardDate] of [
+        ['1000.50', 'GBP', '2024-05-01'],
+        ['5.00', 'GBP', '2024-06-30'],
+        ['250000.25', 'CNY', '2024-01-15'],
+        ['12.00', 'GBP', '2023-12-31'],
+      ]) {
         await must(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
-          input: { title: `Csv 360 grant ${tag} ${awardDate}`, fundingOrganizationId: funder, recipientOrganizationId: recipient, amountAwarded: { amount, currency }, awardDate, causeAreas: ['EDUCATION'] },
+          input: {
+            title: `Csv 360 grant ${tag} ${awardDate}`,
+            fundingOrganizationId: funder,
+            recipientOrganizationId: recipient,
+            amountAwarded: { amount, currency },
+            awardDate,
+            causeAreas: ['EDUCATION'],
+          },
         });
       }
     });
 
-    it('serves a funder\'s grants of a year, found by org-id, with the standard\'s column titles and its rules met', async () => {
+    it("serves a funder's grants of a year, found by org-id, with the standard's column titles and its rules met", async () => {
       const { response, bytes, text } = await download(`/export/grants.csv?funderOrgId=${funderOrgId}&year=2024`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="grants.csv"');
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const [header, ...rows] = parseCsv(text.slice(1));
-      for (const title of ['Identifier', 'Title', 'Currency', 'Amount Awarded', 'Award Date', 'Recipient Org:Identifier', 'Recipient Org:Name', 'Funding Org:Identifier', 'Funding Org:Name', 'Last Modified']) {
+      for (const title of [
+        'Identifier',
+        'Title',
+        'Currency',
+        'Amount Awarded',
+        'Award Date',
+        'Recipient Org:Identifier',
+        'Recipient Org:Name',
+        'Funding Org:Identifier',
+        'Funding Org:Name',
+        'Last Modified',
+      ]) {
         expect(header).toContain(title);
       }
       const cell = (row: string[], title: string) => row[header.indexOf(title)];
-      expect(rows.map((row) => [cell(row, 'Currency'), cell(row, 'Amount Awarded'), cell(row, 'Award Date')]).sort()).toEqual([
-        ['CNY', '250000.25', '2024-01-15'],
-        ['GBP', '5.00', '2024-06-30'],
-        ['GBP', '1000.50', '2024-05-01'],
-      ].sort());
+      expect(rows.map((row) => [cell(row, 'Currency'), cell(row, 'Amount Awarded'), cell(row, 'Award Date')]).sort()).toEqual(
+        [
+          ['CNY', '250000.25', '2024-01-15'],
+          ['GBP', '5.00', '2024-06-30'],
+          ['GBP', '1000.50', '2024-05-01'],
+        ].sort(),
+      );
       // the 360Giving schema's rules, checked here rather than trusted
       const identifiers = rows.map((row) => cell(row, 'Identifier'));
       expect(new Set(identifiers).size).toBe(rows.length);
@@ -201,7 +252,9 @@ describe('partners: CSV downloads of any list a caller may read', () => {
         expect(cell(row, 'Recipient Org:Identifier')).toBe(recipientOrgId);
         expect(cell(row, 'Last Modified')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
       }
-      const graphql = await gql<{ grants: { totalCount: number } }>(`query($o: String!) { grants(filter: { funderOrgId: $o, year: 2024 }) { totalCount } }`, { o: funderOrgId });
+      const graphql = await gql<{ grants: { totalCount: number } }>(`query($o: String!) { grants(filter: { funderOrgId: $o, year: 2024 }) { totalCount } }`, {
+        o: funderOrgId,
+      });
       expect(graphql.data!.grants.totalCount).toBe(rows.length);
     });
 
@@ -209,7 +262,14 @@ describe('partners: CSV downloads of any list a caller may read', () => {
       const { text } = await download(`/export/grants.csv?recipientOrgId=${recipientOrgId}`);
       const cli = await promisify(execFile)(
         process.execPath,
-        [join(__dirname, '..', 'subgraphs', 'funding', 'dist', 'src', 'three-sixty-giving', 'export-cli.js'), '-', '--format', 'csv', '--recipient-org-id', recipientOrgId],
+        [
+          join(__dirname, '..', 'subgraphs', 'funding', 'dist', 'src', 'three-sixty-giving', 'export-cli.js'),
+          '-',
+          '--format',
+          'csv',
+          '--recipient-org-id',
+          recipientOrgId,
+        ],
         {
           env: {
             PATH: process.env.PATH,

@@ -23,16 +23,25 @@ async function openGraphiql(base: string): Promise<Page> {
 /** Types into one of GraphiQL's editors through CodeMirror's own API, as pasting would. */
 async function setEditor(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector).first().waitFor();
-  await page.evaluate(([sel, value]) => (document.querySelector(sel) as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value), [selector, text] as const);
+  await page.evaluate(([sel, value]) => (document.querySelector(sel) as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value), [
+    selector,
+    text,
+  ] as const);
 }
 
 async function setHeaders(page: Page, headers: Record<string, string>): Promise<void> {
-  await page.getByRole('tab', { name: 'Headers' }).or(page.getByRole('button', { name: 'Headers' })).first().click();
+  await page
+    .getByRole('tab', { name: 'Headers' })
+    .or(page.getByRole('button', { name: 'Headers' }))
+    .first()
+    .click();
   await setEditor(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify(headers));
 }
 
 async function response(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+  return page.evaluate(() =>
+    (document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+  );
 }
 
 async function waitForResponse(page: Page, matches: (text: string) => boolean, what: string): Promise<string> {
@@ -47,10 +56,14 @@ async function waitForResponse(page: Page, matches: (text: string) => boolean, w
 describe('partners: GraphiQL signs in with its Headers tab', () => {
   const base = () => gatewayUrl().replace(/\/graphql$/, '');
 
-  it('opens subscriptions with the Headers tab\'s credentials: a bad key is refused, a good one receives events', async () => {
+  it("opens subscriptions with the Headers tab's credentials: a bad key is refused, a good one receives events", async () => {
     const city = `Graphiql City ${Math.random().toString(36).slice(2, 8)}`;
     const page = await openGraphiql(base());
-    await setEditor(page, '.graphiql-query-editor .CodeMirror', `subscription { organizationChanged(filter: { city: "${city}" }) { eventId organization { name } } }`);
+    await setEditor(
+      page,
+      '.graphiql-query-editor .CodeMirror',
+      `subscription { organizationChanged(filter: { city: "${city}" }) { eventId organization { name } } }`,
+    );
 
     await setHeaders(page, { 'x-api-key': 'ngo_not-a-real-key' });
     await page.locator('.graphiql-execute-button').click();
@@ -61,8 +74,10 @@ describe('partners: GraphiQL signs in with its Headers tab', () => {
     await setHeaders(page, adminHeaders());
     await page.locator('.graphiql-execute-button').click();
     // the subscription is open once the gateway answers it; then a change in that city arrives
-    for (let started = Date.now(); ; ) {
-      await must(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name: `${city} NGO ${Date.now()}`, kind: 'NGO', city } });
+    for (let started = Date.now(); ;) {
+      await must(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, {
+        input: { name: `${city} NGO ${Date.now()}`, kind: 'NGO', city },
+      });
       const text = await response(page);
       if (text.includes(city)) break;
       if (Date.now() - started > 15_000) throw new Error(`no event reached GraphiQL: ${text.slice(0, 300)}`);

@@ -111,7 +111,7 @@ async function converge(mirror: Mirror, filter: Record<string, unknown>, pageSiz
   let read = 0;
   let changed = 0;
   const responses: string[] = [];
-  for (const started = Date.now(); ; ) {
+  for (const started = Date.now(); ;) {
     await mirror.sync(pageSize);
     read += mirror.read;
     changed += mirror.changed;
@@ -149,16 +149,29 @@ describe('partners: incremental sync through the gateway', () => {
       );
       ids.people.push(created.createPerson.person.id);
     }
-    ids.grant = (await must<{ awardGrant: { grant: { id: string } } }>(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
-      input: { title: `Grant ${tag}`, amountAwarded: { amount: '50000.00', currency: 'CNY' }, awardDate: day(-30), fundingOrganizationId: ids.organizations[0], recipientOrganizationId: ids.organizations[1] },
-    })).awardGrant.grant.id;
-    ids.course = (await must<{ createCourse: { course: { id: string } } }>(`mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`, {
-      input: { title: `Course ${tag}`, kind: 'WORKSHOP', startsOn: day(10), endsOn: day(11), offeredByIds: [ids.organizations[0]] },
-    })).createCourse.course.id;
+    ids.grant = (
+      await must<{ awardGrant: { grant: { id: string } } }>(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
+        input: {
+          title: `Grant ${tag}`,
+          amountAwarded: { amount: '50000.00', currency: 'CNY' },
+          awardDate: day(-30),
+          fundingOrganizationId: ids.organizations[0],
+          recipientOrganizationId: ids.organizations[1],
+        },
+      })
+    ).awardGrant.grant.id;
+    ids.course = (
+      await must<{ createCourse: { course: { id: string } } }>(`mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`, {
+        input: { title: `Course ${tag}`, kind: 'WORKSHOP', startsOn: day(10), endsOn: day(11), offeredByIds: [ids.organizations[0]] },
+      })
+    ).createCourse.course.id;
     for (const n of [1, 2]) {
-      const posted = await must<{ postJob: { jobPosting: { id: string } } }>(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, {
-        input: { organizationId: ids.organizations[0], title: `Posting ${n} ${tag}`, kind: 'FULL_TIME', city: 'Chengdu' },
-      });
+      const posted = await must<{ postJob: { jobPosting: { id: string } } }>(
+        `mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`,
+        {
+          input: { organizationId: ids.organizations[0], title: `Posting ${n} ${tag}`, kind: 'FULL_TIME', city: 'Chengdu' },
+        },
+      );
       ids.postings.push(posted.postJob.jobPosting.id);
     }
   });
@@ -174,7 +187,10 @@ describe('partners: incremental sync through the gateway', () => {
     expect(mirror.changed).toBe(0);
 
     // through the API
-    await must(`mutation($id: ID!, $name: String!) { updateOrganization(id: $id, input: { name: $name, city: "Shanghai" }) { organization { id } } }`, { id: ids.organizations[3], name: `Org 4 ${tag} moved` });
+    await must(`mutation($id: ID!, $name: String!) { updateOrganization(id: $id, input: { name: $name, city: "Shanghai" }) { organization { id } } }`, {
+      id: ids.organizations[3],
+      name: `Org 4 ${tag} moved`,
+    });
     await must(`mutation($id: ID!) { updatePerson(id: $id, input: { city: "Beijing" }) { person { id } } }`, { id: ids.people[0] });
     await must(`mutation($id: ID!) { changeGrantStatus(input: { grantId: $id, status: ACTIVE }) { grant { id } } }`, { id: ids.grant });
     await must(`mutation($id: ID!) { updateCourse(id: $id, input: { city: "Chengdu" }) { course { id } } }`, { id: ids.course });
@@ -182,10 +198,10 @@ describe('partners: incremental sync through the gateway', () => {
     // two organizations in one statement, as a bulk update stamps them: repeated until both got the same millisecond
     let tied = false;
     for (let attempt = 0; attempt < 20 && !tied; attempt += 1) {
-      const { rows } = await sql.query<{ updated_at: Date }>(
-        `update organizations.organization set description = $2 where id = any($1) returning updated_at`,
-        [ids.organizations.slice(0, 2), `Bulk edit ${attempt}`],
-      );
+      const { rows } = await sql.query<{ updated_at: Date }>(`update organizations.organization set description = $2 where id = any($1) returning updated_at`, [
+        ids.organizations.slice(0, 2),
+        `Bulk edit ${attempt}`,
+      ]);
       tied = rows[0].updated_at.getTime() === rows[1].updated_at.getTime();
     }
     expect(tied).toBe(true);
@@ -194,7 +210,11 @@ describe('partners: incremental sync through the gateway', () => {
     // a profile made private leaves the directory
     await must(`mutation($id: ID!) { updatePerson(id: $id, input: { visibility: PRIVATE }) { person { id } } }`, { id: ids.people[1] });
     // an erased account
-    const erased = await gql<{ deleteMyAccount: { complete: boolean } }>(`mutation { deleteMyAccount(keepCertificatesVerifiable: false) { complete } }`, {}, await userHeaders(ids.people[2]));
+    const erased = await gql<{ deleteMyAccount: { complete: boolean } }>(
+      `mutation { deleteMyAccount(keepCertificatesVerifiable: false) { complete } }`,
+      {},
+      await userHeaders(ids.people[2]),
+    );
     expect(erased.errors).toBeUndefined();
 
     // page size 1: a cursor falls between the two rows of the same millisecond
@@ -211,7 +231,9 @@ describe('partners: incremental sync through the gateway', () => {
     // the erased person's removal says when, nothing of what was erased
     expect(changes.responses.join('\n')).not.toContain(`Person 3 ${tag}`);
     const removals = await must<{ removedPeople: { nodes: Record<string, unknown>[] } }>(`{ removedPeople(first: 100) { nodes { id removedAt } } }`, {}, {});
-    expect(removals.removedPeople.nodes.filter((node) => node.id === ids.people[2])).toEqual([{ id: ids.people[2], removedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }]);
+    expect(removals.removedPeople.nodes.filter((node) => node.id === ids.people[2])).toEqual([
+      { id: ids.people[2], removedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
+    ]);
   });
 
   it('serves a page of changes in two statements of the subgraph (the horizon, the page), whatever its size', async () => {
@@ -233,7 +255,9 @@ describe('partners: incremental sync through the gateway', () => {
       ).then((data) => data.createOrganization.organization);
     await create(`Before ${csvTag}`);
     const later = await create(`After ${csvTag}`);
-    const response = await fetch(gatewayUrl().replace(/\/graphql$/, `/export/organizations.csv?search=${csvTag}&updatedSince=${encodeURIComponent(later.updatedAt)}`));
+    const response = await fetch(
+      gatewayUrl().replace(/\/graphql$/, `/export/organizations.csv?search=${csvTag}&updatedSince=${encodeURIComponent(later.updatedAt)}`),
+    );
     expect(response.status).toBe(200);
     const lines = (await response.text()).trim().split(/\r?\n/);
     expect(lines).toHaveLength(2);

@@ -76,7 +76,10 @@ class Receiver {
   async waitFor(path: string, done: (requests: Received[]) => boolean, timeoutMs = 20_000): Promise<Received[]> {
     const deadline = Date.now() + timeoutMs;
     while (!done(this.all(path))) {
-      if (Date.now() > deadline) throw new Error(`the receiver at ${path} got ${this.all(path).length} requests: ${JSON.stringify(this.all(path).map((r) => [r.status, r.body.slice(0, 120)]))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the receiver at ${path} got ${this.all(path).length} requests: ${JSON.stringify(this.all(path).map((r) => [r.status, r.body.slice(0, 120)]))}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return this.all(path);
@@ -98,7 +101,9 @@ const CREATE_WEBHOOK = `mutation($input: CreateWebhookInput!) { createWebhook(in
 const DELIVERIES = `query($id: ID!) { webhook(id: $id) { status statusReason lastEventId deliveries(first: 20) { totalCount nodes { id eventId status attempts lastStatusCode lastError redelivery nextAttemptAt deliveredAt } } } }`;
 
 type Delivery = { id: string; eventId: string; status: string; attempts: number; lastStatusCode: number | null; lastError: string | null; redelivery: boolean };
-type WebhookState = { webhook: { status: string; statusReason: string | null; lastEventId: string | null; deliveries: { totalCount: number; nodes: Delivery[] } } };
+type WebhookState = {
+  webhook: { status: string; statusReason: string | null; lastEventId: string | null; deliveries: { totalCount: number; nodes: Delivery[] } };
+};
 
 async function createOrganization(name: string, city: string): Promise<string> {
   const data = await must<{ createOrganization: { organization: { id: string } } }>(CREATE_ORGANIZATION, { input: { name, kind: 'NGO', city } });
@@ -106,7 +111,9 @@ async function createOrganization(name: string, city: string): Promise<string> {
 }
 
 async function apiKey(organizationId: string, role: 'ADMIN' | 'EDITOR'): Promise<Record<string, string>> {
-  const data = await must<{ createApiKey: { key: string } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, { input: { organizationId, name: `webhooks ${role}`, role } });
+  const data = await must<{ createApiKey: { key: string } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, {
+    input: { organizationId, name: `webhooks ${role}`, role },
+  });
   return apiKeyHeaders(data.createApiKey.key);
 }
 
@@ -124,7 +131,7 @@ async function createWebhook(headers: Record<string, string>, input: Record<stri
 const city = (label: string) => `Hook${label}${randomUUID().slice(0, 8)}`;
 const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);
 
-describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
+describe("webhooks: partners receive the hub's events as signed POSTs", () => {
   const receiver = new Receiver();
   let gateway: ChildService;
   let standby: ChildService | undefined;
@@ -141,7 +148,7 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     await receiver.stop();
   });
 
-  it('lets only the organization\'s admins register a webhook and read its deliveries; bad input gets a code', async () => {
+  it("lets only the organization's admins register a webhook and read its deliveries; bad input gets a code", async () => {
     const owner = await partner('Webhook Owner Society');
     const other = await partner('Webhook Bystander Society');
     const { url } = receiver.endpoint();
@@ -151,7 +158,11 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     expect(codes((await gql(CREATE_WEBHOOK, { input }, owner.editor)).errors)).toEqual(['FORBIDDEN']);
     expect(codes((await gql(CREATE_WEBHOOK, { input }, other.admin)).errors)).toEqual(['FORBIDDEN']);
 
-    const created = await must<{ createWebhook: { secret: string; webhook: { id: string; url: string; topics: string[]; status: string; enabled: boolean } } }>(CREATE_WEBHOOK, { input }, owner.admin);
+    const created = await must<{ createWebhook: { secret: string; webhook: { id: string; url: string; topics: string[]; status: string; enabled: boolean } } }>(
+      CREATE_WEBHOOK,
+      { input },
+      owner.admin,
+    );
     expect(created.createWebhook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     expect(created.createWebhook.webhook).toMatchObject({ url, topics: ['ORGANIZATION_CHANGED'], status: 'ACTIVE', enabled: true });
     const id = created.createWebhook.webhook.id;
@@ -178,19 +189,23 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     expect(await bad({ url: 'https://user:pass@example.org/hook' })).toEqual([['BAD_USER_INPUT', 'url']]);
     expect(await bad({ topics: [] })).toEqual([['BAD_USER_INPUT', 'topics']]);
     expect(await bad({ filter: { funder: owner.id } })).toEqual([['BAD_USER_INPUT', 'filter.funder']]);
-    expect(await bad({ topics: ['GRANT_AWARDED'], filter: { minAmount: { amount: 'lots', currency: 'CNY' } } })).toEqual([['BAD_USER_INPUT', 'filter.minAmount.amount']]);
+    expect(await bad({ topics: ['GRANT_AWARDED'], filter: { minAmount: { amount: 'lots', currency: 'CNY' } } })).toEqual([
+      ['BAD_USER_INPUT', 'filter.minAmount.amount'],
+    ]);
     expect(await bad({ organizationId: randomUUID() })).toEqual([['FORBIDDEN', undefined]]); // not its organization: existence is not revealed
     const missing = await gql(CREATE_WEBHOOK, { input: { ...input, organizationId: randomUUID() } }, adminHeaders());
     expect(missing.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['NOT_FOUND', 'organizationId']]);
     expect(codes((await gql(DELIVERIES, { id: randomUUID() }, owner.admin)).errors)).toEqual(['NOT_FOUND']);
-    expect(codes((await gql(`mutation($id: ID!) { redeliverWebhookEvent(deliveryId: $id) { delivery { id } } }`, { id: 'nope' }, owner.admin)).errors)).toEqual(['NOT_FOUND']);
+    expect(codes((await gql(`mutation($id: ID!) { redeliverWebhookEvent(deliveryId: $id) { delivery { id } } }`, { id: 'nope' }, owner.admin)).errors)).toEqual(
+      ['NOT_FOUND'],
+    );
 
     const deleted = await must<{ deleteWebhook: { id: string } }>(`mutation($id: ID!) { deleteWebhook(id: $id) { id } }`, { id }, owner.admin);
     expect(deleted.deleteWebhook.id).toBe(id);
     expect(codes((await gql(DELIVERIES, { id }, owner.admin)).errors)).toEqual(['NOT_FOUND']);
   });
 
-  it('signs each delivery so standardwebhooks\' Webhook.verify accepts it, with both secrets after a rotation; the webhook-id is the event id', async () => {
+  it("signs each delivery so standardwebhooks' Webhook.verify accepts it, with both secrets after a rotation; the webhook-id is the event id", async () => {
     const owner = await partner('Signed Deliveries Society');
     const town = city('Signed');
     const { path, url } = receiver.endpoint();
@@ -212,13 +227,20 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     expect(receiver.all(path)).toHaveLength(1); // the other city's event is not sent
 
     // after a rotation, deliveries carry a signature with each secret for a while: the receiver switches without a gap
-    const rotated = await must<{ rotateWebhookSecret: { secret: string } }>(`mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id }, owner.admin);
+    const rotated = await must<{ rotateWebhookSecret: { secret: string } }>(
+      `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`,
+      { id },
+      owner.admin,
+    );
     const fresh = rotated.rotateWebhookSecret.secret;
     expect(fresh).not.toBe(secret);
     await createOrganization('Rotated Event Club', town);
     const [, next] = await receiver.waitFor(path, (r) => r.length >= 2);
     expect(String(next!.headers['webhook-signature']).split(' ')).toHaveLength(2);
-    for (const key of [fresh, secret]) expect(new Webhook(key).verify(next!.body, next!.headers as Record<string, string>)).toMatchObject({ data: { organization: { name: 'Rotated Event Club' } } });
+    for (const key of [fresh, secret])
+      expect(new Webhook(key).verify(next!.body, next!.headers as Record<string, string>)).toMatchObject({
+        data: { organization: { name: 'Rotated Event Club' } },
+      });
   });
 
   it('retries after 500s with the same webhook-id and body, then delivers; the admin sees the attempts and can redeliver', async () => {
@@ -236,7 +258,14 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
 
     let state = await must<WebhookState>(DELIVERIES, { id }, owner.admin);
     expect(state.webhook.deliveries.nodes).toEqual([
-      expect.objectContaining({ eventId: requests[0]!.headers['webhook-id'], status: 'SUCCEEDED', attempts: 3, lastStatusCode: 200, lastError: null, redelivery: false }),
+      expect.objectContaining({
+        eventId: requests[0]!.headers['webhook-id'],
+        status: 'SUCCEEDED',
+        attempts: 3,
+        lastStatusCode: 200,
+        lastError: null,
+        redelivery: false,
+      }),
     ]);
     expect(state.webhook.lastEventId).toBe(requests[0]!.headers['webhook-id']);
 
@@ -264,10 +293,13 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     await receiver.waitFor(path, (r) => r.length >= 4); // the first attempt and three retries
     let state: WebhookState | undefined;
     const deadline = Date.now() + 10_000;
-    while ((state = await must<WebhookState>(DELIVERIES, { id }, owner.admin)).webhook.status !== 'FAILING' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((state = await must<WebhookState>(DELIVERIES, { id }, owner.admin)).webhook.status !== 'FAILING' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect(state.webhook.status).toBe('FAILING');
     expect(state.webhook.statusReason).toMatch(/failed 4 attempts.*500/);
-    expect(state.webhook.deliveries.nodes).toEqual([expect.objectContaining({ status: 'FAILED', attempts: 4, lastStatusCode: 500, lastError: 'the endpoint answered 500' })]);
+    expect(state.webhook.deliveries.nodes).toEqual([
+      expect.objectContaining({ status: 'FAILED', attempts: 4, lastStatusCode: 500, lastError: 'the endpoint answered 500' }),
+    ]);
 
     await createOrganization('Broken 2', town); // held while FAILING
     await new Promise((resolve) => setTimeout(resolve, 800));
@@ -291,14 +323,15 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
     await receiver.waitFor(path, (r) => r.length >= 1);
     let state: WebhookState | undefined;
     const deadline = Date.now() + 10_000;
-    while ((state = await must<WebhookState>(DELIVERIES, { id }, owner.admin)).webhook.status !== 'FAILING' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((state = await must<WebhookState>(DELIVERIES, { id }, owner.admin)).webhook.status !== 'FAILING' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect(state.webhook).toMatchObject({ status: 'FAILING', statusReason: expect.stringMatching(/410 Gone/) });
     expect(state.webhook.deliveries.nodes).toEqual([expect.objectContaining({ status: 'FAILED', attempts: 1, lastStatusCode: 410 })]);
     await new Promise((resolve) => setTimeout(resolve, 800)); // longer than the whole test schedule: no retry
     expect(receiver.all(path)).toHaveLength(1);
   });
 
-  it('sends an organization only the events it may read: enrollments in its own courses, not another organization\'s', async () => {
+  it("sends an organization only the events it may read: enrollments in its own courses, not another organization's", async () => {
     const school = await partner('Webhook Training School');
     const rival = await partner('Rival Training School');
     const course = async (offeredBy: string) =>
@@ -309,13 +342,20 @@ describe('webhooks: partners receive the hub\'s events as signed POSTs', () => {
       ).createCourse.course.id;
     const own = await course(school.id);
     const theirs = await course(rival.id);
-    const person = await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, { input: { name: 'Webhook Student' } });
+    const person = await must<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { name: 'Webhook Student' } },
+    );
     const personId = person.createPerson.person.id;
     const { path, url } = receiver.endpoint();
     await createWebhook(school.admin, { organizationId: school.id, url, topics: ['ENROLLMENT_CHANGED'] });
 
     const enroll = async (courseId: string) =>
-      must(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, { input: { courseId, personId } }, await userHeaders(personId));
+      must(
+        `mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`,
+        { input: { courseId, personId } },
+        await userHeaders(personId),
+      );
     await enroll(theirs);
     await enroll(own);
     const [body] = await receiver.waitForAccepted(path, 1);

@@ -10,10 +10,16 @@ async function mutateAll<T>(field: string, inputType: string, selection: string,
   return inputs.map((_, i) => data![`m${i}`]);
 }
 
-type Posting = { title: string; kind: string; openNow: boolean; salary: { min: { amount: string; currency: string } | null; period: string } | null; organization: { name: string; nameZh: string | null } };
+type Posting = {
+  title: string;
+  kind: string;
+  openNow: boolean;
+  salary: { min: { amount: string; currency: string } | null; period: string } | null;
+  organization: { name: string; nameZh: string | null };
+};
 
 describe('the talent market through the gateway', () => {
-  it('lists SowosSky\'s open positions on the organization, each naming its organization from the organizations subgraph', async () => {
+  it("lists SowosSky's open positions on the organization, each naming its organization from the organizations subgraph", async () => {
     const { data, errors } = await gql<{ organizations: { nodes: { name: string; openPositions: { totalCount: number; nodes: Posting[] } }[] } }>(`{
       organizations(filter: { search: "SowosSky" }, first: 1) { nodes { name openPositions { totalCount nodes {
         title kind openNow salary { min { amount currency } period } organization { name nameZh } } } } } }`);
@@ -27,8 +33,10 @@ describe('the talent market through the gateway', () => {
     }
   });
 
-  it('searches open postings in Chengdu with their organizations and applicants, and the applicants\' training from the training subgraph', async () => {
-    const { data, errors } = await gql<{ jobPostings: { nodes: (Posting & { applications: { nodes: { status: string; person: { name: string; enrollments: { totalCount: number } } }[] } })[] } }>(`{
+  it("searches open postings in Chengdu with their organizations and applicants, and the applicants' training from the training subgraph", async () => {
+    const { data, errors } = await gql<{
+      jobPostings: { nodes: (Posting & { applications: { nodes: { status: string; person: { name: string; enrollments: { totalCount: number } } }[] } })[] };
+    }>(`{
       jobPostings(filter: { city: "chengdu", openNow: true }, first: 50) { nodes { title organization { name }
         applications { nodes { status person { name enrollments { totalCount } } } } } } }`);
     expect(errors).toBeUndefined();
@@ -40,8 +48,14 @@ describe('the talent market through the gateway', () => {
     expect(supervision.applications.nodes[0].person.enrollments.totalCount).toBeGreaterThan(0);
   });
 
-  it('gives the Chengdu NGO Service Park\'s advisory committee of six, with no education or qualification the sources do not give', async () => {
-    const { data, errors } = await gql<{ organizations: { nodes: { advisoryCommittee: { totalCount: number; nodes: { person: { name: string; education: { institution: string }[]; qualification: string | null } }[] } }[] } }>(`{
+  it("gives the Chengdu NGO Service Park's advisory committee of six, with no education or qualification the sources do not give", async () => {
+    const { data, errors } = await gql<{
+      organizations: {
+        nodes: {
+          advisoryCommittee: { totalCount: number; nodes: { person: { name: string; education: { institution: string }[]; qualification: string | null } }[] };
+        }[];
+      };
+    }>(`{
       organizations(filter: { search: "成都公益组织服务园" }, first: 1) { nodes { advisoryCommittee { totalCount nodes { person { name qualification education { institution } } } } } } }`);
     expect(errors).toBeUndefined();
     const committee = data!.organizations.nodes[0].advisoryCommittee;
@@ -57,7 +71,16 @@ describe('the talent market through the gateway', () => {
     const organizationId = created.data!.createOrganization.organization.id;
     const posted = await gql<{ postJob: { jobPosting: { id: string; organization: { name: string } } } }>(
       `mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id organization { name } } } }`,
-      { input: { organizationId, title: 'Youth worker', kind: 'FULL_TIME', city: 'Chengdu', skills: ['youth work'], salary: { min: { amount: '5000', currency: 'CNY' }, max: { amount: '6500', currency: 'CNY' } } } },
+      {
+        input: {
+          organizationId,
+          title: 'Youth worker',
+          kind: 'FULL_TIME',
+          city: 'Chengdu',
+          skills: ['youth work'],
+          salary: { min: { amount: '5000', currency: 'CNY' }, max: { amount: '6500', currency: 'CNY' } },
+        },
+      },
     );
     expect(posted.errors).toBeUndefined();
     expect(posted.data!.postJob.jobPosting.organization.name).toBe('Gateway Hiring NGO');
@@ -68,9 +91,14 @@ describe('the talent market through the gateway', () => {
       { name: 'Gateway Mentor' },
     ]);
     const suggested = await gql<{ jobPosting: { suggestedCandidates: { nodes: { matchedSkills: string[]; sameCity: boolean; person: { id: string } }[] } } }>(
-      `query($id: ID!) { jobPosting(id: $id) { suggestedCandidates { nodes { matchedSkills sameCity person { id } } } } }`, { id: postingId },
+      `query($id: ID!) { jobPosting(id: $id) { suggestedCandidates { nodes { matchedSkills sameCity person { id } } } } }`,
+      { id: postingId },
     );
-    expect(suggested.data!.jobPosting.suggestedCandidates.nodes).toContainEqual({ matchedSkills: ['youth work'], sameCity: true, person: { id: applicant.person.id } });
+    expect(suggested.data!.jobPosting.suggestedCandidates.nodes).toContainEqual({
+      matchedSkills: ['youth work'],
+      sameCity: true,
+      person: { id: applicant.person.id },
+    });
 
     const recommended = await gql(`mutation($input: RecommendPersonInput!) { recommendPerson(input: $input) { recommendation { organization { name } } } }`, {
       input: { recommenderId: mentor.person.id, candidateId: applicant.person.id, postingId, note: 'Ran our youth club for three years.' },
@@ -78,22 +106,36 @@ describe('the talent market through the gateway', () => {
     expect(recommended.data).toEqual({ recommendPerson: { recommendation: { organization: { name: 'Gateway Hiring NGO' } } } });
 
     const applied = await gql<{ applyForJob: { application: { id: string; status: string } } }>(
-      `mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id status } } }`, { input: { postingId, personId: applicant.person.id } },
+      `mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id status } } }`,
+      { input: { postingId, personId: applicant.person.id } },
     );
     const applicationId = applied.data!.applyForJob.application.id;
-    const skip = await gql(`mutation($id: ID!) { changeApplicationStatus(input: { id: $id, status: HIRED }) { application { status } } }`, { id: applicationId });
+    const skip = await gql(`mutation($id: ID!) { changeApplicationStatus(input: { id: $id, status: HIRED }) { application { status } } }`, {
+      id: applicationId,
+    });
     expect(skip.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
     for (const status of ['SHORTLISTED', 'OFFERED', 'HIRED']) {
-      const moved = await gql(`mutation($id: ID!, $s: ApplicationStatus!) { changeApplicationStatus(input: { id: $id, status: $s }) { application { status } } }`, { id: applicationId, s: status });
+      const moved = await gql(
+        `mutation($id: ID!, $s: ApplicationStatus!) { changeApplicationStatus(input: { id: $id, status: $s }) { application { status } } }`,
+        { id: applicationId, s: status },
+      );
       expect(moved.data).toEqual({ changeApplicationStatus: { application: { status } } });
     }
     const closed = await gql(`mutation($id: ID!) { closeJobPosting(input: { id: $id, filled: true }) { jobPosting { status openNow } } }`, { id: postingId });
     expect(closed.data).toEqual({ closeJobPosting: { jobPosting: { status: 'FILLED', openNow: false } } });
-    const late = await gql(`mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`, { input: { postingId, personId: mentor.person.id } });
+    const late = await gql(`mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`, {
+      input: { postingId, personId: mentor.person.id },
+    });
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'postingId' });
 
-    const person = await gql<{ person: { applications: { nodes: { status: string; posting: { organization: { name: string } } }[] }; recommendations: { nodes: { recommender: { name: string } }[] } } }>(
-      `query($id: ID!) { person(id: $id) { applications { nodes { status posting { organization { name } } } } recommendations { nodes { recommender { name } } } } }`, { id: applicant.person.id },
+    const person = await gql<{
+      person: {
+        applications: { nodes: { status: string; posting: { organization: { name: string } } }[] };
+        recommendations: { nodes: { recommender: { name: string } }[] };
+      };
+    }>(
+      `query($id: ID!) { person(id: $id) { applications { nodes { status posting { organization { name } } } } recommendations { nodes { recommender { name } } } } }`,
+      { id: applicant.person.id },
     );
     expect(person.data!.person).toEqual({
       applications: { nodes: [{ status: 'HIRED', posting: { organization: { name: 'Gateway Hiring NGO' } } }] },
@@ -102,7 +144,9 @@ describe('the talent market through the gateway', () => {
   });
 
   it('refuses a posting for an organization the hub does not know as NOT_FOUND through the gateway', async () => {
-    const { data, errors } = await gql(`mutation { postJob(input: { organizationId: "00000000-0000-4000-8000-000000000000", title: "Ghost", kind: VOLUNTEER, remote: true }) { jobPosting { id } } }`);
+    const { data, errors } = await gql(
+      `mutation { postJob(input: { organizationId: "00000000-0000-4000-8000-000000000000", title: "Ghost", kind: VOLUNTEER, remote: true }) { jobPosting { id } } }`,
+    );
     expect(data).toBeNull();
     expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'organizationId' });
   });
@@ -112,17 +156,47 @@ describe('talent-market lists cost the same number of SQL statements for 2 paren
   const CITY = 'Talentcount City';
 
   beforeAll(async () => {
-    const [organization] = await mutateAll<{ organization: { id: string } }>('createOrganization', 'CreateOrganizationInput', 'organization { id }', [{ name: 'Talentcount NGO', kind: 'NGO', city: CITY }]);
-    const people = await mutateAll<{ person: { id: string } }>('createPerson', 'CreatePersonInput', 'person { id }',
+    const [organization] = await mutateAll<{ organization: { id: string } }>('createOrganization', 'CreateOrganizationInput', 'organization { id }', [
+      { name: 'Talentcount NGO', kind: 'NGO', city: CITY },
+    ]);
+    const people = await mutateAll<{ person: { id: string } }>(
+      'createPerson',
+      'CreatePersonInput',
+      'person { id }',
       Array.from({ length: 20 }, (_, i) => ({
-        name: `Talentcount Person ${String(i).padStart(2, '0')}`, city: CITY, skills: ['talentcount'], openToWork: true,
-        education: [{ institution: 'Talentcount College', degree: 'BACHELOR', year: 2015 }, { institution: 'Talentcount University', degree: 'MASTER', year: 2018 }],
-        qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER', year: 2016 }, { level: 'SOCIAL_WORKER', year: 2019 }],
-      })));
-    const postings = await mutateAll<{ jobPosting: { id: string } }>('postJob', 'PostJobInput', 'jobPosting { id }',
-      Array.from({ length: 20 }, (_, i) => ({ organizationId: organization.organization.id, title: `Talentcount posting ${String(i).padStart(2, '0')}`, kind: 'PART_TIME', city: CITY, skills: ['Talentcount'] })));
+        name: `Talentcount Person ${String(i).padStart(2, '0')}`,
+        city: CITY,
+        skills: ['talentcount'],
+        openToWork: true,
+        education: [
+          { institution: 'Talentcount College', degree: 'BACHELOR', year: 2015 },
+          { institution: 'Talentcount University', degree: 'MASTER', year: 2018 },
+        ],
+        qualifications: [
+          { level: 'ASSISTANT_SOCIAL_WORKER', year: 2016 },
+          { level: 'SOCIAL_WORKER', year: 2019 },
+        ],
+      })),
+    );
+    const postings = await mutateAll<{ jobPosting: { id: string } }>(
+      'postJob',
+      'PostJobInput',
+      'jobPosting { id }',
+      Array.from({ length: 20 }, (_, i) => ({
+        organizationId: organization.organization.id,
+        title: `Talentcount posting ${String(i).padStart(2, '0')}`,
+        kind: 'PART_TIME',
+        city: CITY,
+        skills: ['Talentcount'],
+      })),
+    );
     // the last two people apply everywhere: the first ones (by name) still get suggestions on every page
-    await mutateAll('applyForJob', 'ApplyForJobInput', 'application { id }', postings.flatMap((p) => people.slice(18).map((person) => ({ postingId: p.jobPosting.id, personId: person.person.id }))));
+    await mutateAll(
+      'applyForJob',
+      'ApplyForJobInput',
+      'application { id }',
+      postings.flatMap((p) => people.slice(18).map((person) => ({ postingId: p.jobPosting.id, personId: person.person.id }))),
+    );
   }, 120_000);
 
   async function costs(query: string, counted: (data: Record<string, { nodes: unknown[] }>) => number): Promise<Record<number, Record<string, number>>> {

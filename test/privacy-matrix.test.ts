@@ -36,29 +36,66 @@ const PROBES: Record<string, { query: string; seen: (data: any) => unknown }[]> 
   'Person.phone': [{ query: `query($person: ID!) { person(id: $person) { phone } }`, seen: (d) => d?.person?.phone }],
   'Person.bio': [{ query: `query($person: ID!) { person(id: $person) { bio } }`, seen: (d) => d?.person?.bio }],
   'Person.bioZh': [{ query: `query($person: ID!) { person(id: $person) { bioZh } }`, seen: (d) => d?.person?.bioZh }],
-  'Person.applications': [{ query: `query($person: ID!) { person(id: $person) { applications { nodes { id } } } }`, seen: (d) => d?.person?.applications?.nodes?.length }],
-  'Person.enrollments': [{ query: `query($person: ID!) { person(id: $person) { enrollments { nodes { id } } } }`, seen: (d) => d?.person?.enrollments?.nodes?.length }],
-  'JobPosting.applications': [{ query: `query($posting: ID!) { jobPosting(id: $posting) { applications { nodes { id } } } }`, seen: (d) => d?.jobPosting?.applications?.nodes?.length }],
+  'Person.applications': [
+    { query: `query($person: ID!) { person(id: $person) { applications { nodes { id } } } }`, seen: (d) => d?.person?.applications?.nodes?.length },
+  ],
+  'Person.enrollments': [
+    { query: `query($person: ID!) { person(id: $person) { enrollments { nodes { id } } } }`, seen: (d) => d?.person?.enrollments?.nodes?.length },
+  ],
+  'JobPosting.applications': [
+    { query: `query($posting: ID!) { jobPosting(id: $posting) { applications { nodes { id } } } }`, seen: (d) => d?.jobPosting?.applications?.nodes?.length },
+  ],
   'JobApplication.person': [
-    { query: `query($posting: ID!) { jobPosting(id: $posting) { applications { nodes { person { id } } } } }`, seen: (d) => d?.jobPosting?.applications?.nodes?.[0]?.person?.id },
-    { query: `query($person: ID!) { person(id: $person) { applications { nodes { person { id } } } } }`, seen: (d) => d?.person?.applications?.nodes?.[0]?.person?.id },
+    {
+      query: `query($posting: ID!) { jobPosting(id: $posting) { applications { nodes { person { id } } } } }`,
+      seen: (d) => d?.jobPosting?.applications?.nodes?.[0]?.person?.id,
+    },
+    {
+      query: `query($person: ID!) { person(id: $person) { applications { nodes { person { id } } } } }`,
+      seen: (d) => d?.person?.applications?.nodes?.[0]?.person?.id,
+    },
   ],
   'JobApplication.coverNote': [
-    { query: `query($posting: ID!) { jobPosting(id: $posting) { applications { nodes { coverNote } } } }`, seen: (d) => d?.jobPosting?.applications?.nodes?.[0]?.coverNote },
-    { query: `query($person: ID!) { person(id: $person) { applications { nodes { coverNote } } } }`, seen: (d) => d?.person?.applications?.nodes?.[0]?.coverNote },
+    {
+      query: `query($posting: ID!) { jobPosting(id: $posting) { applications { nodes { coverNote } } } }`,
+      seen: (d) => d?.jobPosting?.applications?.nodes?.[0]?.coverNote,
+    },
+    {
+      query: `query($person: ID!) { person(id: $person) { applications { nodes { coverNote } } } }`,
+      seen: (d) => d?.person?.applications?.nodes?.[0]?.coverNote,
+    },
   ],
-  'Course.enrollments': [{ query: `query($course: ID!) { course(id: $course) { enrollments { nodes { id } } } }`, seen: (d) => d?.course?.enrollments?.nodes?.length }],
+  'Course.enrollments': [
+    { query: `query($course: ID!) { course(id: $course) { enrollments { nodes { id } } } }`, seen: (d) => d?.course?.enrollments?.nodes?.length },
+  ],
   'Enrollment.person': [{ query: `query($enrollment: ID!) { enrollment(id: $enrollment) { person { id } } }`, seen: (d) => d?.enrollment?.person?.id }],
-  'Organization.members': [{ query: `query($organization: ID!) { organization(id: $organization) { members { role } } }`, seen: (d) => d?.organization?.members?.length }],
-  'Person.pendingAffiliations': [{ query: `query($person: ID!) { person(id: $person) { pendingAffiliations { nodes { id } } } }`, seen: (d) => d?.person?.pendingAffiliations?.nodes?.length }],
-  'Organization.pendingAffiliations': [
-    { query: `query($organization: ID!) { organization(id: $organization) { pendingAffiliations { nodes { id } } } }`, seen: (d) => d?.organization?.pendingAffiliations?.nodes?.length },
+  'Organization.members': [
+    { query: `query($organization: ID!) { organization(id: $organization) { members { role } } }`, seen: (d) => d?.organization?.members?.length },
   ],
-  'Organization.apiKeys': [{ query: `query($organization: ID!) { organization(id: $organization) { apiKeys { prefix } } }`, seen: (d) => d?.organization?.apiKeys?.length }],
-  'Organization.webhooks': [{ query: `query($organization: ID!) { organization(id: $organization) { webhooks { url } } }`, seen: (d) => d?.organization?.webhooks?.length }],
+  'Person.pendingAffiliations': [
+    {
+      query: `query($person: ID!) { person(id: $person) { pendingAffiliations { nodes { id } } } }`,
+      seen: (d) => d?.person?.pendingAffiliations?.nodes?.length,
+    },
+  ],
+  'Organization.pendingAffiliations': [
+    {
+      query: `query($organization: ID!) { organization(id: $organization) { pendingAffiliations { nodes { id } } } }`,
+      seen: (d) => d?.organization?.pendingAffiliations?.nodes?.length,
+    },
+  ],
+  'Organization.apiKeys': [
+    { query: `query($organization: ID!) { organization(id: $organization) { apiKeys { prefix } } }`, seen: (d) => d?.organization?.apiKeys?.length },
+  ],
+  'Organization.webhooks': [
+    { query: `query($organization: ID!) { organization(id: $organization) { webhooks { url } } }`, seen: (d) => d?.organization?.webhooks?.length },
+  ],
   'Webhook.deliveries': [
     { query: `query($webhook: ID!) { webhook(id: $webhook) { deliveries { totalCount } } }`, seen: (d) => d?.webhook?.deliveries },
-    { query: `query($organization: ID!) { organization(id: $organization) { webhooks { deliveries { totalCount } } } }`, seen: (d) => d?.organization?.webhooks?.[0]?.deliveries },
+    {
+      query: `query($organization: ID!) { organization(id: $organization) { webhooks { deliveries { totalCount } } } }`,
+      seen: (d) => d?.organization?.webhooks?.[0]?.deliveries,
+    },
   ],
 };
 
@@ -82,12 +119,18 @@ function privateFields(): Map<string, string> {
 }
 
 async function createPerson(name: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const data = await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, { input: { name, ...extra } });
+  const data = await must<{ createPerson: { person: { id: string } } }>(
+    `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+    { input: { name, ...extra } },
+  );
   return data.createPerson.person.id;
 }
 
 async function createOrganization(name: string): Promise<string> {
-  const data = await must<{ createOrganization: { organization: { id: string } } }>(`mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Chengdu" }) { organization { id } } }`, { name });
+  const data = await must<{ createOrganization: { organization: { id: string } } }>(
+    `mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Chengdu" }) { organization { id } } }`,
+    { name },
+  );
   return data.createOrganization.organization.id;
 }
 
@@ -98,7 +141,13 @@ describe('privacy matrix: every private field × every role, through the gateway
 
   beforeAll(async () => {
     const tag = Math.random().toString(36).slice(2, 8);
-    const person = await createPerson(`Matrix Subject ${tag}`, { email: `subject-${tag}@example.org`, phone: '+86 28 1111 2222', bio: 'Social worker.', bioZh: '社工。', visibility: 'PARTNERS' });
+    const person = await createPerson(`Matrix Subject ${tag}`, {
+      email: `subject-${tag}@example.org`,
+      phone: '+86 28 1111 2222',
+      bio: 'Social worker.',
+      bioZh: '社工。',
+      visibility: 'PARTNERS',
+    });
     const stranger = await createPerson(`Matrix Stranger ${tag}`);
     const relatedEditor = await createPerson(`Matrix Related Editor ${tag}`);
     const unrelatedEditor = await createPerson(`Matrix Unrelated Editor ${tag}`);
@@ -107,7 +156,9 @@ describe('privacy matrix: every private field × every role, through the gateway
     const ADD_MEMBER = `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { member { role } } }`;
     await must(ADD_MEMBER, { input: { organizationId: relatedOrganization, personId: relatedEditor, role: 'EDITOR' } });
     await must(ADD_MEMBER, { input: { organizationId: unrelatedOrganization, personId: unrelatedEditor, role: 'EDITOR' } });
-    await must(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, { input: { organizationId: relatedOrganization, name: 'matrix' } });
+    await must(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, {
+      input: { organizationId: relatedOrganization, name: 'matrix' },
+    });
 
     headers.anonymous = {};
     headers.unrelatedPerson = await userHeaders(stranger);
@@ -117,9 +168,17 @@ describe('privacy matrix: every private field × every role, through the gateway
     headers.admin = adminHeaders();
 
     const posting = (
-      await must<{ postJob: { jobPosting: { id: string } } }>(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, { input: { organizationId: relatedOrganization, title: 'Case worker', kind: 'FULL_TIME', city: 'Chengdu' } }, headers.relatedMember)
+      await must<{ postJob: { jobPosting: { id: string } } }>(
+        `mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`,
+        { input: { organizationId: relatedOrganization, title: 'Case worker', kind: 'FULL_TIME', city: 'Chengdu' } },
+        headers.relatedMember,
+      )
     ).postJob.jobPosting.id;
-    await must(`mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`, { input: { postingId: posting, personId: person, coverNote: 'I have five years of casework.' } }, headers.self);
+    await must(
+      `mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`,
+      { input: { postingId: posting, personId: person, coverNote: 'I have five years of casework.' } },
+      headers.self,
+    );
     const course = (
       await must<{ createCourse: { course: { id: string } } }>(
         `mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`,
@@ -128,8 +187,18 @@ describe('privacy matrix: every private field × every role, through the gateway
       )
     ).createCourse.course.id;
     // proposed by the organization's editor, not yet confirmed by the subject: pending on both sides' lists
-    await must(`mutation($input: AddAffiliationInput!) { addAffiliation(input: $input) { affiliation { id } } }`, { input: { personId: person, organizationId: relatedOrganization, role: 'STAFF' } }, headers.relatedMember);
-    const enrollment = (await must<{ enrollPerson: { enrollment: { id: string } } }>(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, { input: { courseId: course, personId: person } }, headers.self)).enrollPerson.enrollment.id;
+    await must(
+      `mutation($input: AddAffiliationInput!) { addAffiliation(input: $input) { affiliation { id } } }`,
+      { input: { personId: person, organizationId: relatedOrganization, role: 'STAFF' } },
+      headers.relatedMember,
+    );
+    const enrollment = (
+      await must<{ enrollPerson: { enrollment: { id: string } } }>(
+        `mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`,
+        { input: { courseId: course, personId: person } },
+        headers.self,
+      )
+    ).enrollPerson.enrollment.id;
     const webhook = (
       await must<{ createWebhook: { webhook: { id: string } } }>(`mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }`, {
         // a city no event has: nothing is ever sent to this endpoint
@@ -146,7 +215,14 @@ describe('privacy matrix: every private field × every role, through the gateway
   });
 
   it.each(ROLES)('shows %s exactly the private fields its role may see', async (role) => {
-    const variables = { person: fixture.person, organization: fixture.relatedOrganization, posting: fixture.posting, course: fixture.course, enrollment: fixture.enrollment, webhook: fixture.webhook };
+    const variables = {
+      person: fixture.person,
+      organization: fixture.relatedOrganization,
+      posting: fixture.posting,
+      course: fixture.course,
+      enrollment: fixture.enrollment,
+      webhook: fixture.webhook,
+    };
     const wrong: string[] = [];
     for (const [field, rule] of fields) {
       let seen = false;
@@ -156,7 +232,8 @@ describe('privacy matrix: every private field × every role, through the gateway
         const value = probe.seen(response.data);
         if (value !== undefined && value !== null && value !== 0) seen = true;
         for (const error of response.errors ?? []) {
-          if (!['FORBIDDEN', 'UNAUTHENTICATED'].includes(error.extensions?.code as string)) wrong.push(`${field}: unexpected ${error.extensions?.code} ${error.message}`);
+          if (!['FORBIDDEN', 'UNAUTHENTICATED'].includes(error.extensions?.code as string))
+            wrong.push(`${field}: unexpected ${error.extensions?.code} ${error.message}`);
         }
       }
       const expected = SEES[rule]?.includes(role) ?? false;

@@ -15,7 +15,11 @@ interface Answer<T> {
 }
 
 async function ask<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer<T>> {
-  const response = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(gatewayUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as Omit<Answer<T>, 'cache'>;
   return { cache: response.headers.get('x-response-cache'), ...body };
 }
@@ -32,12 +36,21 @@ describe('response cache for public data', () => {
 
   beforeAll(async () => {
     const create = (name: string) =>
-      must<{ createOrganization: { organization: { id: string } } }>(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name, kind: 'NGO', city: 'Chengdu' } });
+      must<{ createOrganization: { organization: { id: string } } }>(
+        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+        { input: { name, kind: 'NGO', city: 'Chengdu' } },
+      );
     organization = (await create(`Cache Org ${tag}`)).createOrganization.organization.id;
     const partner = (await create(`Cache Partner ${tag}`)).createOrganization.organization.id;
     const other = (await create(`Cache Other Partner ${tag}`)).createOrganization.organization.id;
     const key = async (organizationId: string) =>
-      apiKeyHeaders((await must<{ createApiKey: { key: string } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, { input: { organizationId, name: `cache ${tag}` } })).createApiKey.key);
+      apiKeyHeaders(
+        (
+          await must<{ createApiKey: { key: string } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, {
+            input: { organizationId, name: `cache ${tag}` },
+          })
+        ).createApiKey.key,
+      );
     partnerKey = await key(partner);
     otherPartnerKey = await key(other);
     // a profile for partners only: its bio is for organization members (API keys), not for anonymous callers
@@ -63,19 +76,27 @@ describe('response cache for public data', () => {
 
   it('shows a change made through the gateway at once', async () => {
     await ask(ORGANIZATION, { id: organization });
-    await must(`mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { organization { id } } }`, { id: organization, input: { name: `Cache Org ${tag} renamed` } });
+    await must(`mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { organization { id } } }`, {
+      id: organization,
+      input: { name: `Cache Org ${tag} renamed` },
+    });
     expect(await ask(ORGANIZATION, { id: organization })).toMatchObject({ cache: 'MISS', data: { organization: { name: `Cache Org ${tag} renamed` } } });
   });
 
-  it('drops what it cached on an event of the hub\'s log, for a change that did not pass through this gateway', async () => {
+  it("drops what it cached on an event of the hub's log, for a change that did not pass through this gateway", async () => {
     const name = `Cache Org ${tag} changed elsewhere`;
     expect((await ask(ORGANIZATION, { id: organization })).data).toBeDefined();
     expect((await ask(ORGANIZATION, { id: organization })).cache).toBe('HIT');
     // straight to the organizations subgraph, signed as the hub's own service: the gateway only hears of it by the event
-    const { errors } = await graphqlRequestAs(asAdmin(), subgraphUrl('organizations'), `mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { organization { id } } }`, {
-      id: organization,
-      input: { name },
-    });
+    const { errors } = await graphqlRequestAs(
+      asAdmin(),
+      subgraphUrl('organizations'),
+      `mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { organization { id } } }`,
+      {
+        id: organization,
+        input: { name },
+      },
+    );
     expect(errors).toBeUndefined();
     let seen: Answer<{ organization: { name: string } }> | undefined;
     for (const started = Date.now(); Date.now() - started < 5000; await new Promise((resolve) => setTimeout(resolve, 50))) {
@@ -85,7 +106,7 @@ describe('response cache for public data', () => {
     expect(seen).toMatchObject({ cache: 'MISS', data: { organization: { name } } });
   });
 
-  it('never keeps an answer that depends on its caller: a partner\'s view of a profile is not served to anonymous callers or to another partner', async () => {
+  it("never keeps an answer that depends on its caller: a partner's view of a profile is not served to anonymous callers or to another partner", async () => {
     const partner = await ask<{ person: { bio: string | null } }>(PROFILE, { id: person }, partnerKey);
     expect(partner).toMatchObject({ cache: 'MISS', data: { person: { id: person, bio: `Bio ${tag}` } } });
     expect(partner.errors).toBeUndefined();

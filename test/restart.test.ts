@@ -67,7 +67,13 @@ describe('npm start on an embedded PostgreSQL', () => {
   });
 
   it('starts on a new data folder with the seed, stops cleanly on Ctrl-C, and starts again with the data kept and the seed not duplicated; the 360Giving import finds the running hub by itself', async () => {
-    const ports = { gateway: await freePort(), organizations: await freePort(), people: await freePort(), funding: await freePort(), training: await freePort() };
+    const ports = {
+      gateway: await freePort(),
+      organizations: await freePort(),
+      people: await freePort(),
+      funding: await freePort(),
+      training: await freePort(),
+    };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NGOHUB_DATA_DIR: dataDir,
@@ -88,7 +94,12 @@ describe('npm start on an embedded PostgreSQL', () => {
     const seeded = await graphqlRequest<Record<string, { totalCount: number }>>(url, COUNT);
     expect(seeded.errors).toBeUndefined();
     for (const list of Object.values(seeded.data!)) expect(list.totalCount).toBeGreaterThan(0);
-    const created = await graphqlRequest(url, `mutation { createOrganization(input: { name: "Survives a restart", kind: NGO }) { organization { id } } }`, undefined, adminHeaders());
+    const created = await graphqlRequest(
+      url,
+      `mutation { createOrganization(input: { name: "Survives a restart", kind: NGO }) { organization { id } } }`,
+      undefined,
+      adminHeaders(),
+    );
     expect(created.errors).toBeUndefined();
     expect(await stop(first.child)).toBe(0);
     expect(processGroupAlive(first.child.pid!)).toBe(false); // no subgraph, gateway or PostgreSQL left behind

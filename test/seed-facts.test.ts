@@ -29,7 +29,12 @@ const ORGANIZATION = `query($id: ID!) { organization(id: $id) { name nameZh foun
   provenance { kind illustrative sourceTitle sourcePublisher sourceIssue } } }`;
 const organization = async (slug: string) => (await read<{ organization: Organization }>(ORGANIZATION, { id: org(slug) })).organization;
 
-type Affiliations = { name: string; nameZh: string | null; provenance: { illustrative: boolean; sourceTitle: string | null }; affiliations: { nodes: { role: string; title: string | null; organization: { id: string } }[] } };
+type Affiliations = {
+  name: string;
+  nameZh: string | null;
+  provenance: { illustrative: boolean; sourceTitle: string | null };
+  affiliations: { nodes: { role: string; title: string | null; organization: { id: string } }[] };
+};
 const PERSON = `query($id: ID!) { person(id: $id) { name nameZh provenance { illustrative sourceTitle } affiliations(first: 100) { nodes { role title organization { id } } } } }`;
 const personOf = async (slug: string) => (await read<{ person: Affiliations | null }>(PERSON, { id: person(slug) })).person;
 
@@ -42,17 +47,23 @@ describe('the seed sector, as the two source articles tell it', () => {
     expect(sowossky.description).toContain('青翼社会工作网');
     expect(sowossky.description).toContain('2003');
     expect(sowossky.description).toContain('Li Zhaowei');
-    expect(sowossky.provenance).toMatchObject({ kind: 'SEED', illustrative: false, sourceTitle: 'SowosSky (NGO profile)', sourcePublisher: 'China Development Brief' });
+    expect(sowossky.provenance).toMatchObject({
+      kind: 'SEED',
+      illustrative: false,
+      sourceTitle: 'SowosSky (NGO profile)',
+      sourcePublisher: 'China Development Brief',
+    });
   });
 
-  it('admits SowosSky to NPI\'s incubation in September 2008 and registers it in December 2009 at the Pudong Civil Affairs Bureau', async () => {
+  it("admits SowosSky to NPI's incubation in September 2008 and registers it in December 2009 at the Pudong Civil Affairs Bureau", async () => {
     const sowossky = await organization('sowossky');
     expect(sowossky.foundedOn).toBe('2008-09-01');
     expect(sowossky.registration).toEqual({ status: 'REGISTERED', authority: 'Pudong Civil Affairs Bureau', registeredOn: '2009-12-01' });
-    const { history } = await read<{ history: { incubationHistory: { nodes: { startedOn: string; cohort: { programme: { incubator: { id: string } } } }[] } } }>(
-      `query($id: ID!) { history: organization(id: $id) { incubationHistory { nodes { startedOn cohort { programme { incubator { id } } } } } } }`,
-      { id: org('sowossky') },
-    );
+    const { history } = await read<{
+      history: { incubationHistory: { nodes: { startedOn: string; cohort: { programme: { incubator: { id: string } } } }[] } };
+    }>(`query($id: ID!) { history: organization(id: $id) { incubationHistory { nodes { startedOn cohort { programme { incubator { id } } } } } } }`, {
+      id: org('sowossky'),
+    });
     expect(history.incubationHistory.nodes).toEqual([{ startedOn: '2008-09-01', cohort: { programme: { incubator: { id: org('npi') } } } }]);
   });
 
@@ -65,11 +76,10 @@ describe('the seed sector, as the two source articles tell it', () => {
     });
   });
 
-  it('records the camp\'s 2009 recognition by the British Embassy (the British Council) and the YouChange China Social Entrepreneur Foundation', async () => {
-    const { course } = await read<{ course: { title: string; recognitions: { year: number; title: string; awardedBy: string }[]; offeredBy: { id: string }[] } }>(
-      `query($id: ID!) { course(id: $id) { title recognitions { year title awardedBy } offeredBy { id } } }`,
-      { id: seedId('course:spread-your-wings') },
-    );
+  it("records the camp's 2009 recognition by the British Embassy (the British Council) and the YouChange China Social Entrepreneur Foundation", async () => {
+    const { course } = await read<{
+      course: { title: string; recognitions: { year: number; title: string; awardedBy: string }[]; offeredBy: { id: string }[] };
+    }>(`query($id: ID!) { course(id: $id) { title recognitions { year title awardedBy } offeredBy { id } } }`, { id: seedId('course:spread-your-wings') });
     expect(course.title).toBe('"Spread Your Wings" Training Camp');
     expect(course.offeredBy).toEqual([{ id: org('sowossky') }]);
     expect(course.recognitions).toEqual([
@@ -86,7 +96,9 @@ describe('the seed sector, as the two source articles tell it', () => {
     expect(park).toMatchObject({ name: 'Chengdu NGO Service Park', nameZh: '成都公益组织服务园', foundedOn: '2012-01-01' });
     expect(park.description).toContain('Zirui North Street (紫瑞北街)');
     expect(park.provenance).toMatchObject({ kind: 'SEED', illustrative: false, sourceTitle: WIN_WIN, sourceIssue: 'No. 56, Winter 2012' });
-    const { cohort } = await read<{ cohort: { year: number; members: { totalCount: number; nodes: { organization: { id: string; name: string; provenance: { illustrative: boolean } } }[] } } }>(
+    const { cohort } = await read<{
+      cohort: { year: number; members: { totalCount: number; nodes: { organization: { id: string; name: string; provenance: { illustrative: boolean } } }[] } };
+    }>(
       `query($id: ID!) { cohort: incubationCohort(id: $id) { year members(first: 50) { totalCount nodes { organization { id name provenance { illustrative } } } } } }`,
       { id: seedId('incubation-cohort:chengdu-ngo-service-park-incubation:first-cohort') },
     );
@@ -96,14 +108,26 @@ describe('the seed sector, as the two source articles tell it', () => {
     expect(real).toEqual(['SpinaChina']);
   });
 
-  it('seats six on the Park\'s committee: Xu Qizhi 徐启智, Guo Hong 郭虹 and four unnamed experts marked illustrative', async () => {
-    const { park } = await read<{ park: { advisoryCommittee: { totalCount: number; nodes: { person: { id: string; name: string; nameZh: string | null; provenance: { illustrative: boolean } } }[] } } }>(
+  it("seats six on the Park's committee: Xu Qizhi 徐启智, Guo Hong 郭虹 and four unnamed experts marked illustrative", async () => {
+    const { park } = await read<{
+      park: {
+        advisoryCommittee: {
+          totalCount: number;
+          nodes: { person: { id: string; name: string; nameZh: string | null; provenance: { illustrative: boolean } } }[];
+        };
+      };
+    }>(
       `query($id: ID!) { park: organization(id: $id) { advisoryCommittee(first: 20) { totalCount nodes { person { id name nameZh provenance { illustrative } } } } } }`,
       { id: org('chengdu-ngo-service-park') },
     );
     expect(park.advisoryCommittee.totalCount).toBe(6);
     const members = park.advisoryCommittee.nodes.map((n) => n.person);
-    expect(members.filter((p) => !p.provenance.illustrative).map((p) => `${p.name} ${p.nameZh}`).sort()).toEqual(['Guo Hong 郭虹', 'Xu Qizhi 徐启智']);
+    expect(
+      members
+        .filter((p) => !p.provenance.illustrative)
+        .map((p) => `${p.name} ${p.nameZh}`)
+        .sort(),
+    ).toEqual(['Guo Hong 郭虹', 'Xu Qizhi 徐启智']);
     expect(members.filter((p) => p.provenance.illustrative)).toHaveLength(4);
     expect(members.map((p) => p.id)).not.toContain(person('lu-zhao'));
   });
@@ -142,17 +166,18 @@ describe('the seed sector, as the two source articles tell it', () => {
     });
   });
 
-  it('holds the October 2012 coordination events with the Shuangliu County Disabled Persons\' Federation (双流县残联)', async () => {
+  it("holds the October 2012 coordination events with the Shuangliu County Disabled Persons' Federation (双流县残联)", async () => {
     const shuangliu = await organization('shuangliu-county-disabled-persons-federation');
-    expect(shuangliu).toMatchObject({ name: 'Shuangliu County Disabled Persons\' Federation', nameZh: '双流县残联' });
+    expect(shuangliu).toMatchObject({ name: "Shuangliu County Disabled Persons' Federation", nameZh: '双流县残联' });
     expect(shuangliu.description).toContain('October 2012');
   });
 
   it('runs the supervisors course with SWUFE (西南财经大学) and the Taiwan Red Cross (台湾红十字会), funded from Taiwan, taught weekly by an instructor from Taiwan', async () => {
-    const { course } = await read<{ course: { titleZh: string; description: string; offeredBy: { name: string; nameZh: string }[]; sessions: { nodes: { instructor: { id: string } }[] } } }>(
-      `query($id: ID!) { course(id: $id) { titleZh description offeredBy { name nameZh } sessions(first: 100) { nodes { instructor { id } } } } }`,
-      { id: seedId('course:chengdu-senior-supervisors') },
-    );
+    const { course } = await read<{
+      course: { titleZh: string; description: string; offeredBy: { name: string; nameZh: string }[]; sessions: { nodes: { instructor: { id: string } }[] } };
+    }>(`query($id: ID!) { course(id: $id) { titleZh description offeredBy { name nameZh } sessions(first: 100) { nodes { instructor { id } } } } }`, {
+      id: seedId('course:chengdu-senior-supervisors'),
+    });
     expect(course.titleZh).toBe('高级社工督导班');
     expect(course.offeredBy.map((o) => o.nameZh)).toEqual(['成都公益组织服务园', '西南财经大学', '台湾红十字会']);
     expect(course.description).toMatch(/funded from Taiwan/);
@@ -161,13 +186,25 @@ describe('the seed sector, as the two source articles tell it', () => {
     expect(new Set(course.sessions.nodes.map((s) => s.instructor.id))).toEqual(new Set([person('advisor-taiwan-supervisor')]));
   });
 
-  it('states Chengdu\'s purchase of services as 160 million RMB to 59 projects, with every example project marked illustrative', async () => {
-    const { programme } = await read<{ programme: { budget: { amount: string; currency: string }; plannedProjects: number; funder: { name: string }; provenance: { illustrative: boolean; sourceIssue: string }; grants: { nodes: { provenance: { illustrative: boolean } }[] } } }>(
+  it("states Chengdu's purchase of services as 160 million RMB to 59 projects, with every example project marked illustrative", async () => {
+    const { programme } = await read<{
+      programme: {
+        budget: { amount: string; currency: string };
+        plannedProjects: number;
+        funder: { name: string };
+        provenance: { illustrative: boolean; sourceIssue: string };
+        grants: { nodes: { provenance: { illustrative: boolean } }[] };
+      };
+    }>(
       `query($id: ID!) { programme: fundingProgramme(id: $id) { budget { amount currency } plannedProjects funder { name } provenance { illustrative sourceIssue }
         grants(first: 100) { nodes { provenance { illustrative } } } } }`,
       { id: seedId('programme:chengdu-2012-purchase-of-services') },
     );
-    expect(programme).toMatchObject({ budget: { amount: '160000000.00', currency: 'CNY' }, plannedProjects: 59, funder: { name: 'Chengdu Municipal Government' } });
+    expect(programme).toMatchObject({
+      budget: { amount: '160000000.00', currency: 'CNY' },
+      plannedProjects: 59,
+      funder: { name: 'Chengdu Municipal Government' },
+    });
     expect(programme.provenance).toEqual({ illustrative: false, sourceIssue: 'No. 56, Winter 2012' });
     expect(programme.grants.nodes.length).toBeGreaterThan(0);
     expect(programme.grants.nodes.every((g) => g.provenance.illustrative)).toBe(true);
@@ -181,9 +218,13 @@ describe('the seed sector, as the two source articles tell it', () => {
          courses(first: 100, filter: { illustrative: false }) { nodes { provenance { illustrative } } } }`,
     );
     for (const list of Object.values(lists)) expect(list.nodes.every((n) => !n.provenance.illustrative)).toBe(true);
-    const { people } = await read<{ people: { nodes: { name: string }[] } }>(`{ people(first: 100, filter: { illustrative: false, search: "Advisory committee expert" }) { nodes { name } } }`);
+    const { people } = await read<{ people: { nodes: { name: string }[] } }>(
+      `{ people(first: 100, filter: { illustrative: false, search: "Advisory committee expert" }) { nodes { name } } }`,
+    );
     expect(people.nodes).toEqual([]);
-    const { organizations } = await read<{ organizations: { nodes: { name: string }[] } }>(`{ organizations(first: 100, filter: { illustrative: true, search: "Chengdu Community" }) { nodes { name } } }`);
+    const { organizations } = await read<{ organizations: { nodes: { name: string }[] } }>(
+      `{ organizations(first: 100, filter: { illustrative: true, search: "Chengdu Community" }) { nodes { name } } }`,
+    );
     expect(organizations.nodes.length).toBeGreaterThan(0);
   });
 
@@ -217,7 +258,10 @@ describe('the seed sector, as the two source articles tell it', () => {
     }
 
     // other tests post jobs through the API (provenance API); the seed's are all invented
-    const { jobPostings, sourcedJobs } = await read<{ jobPostings: { nodes: { provenance: Provenance }[] }; sourcedJobs: { nodes: { provenance: Provenance }[] } }>(
+    const { jobPostings, sourcedJobs } = await read<{
+      jobPostings: { nodes: { provenance: Provenance }[] };
+      sourcedJobs: { nodes: { provenance: Provenance }[] };
+    }>(
       `{ jobPostings(first: 100, filter: { statuses: [DRAFT, OPEN, CLOSED, FILLED] }) { nodes { provenance { kind illustrative sourceTitle } } }
          sourcedJobs: jobPostings(first: 100, filter: { illustrative: false, statuses: [DRAFT, OPEN, CLOSED, FILLED] }) { nodes { provenance { kind illustrative sourceTitle } } } }`,
     );
@@ -255,7 +299,9 @@ describe('the seed sector, as the two source articles tell it', () => {
   it('records who wrote a record through the API, and when', async () => {
     const writer = person('npi-hub-admin');
     const before = Date.now();
-    const created = await read<{ createOrganization: { organization: { provenance: { kind: string; illustrative: boolean; recordedByPersonId: string; recordedAt: string } } } }>(
+    const created = await read<{
+      createOrganization: { organization: { provenance: { kind: string; illustrative: boolean; recordedByPersonId: string; recordedAt: string } } };
+    }>(
       `mutation { createOrganization(input: { name: "Provenance Test Group", kind: NGO }) { organization { provenance { kind illustrative recordedByPersonId recordedAt } } } }`,
       undefined,
       await userHeaders(writer, { admin: true }),

@@ -33,10 +33,15 @@ describe('the gateway asks subgraphs for each thing once', () => {
     funderId = await createOrganization('Fetchshare Foundation', 'FOUNDATION');
     for (let i = 0; i < 6; i++) {
       const recipient = await createOrganization(`Fetchshare Recipient ${i}`);
-      await ok(
-        'mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }',
-        { input: { title: `Fetchshare grant ${i}`, amountAwarded: { amount: '100.00', currency: 'CNY' }, recipientOrganizationId: recipient, fundingOrganizationId: funderId, awardDate: '2024-05-01' } },
-      );
+      await ok('mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }', {
+        input: {
+          title: `Fetchshare grant ${i}`,
+          amountAwarded: { amount: '100.00', currency: 'CNY' },
+          recipientOrganizationId: recipient,
+          fundingOrganizationId: funderId,
+          awardDate: '2024-05-01',
+        },
+      });
     }
   }, 60_000);
 

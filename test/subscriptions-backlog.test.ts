@@ -31,7 +31,12 @@ describe('a backlog of events', () => {
 
   beforeAll(async () => {
     // a small in-memory buffer, so that the burst goes the way of any backlog larger than it: through the log
-    gateway = await startGatewayProcess({ DATABASE_URL: process.env.TEST_DATABASE_URL!, SUBSCRIBER_BUFFER: '100', SUBSCRIBER_STALL_MS: '2000', EVENT_POLL_MS: '200' });
+    gateway = await startGatewayProcess({
+      DATABASE_URL: process.env.TEST_DATABASE_URL!,
+      SUBSCRIBER_BUFFER: '100',
+      SUBSCRIBER_STALL_MS: '2000',
+      EVENT_POLL_MS: '200',
+    });
     db = new PgClient({ connectionString: process.env.TEST_DATABASE_URL });
     staller = new PgClient({ connectionString: process.env.TEST_DATABASE_URL });
     await Promise.all([db.connect(), staller.connect()]);
@@ -99,7 +104,7 @@ describe('a backlog of events', () => {
     for (let i = 0; i < 6; i += 1) await commitEvents(db, city, 50, big);
     const all = await prompt.take(300, 60_000);
     expect(all.filter((r) => r.errors)).toEqual([]);
-    for (const deadline = Date.now() + 15_000; (await gatewayCounter('ngohub_subscribers_overflowed_total', gateway.url)) === cutOffBefore; ) {
+    for (const deadline = Date.now() + 15_000; (await gatewayCounter('ngohub_subscribers_overflowed_total', gateway.url)) === cutOffBefore;) {
       if (Date.now() > deadline) throw new Error('the stalled client was not ended');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -109,7 +114,7 @@ describe('a backlog of events', () => {
 
     // once it reads again, it finds the reason and where to resume
     socket.resume();
-    for (const deadline = Date.now() + 30_000; !received.some((m) => m.payload?.errors); ) {
+    for (const deadline = Date.now() + 30_000; !received.some((m) => m.payload?.errors);) {
       if (Date.now() > deadline) throw new Error(`no error after resuming: ${received.length} messages`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -54,7 +54,8 @@ async function eventWith(subscription: Subscription<Changed>, website: string) {
   for (;;) {
     const found = subscription.results.find((r) => r.data?.organizationChanged.organization.website === website);
     if (found) return found;
-    if (subscription.completed || Date.now() > deadline) throw new Error(`no event with ${website}: ${JSON.stringify(subscription.results)} ${JSON.stringify(subscription.error ?? null)}`);
+    if (subscription.completed || Date.now() > deadline)
+      throw new Error(`no event with ${website}: ${JSON.stringify(subscription.results)} ${JSON.stringify(subscription.error ?? null)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -66,11 +67,13 @@ const WATCH = `subscription($city: String!) { organizationChanged(filter: { city
 const KEYS = `query($id: ID!) { organization(id: $id) { apiKeys { id } } }`;
 
 async function organizationIn(city: string): Promise<string> {
-  const created = await must<{ createOrganization: { organization: { id: string } } }>(CREATE_ORGANIZATION, { input: { name: `Credentials ${city}`, kind: 'NGO', city } });
+  const created = await must<{ createOrganization: { organization: { id: string } } }>(CREATE_ORGANIZATION, {
+    input: { name: `Credentials ${city}`, kind: 'NGO', city },
+  });
   return created.createOrganization.organization.id;
 }
 
-describe('an open socket follows its caller\'s current rights, not those it connected with', () => {
+describe("an open socket follows its caller's current rights, not those it connected with", () => {
   let gateway: ChildService;
   beforeAll(async () => {
     gateway = await startGatewayProcess({ DATABASE_URL: process.env.TEST_DATABASE_URL!, IDENTITY_CACHE_MS: String(IDENTITY_CACHE_MS), EVENT_POLL_MS: '200' });
@@ -104,15 +107,20 @@ describe('an open socket follows its caller\'s current rights, not those it conn
     await client.dispose();
   });
 
-  it('a removed membership: events stop carrying the organization\'s admin-only fields, and its mutations are FORBIDDEN on the open socket', async () => {
+  it("a removed membership: events stop carrying the organization's admin-only fields, and its mutations are FORBIDDEN on the open socket", async () => {
     const city = `Leaveville ${randomUUID().slice(0, 8)}`;
     const organizationId = await organizationIn(city);
-    const person = await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
-      input: { name: 'Departing Admin' },
-    });
+    const person = await must<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      {
+        input: { name: 'Departing Admin' },
+      },
+    );
     const personId = person.createPerson.person.id;
     const membership = { organizationId, personId };
-    await must(`mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { __typename } }`, { input: { ...membership, role: 'ADMIN' } });
+    await must(`mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { __typename } }`, {
+      input: { ...membership, role: 'ADMIN' },
+    });
     await must(`mutation($id: ID!) { createApiKey(input: { organizationId: $id, name: "visible to admins" }) { key } }`, { id: organizationId });
 
     const { client, closes } = socket(gateway, { authorization: `Bearer ${await userJwt(personId)}` });
@@ -135,18 +143,21 @@ describe('an open socket follows its caller\'s current rights, not those it conn
     expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // still a valid user: the socket stays open
     expect(closes).toEqual([]);
-    expect((await must<{ organization: { website: string } }>(`query($id: ID!) { organization(id: $id) { website } }`, { id: organizationId })).organization.website).toBe(
-      'https://changed-by-the-hub.example.org/',
-    );
+    expect(
+      (await must<{ organization: { website: string } }>(`query($id: ID!) { organization(id: $id) { website } }`, { id: organizationId })).organization.website,
+    ).toBe('https://changed-by-the-hub.example.org/');
     await client.dispose();
   });
 
-  it('an expired JWT: the socket is closed with 4403 at the token\'s exp, not before', async () => {
+  it("an expired JWT: the socket is closed with 4403 at the token's exp, not before", async () => {
     const city = `Expireville ${randomUUID().slice(0, 8)}`;
     const organizationId = await organizationIn(city);
-    const person = await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
-      input: { name: 'Short Session' },
-    });
+    const person = await must<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      {
+        input: { name: 'Short Session' },
+      },
+    );
     await must(`mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { __typename } }`, {
       input: { organizationId, personId: person.createPerson.person.id, role: 'ADMIN' },
     });
@@ -166,9 +177,9 @@ describe('an open socket follows its caller\'s current rights, not those it conn
     // reconnecting with the same token is refused
     const again = socket(gateway, { authorization: `Bearer ${token}` });
     expect((await run(again.client, UPDATE, { id: organizationId, website: 'https://after-expiry.example.org/' })).closed).toBe(4403);
-    expect((await must<{ organization: { website: string } }>(`query($id: ID!) { organization(id: $id) { website } }`, { id: organizationId })).organization.website).toBe(
-      'https://before-expiry.example.org/',
-    );
+    expect(
+      (await must<{ organization: { website: string } }>(`query($id: ID!) { organization(id: $id) { website } }`, { id: organizationId })).organization.website,
+    ).toBe('https://before-expiry.example.org/');
     await Promise.all([client.dispose(), again.client.dispose()]);
   });
 });

@@ -16,15 +16,25 @@ async function must<T>(query: string, variables: Record<string, unknown>): Promi
 }
 
 const organization = (name: string, kind = 'NGO') =>
-  must<{ createOrganization: { organization: { id: string } } }>(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, {
-    input: { name, kind, city: 'Fanout City' },
-  }).then((d) => d.createOrganization.organization.id);
+  must<{ createOrganization: { organization: { id: string } } }>(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+    {
+      input: { name, kind, city: 'Fanout City' },
+    },
+  ).then((d) => d.createOrganization.organization.id);
 
 let awards = 0;
 async function award(funder: string, recipient: string): Promise<string> {
   awards += 1;
   const data = await must<{ awardGrant: { grant: { id: string } } }>(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
-    input: { identifier: `360G-fanout-${Date.now()}-${awards}`, title: `Fan-out grant ${awards}`, amountAwarded: { amount: '700.00', currency: 'CNY' }, awardDate: '2026-11-03', recipientOrganizationId: recipient, fundingOrganizationId: funder },
+    input: {
+      identifier: `360G-fanout-${Date.now()}-${awards}`,
+      title: `Fan-out grant ${awards}`,
+      amountAwarded: { amount: '700.00', currency: 'CNY' },
+      awardDate: '2026-11-03',
+      recipientOrganizationId: recipient,
+      fundingOrganizationId: funder,
+    },
   });
   return data.awardGrant.grant.id;
 }
@@ -56,7 +66,9 @@ describe('fan-out of one event to many selections', () => {
     await gateway.stop();
   });
 
-  async function deliver(ks: number[]): Promise<{ requests: number[]; resolutions: number; results: Subscription<Record<string, Record<string, unknown>>>[]; grantId: string }> {
+  async function deliver(
+    ks: number[],
+  ): Promise<{ requests: number[]; resolutions: number; results: Subscription<Record<string, Record<string, unknown>>>[]; grantId: string }> {
     const client = liveClient({ url: socketUrl(gateway.url) });
     clients.push(client);
     const subscriptions = ks.map((k) => new Subscription<Record<string, Record<string, unknown>>>(client, subscription(k), { funder }));
@@ -72,19 +84,23 @@ describe('fan-out of one event to many selections', () => {
     return { requests: after.map((n, i) => n - before[i]!), resolutions, results: subscriptions, grantId };
   }
 
-  it('fetches an event\'s entities once per subgraph however many distinct selections ask, and answers each as HTTP does', async () => {
+  it("fetches an event's entities once per subgraph however many distinct selections ask, and answers each as HTTP does", async () => {
     const one = await deliver([1, 1, 1, 1]);
     const many = await deliver([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(one.resolutions).toBe(1);
     expect(many.resolutions).toBe(1);
     // the award's own requests are the same in both rounds: the event's fetches are too
-    expect(Object.fromEntries(SUBGRAPHS.map((name, i) => [name, many.requests[i]]))).toEqual(Object.fromEntries(SUBGRAPHS.map((name, i) => [name, one.requests[i]])));
+    expect(Object.fromEntries(SUBGRAPHS.map((name, i) => [name, many.requests[i]]))).toEqual(
+      Object.fromEntries(SUBGRAPHS.map((name, i) => [name, one.requests[i]])),
+    );
     for (const [i, s] of many.results.entries()) {
       const k = (i % 10) + 1;
       const event = s.results[0]!;
       expect(event.errors).toBeUndefined();
       const { eventId: _id, ...entities } = event.data!.grantAwarded!;
-      const overHttp = await gql<Record<string, unknown>>(`query($id: ID!) { ${selection(k).replace(/grant \{/g, 'grant(id: $id) {')} } ${fragment(k)}`, { id: many.grantId });
+      const overHttp = await gql<Record<string, unknown>>(`query($id: ID!) { ${selection(k).replace(/grant \{/g, 'grant(id: $id) {')} } ${fragment(k)}`, {
+        id: many.grantId,
+      });
       expect(overHttp.errors).toBeUndefined();
       expect(JSON.stringify(entities)).toBe(JSON.stringify(overHttp.data));
     }

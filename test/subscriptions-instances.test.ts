@@ -12,7 +12,11 @@ const SUBSCRIPTION = `subscription { organizationChanged(filter: { city: "${CITY
 type Changed = { organizationChanged: { eventId: string; organization: { name: string } } };
 
 async function organization(name: string): Promise<void> {
-  const { errors } = await gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name, kind: 'NGO', city: CITY } }, adminHeaders());
+  const { errors } = await gql(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+    { input: { name, kind: 'NGO', city: CITY } },
+    adminHeaders(),
+  );
   expect(errors).toBeUndefined();
 }
 

@@ -9,15 +9,17 @@ async function must<T>(query: string, variables: Record<string, unknown>): Promi
 }
 
 const create = (name: string, city: string) =>
-  must<{ createOrganization: { organization: { id: string } } }>(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, {
-    input: { name, kind: 'NGO', city, causeAreas: ['ENVIRONMENT'] },
-  }).then((d) => d.createOrganization.organization.id);
+  must<{ createOrganization: { organization: { id: string } } }>(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+    {
+      input: { name, kind: 'NGO', city, causeAreas: ['ENVIRONMENT'] },
+    },
+  ).then((d) => d.createOrganization.organization.id);
 
 const update = (id: string, input: Record<string, unknown>) =>
   must(`mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { organization { id } } }`, { id, input });
 
 type Changed = { organizationChanged: { matches: boolean; change: string; organization: { name: string; city: string } } };
-
 
 describe('a change that takes an entity out of a filter', () => {
   const client = liveClient();
@@ -27,7 +29,10 @@ describe('a change that takes an entity out of a filter', () => {
     const query = `subscription($city: String!) { organizationChanged(filter: { city: $city }) { matches change organization { name city } } }`;
     const leaving = new Subscription<Changed>(client, query, { city: 'Leaveton' });
     const joining = new Subscription<Changed>(client, query, { city: 'Arriveton' });
-    const feed = new Subscription<{ sectorActivity: { kind: string; city: string; matches: boolean } }>(client, `subscription { sectorActivity(filter: { city: "Leaveton", cause: ENVIRONMENT }) { kind city matches } }`);
+    const feed = new Subscription<{ sectorActivity: { kind: string; city: string; matches: boolean } }>(
+      client,
+      `subscription { sectorActivity(filter: { city: "Leaveton", cause: ENVIRONMENT }) { kind city matches } }`,
+    );
     await leaving.ready('organizationChanged', 2);
     await feed.ready('sectorActivity');
 

@@ -21,7 +21,9 @@ describe('live updates: event order across a power of ten', () => {
 
   it('delivers every event once, in id order, when the ids go from 5 to 6 digits', async () => {
     // the next ids: 99,996 onwards (the run's other tests write far fewer events than that)
-    const { rows } = await db.query<{ start: string }>(`select setval('gateway.event_id_seq', greatest(99995, (select last_value from gateway.event_id_seq)))::text as start`);
+    const { rows } = await db.query<{ start: string }>(
+      `select setval('gateway.event_id_seq', greatest(99995, (select last_value from gateway.event_id_seq)))::text as start`,
+    );
     const start = rows[0]!.start;
     const subscription = new Subscription<{ organizationChanged: { eventId: string; organization: { name: string } } }>(
       client,
@@ -30,7 +32,11 @@ describe('live updates: event order across a power of ten', () => {
     await subscription.ready('organizationChanged');
     const names = Array.from({ length: 10 }, (_, n) => `Order ${n}`);
     for (const name of names) {
-      const created = await gql(`mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Orderville" }) { organization { id } } }`, { name }, adminHeaders());
+      const created = await gql(
+        `mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Orderville" }) { organization { id } } }`,
+        { name },
+        adminHeaders(),
+      );
       expect(created.errors).toBeUndefined();
     }
     const results = await subscription.take(10, 15_000);

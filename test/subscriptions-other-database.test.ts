@@ -8,7 +8,11 @@ const CITY = 'Otherdbville';
 type Changed = { organizationChanged: { eventId: string; organization: { name: string } } };
 
 async function organization(name: string): Promise<void> {
-  const { errors } = await gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name, kind: 'NGO', city: CITY } }, adminHeaders());
+  const { errors } = await gql(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+    { input: { name, kind: 'NGO', city: CITY } },
+    adminHeaders(),
+  );
   expect(errors).toBeUndefined();
 }
 
@@ -40,7 +44,10 @@ describe('live updates and transactions in other databases on the same server', 
   });
 
   it('delivers events within the usual latency, in order and once, while another database holds a long write transaction', async () => {
-    const subscription = new Subscription<Changed>(client, `subscription { organizationChanged(filter: { city: "${CITY}" }) { eventId organization { name } } }`);
+    const subscription = new Subscription<Changed>(
+      client,
+      `subscription { organizationChanged(filter: { city: "${CITY}" }) { eventId organization { name } } }`,
+    );
     await subscription.ready('organizationChanged');
     await latency(subscription, 'Otherdb Warm-up');
     const usual = Math.max(...[await latency(subscription, 'Otherdb Usual 1'), await latency(subscription, 'Otherdb Usual 2')]);
@@ -59,7 +66,12 @@ describe('live updates and transactions in other databases on the same server', 
     const ids = all.map((r) => BigInt(r.data!.organizationChanged.eventId));
     expect(new Set(ids).size).toBe(8);
     expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
-    expect(all.slice(5).map((r) => r.data!.organizationChanged.organization.name).sort()).toEqual(['Otherdb Burst A', 'Otherdb Burst B', 'Otherdb Burst C']);
+    expect(
+      all
+        .slice(5)
+        .map((r) => r.data!.organizationChanged.organization.name)
+        .sort(),
+    ).toEqual(['Otherdb Burst A', 'Otherdb Burst B', 'Otherdb Burst C']);
     await subscription.quietFor(500, 8);
     // still open: the events did not wait for it
     const { rows: open } = await session.query<{ open: boolean }>(`select pg_current_xact_id_if_assigned() is not null as open`);

@@ -12,7 +12,11 @@ type Changed = { organizationChanged: { eventId: string; organization: { name: s
 const CHANGED = `subscription($since: ID) { organizationChanged(filter: { city: "Resumeburg" }, since: $since) { eventId organization { name } } }`;
 
 async function organization(name: string): Promise<void> {
-  const { errors } = await gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name, kind: 'NGO', city: 'Resumeburg' } }, adminHeaders());
+  const { errors } = await gql(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+    { input: { name, kind: 'NGO', city: 'Resumeburg' } },
+    adminHeaders(),
+  );
   expect(errors).toBeUndefined();
 }
 
@@ -131,7 +135,7 @@ describe('a resume id older than the log keeps', () => {
     const c = liveClient({ url: socketUrl(gateway.url) });
     const query = `subscription($since: ID) { organizationChanged(since: $since) { eventId change } }`;
     let error: { message: string; extensions?: Record<string, unknown> } | undefined;
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
       // the relay prunes on its first round after starting
       error = await new Subscription(c, query, { since: '1' }).firstError().catch(() => undefined);
       if (error?.extensions?.code === 'EVENTS_EXPIRED') break;

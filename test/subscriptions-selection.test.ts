@@ -9,12 +9,15 @@ async function mutate<T>(query: string, input: Record<string, unknown>): Promise
 }
 
 const organization = (name: string, kind = 'NGO') =>
-  mutate<{ createOrganization: { organization: { id: string } } }>(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, {
-    name,
-    kind,
-    city: 'Aliasville',
-    causeAreas: ['EDUCATION'],
-  }).then((d) => d.createOrganization.organization.id);
+  mutate<{ createOrganization: { organization: { id: string } } }>(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+    {
+      name,
+      kind,
+      city: 'Aliasville',
+      causeAreas: ['EDUCATION'],
+    },
+  ).then((d) => d.createOrganization.organization.id);
 
 // The entity part of a subscription, asked the same way over HTTP: a client's fragments and aliases as they are.
 const GRANT_SELECTION = `
@@ -53,14 +56,17 @@ describe('any selection on a subscription', () => {
       { funder },
     );
     await subscription.ready('grantAwarded');
-    const { awardGrant } = await mutate<{ awardGrant: { grant: { id: string } } }>(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
-      identifier: `360G-alias-${Date.now()}`,
-      title: 'Alias grant',
-      amountAwarded: { amount: '4321.00', currency: 'CNY' },
-      awardDate: '2026-11-02',
-      recipientOrganizationId: recipient,
-      fundingOrganizationId: funder,
-    });
+    const { awardGrant } = await mutate<{ awardGrant: { grant: { id: string } } }>(
+      `mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`,
+      {
+        identifier: `360G-alias-${Date.now()}`,
+        title: 'Alias grant',
+        amountAwarded: { amount: '4321.00', currency: 'CNY' },
+        awardDate: '2026-11-02',
+        recipientOrganizationId: recipient,
+        fundingOrganizationId: funder,
+      },
+    );
     const [result] = await subscription.take(1);
     expect(result!.errors).toBeUndefined();
     const event = result!.data!.g!;

@@ -23,30 +23,47 @@ describe('who receives what over graphql-ws', () => {
     );
     const course = await mutate<{ createCourse: { course: { id: string } } }>(
       `mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`,
-      { title: 'Live trust workshop', kind: 'WORKSHOP', offeredByIds: [org.createOrganization.organization.id], startsOn: '2030-03-01', endsOn: '2030-03-02', capacity: 5 },
+      {
+        title: 'Live trust workshop',
+        kind: 'WORKSHOP',
+        offeredByIds: [org.createOrganization.organization.id],
+        startsOn: '2030-03-01',
+        endsOn: '2030-03-02',
+        capacity: 5,
+      },
     );
     courseId = course.createCourse.course.id;
-    const person = await mutate<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, { name: 'Live Trust Student' });
+    const person = await mutate<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { name: 'Live Trust Student' },
+    );
     personId = person.createPerson.person.id;
   });
 
   it('authenticates the socket from connectionParams like HTTP: a bad credential is refused with 4403', async () => {
     const closes: number[] = [];
-    const client = liveClient({ connectionParams: { authorization: 'Bearer not-a-token' }, on: { closed: (event) => void closes.push((event as { code: number }).code) } });
+    const client = liveClient({
+      connectionParams: { authorization: 'Bearer not-a-token' },
+      on: { closed: (event) => void closes.push((event as { code: number }).code) },
+    });
     const subscription = new Subscription(client, `subscription { organizationChanged { eventId } }`);
     await expect(subscription.take(1, 3000)).rejects.toThrow(/ended/);
     expect(closes).toContain(4403);
     await client.dispose();
   });
 
-  it('sends an enrollment\'s events to the person and to an admin, not to anonymous subscribers', async () => {
+  it("sends an enrollment's events to the person and to an admin, not to anonymous subscribers", async () => {
     const query = `subscription($course: ID!) { enrollmentChanged(course: $course) { status enrollment { id person { id } } } }`;
     const anonymous = liveClient();
     const self = liveClient({ connectionParams: { authorization: `Bearer ${await userJwt(personId)}` } });
     const admin = liveClient({ connectionParams: adminHeaders() });
     const [asAnonymous, asSelf, asAdmin] = [anonymous, self, admin].map((c) => new Subscription<EnrollmentEvent>(c, query, { course: courseId }));
     await asAnonymous!.ready('enrollmentChanged', 3);
-    const { errors } = await gql(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, { input: { courseId, personId } }, await userHeaders(personId));
+    const { errors } = await gql(
+      `mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`,
+      { input: { courseId, personId } },
+      await userHeaders(personId),
+    );
     expect(errors).toBeUndefined();
     for (const subscription of [asSelf!, asAdmin!]) {
       const [result] = await subscription.take(1);
@@ -74,7 +91,11 @@ describe('who receives what over graphql-ws', () => {
       // one transaction per organization, all at once: the relay appends them together
       await Promise.all(
         names.map((name) =>
-          gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, { input: { name, kind: 'NGO', city: 'Burstville' } }, adminHeaders()),
+          gql(
+            `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+            { input: { name, kind: 'NGO', city: 'Burstville' } },
+            adminHeaders(),
+          ),
         ),
       );
       const results = await slow.take(12, 10_000);

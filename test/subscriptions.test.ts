@@ -51,7 +51,18 @@ describe('live updates over graphql-ws, through the gateway', () => {
   });
 
   it('delivers an award committed over HTTP with fields of three subgraphs resolved', async () => {
-    const subscription = new Subscription<{ grantAwarded: { eventId: string; occurredAt: string; grant: { id: string; title: string; amountAwarded: { amount: string; currency: string }; recipient: { name: string; city: string; people: { totalCount: number } } } } }>(
+    const subscription = new Subscription<{
+      grantAwarded: {
+        eventId: string;
+        occurredAt: string;
+        grant: {
+          id: string;
+          title: string;
+          amountAwarded: { amount: string; currency: string };
+          recipient: { name: string; city: string; people: { totalCount: number } };
+        };
+      };
+    }>(
       client,
       `subscription($funder: ID!) {
         grantAwarded(filter: { funder: $funder }) {
@@ -71,7 +82,7 @@ describe('live updates over graphql-ws, through the gateway', () => {
     expect(event.grant).toEqual({
       id: grantId,
       title: expect.stringMatching(/^Live grant/),
-      amountAwarded: { amount: "120000.50", currency: "CNY" },
+      amountAwarded: { amount: '120000.50', currency: 'CNY' },
       recipient: { name: 'Live Updates Elderly Care', city: 'Chengdu', people: { totalCount: 0 } },
     });
     subscription.stop();
@@ -86,7 +97,18 @@ describe('live updates over graphql-ws, through the gateway', () => {
     const creditCode = '91510100MA61R8XQ28';
     await organization('Rollback First', 'Rollbackville', { registration: { status: 'REGISTERED', creditCode, legalForm: 'SOCIAL_SERVICE_ORGANIZATION' } });
     // same credit code: the insert fails at flush, after the event row was queued: the transaction rolls back
-    const duplicate = await gql(CREATE_ORGANIZATION, { input: { name: 'Rollback Duplicate', kind: 'NGO', city: 'Rollbackville', registration: { status: 'REGISTERED', creditCode, legalForm: 'SOCIAL_SERVICE_ORGANIZATION' } } }, adminHeaders());
+    const duplicate = await gql(
+      CREATE_ORGANIZATION,
+      {
+        input: {
+          name: 'Rollback Duplicate',
+          kind: 'NGO',
+          city: 'Rollbackville',
+          registration: { status: 'REGISTERED', creditCode, legalForm: 'SOCIAL_SERVICE_ORGANIZATION' },
+        },
+      },
+      adminHeaders(),
+    );
     expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     await organization('Rollback Second', 'Rollbackville');
     const results = await subscription.take(2);
@@ -96,7 +118,7 @@ describe('live updates over graphql-ws, through the gateway', () => {
     subscription.stop();
   });
 
-  it('filters by the subscription\'s arguments', async () => {
+  it("filters by the subscription's arguments", async () => {
     const chengdu = new Subscription<{ grantAwarded: { grant: { amountAwarded: { amount: string } } } }>(
       client,
       `subscription($recipient: ID!) { grantAwarded(filter: { recipient: $recipient, city: "chengdu", minAmount: { amount: "1000", currency: "CNY" } }) { grant { amountAwarded { amount } } } }`,
@@ -163,7 +185,9 @@ describe('live updates over graphql-ws, through the gateway', () => {
   });
 
   it('feeds sectorActivity from every subgraph, with its own filter', async () => {
-    const feed = new Subscription<{ sectorActivity: { kind: string; summary: string; city: string; causes: string[]; organization: { name: string } | null; grant: { id: string } | null } }>(
+    const feed = new Subscription<{
+      sectorActivity: { kind: string; summary: string; city: string; causes: string[]; organization: { name: string } | null; grant: { id: string } | null };
+    }>(
       client,
       `subscription { sectorActivity(filter: { city: "Chengdu", cause: ELDERLY_CARE }) { kind summary city causes organization { name } grant { id } } }`,
     );
@@ -172,9 +196,19 @@ describe('live updates over graphql-ws, through the gateway', () => {
     await organization('Feed Newcomer', 'Chengdu');
     await organization('Feed Elsewhere', 'Shanghai');
     const [awarded, joined] = await feed.take(2);
-    expect(awarded!.data!.sectorActivity).toMatchObject({ kind: 'GRANT_AWARDED', city: 'Chengdu', grant: { id: grantId }, organization: { name: 'Live Updates Elderly Care' } });
+    expect(awarded!.data!.sectorActivity).toMatchObject({
+      kind: 'GRANT_AWARDED',
+      city: 'Chengdu',
+      grant: { id: grantId },
+      organization: { name: 'Live Updates Elderly Care' },
+    });
     expect(awarded!.data!.sectorActivity.summary).toBe('Live Updates Foundation awarded 2000.00 CNY to Live Updates Elderly Care');
-    expect(joined!.data!.sectorActivity).toMatchObject({ kind: 'ORGANIZATION_CHANGED', organization: { name: 'Feed Newcomer' }, grant: null, causes: ['ELDERLY_CARE'] });
+    expect(joined!.data!.sectorActivity).toMatchObject({
+      kind: 'ORGANIZATION_CHANGED',
+      organization: { name: 'Feed Newcomer' },
+      grant: null,
+      causes: ['ELDERLY_CARE'],
+    });
     await feed.quietFor(800, 2);
     feed.stop();
   });

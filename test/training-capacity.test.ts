@@ -21,7 +21,7 @@ const ENROLL = `mutation($input: EnrollPersonInput!) { enrollPerson(input: $inpu
 const DROP = `mutation($id: ID!) { dropEnrollment(id: $id) { enrollment { id status } promoted { id status } } }`;
 const APPROVE = `mutation($id: ID!) { approveEnrollment(id: $id) { enrollment { id status } } }`;
 
-describe('training through the gateway: a course\'s capacity holds when many people act at the same moment', () => {
+describe("training through the gateway: a course's capacity holds when many people act at the same moment", () => {
   let organizationId: string;
   let people: string[];
 
@@ -46,7 +46,9 @@ describe('training through the gateway: a course\'s capacity holds when many peo
     return created.course.id;
   }
 
-  async function enrollmentsOf(courseId: string): Promise<{ enrolledCount: number; seatsLeft: number; enrollments: { totalCount: number; nodes: Enrollment[] } }> {
+  async function enrollmentsOf(
+    courseId: string,
+  ): Promise<{ enrolledCount: number; seatsLeft: number; enrollments: { totalCount: number; nodes: Enrollment[] } }> {
     const { data, errors } = await gql<{ course: { enrolledCount: number; seatsLeft: number; enrollments: { totalCount: number; nodes: Enrollment[] } } }>(
       `query($id: ID!) { course(id: $id) { enrolledCount seatsLeft enrollments(first: 100) { totalCount nodes { id status appliedAt person { id name } } } } }`,
       { id: courseId },
@@ -62,7 +64,9 @@ describe('training through the gateway: a course\'s capacity holds when many peo
 
     beforeAll(async () => {
       courseId = await createCourse('Fifty applicants, ten seats', 10);
-      const results = await Promise.all(people.map((personId) => gql<{ enrollPerson: { enrollment: { status: string } } }>(ENROLL, { input: { courseId, personId } })));
+      const results = await Promise.all(
+        people.map((personId) => gql<{ enrollPerson: { enrollment: { status: string } } }>(ENROLL, { input: { courseId, personId } })),
+      );
       expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
       expect(results.filter((r) => r.data!.enrollPerson.enrollment.status === 'ENROLLED')).toHaveLength(10);
     }, 60_000);
@@ -76,7 +80,10 @@ describe('training through the gateway: a course\'s capacity holds when many peo
       expect(persons).toHaveLength(50);
       expect(course).toMatchObject({ enrolledCount: 10, seatsLeft: 0 });
       // seats went in the order people got in, and the waiting list keeps that order
-      const lastSeat = withStatus(course.enrollments.nodes, 'ENROLLED').map((n) => n.appliedAt).sort().at(-1)!;
+      const lastSeat = withStatus(course.enrollments.nodes, 'ENROLLED')
+        .map((n) => n.appliedAt)
+        .sort()
+        .at(-1)!;
       expect(withStatus(course.enrollments.nodes, 'WAITLISTED').every((n) => n.appliedAt >= lastSeat)).toBe(true);
     });
 
@@ -84,22 +91,40 @@ describe('training through the gateway: a course\'s capacity holds when many peo
       const before = await enrollmentsOf(courseId);
       const waiting = withStatus(before.enrollments.nodes, 'WAITLISTED');
       const leaving = [...withStatus(before.enrollments.nodes, 'ENROLLED').slice(0, 5), ...waiting.slice(-5)];
-      const results = await Promise.all(leaving.map((e) => gql<{ dropEnrollment: { enrollment: { status: string }; promoted: { id: string; status: string } | null } }>(DROP, { id: e.id })));
+      const results = await Promise.all(
+        leaving.map((e) => gql<{ dropEnrollment: { enrollment: { status: string }; promoted: { id: string; status: string } | null } }>(DROP, { id: e.id })),
+      );
       expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
       const promoted = results.flatMap((r) => (r.data!.dropEnrollment.promoted ? [r.data!.dropEnrollment.promoted] : []));
-      expect(promoted.map((p) => p.id).sort()).toEqual(waiting.slice(0, 5).map((e) => e.id).sort());
+      expect(promoted.map((p) => p.id).sort()).toEqual(
+        waiting
+          .slice(0, 5)
+          .map((e) => e.id)
+          .sort(),
+      );
       expect(promoted.every((p) => p.status === 'ENROLLED')).toBe(true);
 
       const after = await enrollmentsOf(courseId);
       expect(after).toMatchObject({ enrolledCount: 10, seatsLeft: 0 });
-      expect([withStatus(after.enrollments.nodes, 'ENROLLED').length, withStatus(after.enrollments.nodes, 'WAITLISTED').length, withStatus(after.enrollments.nodes, 'DROPPED').length]).toEqual([10, 30, 10]);
+      expect([
+        withStatus(after.enrollments.nodes, 'ENROLLED').length,
+        withStatus(after.enrollments.nodes, 'WAITLISTED').length,
+        withStatus(after.enrollments.nodes, 'DROPPED').length,
+      ]).toEqual([10, 30, 10]);
     });
 
     it('fills every freed seat when ten enrolled people drop at once, then has nothing left to promote', async () => {
       const before = await enrollmentsOf(courseId);
       const waiting = withStatus(before.enrollments.nodes, 'WAITLISTED');
-      const results = await Promise.all(withStatus(before.enrollments.nodes, 'ENROLLED').map((e) => gql<{ dropEnrollment: { promoted: { id: string } | null } }>(DROP, { id: e.id })));
-      expect(results.map((r) => r.data!.dropEnrollment.promoted?.id).sort()).toEqual(waiting.slice(0, 10).map((e) => e.id).sort());
+      const results = await Promise.all(
+        withStatus(before.enrollments.nodes, 'ENROLLED').map((e) => gql<{ dropEnrollment: { promoted: { id: string } | null } }>(DROP, { id: e.id })),
+      );
+      expect(results.map((r) => r.data!.dropEnrollment.promoted?.id).sort()).toEqual(
+        waiting
+          .slice(0, 10)
+          .map((e) => e.id)
+          .sort(),
+      );
       const after = await enrollmentsOf(courseId);
       expect([withStatus(after.enrollments.nodes, 'ENROLLED').length, withStatus(after.enrollments.nodes, 'WAITLISTED').length]).toEqual([10, 20]);
     });
@@ -115,10 +140,14 @@ describe('training through the gateway: a course\'s capacity holds when many peo
 
   it('admits 15 applicants approved at once into 5 seats: 5 ENROLLED, 10 WAITLISTED', async () => {
     const courseId = await createCourse('Approved at once', 5, true);
-    const applied = await Promise.all(people.slice(0, 15).map((personId) => gql<{ enrollPerson: { enrollment: { id: string; status: string } } }>(ENROLL, { input: { courseId, personId } })));
+    const applied = await Promise.all(
+      people.slice(0, 15).map((personId) => gql<{ enrollPerson: { enrollment: { id: string; status: string } } }>(ENROLL, { input: { courseId, personId } })),
+    );
     expect(applied.map((r) => r.data!.enrollPerson.enrollment.status)).toEqual(Array(15).fill('APPLIED'));
     expect(await enrollmentsOf(courseId)).toMatchObject({ enrolledCount: 0, seatsLeft: 5 });
-    const approved = await Promise.all(applied.map((r) => gql<{ approveEnrollment: { enrollment: { status: string } } }>(APPROVE, { id: r.data!.enrollPerson.enrollment.id })));
+    const approved = await Promise.all(
+      applied.map((r) => gql<{ approveEnrollment: { enrollment: { status: string } } }>(APPROVE, { id: r.data!.enrollPerson.enrollment.id })),
+    );
     expect(approved.flatMap((r) => r.errors ?? [])).toEqual([]);
     const statuses = approved.map((r) => r.data!.approveEnrollment.enrollment.status);
     expect([statuses.filter((s) => s === 'ENROLLED').length, statuses.filter((s) => s === 'WAITLISTED').length]).toEqual([5, 10]);

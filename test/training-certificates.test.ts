@@ -46,11 +46,23 @@ describe('training through the gateway: certificates anyone can verify', () => {
     const { o, p } = setup.data!;
     const course = await gql<{ createCourse: { course: { id: string } } }>(
       `mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`,
-      { input: { title: 'Casework Essentials', titleZh: '个案工作要点', kind: 'COURSE', offeredByIds: [o.organization.id], startsOn: '2099-03-01', endsOn: '2099-03-31' } },
+      {
+        input: {
+          title: 'Casework Essentials',
+          titleZh: '个案工作要点',
+          kind: 'COURSE',
+          offeredByIds: [o.organization.id],
+          startsOn: '2099-03-01',
+          endsOn: '2099-03-31',
+        },
+      },
     );
-    const enrolled = await gql<{ enrollPerson: { enrollment: { id: string } } }>(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, {
-      input: { courseId: course.data!.createCourse.course.id, personId: p.person.id },
-    });
+    const enrolled = await gql<{ enrollPerson: { enrollment: { id: string } } }>(
+      `mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`,
+      {
+        input: { courseId: course.data!.createCourse.course.id, personId: p.person.id },
+      },
+    );
     const completed = await gql<{ completeEnrollment: { certificate: { code: string; holder: { name: string } } } }>(
       `mutation($id: ID!) { completeEnrollment(id: $id) { enrollment { status } certificate { code holder { name } } } }`,
       { id: enrolled.data!.enrollPerson.enrollment.id },
@@ -77,7 +89,7 @@ describe('training through the gateway: certificates anyone can verify', () => {
     expect(person.data!.person.certificates.nodes).toEqual([{ code, course: { title: 'Casework Essentials' } }]);
   });
 
-  it('gives a verifier no way into the holder\'s person record', async () => {
+  it("gives a verifier no way into the holder's person record", async () => {
     const response = await anonymously(`query { verifyCertificate(code: "CGJF-6P3C-2EQP") { holder { id } } }`, {});
     expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });

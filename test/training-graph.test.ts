@@ -18,17 +18,28 @@ describe('training through the gateway: the courses, sessions, mentorships and o
   it('answers the supervisors course with its Saturday sessions, their instructors, its supervisions and its certificates', async () => {
     const { courses } = await ok<{ courses: { nodes: Record<string, any>[] } }>(SUPERVISORS);
     const [course] = courses.nodes;
-    expect(course.offeredBy.map((o: { name: string }) => o.name)).toEqual(['Chengdu NGO Service Park', 'Southwestern University of Finance and Economics', 'Taiwan Red Cross']);
+    expect(course.offeredBy.map((o: { name: string }) => o.name)).toEqual([
+      'Chengdu NGO Service Park',
+      'Southwestern University of Finance and Economics',
+      'Taiwan Red Cross',
+    ]);
     expect(course.sessions.totalCount).toBeGreaterThanOrEqual(40);
-    expect(course.sessions.nodes[0]).toMatchObject({ date: '2012-09-01', startTime: '09:00', endTime: '12:00', instructor: { name: 'Supervisors course instructor (unnamed in the source)', nameZh: '高级社工督导班讲师（原文未具名）' } });
+    expect(course.sessions.nodes[0]).toMatchObject({
+      date: '2012-09-01',
+      startTime: '09:00',
+      endTime: '12:00',
+      instructor: { name: 'Supervisors course instructor (unnamed in the source)', nameZh: '高级社工督导班讲师（原文未具名）' },
+    });
     expect(course.mentorships.nodes).toEqual([
       { kind: 'SUPERVISION', status: 'COMPLETED', mentor: { name: 'Supervisors course instructor (unnamed in the source)' }, mentee: { name: 'He Jun' } },
       { kind: 'SUPERVISION', status: 'COMPLETED', mentor: { name: 'Supervisors course instructor (unnamed in the source)' }, mentee: { name: 'Gao Ping' } },
     ]);
-    expect(course.enrollments.nodes.every((e: { status: string; certificate: { code: string } | null }) => e.status === 'COMPLETED' && e.certificate)).toBe(true);
+    expect(course.enrollments.nodes.every((e: { status: string; certificate: { code: string } | null }) => e.status === 'COMPLETED' && e.certificate)).toBe(
+      true,
+    );
   });
 
-  it('answers a person\'s teaching, mentees and mentors across the graph', async () => {
+  it("answers a person's teaching, mentees and mentors across the graph", async () => {
     const { people } = await ok<{ people: { nodes: Record<string, any>[] } }>(`{ people(filter: { search: "Supervisors course instructor" }, first: 1) { nodes {
       name taught(first: 2) { totalCount nodes { topic course { titleZh } } }
       mentees(kind: SUPERVISION) { nodes { mentee { name } course { title } } }
@@ -38,9 +49,9 @@ describe('training through the gateway: the courses, sessions, mentorships and o
     expect(supervisor.taught.nodes[0].course.titleZh).toBe('高级社工督导班');
     expect(supervisor.mentees.nodes.map((n: { mentee: { name: string } }) => n.mentee.name)).toEqual(['He Jun', 'Gao Ping']);
 
-    const trainee = await ok<{ people: { nodes: { mentors: { nodes: { mentor: { name: string }; kind: string }[] }; certificates: { totalCount: number } }[] } }>(
-      `{ people(filter: { search: "He Jun" }, first: 1) { nodes { mentors { nodes { kind mentor { name } } } certificates { totalCount } } } }`,
-    );
+    const trainee = await ok<{
+      people: { nodes: { mentors: { nodes: { mentor: { name: string }; kind: string }[] }; certificates: { totalCount: number } }[] };
+    }>(`{ people(filter: { search: "He Jun" }, first: 1) { nodes { mentors { nodes { kind mentor { name } } } certificates { totalCount } } } }`);
     expect(trainee.people.nodes[0].mentors.nodes).toEqual([{ kind: 'SUPERVISION', mentor: { name: 'Supervisors course instructor (unnamed in the source)' } }]);
     expect(trainee.people.nodes[0].certificates.totalCount).toBeGreaterThanOrEqual(1);
   });
@@ -69,33 +80,66 @@ describe('training through the gateway: the courses, sessions, mentorships and o
         p: createPerson(input: { name: "Online Learner E2E" }) { person { id } }
         i: createPerson(input: { name: "Online Instructor E2E" }) { person { id } } }`,
     );
-    const { createCourse } = await ok<{ createCourse: { course: { id: string } } }>(`mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`, {
-      input: { title: 'Online Group Work', kind: 'DISTANCE_LEARNING', online: true, offeredByIds: [setup.o.organization.id], startsOn: '2099-01-01', endsOn: '2099-12-31' },
-    });
+    const { createCourse } = await ok<{ createCourse: { course: { id: string } } }>(
+      `mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`,
+      {
+        input: {
+          title: 'Online Group Work',
+          kind: 'DISTANCE_LEARNING',
+          online: true,
+          offeredByIds: [setup.o.organization.id],
+          startsOn: '2099-01-01',
+          endsOn: '2099-12-31',
+        },
+      },
+    );
     const courseId = createCourse.course.id;
-    const { addCourseModule } = await ok<{ addCourseModule: { module: { id: string } } }>(`mutation($input: AddCourseModuleInput!) { addCourseModule(input: $input) { module { id } } }`, {
-      input: { courseId, title: 'Group work' },
-    });
+    const { addCourseModule } = await ok<{ addCourseModule: { module: { id: string } } }>(
+      `mutation($input: AddCourseModuleInput!) { addCourseModule(input: $input) { module { id } } }`,
+      {
+        input: { courseId, title: 'Group work' },
+      },
+    );
     const lessons: string[] = [];
     for (const title of ['Planning', 'Leading']) {
-      const { addLesson } = await ok<{ addLesson: { lesson: { id: string } } }>(`mutation($input: AddLessonInput!) { addLesson(input: $input) { lesson { id } } }`, {
-        input: { moduleId: addCourseModule.module.id, title },
-      });
+      const { addLesson } = await ok<{ addLesson: { lesson: { id: string } } }>(
+        `mutation($input: AddLessonInput!) { addLesson(input: $input) { lesson { id } } }`,
+        {
+          input: { moduleId: addCourseModule.module.id, title },
+        },
+      );
       lessons.push(addLesson.lesson.id);
     }
     await ok(`mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`, {
-      input: { courseId, date: '2099-02-01', startTime: '19:00', endTime: '20:30', topic: 'Live Q&A', onlineUrl: 'https://meet.example.org/q', instructorId: setup.i.person.id },
+      input: {
+        courseId,
+        date: '2099-02-01',
+        startTime: '19:00',
+        endTime: '20:30',
+        topic: 'Live Q&A',
+        onlineUrl: 'https://meet.example.org/q',
+        instructorId: setup.i.person.id,
+      },
     });
-    const { enrollPerson } = await ok<{ enrollPerson: { enrollment: { id: string } } }>(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, {
-      input: { courseId, personId: setup.p.person.id },
-    });
+    const { enrollPerson } = await ok<{ enrollPerson: { enrollment: { id: string } } }>(
+      `mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`,
+      {
+        input: { courseId, personId: setup.p.person.id },
+      },
+    );
     const complete = (lessonId: string) =>
       ok<{ completeLesson: { enrollment: { status: string; progress: number; person: { name: string } }; certificate: { holderName: string } | null } }>(
         `mutation($input: CompleteLessonInput!) { completeLesson(input: $input) { enrollment { status progress person { name } } certificate { holderName } } }`,
         { input: { enrollmentId: enrollPerson.enrollment.id, lessonId } },
       );
-    expect((await complete(lessons[0])).completeLesson).toEqual({ enrollment: { status: 'ENROLLED', progress: 0.5, person: { name: 'Online Learner E2E' } }, certificate: null });
-    expect((await complete(lessons[1])).completeLesson).toEqual({ enrollment: { status: 'COMPLETED', progress: 1, person: { name: 'Online Learner E2E' } }, certificate: { holderName: 'Online Learner E2E' } });
+    expect((await complete(lessons[0])).completeLesson).toEqual({
+      enrollment: { status: 'ENROLLED', progress: 0.5, person: { name: 'Online Learner E2E' } },
+      certificate: null,
+    });
+    expect((await complete(lessons[1])).completeLesson).toEqual({
+      enrollment: { status: 'COMPLETED', progress: 1, person: { name: 'Online Learner E2E' } },
+      certificate: { holderName: 'Online Learner E2E' },
+    });
 
     const { person } = await ok<{ person: { taught: { nodes: { topic: string; onlineUrl: string; course: { title: string } }[] } } }>(
       `query($id: ID!) { person(id: $id) { taught { nodes { topic onlineUrl course { title } } } } }`,
@@ -107,8 +151,15 @@ describe('training through the gateway: the courses, sessions, mentorships and o
   it('refuses a mentorship of a person with themselves and one with a person who does not exist, with coded errors', async () => {
     const { people } = await ok<{ people: { nodes: { id: string }[] } }>(`{ people(filter: { search: "He Jun" }, first: 1) { nodes { id } } }`);
     const id = people.nodes[0].id;
-    const start = (menteeId: string) => gql(`mutation($input: StartMentorshipInput!) { startMentorship(input: $input) { mentorship { id } } }`, { input: { mentorId: id, menteeId, kind: 'MENTORING' } });
+    const start = (menteeId: string) =>
+      gql(`mutation($input: StartMentorshipInput!) { startMentorship(input: $input) { mentorship { id } } }`, {
+        input: { mentorId: id, menteeId, kind: 'MENTORING' },
+      });
     expect((await start(id)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'menteeId' });
-    expect((await start('00000000-0000-4000-8000-000000000000')).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', type: 'Person', field: 'menteeId' });
+    expect((await start('00000000-0000-4000-8000-000000000000')).errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      type: 'Person',
+      field: 'menteeId',
+    });
   });
 });

@@ -25,10 +25,20 @@ async function mutateAll<T>(field: string, selection: string, inputs: Record<str
  */
 async function buildCourses(): Promise<void> {
   const organizations = (
-    await mutateAll<{ organization: { id: string } }>('createOrganization', 'organization { id }', Array.from({ length: COURSES }, (_, i) => ({ name: `${TOKEN} Org ${i}`, kind: 'NGO' })), 'CreateOrganizationInput')
+    await mutateAll<{ organization: { id: string } }>(
+      'createOrganization',
+      'organization { id }',
+      Array.from({ length: COURSES }, (_, i) => ({ name: `${TOKEN} Org ${i}`, kind: 'NGO' })),
+      'CreateOrganizationInput',
+    )
   ).map((o) => o.organization.id);
   const people = (
-    await mutateAll<{ person: { id: string } }>('createPerson', 'person { id }', Array.from({ length: COURSES * 4 }, (_, i) => ({ name: `${TOKEN} Person ${i}` })), 'CreatePersonInput')
+    await mutateAll<{ person: { id: string } }>(
+      'createPerson',
+      'person { id }',
+      Array.from({ length: COURSES * 4 }, (_, i) => ({ name: `${TOKEN} Person ${i}` })),
+      'CreatePersonInput',
+    )
   ).map((p) => p.person.id);
   const instructorsOf = (i: number) => [people[4 * i], people[4 * i + 1]];
   const learnersOf = (i: number) => [people[4 * i + 2], people[4 * i + 3]];
@@ -51,14 +61,36 @@ async function buildCourses(): Promise<void> {
   await mutateAll(
     'scheduleSession',
     'session { id }',
-    courses.flatMap((courseId, i) => instructorsOf(i).map((instructorId, j) => ({ courseId, date: `2098-02-0${j + 1}`, startTime: '09:00', topic: `Session ${j}`, place: 'Hall', instructorId }))),
+    courses.flatMap((courseId, i) =>
+      instructorsOf(i).map((instructorId, j) => ({
+        courseId,
+        date: `2098-02-0${j + 1}`,
+        startTime: '09:00',
+        topic: `Session ${j}`,
+        place: 'Hall',
+        instructorId,
+      })),
+    ),
     'ScheduleSessionInput',
   );
-  const modules = (await mutateAll<{ module: { id: string } }>('addCourseModule', 'module { id }', courses.map((courseId) => ({ courseId, title: 'Module' })), 'AddCourseModuleInput')).map(
-    (m) => m.module.id,
-  );
+  const modules = (
+    await mutateAll<{ module: { id: string } }>(
+      'addCourseModule',
+      'module { id }',
+      courses.map((courseId) => ({ courseId, title: 'Module' })),
+      'AddCourseModuleInput',
+    )
+  ).map((m) => m.module.id);
   const lessons = (
-    await mutateAll<{ lesson: { id: string } }>('addLesson', 'lesson { id }', modules.flatMap((moduleId) => [{ moduleId, title: 'First' }, { moduleId, title: 'Second' }]), 'AddLessonInput')
+    await mutateAll<{ lesson: { id: string } }>(
+      'addLesson',
+      'lesson { id }',
+      modules.flatMap((moduleId) => [
+        { moduleId, title: 'First' },
+        { moduleId, title: 'Second' },
+      ]),
+      'AddLessonInput',
+    )
   ).map((l) => l.lesson.id);
   const enrollments = (
     await mutateAll<{ enrollment: { id: string } }>(

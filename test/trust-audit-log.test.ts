@@ -31,10 +31,11 @@ interface AuditPage {
 }
 
 async function createPerson(name: string): Promise<string> {
-  return (await must<{ createPerson: { person: { id: string } } }>(
-    `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-    { input: { name, email: `${name.replace(/\W/g, '').toLowerCase()}@example.org`, phone: '+86 28 8765 4321', visibility: 'PARTNERS' } },
-  )).createPerson.person.id;
+  return (
+    await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+      input: { name, email: `${name.replace(/\W/g, '').toLowerCase()}@example.org`, phone: '+86 28 8765 4321', visibility: 'PARTNERS' },
+    })
+  ).createPerson.person.id;
 }
 
 describe('trust: the audit log of personal data', () => {
@@ -55,9 +56,20 @@ describe('trust: the audit log of personal data', () => {
     stranger = await createPerson(`Audit Stranger ${tag}`);
     [subjectHeaders, memberHeaders, strangerHeaders] = await Promise.all([userHeaders(subject), userHeaders(member), userHeaders(stranger)]);
     // the member creates an organization (and becomes its ADMIN); the subject applies to its posting
-    organization = (await must<{ createOrganization: { organization: { id: string } } }>(`mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Chengdu" }) { organization { id } } }`, { name: `Audit Org ${tag}` }, memberHeaders)).createOrganization.organization.id;
-    const createKey = () => gql<{ createApiKey: { key: string; apiKey: { id: string } } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }`, { input: { organizationId: organization, name: `Audit key ${tag}` } }, memberHeaders);
-    for (let started = Date.now(); ; ) {
+    organization = (
+      await must<{ createOrganization: { organization: { id: string } } }>(
+        `mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Chengdu" }) { organization { id } } }`,
+        { name: `Audit Org ${tag}` },
+        memberHeaders,
+      )
+    ).createOrganization.organization.id;
+    const createKey = () =>
+      gql<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }`,
+        { input: { organizationId: organization, name: `Audit key ${tag}` } },
+        memberHeaders,
+      );
+    for (let started = Date.now(); ;) {
       const created = await createKey();
       if (!created.errors) {
         apiKey = { id: created.data!.createApiKey.apiKey.id, key: created.data!.createApiKey.key };
@@ -66,15 +78,34 @@ describe('trust: the audit log of personal data', () => {
       if (Date.now() - started > 10_000) throw new Error(`the creator never became ADMIN of their organization: ${JSON.stringify(created.errors)}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const posting = (await must<{ postJob: { jobPosting: { id: string } } }>(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, { input: { organizationId: organization, title: `Audit case worker ${tag}`, kind: 'FULL_TIME', city: 'Chengdu' } })).postJob.jobPosting.id;
-    await must(`mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`, { input: { postingId: posting, personId: subject, coverNote: 'Audit me.' } }, subjectHeaders);
-    const course = (await must<{ createCourse: { course: { id: string } } }>(`mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`, { input: { title: `Audit course ${tag}`, kind: 'WORKSHOP', startsOn: day(1), endsOn: day(2), offeredByIds: [organization] } })).createCourse.course.id;
-    enrollment = (await must<{ enrollPerson: { enrollment: { id: string } } }>(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, { input: { courseId: course, personId: subject } }, subjectHeaders)).enrollPerson.enrollment.id;
+    const posting = (
+      await must<{ postJob: { jobPosting: { id: string } } }>(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, {
+        input: { organizationId: organization, title: `Audit case worker ${tag}`, kind: 'FULL_TIME', city: 'Chengdu' },
+      })
+    ).postJob.jobPosting.id;
+    await must(
+      `mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`,
+      { input: { postingId: posting, personId: subject, coverNote: 'Audit me.' } },
+      subjectHeaders,
+    );
+    const course = (
+      await must<{ createCourse: { course: { id: string } } }>(`mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`, {
+        input: { title: `Audit course ${tag}`, kind: 'WORKSHOP', startsOn: day(1), endsOn: day(2), offeredByIds: [organization] },
+      })
+    ).createCourse.course.id;
+    enrollment = (
+      await must<{ enrollPerson: { enrollment: { id: string } } }>(
+        `mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`,
+        { input: { courseId: course, personId: subject } },
+        subjectHeaders,
+      )
+    ).enrollPerson.enrollment.id;
   });
 
-  const logOf = async (filter: Record<string, unknown>, headers = adminHeaders(), first = 100) => (await must<AuditPage>(AUDIT_LOG, { filter, first }, headers)).auditLog.nodes;
+  const logOf = async (filter: Record<string, unknown>, headers = adminHeaders(), first = 100) =>
+    (await must<AuditPage>(AUDIT_LOG, { filter, first }, headers)).auditLog.nodes;
 
-  it('records a related member\'s read of contact details: who, whose, which fields, where — one row for the request', async () => {
+  it("records a related member's read of contact details: who, whose, which fields, where — one row for the request", async () => {
     const read = await gql<{ person: { email: string; phone: string } }>(`query($id: ID!) { person(id: $id) { email phone } }`, { id: subject }, memberHeaders);
     expect(read.errors).toBeUndefined();
     expect(read.data!.person.email).toContain('@example.org');
@@ -91,22 +122,42 @@ describe('trust: the audit log of personal data', () => {
     expect(Date.now() - Date.parse(entries[0]!.at)).toBeLessThan(60_000);
   });
 
-  it('records an organization\'s API key by key, and a refused attempt as DENIED', async () => {
+  it("records an organization's API key by key, and a refused attempt as DENIED", async () => {
     expect((await gql(`query($id: ID!) { person(id: $id) { email } }`, { id: subject }, apiKeyHeaders(apiKey.key))).errors).toBeUndefined();
     const refused = await gql(`query($id: ID!) { person(id: $id) { phone } }`, { id: subject }, strangerHeaders);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const entries = await logOf({ subject });
-    expect(entries.find((e) => e.actor.apiKeyId === apiKey.id)).toMatchObject({ action: 'READ', outcome: 'ALLOWED', fields: ['Person.email'], actor: { kind: 'API_KEY', organizations: [{ id: organization }] } });
+    expect(entries.find((e) => e.actor.apiKeyId === apiKey.id)).toMatchObject({
+      action: 'READ',
+      outcome: 'ALLOWED',
+      fields: ['Person.email'],
+      actor: { kind: 'API_KEY', organizations: [{ id: organization }] },
+    });
     expect(entries.find((e) => e.actor.person?.id === stranger)).toMatchObject({ action: 'READ', outcome: 'DENIED', fields: ['Person.phone'] });
   });
 
-  it('records a hub admin\'s read in another subgraph (training), and the person\'s own change, but not the person reading their own data', async () => {
+  it("records a hub admin's read in another subgraph (training), and the person's own change, but not the person reading their own data", async () => {
     expect((await gql(`query($id: ID!) { enrollment(id: $id) { person { id } } }`, { id: enrollment }, adminHeaders())).errors).toBeUndefined();
-    expect((await gql(`query($id: ID!) { person(id: $id) { email phone applications { nodes { id } } } }`, { id: subject }, subjectHeaders)).errors).toBeUndefined();
-    expect((await gql(`mutation($id: ID!) { updatePerson(id: $id, input: { phone: "+86 28 0000 0000" }) { person { id } } }`, { id: subject }, subjectHeaders)).errors).toBeUndefined();
+    expect(
+      (await gql(`query($id: ID!) { person(id: $id) { email phone applications { nodes { id } } } }`, { id: subject }, subjectHeaders)).errors,
+    ).toBeUndefined();
+    expect(
+      (await gql(`mutation($id: ID!) { updatePerson(id: $id, input: { phone: "+86 28 0000 0000" }) { person { id } } }`, { id: subject }, subjectHeaders))
+        .errors,
+    ).toBeUndefined();
     const entries = await logOf({ subject });
-    expect(entries.find((e) => e.subgraph === 'training')).toMatchObject({ action: 'READ', outcome: 'ALLOWED', fields: expect.arrayContaining(['Enrollment.person', 'Query.enrollment']), actor: { kind: 'HUB_ADMIN' } });
-    expect(entries.find((e) => e.action === 'WRITE')).toMatchObject({ subgraph: 'people', outcome: 'ALLOWED', fields: ['Mutation.updatePerson'], actor: { kind: 'PERSON', person: { id: subject } } });
+    expect(entries.find((e) => e.subgraph === 'training')).toMatchObject({
+      action: 'READ',
+      outcome: 'ALLOWED',
+      fields: expect.arrayContaining(['Enrollment.person', 'Query.enrollment']),
+      actor: { kind: 'HUB_ADMIN' },
+    });
+    expect(entries.find((e) => e.action === 'WRITE')).toMatchObject({
+      subgraph: 'people',
+      outcome: 'ALLOWED',
+      fields: ['Mutation.updatePerson'],
+      actor: { kind: 'PERSON', person: { id: subject } },
+    });
     expect(entries.filter((e) => e.action === 'READ' && e.actor.person?.id === subject)).toEqual([]);
   });
 
@@ -138,7 +189,7 @@ describe('trust: the audit log of personal data', () => {
     expect(await logOf({ subject, since: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
   });
 
-  it('refuses another person\'s log to anyone but them and hub admins, and says what is wrong with bad input', async () => {
+  it("refuses another person's log to anyone but them and hub admins, and says what is wrong with bad input", async () => {
     expect((await gql(AUDIT_LOG, { filter: { subject } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await gql(AUDIT_LOG, { filter: { subject } }, strangerHeaders)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await gql(AUDIT_LOG, { filter: { subject } }, memberHeaders)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -166,9 +217,14 @@ describe('trust: the audit log of personal data', () => {
   });
 
   it('records reads of a profile shown to partners only, not of a public one', async () => {
-    const bio = async (id: string) => (await must<{ person: { bio: string | null } }>(`query($id: ID!) { person(id: $id) { bio } }`, { id }, memberHeaders)).person.bio;
+    const bio = async (id: string) =>
+      (await must<{ person: { bio: string | null } }>(`query($id: ID!) { person(id: $id) { bio } }`, { id }, memberHeaders)).person.bio;
     const shared = await createPerson(`Audit Partners ${tag}`);
-    const open = (await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, { input: { name: `Audit Public ${tag}`, bio: 'Public bio', visibility: 'PUBLIC' } })).createPerson.person.id;
+    const open = (
+      await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+        input: { name: `Audit Public ${tag}`, bio: 'Public bio', visibility: 'PUBLIC' },
+      })
+    ).createPerson.person.id;
     await must(`mutation($id: ID!) { updatePerson(id: $id, input: { bio: "Partners bio" }) { person { id } } }`, { id: shared });
     expect(await bio(shared)).toBe('Partners bio');
     expect(await bio(open)).toBe('Public bio');

@@ -9,15 +9,18 @@ const NPI_ADMIN = seedId('person:npi-hub-admin');
 const UPDATE = `mutation($id: ID!, $website: String) { updateOrganization(id: $id, input: { website: $website }) { organization { website } } }`;
 
 describe('identity: who the hub believes, and bypassing the gateway', () => {
-  it.each(['organizations', 'people', 'funding', 'training'] as const)('the %s subgraph refuses a request without the gateway signature, or with a forged one', async (name) => {
-    const unsigned = await graphqlRequest(subgraphUrl(name), '{ __typename }');
-    expect(unsigned.status).toBe(401);
-    expect(unsigned.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = await graphqlRequest(subgraphUrl(name), '{ __typename }', undefined, { [IDENTITY_HEADER]: await userJwt(NPI_ADMIN, { admin: true }) });
-    expect(forged.status).toBe(401);
-    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect(JSON.stringify(forged)).not.toMatch(/at \w+ \(|select |stack/i);
-  });
+  it.each(['organizations', 'people', 'funding', 'training'] as const)(
+    'the %s subgraph refuses a request without the gateway signature, or with a forged one',
+    async (name) => {
+      const unsigned = await graphqlRequest(subgraphUrl(name), '{ __typename }');
+      expect(unsigned.status).toBe(401);
+      expect(unsigned.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const forged = await graphqlRequest(subgraphUrl(name), '{ __typename }', undefined, { [IDENTITY_HEADER]: await userJwt(NPI_ADMIN, { admin: true }) });
+      expect(forged.status).toBe(401);
+      expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(JSON.stringify(forged)).not.toMatch(/at \w+ \(|select |stack/i);
+    },
+  );
 
   it('lets anonymous callers read the public directory but not write', async () => {
     const read = await gql<{ organization: { name: string } }>(`query($id: ID!) { organization(id: $id) { name } }`, { id: NPI });
@@ -51,7 +54,7 @@ describe('identity: who the hub believes, and bypassing the gateway', () => {
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('accepts an organization\'s API key for its own data, and refuses it within seconds of revocation', async () => {
+  it("accepts an organization's API key for its own data, and refuses it within seconds of revocation", async () => {
     const created = await gql<{ createApiKey: { key: string; apiKey: { id: string } } }>(
       `mutation { createApiKey(input: { organizationId: "${NPI}", name: "e2e key" }) { key apiKey { id } } }`,
       undefined,

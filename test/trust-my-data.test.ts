@@ -29,35 +29,80 @@ interface Someone {
   certificate: string;
 }
 
-describe('trust: a person\'s own data — export and deletion', () => {
+describe("trust: a person's own data — export and deletion", () => {
   const tag = Math.random().toString(36).slice(2, 8);
   let mentor: string;
 
   async function someone(name: string): Promise<Someone> {
-    const id = (await must<{ createPerson: { person: { id: string } } }>(
-      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-      { input: { name, nameZh: '测试', email: `${name.replace(/\W/g, '').toLowerCase()}@example.org`, phone: '+86 28 1234 5678', education: [{ institution: 'Sichuan University', degree: 'BACHELOR' }] } },
-    )).createPerson.person.id;
+    const id = (
+      await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+        input: {
+          name,
+          nameZh: '测试',
+          email: `${name.replace(/\W/g, '').toLowerCase()}@example.org`,
+          phone: '+86 28 1234 5678',
+          education: [{ institution: 'Sichuan University', degree: 'BACHELOR' }],
+        },
+      })
+    ).createPerson.person.id;
     const headers = await userHeaders(id);
     // created by the person: they become its ADMIN member
-    const organization = (await must<{ createOrganization: { organization: { id: string } } }>(`mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Chengdu" }) { organization { id } } }`, { name: `${name} Org` }, headers)).createOrganization.organization.id;
+    const organization = (
+      await must<{ createOrganization: { organization: { id: string } } }>(
+        `mutation($name: String!) { createOrganization(input: { name: $name, kind: NGO, city: "Chengdu" }) { organization { id } } }`,
+        { name: `${name} Org` },
+        headers,
+      )
+    ).createOrganization.organization.id;
     // the gateway reuses a user's memberships for IDENTITY_CACHE_MS (5 s): the new ADMIN right applies within it
-    const createKey = () => gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, { input: { organizationId: organization, name: `${name} key` } }, headers);
-    for (let started = Date.now(); (await createKey()).errors; ) {
+    const createKey = () =>
+      gql(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+        { input: { organizationId: organization, name: `${name} key` } },
+        headers,
+      );
+    for (let started = Date.now(); (await createKey()).errors;) {
       if (Date.now() - started > 10_000) throw new Error('the creator never became ADMIN of their organization');
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const posting = (await must<{ postJob: { jobPosting: { id: string } } }>(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, { input: { organizationId: organization, title: `Case worker ${tag}`, kind: 'FULL_TIME', city: 'Chengdu' } })).postJob.jobPosting.id;
-    await must(`mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`, { input: { postingId: posting, personId: id, coverNote: 'Five years of casework.' } }, headers);
-    const course = (await must<{ createCourse: { course: { id: string } } }>(`mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`, { input: { title: `Trust course ${tag}`, kind: 'WORKSHOP', startsOn: day(-1), endsOn: day(1), offeredByIds: [organization] } })).createCourse.course.id;
-    const enrollment = (await must<{ enrollPerson: { enrollment: { id: string } } }>(`mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`, { input: { courseId: course, personId: id } }, headers)).enrollPerson.enrollment.id;
-    const certificate = (await must<{ completeEnrollment: { certificate: { code: string } } }>(`mutation($id: ID!) { completeEnrollment(id: $id) { certificate { code } } }`, { id: enrollment })).completeEnrollment.certificate.code;
-    await must(`mutation($input: StartMentorshipInput!) { startMentorship(input: $input) { mentorship { id } } }`, { input: { kind: 'MENTORING', mentorId: mentor, menteeId: id } }, headers);
+    const posting = (
+      await must<{ postJob: { jobPosting: { id: string } } }>(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, {
+        input: { organizationId: organization, title: `Case worker ${tag}`, kind: 'FULL_TIME', city: 'Chengdu' },
+      })
+    ).postJob.jobPosting.id;
+    await must(
+      `mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`,
+      { input: { postingId: posting, personId: id, coverNote: 'Five years of casework.' } },
+      headers,
+    );
+    const course = (
+      await must<{ createCourse: { course: { id: string } } }>(`mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`, {
+        input: { title: `Trust course ${tag}`, kind: 'WORKSHOP', startsOn: day(-1), endsOn: day(1), offeredByIds: [organization] },
+      })
+    ).createCourse.course.id;
+    const enrollment = (
+      await must<{ enrollPerson: { enrollment: { id: string } } }>(
+        `mutation($input: EnrollPersonInput!) { enrollPerson(input: $input) { enrollment { id } } }`,
+        { input: { courseId: course, personId: id } },
+        headers,
+      )
+    ).enrollPerson.enrollment.id;
+    const certificate = (
+      await must<{ completeEnrollment: { certificate: { code: string } } }>(`mutation($id: ID!) { completeEnrollment(id: $id) { certificate { code } } }`, {
+        id: enrollment,
+      })
+    ).completeEnrollment.certificate.code;
+    await must(
+      `mutation($input: StartMentorshipInput!) { startMentorship(input: $input) { mentorship { id } } }`,
+      { input: { kind: 'MENTORING', mentorId: mentor, menteeId: id } },
+      headers,
+    );
     return { id, headers, organization, posting, course, certificate };
   }
 
   beforeAll(async () => {
-    mentor = (await must<{ createPerson: { person: { id: string } } }>(`mutation { createPerson(input: { name: "Trust Mentor" }) { person { id } } }`, {})).createPerson.person.id;
+    mentor = (await must<{ createPerson: { person: { id: string } } }>(`mutation { createPerson(input: { name: "Trust Mentor" }) { person { id } } }`, {}))
+      .createPerson.person.id;
   });
 
   it('refuses myData and deleteMyAccount to anonymous callers (UNAUTHENTICATED) and to an API key (FORBIDDEN)', async () => {
@@ -71,9 +116,16 @@ describe('trust: a person\'s own data — export and deletion', () => {
     let data: any;
     const statements = await countSql(async () => (data = (await must<{ myData: any }>(MY_DATA, {}, person.headers)).myData));
     expect(data.id).toBe(person.id);
-    expect(data.person).toMatchObject({ name: `Export Person ${tag}`, email: expect.stringContaining('@example.org'), phone: '+86 28 1234 5678', education: [{ institution: 'Sichuan University' }] });
+    expect(data.person).toMatchObject({
+      name: `Export Person ${tag}`,
+      email: expect.stringContaining('@example.org'),
+      phone: '+86 28 1234 5678',
+      education: [{ institution: 'Sichuan University' }],
+    });
     expect(data.applications).toEqual([{ coverNote: 'Five years of casework.', posting: { title: `Case worker ${tag}` } }]);
-    expect(data.enrollments).toEqual([expect.objectContaining({ status: 'COMPLETED', course: { title: `Trust course ${tag}` }, certificate: { code: person.certificate } })]);
+    expect(data.enrollments).toEqual([
+      expect.objectContaining({ status: 'COMPLETED', course: { title: `Trust course ${tag}` }, certificate: { code: person.certificate } }),
+    ]);
     expect(data.certificates).toEqual([{ code: person.certificate, holderName: `Export Person ${tag}` }]);
     expect(data.mentorships).toEqual([{ kind: 'MENTORING', mentor: { id: mentor }, mentee: { id: person.id } }]);
     expect(data.memberships).toEqual([{ role: 'ADMIN', organization: { name: `Export Person ${tag} Org` } }]);
@@ -81,7 +133,11 @@ describe('trust: a person\'s own data — export and deletion', () => {
 
     // a second person with twice the rows costs the same statements: no N+1
     const other = await someone(`Export Other ${tag}`);
-    await must(`mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`, { input: { postingId: person.posting, personId: other.id } }, other.headers);
+    await must(
+      `mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { application { id } } }`,
+      { input: { postingId: person.posting, personId: other.id } },
+      other.headers,
+    );
     const again = await countSql(() => must(MY_DATA, {}, other.headers));
     expect(again).toEqual(statements);
   });
@@ -92,20 +148,36 @@ describe('trust: a person\'s own data — export and deletion', () => {
     expect(deleted.deleteMyAccount).toEqual({ personId: person.id, complete: true, pending: [] });
 
     expect((await must<{ person: unknown }>(`query($id: ID!) { person(id: $id) { id } }`, { id: person.id })).person).toBeNull();
-    const people = await must<{ people: { nodes: { id: string }[] } }>(`query($s: String!) { people(filter: { search: $s }) { nodes { id } } }`, { s: `Leaving Person ${tag}` });
+    const people = await must<{ people: { nodes: { id: string }[] } }>(`query($s: String!) { people(filter: { search: $s }) { nodes { id } } }`, {
+      s: `Leaving Person ${tag}`,
+    });
     expect(people.people.nodes).toEqual([]);
 
     // the organization still sees the application, without name, contact or cover note
-    const applications = await must<{ jobPosting: { applications: { nodes: any[] } } }>(`query($id: ID!) { jobPosting(id: $id) { applications { nodes { status coverNote person { id name email phone } } } } }`, { id: person.posting });
-    expect(applications.jobPosting.applications.nodes).toEqual([{ status: 'SUBMITTED', coverNote: null, person: { id: person.id, name: 'Erased person', email: null, phone: null } }]);
-    const enrollments = await must<{ course: { enrollments: { nodes: any[] } } }>(`query($id: ID!) { course(id: $id) { enrollments { nodes { status person { name email } } } } }`, { id: person.course });
+    const applications = await must<{ jobPosting: { applications: { nodes: any[] } } }>(
+      `query($id: ID!) { jobPosting(id: $id) { applications { nodes { status coverNote person { id name email phone } } } } }`,
+      { id: person.posting },
+    );
+    expect(applications.jobPosting.applications.nodes).toEqual([
+      { status: 'SUBMITTED', coverNote: null, person: { id: person.id, name: 'Erased person', email: null, phone: null } },
+    ]);
+    const enrollments = await must<{ course: { enrollments: { nodes: any[] } } }>(
+      `query($id: ID!) { course(id: $id) { enrollments { nodes { status person { name email } } } } }`,
+      { id: person.course },
+    );
     expect(enrollments.course.enrollments.nodes).toEqual([{ status: 'COMPLETED', person: { name: 'Erased person', email: null } }]);
 
     const verified = await gql<{ verifyCertificate: unknown }>(VERIFY, { code: person.certificate });
     expect(verified.data?.verifyCertificate).toEqual({ holderName: null, holderNameZh: null, course: { title: `Trust course ${tag}` } });
 
     const left = await must<{ myData: any }>(MY_DATA, {}, person.headers);
-    expect(left.myData).toMatchObject({ person: null, mentorships: [], memberships: [], apiKeysCreated: [], certificates: [{ code: person.certificate, holderName: null }] });
+    expect(left.myData).toMatchObject({
+      person: null,
+      mentorships: [],
+      memberships: [],
+      apiKeysCreated: [],
+      certificates: [{ code: person.certificate, holderName: null }],
+    });
     expect(left.myData.applications).toEqual([{ coverNote: null, posting: { title: `Case worker ${tag}` } }]);
 
     const repeated = await must<{ deleteMyAccount: { complete: boolean } }>(DELETE, { keep: true }, person.headers);

@@ -16,7 +16,10 @@ const DASHBOARD_QUERY = `
   }`;
 
 /** The organization fields of the dashboard, for queries that ask for several pages at once. */
-const ORGANIZATION_FIELDS = DASHBOARD_QUERY.slice(DASHBOARD_QUERY.indexOf('nodes {') + 'nodes {'.length, DASHBOARD_QUERY.lastIndexOf('}', DASHBOARD_QUERY.lastIndexOf('}', DASHBOARD_QUERY.lastIndexOf('}') - 1) - 1));
+const ORGANIZATION_FIELDS = DASHBOARD_QUERY.slice(
+  DASHBOARD_QUERY.indexOf('nodes {') + 'nodes {'.length,
+  DASHBOARD_QUERY.lastIndexOf('}', DASHBOARD_QUERY.lastIndexOf('}', DASHBOARD_QUERY.lastIndexOf('}') - 1) - 1),
+);
 
 /**
  * The dashboard over `pages` pages of 100 organizations in one request (a page holds at most 100):
@@ -24,7 +27,10 @@ const ORGANIZATION_FIELDS = DASHBOARD_QUERY.slice(DASHBOARD_QUERY.indexOf('nodes
  */
 function dashboardPagesQuery(pages) {
   const declarations = Array.from({ length: pages - 1 }, (_, i) => `, $after${i + 1}: String!`).join('');
-  const lists = Array.from({ length: pages }, (_, i) => `page${i}: organizations(filter: { city: $city }, first: 100${i ? `, after: $after${i}` : ''}) { nodes { ${ORGANIZATION_FIELDS} } }`);
+  const lists = Array.from(
+    { length: pages },
+    (_, i) => `page${i}: organizations(filter: { city: $city }, first: 100${i ? `, after: $after${i}` : ''}) { nodes { ${ORGANIZATION_FIELDS} } }`,
+  );
   return `query DashboardPages($city: String!${declarations}) { ${lists.join('\n')} }`;
 }
 

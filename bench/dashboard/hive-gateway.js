@@ -11,8 +11,10 @@ const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime');
 const kit = require('@ngo-hub/kit');
 
 const urls = JSON.parse(process.env.SUBGRAPH_URLS ?? '{}');
-const supergraph = readFileSync(process.env.SUPERGRAPH_PATH ?? join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8')
-  .replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (whole, name) => (urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole));
+const supergraph = readFileSync(process.env.SUPERGRAPH_PATH ?? join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8').replace(
+  /@join__graph\(name: "(\w+)", url: "[^"]*"\)/g,
+  (whole, name) => (urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole),
+);
 
 /** The identity header our subgraphs require, signed once per request (kit.signIdentity, HS256). */
 const IDENTITY = kit.callerIdentity ? kit.callerIdentity({ admin: true }) : undefined;

@@ -22,7 +22,10 @@ const CATEGORIES = [
   ['@Auth middleware (kit)', (f) => /kit\/dist\/auth\/auth\.decorator/.test(f.url)],
   ['row reading (kit read-rows)', (f) => /kit\/dist\/read-rows/.test(f.url)],
   ['MikroORM entities (create, hydrate, identity map)', (f) => /@mikro-orm\/core/.test(f.url)],
-  ['SQL building and driver (MikroORM knex, knex, pg)', (f) => /@mikro-orm\/(knex|postgresql)|node_modules\/(knex|pg|pg-protocol|postgres-array|postgres-date|pg-types)\//.test(f.url)],
+  [
+    'SQL building and driver (MikroORM knex, knex, pg)',
+    (f) => /@mikro-orm\/(knex|postgresql)|node_modules\/(knex|pg|pg-protocol|postgres-array|postgres-date|pg-types)\//.test(f.url),
+  ],
   ['kit pagination and loaders', (f) => /kit\/dist\/(pagination|loaders)/.test(f.url) || /node_modules\/dataloader/.test(f.url)],
   ['type-graphql resolver wrapping', (f) => /node_modules\/type-graphql/.test(f.url)],
   ['graphql execution', (f) => /node_modules\/graphql\//.test(f.url)],
@@ -73,8 +76,14 @@ async function main() {
     const target = { url: hub.gatewayUrl, pid: hub.gateway.child.pid, cpuPids, body, headers: ADMIN_HEADERS, connections: options.connections };
     await load({ ...target, durationSeconds: 3 });
     const result = await load({ ...target, durationSeconds: options.duration });
-    console.log(`six cities, ${options.first} organizations, ${options.connections} connections, ${options.duration} s under --cpu-prof: ${result.total} dashboards, ${result.errors} errors`);
-    console.log(`CPU ms per dashboard: ${Object.entries(result.cpuPerRequest).map(([k, ms]) => `${k === 'self' ? 'gateway' : k} ${ms.toFixed(1)}`).join(', ')}`);
+    console.log(
+      `six cities, ${options.first} organizations, ${options.connections} connections, ${options.duration} s under --cpu-prof: ${result.total} dashboards, ${result.errors} errors`,
+    );
+    console.log(
+      `CPU ms per dashboard: ${Object.entries(result.cpuPerRequest)
+        .map(([k, ms]) => `${k === 'self' ? 'gateway' : k} ${ms.toFixed(1)}`)
+        .join(', ')}`,
+    );
     await hub.stop();
     hub = undefined;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {

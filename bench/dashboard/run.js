@@ -21,7 +21,8 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
     if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
-    options[key] = typeof DEFAULT_SIZES[key] === 'number' || ['connections', 'duration', 'rounds', 'first', 'cities'].includes(key) ? Number(argv[i + 1]) : argv[i + 1];
+    options[key] =
+      typeof DEFAULT_SIZES[key] === 'number' || ['connections', 'duration', 'rounds', 'first', 'cities'].includes(key) ? Number(argv[i + 1]) : argv[i + 1];
   }
   return options;
 }
@@ -39,7 +40,12 @@ async function statementsPerRequest(hub, city, count) {
     variables = { city };
     let after;
     for (let i = 1; i < pages; i++) {
-      const { data } = await graphqlRequest(hub.gatewayUrl, `query($city: String!, $after: String) { organizations(filter: { city: $city }, first: 100, after: $after) { pageInfo { endCursor } } }`, { city, after }, ADMIN_HEADERS);
+      const { data } = await graphqlRequest(
+        hub.gatewayUrl,
+        `query($city: String!, $after: String) { organizations(filter: { city: $city }, first: 100, after: $after) { pageInfo { endCursor } } }`,
+        { city, after },
+        ADMIN_HEADERS,
+      );
       variables[`after${i}`] = after = data.organizations.pageInfo.endCursor;
     }
   }
@@ -53,7 +59,11 @@ async function statementsPerRequest(hub, city, count) {
 }
 
 async function answerOf(url, variables) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN_HEADERS }, body: JSON.stringify({ query: DASHBOARD_QUERY, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...ADMIN_HEADERS },
+    body: JSON.stringify({ query: DASHBOARD_QUERY, variables }),
+  });
   return response.json();
 }
 
@@ -76,7 +86,12 @@ async function runDashboardBenchmark(options, log = console.log) {
       port: await freePort(),
     });
     services.push(hiveGateway);
-    const floor = await startService({ name: 'sql-floor', entryPoint: join(__dirname, 'sql-floor.js'), env: { ...process.env, DATABASE_URL: database.url }, port: await freePort() });
+    const floor = await startService({
+      name: 'sql-floor',
+      entryPoint: join(__dirname, 'sql-floor.js'),
+      env: { ...process.env, DATABASE_URL: database.url },
+      port: await freePort(),
+    });
     services.push(floor);
 
     const cities = options.cities > 1 ? CITIES.slice(0, options.cities).map((c) => c.name) : [options.city];
@@ -87,7 +102,9 @@ async function runDashboardBenchmark(options, log = console.log) {
       assert.strictEqual(ours.data.organizations.nodes.length, options.first, `fewer than ${options.first} organizations in ${city}: generate more`);
       assert.deepStrictEqual(await answerOf(hiveGateway.url, variables), ours, 'Hive Gateway answers differently from ours');
       assert.deepStrictEqual(await answerOf(floor.url, variables), ours, 'the SQL floor answers differently from our gateway');
-      log(`answers checked: our gateway, Hive Gateway and the SQL floor give the same ${JSON.stringify(ours).length.toLocaleString('en')}-byte answer for ${options.first} organizations of ${city}`);
+      log(
+        `answers checked: our gateway, Hive Gateway and the SQL floor give the same ${JSON.stringify(ours).length.toLocaleString('en')}-byte answer for ${options.first} organizations of ${city}`,
+      );
     }
 
     const counts = {};
@@ -107,8 +124,12 @@ async function runDashboardBenchmark(options, log = console.log) {
       for (const target of order) {
         const result = await load({ ...target, body, headers: ADMIN_HEADERS, connections: options.connections, durationSeconds: options.duration });
         results[target.name].push(result);
-        const cpu = Object.entries(result.cpuPerRequest).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
-        log(`  round ${round + 1} ${target.name.padEnd(24)} ${result.requestsPerSecond.toFixed(1)} req/s p50 ${result.p50} ms p99 ${result.p99} ms; CPU ms/request: ${cpu}`);
+        const cpu = Object.entries(result.cpuPerRequest)
+          .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+          .join(', ');
+        log(
+          `  round ${round + 1} ${target.name.padEnd(24)} ${result.requestsPerSecond.toFixed(1)} req/s p50 ${result.p50} ms p99 ${result.p99} ms; CPU ms/request: ${cpu}`,
+        );
       }
     }
     const summary = Object.fromEntries(
@@ -137,23 +158,33 @@ function printDashboard({ summary, counts, options }, log = console.log) {
   const ours = summary['our gateway (Apollo)'];
   const hive = summary['Hive Gateway 2.x'];
   const floor = summary['hand-written SQL floor'];
-  log(`\nSector dashboard, ${options.first} organizations of ${options.cities.join(', ')}${options.cities.length > 1 ? ' in turn' : ''}; autocannon ${options.connections} connections, ${options.duration} s x ${options.rounds} rounds (medians)`);
+  log(
+    `\nSector dashboard, ${options.first} organizations of ${options.cities.join(', ')}${options.cities.length > 1 ? ' in turn' : ''}; autocannon ${options.connections} connections, ${options.duration} s x ${options.rounds} rounds (medians)`,
+  );
   log('| target                     |  req/s | p50 ms | p99 ms | RSS MB | errors |');
   log('|----------------------------|-------:|------:|------:|-------:|-------:|');
   for (const [name, r] of Object.entries(summary)) log(row(name, r));
   log(`ratio req/s ours / Hive: ${(ours.requestsPerSecond / hive.requestsPerSecond).toFixed(2)} (goal >= 2)`);
   log(`ratio p50 ours / SQL floor: ${(ours.p50 / floor.p50).toFixed(2)} (goal <= 3)`);
-  const subgraphCpu = Object.entries(ours.cpuPerRequest).filter(([name]) => name !== 'self').reduce((sum, [, ms]) => sum + ms, 0);
+  const subgraphCpu = Object.entries(ours.cpuPerRequest)
+    .filter(([name]) => name !== 'self')
+    .reduce((sum, [, ms]) => sum + ms, 0);
   log(`subgraph CPU ms per dashboard, ours: ${subgraphCpu.toFixed(1)} (goal <= 40)`);
   log(`req/s spread between rounds: ours ${ours.spread.toFixed(0)}%, Hive ${hive.spread.toFixed(0)}%, floor ${floor.spread.toFixed(0)}%`);
   for (const [name, r] of Object.entries(summary)) {
-    log(`CPU ms per request, ${name}: ${Object.entries(r.cpuPerRequest).map(([k, ms]) => `${k === 'self' ? 'gateway/server' : k} ${ms.toFixed(1)}`).join(', ')}`);
+    log(
+      `CPU ms per request, ${name}: ${Object.entries(r.cpuPerRequest)
+        .map(([k, ms]) => `${k === 'self' ? 'gateway/server' : k} ${ms.toFixed(1)}`)
+        .join(', ')}`,
+    );
   }
   log('\nSQL statements per dashboard request, per subgraph');
   log('| organizations asked (got) | pages | organizations | people | funding | training | total |');
   log('|---|---:|---:|---:|---:|---:|---:|');
   for (const [first, { nodes, pages, perSubgraph: c }] of Object.entries(counts)) {
-    log(`| ${first} (${nodes}) | ${pages} | ${c.organizations} | ${c.people} | ${c.funding} | ${c.training} | ${c.organizations + c.people + c.funding + c.training} |`);
+    log(
+      `| ${first} (${nodes}) | ${pages} | ${c.organizations} | ${c.people} | ${c.funding} | ${c.training} | ${c.organizations + c.people + c.funding + c.training} |`,
+    );
   }
 }
 

@@ -23,7 +23,11 @@ function progressReporter(label, total) {
   return {
     update(done, rows) {
       const seconds = (Date.now() - started) / 1000;
-      const text = `  ${label.padEnd(34)} ${done.toLocaleString('en').padStart(11)} / ${total.toLocaleString('en')}  ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en').padStart(8)} rows/s`;
+      const text = `  ${label.padEnd(34)} ${done.toLocaleString('en').padStart(11)} / ${total.toLocaleString('en')}  ${Math.round(
+        rows / Math.max(seconds, 0.001),
+      )
+        .toLocaleString('en')
+        .padStart(8)} rows/s`;
       if (process.stderr.isTTY) process.stderr.write(`\r${text}`);
       else if (Math.floor((done / total) * 10) > lastTenth) {
         lastTenth = Math.floor((done / total) * 10);
@@ -49,9 +53,9 @@ async function writeTable(pool, { table, columns, units, rowsOf, batchRows = 400
   const progress = progressReporter(table, units);
   let last;
   for (let n = units - 1; n >= 0 && !last; n--) last = rowsOf(n)[0];
-  if (!last) return progress.done(0, false), 0;
+  if (!last) return (progress.done(0, false), 0);
   const { rowCount } = await pool.query(`select 1 from ${table} where id = $1`, [last[0]]);
-  if (rowCount) return progress.done(0, true), 0;
+  if (rowCount) return (progress.done(0, true), 0);
   const sql = insertStatement(table, columns);
   let next = 0;
   let written = 0;

@@ -33,7 +33,9 @@ async function generateSector(databaseUrl, sizes = DEFAULT_SIZES, log = (text) =
   const env = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
   for (const name of SUBGRAPHS) await runSubgraphCommand(name, 'migrate', env);
   const started = Date.now();
-  log(`generating seed ${options.seed}: ${options.orgs} organizations, ${options.people} people, ${options.grants} grants, ${options.courses} courses into ${redact(databaseUrl)}`);
+  log(
+    `generating seed ${options.seed}: ${options.orgs} organizations, ${options.people} people, ${options.grants} grants, ${options.courses} courses into ${redact(databaseUrl)}`,
+  );
   const sector = planSector(options);
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   try {
@@ -43,7 +45,8 @@ async function generateSector(databaseUrl, sizes = DEFAULT_SIZES, log = (text) =
     rows += await funding.writeFunding(pool, sector);
     rows += await training.writeTraining(pool, sector);
     // statistics and the visibility map, as autovacuum would leave them after a load (index-only scans need it)
-    if (rows > 0) for (const table of [...organizations.tables, ...people.tables, ...funding.tables, ...training.tables]) await pool.query(`vacuum analyze ${table}`);
+    if (rows > 0)
+      for (const table of [...organizations.tables, ...people.tables, ...funding.tables, ...training.tables]) await pool.query(`vacuum analyze ${table}`);
     log(`${rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { rows, sector };
   } finally {

@@ -6,14 +6,34 @@ const { rowId, rowRandom, zipf } = require('./random');
 const { CITIES, KINDS, CAUSE_AREAS, STAGES, QUALITIES, FOCUSES, FORMS } = require('./vocabulary');
 
 const DISTRICTS = [
-  ['Dongcheng', '东城'], ['Xicheng', '西城'], ['Nanshan', '南山'], ['Gaoxin', '高新'], ['Jinjiang', '锦江'], ['Wuhou', '武侯'],
-  ['Qingyang', '青羊'], ['Pudong', '浦东'], ['Xuhui', '徐汇'], ['Haidian', '海淀'], ['Tianhe', '天河'], ['Yuexiu', '越秀'],
+  ['Dongcheng', '东城'],
+  ['Xicheng', '西城'],
+  ['Nanshan', '南山'],
+  ['Gaoxin', '高新'],
+  ['Jinjiang', '锦江'],
+  ['Wuhou', '武侯'],
+  ['Qingyang', '青羊'],
+  ['Pudong', '浦东'],
+  ['Xuhui', '徐汇'],
+  ['Haidian', '海淀'],
+  ['Tianhe', '天河'],
+  ['Yuexiu', '越秀'],
 ];
 const LEGAL_FORM = {
-  NGO: 'SOCIAL_SERVICE_ORGANIZATION', SOCIAL_ENTERPRISE: 'COMPANY', FOUNDATION: 'FOUNDATION', INCUBATOR: 'SOCIAL_SERVICE_ORGANIZATION',
-  GOVERNMENT_AGENCY: 'GOVERNMENT_BODY', MASS_ORGANIZATION: 'SOCIAL_GROUP', UNIVERSITY: 'PUBLIC_INSTITUTION', COMPANY: 'COMPANY', NETWORK: 'SOCIAL_GROUP',
+  NGO: 'SOCIAL_SERVICE_ORGANIZATION',
+  SOCIAL_ENTERPRISE: 'COMPANY',
+  FOUNDATION: 'FOUNDATION',
+  INCUBATOR: 'SOCIAL_SERVICE_ORGANIZATION',
+  GOVERNMENT_AGENCY: 'GOVERNMENT_BODY',
+  MASS_ORGANIZATION: 'SOCIAL_GROUP',
+  UNIVERSITY: 'PUBLIC_INSTITUTION',
+  COMPANY: 'COMPANY',
+  NETWORK: 'SOCIAL_GROUP',
 };
-const CITY_WEIGHTS = zipf(CITIES.map((_, i) => i), 1.1);
+const CITY_WEIGHTS = zipf(
+  CITIES.map((_, i) => i),
+  1.1,
+);
 
 function planSector({ seed, orgs, people, grants, courses }) {
   const cityOf = new Uint8Array(orgs);
@@ -39,7 +59,11 @@ function planSector({ seed, orgs, people, grants, courses }) {
     const [qualityEn, qualityZh] = r.pick(QUALITIES);
     const [focusEn, focusZh] = r.pick(FOCUSES);
     const [formEn, formZh] = r.pick(FORMS[kind]);
-    const status = r.weighted([['REGISTERED', 60], ['FILED_ON_RECORD', 25], ['UNREGISTERED', 15]]);
+    const status = r.weighted([
+      ['REGISTERED', 60],
+      ['FILED_ON_RECORD', 25],
+      ['UNREGISTERED', 15],
+    ]);
     const founded = r.date(1995, 2025);
     const createdAt = `${r.date(2019, 2026)}T08:00:00Z`;
     return {
@@ -55,16 +79,17 @@ function planSector({ seed, orgs, people, grants, courses }) {
       website: r.chance(0.4) ? `https://org-${n}.example.org` : null,
       description: `${qualityEn} ${focusEn.toLowerCase()} in ${districtEn} District, ${city.name}.`,
       descriptionZh: `位于${city.nameZh}${districtZh}区，专注${focusZh}。`,
-      registration: status === 'UNREGISTERED'
-        ? { status, legalForm: null, path: null, authority: null, authorityZh: null, registeredOn: null }
-        : {
-            status,
-            legalForm: LEGAL_FORM[kind],
-            path: r.chance(0.7) ? 'DIRECT' : 'SUPERVISING_UNIT',
-            authority: `${districtEn} District Civil Affairs Bureau`,
-            authorityZh: `${city.nameZh}市${districtZh}区民政局`,
-            registeredOn: founded,
-          },
+      registration:
+        status === 'UNREGISTERED'
+          ? { status, legalForm: null, path: null, authority: null, authorityZh: null, registeredOn: null }
+          : {
+              status,
+              legalForm: LEGAL_FORM[kind],
+              path: r.chance(0.7) ? 'DIRECT' : 'SUPERVISING_UNIT',
+              authority: `${districtEn} District Civil Affairs Bureau`,
+              authorityZh: `${city.nameZh}市${districtZh}区民政局`,
+              registeredOn: founded,
+            },
       createdAt,
     };
   }

@@ -65,7 +65,9 @@ async function main() {
     await sampling;
     const seconds = (performance.now() - started) / 1000;
     const rows = lines - 1;
-    console.log(`Node ${process.version}; ${rows.toLocaleString('en')} organizations, ${mb(bytes)} of CSV in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString('en')} rows/s`);
+    console.log(
+      `Node ${process.version}; ${rows.toLocaleString('en')} organizations, ${mb(bytes)} of CSV in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString('en')} rows/s`,
+    );
     console.log(`gateway before: rss ${mb(before.rss)}, heap ${mb(before.heap)}`);
     if (atTenth) {
       console.log(`gateway after a tenth of the rows: rss ${mb(atTenth.rss)}, heap ${mb(atTenth.heap)}`);

@@ -74,13 +74,17 @@ async function generate360Giving(path, { grants = 100000, funders = 50, recipien
       amountAwarded: '@AMOUNT@',
       awardDate: `${year}-${month}-${day}T00:00:00+00:00`,
       plannedDates: [{ startDate: `${year}-${month}-${day}`, endDate: `${year + 1}-${month}-${day}` }],
-      recipientOrganization: [recipient % 2 ? { id: `GB-CHC-${1000000 + recipient}`, name: `Bench Charity ${recipient}` } : { id: `360G-bench-org-${recipient}`, name: `Bench NGO ${recipient}` }],
+      recipientOrganization: [
+        recipient % 2
+          ? { id: `GB-CHC-${1000000 + recipient}`, name: `Bench Charity ${recipient}` }
+          : { id: `360G-bench-org-${recipient}`, name: `Bench NGO ${recipient}` },
+      ],
       fundingOrganization: [{ id: `GB-CHC-${200000 + funder}`, name: `Bench Foundation ${funder}` }],
       grantProgramme: [{ code: `F${funder}-P${i % 3}`, title: `Programme ${i % 3} of foundation ${funder}` }],
       beneficiaryLocation: [{ name: pick(LOCATIONS) }],
       classifications: [{ title: pick(CLASSIFICATIONS) }, { title: pick(CLASSIFICATIONS) }],
     };
-    const amount = `${cents / 100 | 0}.${String(cents % 100).padStart(2, '0')}`;
+    const amount = `${(cents / 100) | 0}.${String(cents % 100).padStart(2, '0')}`;
     if (format === 'csv') await write(`${CSV_COLUMNS.map(([, value]) => csvCell(value({ ...grant, amountAwarded: amount }))).join(',')}\n`);
     else await write(`${i ? ',\n' : ''}${JSON.stringify(grant).replace('"@AMOUNT@"', amount)}`);
   }

@@ -44,7 +44,9 @@ async function main() {
     await generate360Giving(first, { grants: GRANTS });
     await generate360Giving(second, { grants: GRANTS, seed: 2013, idPrefix: '360G-bench-more' });
     await generate360Giving(third, { grants: GRANTS, seed: 2014, idPrefix: '360G-bench-csv', format: 'csv' });
-    console.log(`generated 2 files of ${GRANTS} grants (${(statSync(first).size / 1e6).toFixed(1)} MB each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated 2 files of ${GRANTS} grants (${(statSync(first).size / 1e6).toFixed(1)} MB each) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     await runSubgraphCommand('organizations', 'migrate', env);
     organizations = await startSubgraphProcess('organizations', await freePort(), env, 'ignore');
@@ -61,7 +63,9 @@ async function main() {
     console.log(line('3. another JSON file, organizations all known', json));
     const csv = await run(third);
     console.log(line('4. a CSV file, organizations all known', csv));
-    console.log(`JSON into an empty hub: ${rateOf(empty)} grants/s, ${(rateOf(empty) / PREVIOUS_EMPTY_HUB_RATE).toFixed(2)}x the ${PREVIOUS_EMPTY_HUB_RATE} grants/s measured before`);
+    console.log(
+      `JSON into an empty hub: ${rateOf(empty)} grants/s, ${(rateOf(empty) / PREVIOUS_EMPTY_HUB_RATE).toFixed(2)}x the ${PREVIOUS_EMPTY_HUB_RATE} grants/s measured before`,
+    );
     console.log(`CSV takes ${(csv.seconds / json.seconds).toFixed(2)}x the time of JSON for as many grants (runs 4 and 3)`);
   } finally {
     await orm?.close();

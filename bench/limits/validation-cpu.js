@@ -90,14 +90,18 @@ function main() {
   const issue = SHAPES['repeated field'](495);
   results.push(row('repeated field ×495 (issue 15)', 'anonymous', issue, config.work.anonymous));
   const worst = results.filter((r) => r.refused === 'no').sort((a, b) => b.full - a.full)[0];
-  console.log(`validation CPU per operation (median of ${rounds}; limits: anonymous ${JSON.stringify(config.work.anonymous)}, authenticated ${JSON.stringify(config.work.authenticated)}, tokens ${config.maxTokens})`);
+  console.log(
+    `validation CPU per operation (median of ${rounds}; limits: anonymous ${JSON.stringify(config.work.anonymous)}, authenticated ${JSON.stringify(config.work.authenticated)}, tokens ${config.maxTokens})`,
+  );
   console.log('| shape | caller | bytes | selections | field pairs | refused | check ms | full validation ms |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const full = r.refused.startsWith('before') ? `(${r.full.toFixed(2)} without the check)` : r.full.toFixed(2);
     console.log(`| ${r.label} | ${r.caller} | ${r.bytes} | ${r.selections} | ${r.fieldPairs} | ${r.refused} | ${r.check.toFixed(2)} | ${full} |`);
   }
-  console.log(`\nworst allowed operation: ${worst.label} (${worst.caller}): ${worst.full.toFixed(2)} ms; a batch of ${config.maxBatch}: ${(worst.full * config.maxBatch).toFixed(1)} ms`);
+  console.log(
+    `\nworst allowed operation: ${worst.label} (${worst.caller}): ${worst.full.toFixed(2)} ms; a batch of ${config.maxBatch}: ${(worst.full * config.maxBatch).toFixed(1)} ms`,
+  );
   return { worstAllowedMs: worst.full, worstShape: `${worst.label} (${worst.caller})`, batchMs: worst.full * config.maxBatch };
 }
 

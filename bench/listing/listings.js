@@ -25,7 +25,12 @@ const LISTINGS = [
   { name: 'organizations in Zigong (smallest city)', query: ORGANIZATIONS, filter: { city: 'Zigong' }, service: organizations },
   { name: 'organizations of kind FOUNDATION', query: ORGANIZATIONS, filter: { kinds: ['FOUNDATION'] }, service: organizations },
   { name: 'organizations with cause ELDERLY_CARE', query: ORGANIZATIONS, filter: { causeAreas: ['ELDERLY_CARE'] }, service: organizations },
-  { name: 'organizations: Chengdu + NGO + EDUCATION', query: ORGANIZATIONS, filter: { city: 'Chengdu', kinds: ['NGO'], causeAreas: ['EDUCATION'] }, service: organizations },
+  {
+    name: 'organizations: Chengdu + NGO + EDUCATION',
+    query: ORGANIZATIONS,
+    filter: { city: 'Chengdu', kinds: ['NGO'], causeAreas: ['EDUCATION'] },
+    service: organizations,
+  },
   { name: 'organizations matching "阳光" (Chinese)', query: ORGANIZATIONS, filter: { search: '阳光' }, service: organizations },
   { name: 'organizations matching "sunshine" (English)', query: ORGANIZATIONS, filter: { search: 'sunshine' }, service: organizations },
   { name: 'organizations matching "成都市锦江区阳光" (rare)', query: ORGANIZATIONS, filter: { search: '成都市锦江区阳光' }, service: organizations },

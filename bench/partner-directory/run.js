@@ -49,7 +49,9 @@ async function measure(targets, options, log) {
     for (const target of targets.map((_, i) => targets[(i + round) % targets.length])) {
       const result = await load({ ...target, body: BODIES, connections: options.connections, durationSeconds: options.duration });
       results[target.name].push(result);
-      log(`  round ${round + 1} ${target.name.padEnd(34)} ${result.requestsPerSecond.toFixed(1)} req/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
+      log(
+        `  round ${round + 1} ${target.name.padEnd(34)} ${result.requestsPerSecond.toFixed(1)} req/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`,
+      );
     }
   }
   return results;
@@ -101,15 +103,34 @@ async function runPartnerDirectory(options, log = console.log) {
   } finally {
     if (own) await database.drop();
   }
-  return { options, summary: Object.fromEntries(Object.entries(results).map(([name, runs]) => [name, { requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), rssMb: median(runs.map((r) => r.rssMb)), errors: runs.reduce((s, r) => s + r.errors, 0), spread: spread(runs.map((r) => r.requestsPerSecond)) }])) };
+  return {
+    options,
+    summary: Object.fromEntries(
+      Object.entries(results).map(([name, runs]) => [
+        name,
+        {
+          requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+          p50: median(runs.map((r) => r.p50)),
+          p99: median(runs.map((r) => r.p99)),
+          rssMb: median(runs.map((r) => r.rssMb)),
+          errors: runs.reduce((s, r) => s + r.errors, 0),
+          spread: spread(runs.map((r) => r.requestsPerSecond)),
+        },
+      ]),
+    ),
+  };
 }
 
 function printPartnerDirectory({ options, summary }, log = console.log) {
-  log(`\nPartner directory: 20 distinct public reads in turn, anonymous callers; autocannon ${options.connections} connections, ${options.duration} s x ${options.rounds} rounds (medians)`);
+  log(
+    `\nPartner directory: 20 distinct public reads in turn, anonymous callers; autocannon ${options.connections} connections, ${options.duration} s x ${options.rounds} rounds (medians)`,
+  );
   log('| target                             |  req/s | p50 ms | p99 ms | RSS MB | errors | spread |');
   log('|------------------------------------|-------:|------:|------:|-------:|-------:|-------:|');
   for (const [name, r] of Object.entries(summary)) {
-    log(`| ${name.padEnd(34)} | ${r.requestsPerSecond.toFixed(1).padStart(6)} | ${String(r.p50).padStart(5)} | ${String(r.p99).padStart(5)} | ${r.rssMb.toFixed(0).padStart(6)} | ${String(r.errors).padStart(6)} | ${r.spread.toFixed(0).padStart(5)}% |`);
+    log(
+      `| ${name.padEnd(34)} | ${r.requestsPerSecond.toFixed(1).padStart(6)} | ${String(r.p50).padStart(5)} | ${String(r.p99).padStart(5)} | ${r.rssMb.toFixed(0).padStart(6)} | ${String(r.errors).padStart(6)} | ${r.spread.toFixed(0).padStart(5)}% |`,
+    );
   }
   const cached = summary['our gateway, response cache'];
   log(`ratio req/s ours cached / ours uncached: ${(cached.requestsPerSecond / summary['our gateway, no response cache'].requestsPerSecond).toFixed(2)}`);

@@ -26,7 +26,17 @@ async function startBenchHub(databaseUrl, extraEnv = {}) {
   const ports = { gateway: await freePort() };
   for (const name of SUBGRAPHS) ports[name] = await freePort();
   const hub = await startHub({
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', GATEWAY_SECRET: BENCH_GATEWAY_SECRET, HUB_ADMIN_API_KEY: BENCH_ADMIN_API_KEY, JWT_SECRET: BENCH_JWT_SECRET, ...BENCH_LIMITS, ...extraEnv },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      GATEWAY_SECRET: BENCH_GATEWAY_SECRET,
+      HUB_ADMIN_API_KEY: BENCH_ADMIN_API_KEY,
+      JWT_SECRET: BENCH_JWT_SECRET,
+      ...BENCH_LIMITS,
+      ...extraEnv,
+    },
     ports,
     stdio: 'inherit',
     prepare: false,
@@ -36,7 +46,9 @@ async function startBenchHub(databaseUrl, extraEnv = {}) {
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])),
     /** SQL statements each subgraph process has sent so far (its /metrics counter). */
     async sqlStatements() {
-      const counts = await Promise.all(SUBGRAPHS.map((name) => readCounter(hub.subgraphs[name].url.replace(/\/graphql$/, '/metrics'), 'ngohub_sql_statements_total', { work: 'graphql' })));
+      const counts = await Promise.all(
+        SUBGRAPHS.map((name) => readCounter(hub.subgraphs[name].url.replace(/\/graphql$/, '/metrics'), 'ngohub_sql_statements_total', { work: 'graphql' })),
+      );
       return Object.fromEntries(SUBGRAPHS.map((name, i) => [name, counts[i]]));
     },
   };

@@ -45,7 +45,9 @@ async function load({ url, body, headers = {}, connections, durationSeconds, pid
       connections,
       duration: durationSeconds,
     });
-    const cpuPerRequest = Object.fromEntries(Object.entries(watched).map(([name, p]) => [name, (cpuMilliseconds(p) - cpuBefore[name]) / Math.max(1, result.requests.total)]));
+    const cpuPerRequest = Object.fromEntries(
+      Object.entries(watched).map(([name, p]) => [name, (cpuMilliseconds(p) - cpuBefore[name]) / Math.max(1, result.requests.total)]),
+    );
     return {
       cpuPerRequest,
       requestsPerSecond: result.requests.average,

@@ -49,14 +49,19 @@ async function run(url, otherUrl, horizon, seconds, otherOpen) {
   let checkpoint = ['0', '0'];
   const taken = new Map();
   try {
-  for (const until = Date.now() + seconds * 1000; Date.now() < until; ) {
-    const { rows: [h] } = await relay.query(horizon);
-    await relay.query('begin');
-    const { rows } = await relay.query(`select id::text, txid::text from outbox where (txid, id) > ($1::xid8, $2::bigint) and txid < $3::xid8 order by txid, id limit 500`, [...checkpoint, h.horizon]);
-    await relay.query('commit');
-    for (const row of rows) taken.set(row.id, (taken.get(row.id) ?? 0) + 1);
-    if (rows.length) checkpoint = [rows.at(-1).txid, rows.at(-1).id];
-  }
+    for (const until = Date.now() + seconds * 1000; Date.now() < until;) {
+      const {
+        rows: [h],
+      } = await relay.query(horizon);
+      await relay.query('begin');
+      const { rows } = await relay.query(
+        `select id::text, txid::text from outbox where (txid, id) > ($1::xid8, $2::bigint) and txid < $3::xid8 order by txid, id limit 500`,
+        [...checkpoint, h.horizon],
+      );
+      await relay.query('commit');
+      for (const row of rows) taken.set(row.id, (taken.get(row.id) ?? 0) + 1);
+      if (rows.length) checkpoint = [rows.at(-1).txid, rows.at(-1).id];
+    }
   } finally {
     stop = true;
     await Promise.all(work);
@@ -86,7 +91,9 @@ async function main() {
       for (const otherOpen of [false, true]) {
         const r = await run(database.url, other.url, sql, seconds, otherOpen);
         console.error(`${name}${otherOpen ? ', other database busy' : ''}: ${JSON.stringify(r)}`);
-        lines.push(`  ${name.padEnd(30)} ${otherOpen ? 'other database busy' : 'quiet server       '}  committed ${String(r.committed).padStart(6)}  taken ${String(r.taken).padStart(6)}  lost ${r.lost}  twice ${r.twice}`);
+        lines.push(
+          `  ${name.padEnd(30)} ${otherOpen ? 'other database busy' : 'quiet server       '}  committed ${String(r.committed).padStart(6)}  taken ${String(r.taken).padStart(6)}  lost ${r.lost}  twice ${r.twice}`,
+        );
       }
     }
   } finally {

@@ -42,10 +42,16 @@ const ORGANIZATION = seedId('org:npi');
  */
 async function commitEvent(db, n) {
   await db.query('begin');
-  await db.query(
-    `insert into organizations.outbox_event (topic, payload) values ('ORGANIZATION_CHANGED', $1)`,
-    [JSON.stringify({ summary: `bench ${n}`, city: CITY, causes: [], refs: { organization: { id: ORGANIZATION } }, fields: { change: 'UPDATED' }, match: { city: CITY, n } })],
-  );
+  await db.query(`insert into organizations.outbox_event (topic, payload) values ('ORGANIZATION_CHANGED', $1)`, [
+    JSON.stringify({
+      summary: `bench ${n}`,
+      city: CITY,
+      causes: [],
+      refs: { organization: { id: ORGANIZATION } },
+      fields: { change: 'UPDATED' },
+      match: { city: CITY, n },
+    }),
+  ]);
   const sent = performance.now();
   await db.query('commit');
   return sent;
@@ -107,7 +113,6 @@ async function connectSubscribers(url, count, onEvent, entities, selections) {
 
 /** One round: subscribers connected with `options.selections` distinct selections, a steady rate, then a burst. */
 async function round(hub, db, options, offset, setClients) {
-
   // every delivery: which event (its number, from the summary) and when it arrived
   const arrivals = [];
   let delivered = 0;
@@ -134,7 +139,12 @@ async function round(hub, db, options, offset, setClients) {
     committedAt[n] = await commitEvent(db, offset + n);
     await sleep(1000 / options.rate);
   }
-  await waitFor(() => delivered >= options.events * options.subscribers, 60_000, () => `${delivered} of ${options.events * options.subscribers} deliveries; events nobody got: ${[...Array(options.events).keys()].filter((n) => !arrivals.some(([m]) => m === n)).join(', ') || 'none'}`);
+  await waitFor(
+    () => delivered >= options.events * options.subscribers,
+    60_000,
+    () =>
+      `${delivered} of ${options.events * options.subscribers} deliveries; events nobody got: ${[...Array(options.events).keys()].filter((n) => !arrivals.some(([m]) => m === n)).join(', ') || 'none'}`,
+  );
   const latencies = arrivals.map(([n, at]) => at - committedAt[n]);
   const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
   const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
@@ -145,7 +155,11 @@ async function round(hub, db, options, offset, setClients) {
   const deliveredBefore = delivered;
   for (let n = 0; n < options.burst; n++) committedAt[options.events + n] = await commitEvent(db, offset + options.events + n);
   const committedSeconds = (performance.now() - burstStart) / 1000;
-  await waitFor(() => delivered - deliveredBefore >= options.burst * options.subscribers, 300_000, () => `${delivered - deliveredBefore} of ${options.burst * options.subscribers} burst deliveries`);
+  await waitFor(
+    () => delivered - deliveredBefore >= options.burst * options.subscribers,
+    300_000,
+    () => `${delivered - deliveredBefore} of ${options.burst * options.subscribers} burst deliveries`,
+  );
   const burstSeconds = (arrivals.slice(deliveredBefore).reduce((last, [, at]) => Math.max(last, at), 0) - burstStart) / 1000; // no spread: 500,000 arguments overflow the stack
 
   return { selections: options.selections, latencies, connectSeconds, rss, resolutions, burstSeconds, committedSeconds };
@@ -163,7 +177,15 @@ async function main() {
   const ports = { gateway: await freePort() };
   for (const name of SUBGRAPHS) ports[name] = await freePort();
   const hub = await startHub({
-    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', GATEWAY_SECRET: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_PER_SECOND: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      GATEWAY_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      RATE_LIMIT_PER_SECOND: '0',
+    },
     ports,
     stdio: 'inherit',
   });
@@ -191,7 +213,10 @@ async function main() {
 
 async function counter(metricsUrl, name) {
   const text = await (await fetch(metricsUrl)).text();
-  return text.split('\n').filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`)).reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
 }
 
 function report(r) {
@@ -208,10 +233,12 @@ function report(r) {
       ['  deliveries measured', String(x.latencies.length), `${events} events at ${rate}/s × ${subscribers} subscribers`],
       ['  payload fetches', String(x.resolutions), `for ${events} events (${x.selections} distinct selections): merged into one per event`],
       ...(burst ? [] : [['  (no burst)', '', '--burst 0']]),
-      ...(burst ? [
-        ['  burst', `${burst} events`, `committed in ${x.committedSeconds.toFixed(2)} s, all delivered to all in ${x.burstSeconds.toFixed(2)} s`],
-        ['  burst throughput', `${Math.round(burst / x.burstSeconds)} events/s`, `${Math.round((burst * subscribers) / x.burstSeconds)} deliveries/s`],
-      ] : []),
+      ...(burst
+        ? [
+            ['  burst', `${burst} events`, `committed in ${x.committedSeconds.toFixed(2)} s, all delivered to all in ${x.burstSeconds.toFixed(2)} s`],
+            ['  burst throughput', `${Math.round(burst / x.burstSeconds)} events/s`, `${Math.round((burst * subscribers) / x.burstSeconds)} deliveries/s`],
+          ]
+        : []),
       ['  gateway RSS', `${Math.round(x.rss / 1048576)} MiB`, `with ${subscribers} sockets open`],
     );
   }
@@ -230,8 +257,10 @@ async function waitFor(condition, timeoutMs, progress) {
 
 module.exports = { main, report };
 if (require.main === module) {
-  main().then((result) => console.log(report(result))).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main()
+    .then((result) => console.log(report(result)))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

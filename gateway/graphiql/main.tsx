@@ -14,9 +14,8 @@ const explorer = explorerPlugin();
 function SignInHint({ message }: { message: string }) {
   return (
     <div className="hub-sign-in" role="alert">
-      <strong>Sign in to see the schema.</strong> {message} Open <em>Headers</em> below the editor and add{' '}
-      <code>{'{"x-api-key": "<your key>"}'}</code> or <code>{'{"authorization": "Bearer <JWT>"}'}</code>, then re-fetch the schema
-      (Shift-Ctrl-R). Subscriptions use the same headers.
+      <strong>Sign in to see the schema.</strong> {message} Open <em>Headers</em> below the editor and add <code>{'{"x-api-key": "<your key>"}'}</code> or{' '}
+      <code>{'{"authorization": "Bearer <JWT>"}'}</code>, then re-fetch the schema (Shift-Ctrl-R). Subscriptions use the same headers.
     </div>
   );
 }

@@ -41,7 +41,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     z.object({
       HOST: z.string().min(1).default('127.0.0.1'),
       PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
-      SUPERGRAPH_PATH: z.string().min(1).default(resolve(repositoryRoot(), 'schema', 'supergraph.graphql')),
+      SUPERGRAPH_PATH: z
+        .string()
+        .min(1)
+        .default(resolve(repositoryRoot(), 'schema', 'supergraph.graphql')),
       SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
@@ -50,7 +53,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...subgraphUrlVariables(),
     }),
     env,
-  ) as { HOST: string; PORT: number; SUPERGRAPH_PATH: string; SUPERGRAPH_POLL_MS: number; SUBGRAPH_TIMEOUT_MS: number; MAX_BODY_BYTES: number; LOG_LEVEL: string; RESPONSE_CACHE: 'on' | 'off' };
+  ) as {
+    HOST: string;
+    PORT: number;
+    SUPERGRAPH_PATH: string;
+    SUPERGRAPH_POLL_MS: number;
+    SUBGRAPH_TIMEOUT_MS: number;
+    MAX_BODY_BYTES: number;
+    LOG_LEVEL: string;
+    RESPONSE_CACHE: 'on' | 'off';
+  };
   return {
     host: parsed.HOST,
     port: parsed.PORT,

@@ -3,7 +3,20 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { answerReadiness, createLogger, DEVELOPMENT_JWT_SECRET, graphqlHandler, maskUnexpectedErrors, metrics, metricsPlugin, requestGuards, requestIdOf, sendError, type Identity, type Logger } from '@ngo-hub/kit';
+import {
+  answerReadiness,
+  createLogger,
+  DEVELOPMENT_JWT_SECRET,
+  graphqlHandler,
+  maskUnexpectedErrors,
+  metrics,
+  metricsPlugin,
+  requestGuards,
+  requestIdOf,
+  sendError,
+  type Identity,
+  type Logger,
+} from '@ngo-hub/kit';
 import { print, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -125,7 +138,10 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const runAs =
     (identity: Identity): QueryExecutor =>
     async (document, variables) => {
-      const response = await apollo.executeOperation({ query: print(document), variables }, { contextValue: { requestId: randomUUID(), identity, derived: true } });
+      const response = await apollo.executeOperation(
+        { query: print(document), variables },
+        { contextValue: { requestId: randomUUID(), identity, derived: true } },
+      );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for webhook payloads');
       return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
     };

@@ -121,7 +121,10 @@ export class ResponseCache {
             const cached = await this.store.get(key);
             if (cached === undefined) return null;
             hit = true;
-            return { http: { status: undefined, headers: new HeaderMap([[HEADER, 'HIT']]) }, body: { kind: 'single', singleResult: { data: JSON.parse(cached) as Record<string, unknown> } } };
+            return {
+              http: { status: undefined, headers: new HeaderMap([[HEADER, 'HIT']]) },
+              body: { kind: 'single', singleResult: { data: JSON.parse(cached) as Record<string, unknown> } },
+            };
           },
           willSendResponse: async ({ response, overallCachePolicy, contextValue }) => {
             if (mutation) this.mutations++;

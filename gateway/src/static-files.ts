@@ -17,7 +17,12 @@ const TYPES: Record<string, string> = {
 /** Streams a file the gateway built into public/, with its content type and caching. */
 export function sendFile(res: ServerResponse, file: string, cache: string, headers: Record<string, string> = {}): void {
   const extension = file.slice(file.lastIndexOf('.'));
-  res.writeHead(200, { 'content-type': TYPES[extension] ?? 'application/octet-stream', 'cache-control': cache, 'x-content-type-options': 'nosniff', ...headers });
+  res.writeHead(200, {
+    'content-type': TYPES[extension] ?? 'application/octet-stream',
+    'cache-control': cache,
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   createReadStream(file).pipe(res);
 }
 

@@ -39,24 +39,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const inflight = new InflightFetches();
     super({
       url,
-      fetcher: (async (input: string, init: RequestInit = {}) => inflight.fetch(input, init, async () => {
-        if (!breaker.allow()) {
-          subgraphFetchDuration.observe({ subgraph: name, outcome: 'circuit_open' }, 0);
-          throw new CircuitOpen();
-        }
-        const stopTimer = subgraphFetchDuration.startTimer({ subgraph: name });
-        try {
-          const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
-          if (response.status >= 500) breaker.failed();
-          else breaker.succeeded();
-          stopTimer({ outcome: response.ok ? 'ok' : 'error' });
-          return response;
-        } catch (error) {
-          breaker.failed();
-          stopTimer({ outcome: (error as Error).name === 'TimeoutError' ? 'timeout' : 'error' });
-          throw error;
-        }
-      })) as unknown as RemoteGraphQLDataSource['fetcher'],
+      fetcher: (async (input: string, init: RequestInit = {}) =>
+        inflight.fetch(input, init, async () => {
+          if (!breaker.allow()) {
+            subgraphFetchDuration.observe({ subgraph: name, outcome: 'circuit_open' }, 0);
+            throw new CircuitOpen();
+          }
+          const stopTimer = subgraphFetchDuration.startTimer({ subgraph: name });
+          try {
+            const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+            if (response.status >= 500) breaker.failed();
+            else breaker.succeeded();
+            stopTimer({ outcome: response.ok ? 'ok' : 'error' });
+            return response;
+          } catch (error) {
+            breaker.failed();
+            stopTimer({ outcome: (error as Error).name === 'TimeoutError' ? 'timeout' : 'error' });
+            throw error;
+          }
+        })) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
     this.name = name;
     this.timeoutMs = options.timeoutMs;
@@ -86,7 +87,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (error.name === 'TimeoutError') throw new SubgraphUnavailableError(this.name, `no answer within ${this.timeoutMs} ms`);
     if (response && response.status < 500) {
       // a subgraph's own 4xx answer: keep its GraphQL errors' codes, drop the HTTP details
-      const errors = (error as GraphQLError).extensions?.response as { body?: { errors?: { message: string; extensions?: Record<string, unknown> }[] } } | undefined;
+      const errors = (error as GraphQLError).extensions?.response as
+        { body?: { errors?: { message: string; extensions?: Record<string, unknown> }[] } } | undefined;
       const first = errors?.body?.errors?.[0];
       throw new GraphQLError(first?.message ?? `the ${this.name} subgraph refused the request`, {
         extensions: { code: first?.extensions?.code ?? 'BAD_REQUEST', serviceName: this.name },

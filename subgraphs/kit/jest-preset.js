@@ -5,7 +5,21 @@ module.exports = {
   transform: {
     // jose is ECMAScript modules only; jest's CommonJS runtime needs it compiled
     '/node_modules/jose/.+\\.js$': [require.resolve('ts-jest'), { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { target: 'ES2022', module: 'commonjs', esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true, isolatedModules: true, strict: true, skipLibCheck: true } }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          target: 'ES2022',
+          module: 'commonjs',
+          esModuleInterop: true,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+          isolatedModules: true,
+          strict: true,
+          skipLibCheck: true,
+        },
+      },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: require.resolve('./dist/testing/jest-global-setup.js'),

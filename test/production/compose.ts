@@ -41,18 +41,21 @@ export class MissingVariableError extends Error {}
  * `${VAR:?error}`, `${VAR?error}`, `$VAR`, and `$$` for a literal `$`.
  */
 export function interpolate(value: string, vars: Record<string, string | undefined>): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, name, colon, operator, argument, bare) => {
-    if (whole === '$$') return '$';
-    if (bare) return vars[bare] ?? '';
-    const value = vars[name];
-    const unset = colon ? !value : value === undefined;
-    if (operator === '-') return unset ? argument : value!;
-    if (operator === '?') {
-      if (unset) throw new MissingVariableError(`${name}: ${argument || 'required variable is missing'}`);
-      return value!;
-    }
-    return value ?? '';
-  });
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, name, colon, operator, argument, bare) => {
+      if (whole === '$$') return '$';
+      if (bare) return vars[bare] ?? '';
+      const value = vars[name];
+      const unset = colon ? !value : value === undefined;
+      if (operator === '-') return unset ? argument : value!;
+      if (operator === '?') {
+        if (unset) throw new MissingVariableError(`${name}: ${argument || 'required variable is missing'}`);
+        return value!;
+      }
+      return value ?? '';
+    },
+  );
 }
 
 function interpolateAll(node: unknown, vars: Record<string, string | undefined>): unknown {

@@ -16,7 +16,10 @@ export function apiKeyHeaders(key: string): Record<string, string> {
 }
 
 /** A user's JWT as the identity provider would issue it (HS256, the run's JWT_SECRET): `sub` is their Person id. */
-export async function userJwt(personId: string, options: { admin?: boolean; expiresIn?: string; issuer?: string; audience?: string; secret?: string } = {}): Promise<string> {
+export async function userJwt(
+  personId: string,
+  options: { admin?: boolean; expiresIn?: string; issuer?: string; audience?: string; secret?: string } = {},
+): Promise<string> {
   const secret = options.secret ?? process.env.JWT_SECRET;
   if (!secret) throw new Error('JWT_SECRET is not set: run through jest (test/jest.config.js)');
   return new jose.SignJWT(options.admin ? { roles: ['admin'] } : {})

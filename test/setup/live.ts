@@ -30,7 +30,12 @@ export class Subscription<T = Record<string, unknown>> {
         error: (error) => {
           // a socket close arrives as a CloseEvent: keep what says why
           const close = error as { code?: number; reason?: string };
-          this.error = typeof close.code === 'number' ? { code: close.code, reason: close.reason } : error instanceof Error || (error as { message?: string }).message ? { message: (error as Error).message, type: (error as { type?: string }).type } : error;
+          this.error =
+            typeof close.code === 'number'
+              ? { code: close.code, reason: close.reason }
+              : error instanceof Error || (error as { message?: string }).message
+                ? { message: (error as Error).message, type: (error as { type?: string }).type }
+                : error;
           this.completed = true;
           this.wake();
         },
@@ -67,7 +72,8 @@ export class Subscription<T = Record<string, unknown>> {
   /** Asserts nothing more arrives within `ms`. */
   async quietFor(ms: number, expected = this.results.length): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, ms));
-    if (this.results.length !== expected) throw new Error(`expected ${expected} results, got ${this.results.length}: ${JSON.stringify(this.results.slice(expected))}`);
+    if (this.results.length !== expected)
+      throw new Error(`expected ${expected} results, got ${this.results.length}: ${JSON.stringify(this.results.slice(expected))}`);
   }
 
   /** The first error the subscription got: an `error` message, or a result with errors. */
@@ -114,7 +120,13 @@ export async function openSubscriptions(field: string, httpUrl = gatewayUrl()): 
 }
 
 /** Waits until the gateway has `count` open subscriptions of `field` (subscribing is asynchronous). */
-export async function subscribersReady(field: string, count: number, httpUrl = gatewayUrl(), timeoutMs = 5000, watch: Subscription<unknown>[] = []): Promise<void> {
+export async function subscribersReady(
+  field: string,
+  count: number,
+  httpUrl = gatewayUrl(),
+  timeoutMs = 5000,
+  watch: Subscription<unknown>[] = [],
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = await openSubscriptions(field, httpUrl);

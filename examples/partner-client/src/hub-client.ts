@@ -7,7 +7,10 @@ import WebSocket from 'ws';
 export class HubClient {
   private socket?: Client;
 
-  constructor(private readonly url: string, private readonly apiKey?: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly apiKey?: string,
+  ) {}
 
   private get credentials(): Record<string, string> {
     return this.apiKey ? { 'x-api-key': this.apiKey } : {};
@@ -26,7 +29,12 @@ export class HubClient {
   }
 
   /** Calls `onEvent` for each event until the returned function is called. */
-  subscribe<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables, onEvent: (event: Result) => void, onError: (error: unknown) => void): () => void {
+  subscribe<Result, Variables>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables: Variables,
+    onEvent: (event: Result) => void,
+    onError: (error: unknown) => void,
+  ): () => void {
     this.socket ??= createClient({ url: this.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: this.credentials });
     return this.socket.subscribe<Result>(
       { query: print(document), variables: variables as Record<string, unknown> },

@@ -9,8 +9,17 @@ const OrganizationsOfACity = graphql(`
   query OrganizationsOfACity($city: String!, $after: String) {
     organizations(filter: { city: $city }, first: 10, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id name nameZh kind city }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        nameZh
+        kind
+        city
+      }
     }
   }
 `);
@@ -19,7 +28,20 @@ const GrantsAwarded = graphql(`
   subscription GrantsAwarded($recipient: ID) {
     grantAwarded(filter: { recipient: $recipient }) {
       eventId
-      grant { title amountAwarded { amount currency } funder { name } recipient { id name } }
+      grant {
+        title
+        amountAwarded {
+          amount
+          currency
+        }
+        funder {
+          name
+        }
+        recipient {
+          id
+          name
+        }
+      }
     }
   }
 `);
@@ -34,7 +56,8 @@ async function main(): Promise<void> {
   do {
     const { organizations }: OrganizationsOfACityQuery = await client.request(OrganizationsOfACity, { city, after });
     pages += 1;
-    for (const organization of organizations.nodes) console.log(JSON.stringify({ organization: { id: organization.id, name: organization.name, kind: organization.kind } }));
+    for (const organization of organizations.nodes)
+      console.log(JSON.stringify({ organization: { id: organization.id, name: organization.name, kind: organization.kind } }));
     after = organizations.pageInfo.hasNextPage ? organizations.pageInfo.endCursor : null;
   } while (after);
   console.log(JSON.stringify({ pages }));
@@ -47,7 +70,11 @@ async function main(): Promise<void> {
       GrantsAwarded,
       { recipient: process.env.RECIPIENT ?? null },
       ({ grantAwarded }) => {
-        console.log(JSON.stringify({ grantAwarded: { eventId: grantAwarded.eventId, title: grantAwarded.grant?.title, amount: grantAwarded.grant?.amountAwarded.amount } }));
+        console.log(
+          JSON.stringify({
+            grantAwarded: { eventId: grantAwarded.eventId, title: grantAwarded.grant?.title, amount: grantAwarded.grant?.amountAwarded.amount },
+          }),
+        );
         if (++seen === wanted) {
           stop();
           resolve();

@@ -37,7 +37,10 @@ export function createChart(element: HTMLElement): Chart {
     update(option) {
       // series keep their ids from one update to the next, so live changes animate from the old
       // values instead of drawing the chart again; series no longer present are removed
-      chart.setOption({ color: PALETTE, textStyle: { fontFamily: FONT }, aria: { enabled: true }, animationDuration: 300, ...option }, { replaceMerge: ['series'] });
+      chart.setOption(
+        { color: PALETTE, textStyle: { fontFamily: FONT }, aria: { enabled: true }, animationDuration: 300, ...option },
+        { replaceMerge: ['series'] },
+      );
     },
     onResize(handler) {
       resized.push(handler);
@@ -86,7 +89,17 @@ export function barOption(counts: Count[], name: (key: string | null) => string,
 export function donutOption(counts: Count[], name: (key: string | null) => string, total: number, language: Language): echarts.EChartsCoreOption {
   return {
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', icon: 'circle', itemWidth: 8, itemHeight: 8, itemGap: 8, textStyle: { color: '#334155', width: 120, overflow: 'truncate' } },
+    legend: {
+      type: 'scroll',
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      icon: 'circle',
+      itemWidth: 8,
+      itemHeight: 8,
+      itemGap: 8,
+      textStyle: { color: '#334155', width: 120, overflow: 'truncate' },
+    },
     series: [
       {
         id: 'counts',
@@ -109,9 +122,7 @@ export function donutOption(counts: Count[], name: (key: string | null) => strin
  * that does both appears on each side), so the diagram never has a cycle.
  */
 export function sankeyOption(flows: FundingFlow[], currency: string, language: Language, roomy: boolean): echarts.EChartsCoreOption {
-  const inCurrency = flows
-    .map((flow) => ({ flow, money: flow.totals.find((total) => total.currency === currency) }))
-    .filter((entry) => entry.money);
+  const inCurrency = flows.map((flow) => ({ flow, money: flow.totals.find((total) => total.currency === currency) })).filter((entry) => entry.money);
   const nodes = new Map<string, { name: string; label: string; depth: number }>();
   for (const { flow } of inCurrency) {
     nodes.set(`funder:${flow.funder.id}`, { name: `funder:${flow.funder.id}`, label: displayName(language, flow.funder), depth: 0 });
@@ -188,7 +199,10 @@ export function awardsPerYearOption(grants: GrantAward[], strings: Strings, lang
       name: strings.total,
       nameTextStyle: { color: '#64748b' },
       splitLine: { lineStyle: { color: '#eef2f6' } },
-      axisLabel: { color: '#64748b', formatter: (value: number) => new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { notation: 'compact' }).format(value) },
+      axisLabel: {
+        color: '#64748b',
+        formatter: (value: number) => new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { notation: 'compact' }).format(value),
+      },
     },
     series: [...byCurrency.entries()].map(([currency, perYear], index) => ({
       id: currency,

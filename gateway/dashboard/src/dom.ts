@@ -22,7 +22,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 
 /** Replaces an element's children. */
 export function fill(element: Element, ...children: (Child | Child[])[]): void {
-  element.replaceChildren(...children.flat().filter((child): child is Node | string | number => child !== null && child !== undefined && child !== false).map((child) => (child instanceof Node ? child : String(child))));
+  element.replaceChildren(
+    ...children
+      .flat()
+      .filter((child): child is Node | string | number => child !== null && child !== undefined && child !== false)
+      .map((child) => (child instanceof Node ? child : String(child))),
+  );
 }
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {

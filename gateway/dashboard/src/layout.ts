@@ -24,7 +24,11 @@ export function applyStrings(strings: Strings, language: Language): void {
 }
 
 function options(select: HTMLSelectElement, all: string, choices: { value: string; text: string }[], selected: string | null): void {
-  fill(select, h('option', { value: '' }, all), choices.map((choice) => h('option', { value: choice.value, selected: choice.value === selected }, choice.text)));
+  fill(
+    select,
+    h('option', { value: '' }, all),
+    choices.map((choice) => h('option', { value: choice.value, selected: choice.value === selected }, choice.text)),
+  );
   select.value = selected ?? '';
 }
 
@@ -48,16 +52,30 @@ export function renderFilters(strings: Strings, filters: Filters, cities: Count[
 
 export function renderFlowControls(strings: Strings, currencies: string[], currency: string | null, years: number[], year: number | null): void {
   const currencySelect = byId<HTMLSelectElement>('flow-currency');
-  fill(currencySelect, currencies.map((code) => h('option', { value: code, selected: code === currency }, code)));
+  fill(
+    currencySelect,
+    currencies.map((code) => h('option', { value: code, selected: code === currency }, code)),
+  );
   currencySelect.hidden = currencies.length < 2;
-  options(byId('flow-year'), strings.allYears, years.map((value) => ({ value: String(value), text: String(value) })), year ? String(year) : null);
+  options(
+    byId('flow-year'),
+    strings.allYears,
+    years.map((value) => ({ value: String(value), text: String(value) })),
+    year ? String(year) : null,
+  );
 }
 
 export function renderConnection(strings: Strings, state: ConnectionState): void {
   const element = byId('connection');
   element.dataset.state = state;
   document.body.dataset.connection = state;
-  element.textContent = { live: strings.live, connecting: strings.connecting, reconnecting: strings.reconnecting, 'catching-up': strings.catchingUp, offline: strings.offline }[state];
+  element.textContent = {
+    live: strings.live,
+    connecting: strings.connecting,
+    reconnecting: strings.reconnecting,
+    'catching-up': strings.catchingUp,
+    offline: strings.offline,
+  }[state];
 }
 
 export function showNotice(text: string | null, action?: { label: string; run: () => void }): void {

@@ -109,7 +109,10 @@ function render(parts: readonly Part[]): void {
 function renderFeed(): void {
   const feed = byId('feed');
   if (!events.length) return fill(feed, Object.assign(document.createElement('li'), { className: 'empty', textContent: view().strings.feedEmpty }));
-  fill(feed, events.map((event) => feedEntry(view(), event, false)));
+  fill(
+    feed,
+    events.map((event) => feedEntry(view(), event, false)),
+  );
 }
 
 let loading: AbortController | null = null;

@@ -13,7 +13,13 @@ export interface View {
 }
 
 function kpi(name: string, title: string, value: string, detail: string): HTMLElement {
-  return h('div', { class: 'kpi', 'data-kpi': name }, h('span', { class: 'kpi-title' }, title), h('strong', { class: 'value' }, value), h('span', { class: 'kpi-detail' }, detail));
+  return h(
+    'div',
+    { class: 'kpi', 'data-kpi': name },
+    h('span', { class: 'kpi-title' }, title),
+    h('strong', { class: 'value' }, value),
+    h('span', { class: 'kpi-detail' }, detail),
+  );
 }
 
 export interface KeyFigures {
@@ -32,9 +38,19 @@ export function renderKpis(element: HTMLElement, { strings, language }: View, fi
   const share = figures.sector.organizationCount ? Math.round((registered / figures.sector.organizationCount) * 100) : 0;
   fill(
     element,
-    kpi('organizations', strings.organizations, formatNumber(language, figures.sector.organizationCount), strings.inCities(figures.sector.byCity.filter((row) => row.key).length)),
+    kpi(
+      'organizations',
+      strings.organizations,
+      formatNumber(language, figures.sector.organizationCount),
+      strings.inCities(figures.sector.byCity.filter((row) => row.key).length),
+    ),
     kpi('registered', strings.registered, formatNumber(language, registered), strings.ofAll(share)),
-    kpi('funding', strings.fundingAwarded, figures.totals.length ? figures.totals.map((money) => formatMoney(language, money, true)).join(' + ') : '—', strings.grants(figures.grantCount)),
+    kpi(
+      'funding',
+      strings.fundingAwarded,
+      figures.totals.length ? figures.totals.map((money) => formatMoney(language, money, true)).join(' + ') : '—',
+      strings.grants(figures.grantCount),
+    ),
     kpi('jobs', strings.openJobs, formatNumber(language, figures.jobs), ''),
     kpi('courses', strings.openCourses, formatNumber(language, figures.courses), ''),
     kpi('cohorts', strings.cohorts, formatNumber(language, figures.cohorts), strings.incubatedMembers(figures.incubated)),
@@ -47,14 +63,26 @@ export function renderCountTable(table: HTMLTableElement, caption: string, rows:
     table,
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, caption), h('th', { scope: 'col' }, countLabel))),
-    h('tbody', {}, rows.map((row) => h('tr', { 'data-key': row.key ?? '' }, h('th', { scope: 'row' }, name(row.key)), h('td', { class: 'count' }, row.count)))),
+    h(
+      'tbody',
+      {},
+      rows.map((row) => h('tr', { 'data-key': row.key ?? '' }, h('th', { scope: 'row' }, name(row.key)), h('td', { class: 'count' }, row.count))),
+    ),
   );
 }
 
 export function renderFlowsTable(table: HTMLTableElement, { strings, language }: View, flows: FundingFlow[]): void {
   fill(
     table,
-    h('thead', {}, h('tr', {}, [strings.funder, strings.recipient, strings.grantCount, strings.total].map((title) => h('th', { scope: 'col' }, title)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        [strings.funder, strings.recipient, strings.grantCount, strings.total].map((title) => h('th', { scope: 'col' }, title)),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -162,7 +190,11 @@ export function renderCourses(element: HTMLElement, count: HTMLElement, { string
           ? h(
               'div',
               { class: 'seats' },
-              h('div', { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': course.capacity, 'aria-valuenow': course.enrolledCount }, h('span', { style: `width:${filled}%` })),
+              h(
+                'div',
+                { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': course.capacity, 'aria-valuenow': course.enrolledCount },
+                h('span', { style: `width:${filled}%` }),
+              ),
               h('span', { class: 'muted' }, strings.seatsLeft(course.seatsLeft ?? 0)),
             )
           : h('div', { class: 'seats muted' }, strings.noLimit),

@@ -111,16 +111,32 @@ export interface Dashboard extends Funding, Incubation, Jobs, Courses {
 export type Part = 'sector' | 'funding' | 'incubation' | 'jobs' | 'courses';
 
 const ORGANIZATION_REF = /* GraphQL */ `
-  fragment OrganizationRef on Organization { id name nameZh }
+  fragment OrganizationRef on Organization {
+    id
+    name
+    nameZh
+  }
 `;
 
 const SECTOR = /* GraphQL */ `
   fragment SectorCounts on SectorMap {
     organizationCount
-    byCity { key count }
-    byKind { key count }
-    byCauseArea { key count }
-    byRegistrationStatus { key count }
+    byCity {
+      key
+      count
+    }
+    byKind {
+      key
+      count
+    }
+    byCauseArea {
+      key
+      count
+    }
+    byRegistrationStatus {
+      key
+      count
+    }
   }
 `;
 
@@ -128,11 +144,33 @@ const FUNDING = /* GraphQL */ `
   fragment Funding on Query {
     fundingFlows(first: 100, filter: $flows) {
       totalCount
-      nodes { funder { ...OrganizationRef } recipient { ...OrganizationRef } grantCount totals { amount currency } }
+      nodes {
+        funder {
+          ...OrganizationRef
+        }
+        recipient {
+          ...OrganizationRef
+        }
+        grantCount
+        totals {
+          amount
+          currency
+        }
+      }
     }
     recentGrants: grants(first: 100, filter: $grants) {
       totalCount
-      nodes { id awardDate amountAwarded { amount currency } recipient { city } }
+      nodes {
+        id
+        awardDate
+        amountAwarded {
+          amount
+          currency
+        }
+        recipient {
+          city
+        }
+      }
     }
   }
 `;
@@ -142,9 +180,26 @@ const INCUBATION = /* GraphQL */ `
     incubationProgrammes(first: 20, filter: $programmes) {
       totalCount
       nodes {
-        id name nameZh city
-        incubator { ...OrganizationRef }
-        cohorts(first: 10) { totalCount nodes { id name year startsOn endsOn members(first: 1) { totalCount } } }
+        id
+        name
+        nameZh
+        city
+        incubator {
+          ...OrganizationRef
+        }
+        cohorts(first: 10) {
+          totalCount
+          nodes {
+            id
+            name
+            year
+            startsOn
+            endsOn
+            members(first: 1) {
+              totalCount
+            }
+          }
+        }
       }
     }
   }
@@ -154,7 +209,18 @@ const JOBS = /* GraphQL */ `
   fragment Jobs on Query {
     jobPostings(first: 8, filter: $jobs) {
       totalCount
-      nodes { id title titleZh kind city remote closesOn organization { ...OrganizationRef } }
+      nodes {
+        id
+        title
+        titleZh
+        kind
+        city
+        remote
+        closesOn
+        organization {
+          ...OrganizationRef
+        }
+      }
     }
   }
 `;
@@ -163,7 +229,21 @@ const COURSES = /* GraphQL */ `
   fragment Courses on Query {
     courses(first: 8, filter: $courses) {
       totalCount
-      nodes { id title titleZh kind city online startsOn capacity enrolledCount seatsLeft offeredBy { ...OrganizationRef } }
+      nodes {
+        id
+        title
+        titleZh
+        kind
+        city
+        online
+        startsOn
+        capacity
+        enrolledCount
+        seatsLeft
+        offeredBy {
+          ...OrganizationRef
+        }
+      }
     }
   }
 `;
@@ -194,11 +274,56 @@ export const ALL_PARTS = Object.keys(PARTS) as Part[];
 export const SECTOR_ACTIVITY = /* GraphQL */ `
   subscription SectorDashboardActivity($filter: SectorActivityFilter, $since: ID) {
     sectorActivity(filter: $filter, since: $since) {
-      eventId occurredAt kind summary city causes matches
-      organization { id name nameZh city }
-      grant { id title amountAwarded { amount currency } funder { id name nameZh } recipient { id name nameZh } }
-      jobPosting { id title titleZh organization { id name nameZh } }
-      enrollment { id status course { id title titleZh } }
+      eventId
+      occurredAt
+      kind
+      summary
+      city
+      causes
+      matches
+      organization {
+        id
+        name
+        nameZh
+        city
+      }
+      grant {
+        id
+        title
+        amountAwarded {
+          amount
+          currency
+        }
+        funder {
+          id
+          name
+          nameZh
+        }
+        recipient {
+          id
+          name
+          nameZh
+        }
+      }
+      jobPosting {
+        id
+        title
+        titleZh
+        organization {
+          id
+          name
+          nameZh
+        }
+      }
+      enrollment {
+        id
+        status
+        course {
+          id
+          title
+          titleZh
+        }
+      }
     }
   }
 `;

@@ -29,8 +29,22 @@ describe('expandEntities', () => {
 
   it('answers every original representation, in order, from the distinct answers', () => {
     const deduped = dedupeRepresentations(representations)!;
-    const answer = expandEntities({ data: { _entities: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] } }, deduped);
-    expect(answer.data!._entities).toEqual([{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }, { id: 'a', name: 'A' }]);
+    const answer = expandEntities(
+      {
+        data: {
+          _entities: [
+            { id: 'a', name: 'A' },
+            { id: 'b', name: 'B' },
+          ],
+        },
+      },
+      deduped,
+    );
+    expect(answer.data!._entities).toEqual([
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+      { id: 'a', name: 'A' },
+    ]);
   });
 
   it('spreads an error on one distinct entity to the path of each of its copies, and keeps other errors as they are', () => {

@@ -20,7 +20,8 @@ function slowSubgraph() {
   return {
     sent: () => pending.length,
     send: () => new Promise<Response>((resolve) => pending.push(resolve)),
-    answerAll: (body: string, status = 200) => pending.splice(0).forEach((resolve) => resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } }))),
+    answerAll: (body: string, status = 200) =>
+      pending.splice(0).forEach((resolve) => resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } }))),
   };
 }
 
@@ -42,7 +43,10 @@ describe('InflightFetches', () => {
   it('shares between tokens of the same identity signed at different times', async () => {
     const fetches = new InflightFetches();
     const subgraph = slowSubgraph();
-    const calls = [fetches.fetch(URL, request('query { me { id } }', identity(alice, 1000)), subgraph.send), fetches.fetch(URL, request('query { me { id } }', identity(alice, 1001)), subgraph.send)];
+    const calls = [
+      fetches.fetch(URL, request('query { me { id } }', identity(alice, 1000)), subgraph.send),
+      fetches.fetch(URL, request('query { me { id } }', identity(alice, 1001)), subgraph.send),
+    ];
     await Promise.resolve();
     expect(subgraph.sent()).toBe(1);
     subgraph.answerAll('{"data":{"me":{"id":"alice"}}}');
@@ -120,7 +124,8 @@ describe('InflightFetches', () => {
     for (const response of await Promise.all(answered)) expect(response.status).toBe(503);
 
     let failures = 0;
-    const failing = () => fetches.fetch(URL, request('query { organizations { totalCount } }'), () => (failures++, Promise.reject(new Error('connection refused'))));
+    const failing = () =>
+      fetches.fetch(URL, request('query { organizations { totalCount } }'), () => (failures++, Promise.reject(new Error('connection refused'))));
     await expect(Promise.all([failing(), failing()])).rejects.toThrow('connection refused');
     expect(failures).toBe(1);
     expect(fetches.size).toBe(0);

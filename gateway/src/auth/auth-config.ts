@@ -31,7 +31,10 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     z.object({
       GATEWAY_SECRET: gatewaySecretVariable,
       JWT_SECRET: z.string().min(32, 'an HS256 secret of at least 32 characters').optional(),
-      JWKS_URL: z.string().refine((v) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v), 'an http(s):// URL of a JSON Web Key Set').optional(),
+      JWKS_URL: z
+        .string()
+        .refine((v) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v), 'an http(s):// URL of a JSON Web Key Set')
+        .optional(),
       JWT_ISSUER: z.string().min(1).default('ngo-hub'),
       JWT_AUDIENCE: z.string().min(1).default('ngo-hub'),
       HUB_ADMIN_API_KEY: z.string().min(32, 'a key of at least 32 characters').optional(),

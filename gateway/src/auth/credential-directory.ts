@@ -29,7 +29,10 @@ export class CredentialDirectory {
   async apiKey(hash: string): Promise<ApiKeyRecord | null> {
     const cached = this.keys.get(hash);
     if (cached) return cached.record;
-    const data = await this.ask<{ _apiKeyCredential: ApiKeyRecord | null }>(`query($hash: String!) { _apiKeyCredential(hash: $hash) { id organizationId role } }`, { hash });
+    const data = await this.ask<{ _apiKeyCredential: ApiKeyRecord | null }>(
+      `query($hash: String!) { _apiKeyCredential(hash: $hash) { id organizationId role } }`,
+      { hash },
+    );
     this.keys.set(hash, { record: data._apiKeyCredential });
     return data._apiKeyCredential;
   }
@@ -37,7 +40,9 @@ export class CredentialDirectory {
   async membershipsOf(personId: string): Promise<Membership[]> {
     const cached = this.memberships.get(personId);
     if (cached) return cached.list;
-    const data = await this.ask<{ _membershipsOf: Membership[] }>(`query($personId: ID!) { _membershipsOf(personId: $personId) { organizationId role } }`, { personId });
+    const data = await this.ask<{ _membershipsOf: Membership[] }>(`query($personId: ID!) { _membershipsOf(personId: $personId) { organizationId role } }`, {
+      personId,
+    });
     this.memberships.set(personId, { list: data._membershipsOf });
     return data._membershipsOf;
   }

@@ -41,10 +41,16 @@ export class JwtVerifier {
           : await jose.jwtVerify(token, this.key, { ...options, algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'] })
       ).payload;
     } catch (error) {
-      const reason = error instanceof jose.errors.JWTExpired ? 'it has expired' : error instanceof jose.errors.JWTClaimValidationFailed ? `its "${error.claim}" claim is ${error.reason === 'missing' ? 'missing' : 'not accepted'}` : 'its signature or format is invalid';
+      const reason =
+        error instanceof jose.errors.JWTExpired
+          ? 'it has expired'
+          : error instanceof jose.errors.JWTClaimValidationFailed
+            ? `its "${error.claim}" claim is ${error.reason === 'missing' ? 'missing' : 'not accepted'}`
+            : 'its signature or format is invalid';
       throw new UnauthenticatedError(`the bearer token was refused: ${reason}`);
     }
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new UnauthenticatedError('the bearer token was refused: its "sub" claim must be the id of a Person');
+    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub))
+      throw new UnauthenticatedError('the bearer token was refused: its "sub" claim must be the id of a Person');
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
     return { personId: payload.sub.toLowerCase(), admin: roles.includes('admin'), expiresAt: payload.exp! * 1000 };
   }

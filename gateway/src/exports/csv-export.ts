@@ -1,7 +1,16 @@
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
 import { sendError, type Logger } from '@ngo-hub/kit';
 import { stringify } from 'csv-stringify/sync';
-import { getNamedType, GraphQLError, GraphQLInputObjectType, isListType, isNonNullType, type FormattedExecutionResult, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  GraphQLInputObjectType,
+  isListType,
+  isNonNullType,
+  type FormattedExecutionResult,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from '../context';
 import { CSV_LISTS, rowsOf, SHEET_LISTS, type CsvList, type SheetList } from './csv-lists';
@@ -19,7 +28,11 @@ interface ExportPage {
 type SingleResult = FormattedExecutionResult<ExportPage>;
 
 class ExportError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -35,7 +48,11 @@ export function filterFrom(schema: GraphQLSchema, list: CsvList | SheetList, par
     if (!field) {
       throw new ExportError(400, `unknown filter "${name}"; ${list.field} filters by ${Object.keys(fields).join(', ')}`, 'BAD_USER_INPUT');
     }
-    const values = params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+    const values = params
+      .getAll(name)
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean);
     const listType = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
     filter[name] = listType ? values.map((value) => scalarFrom(field.type, value)) : scalarFrom(field.type, params.get(name)!);
   }
@@ -98,7 +115,11 @@ export function csvExports(options: CsvExportOptions) {
         const error = result?.errors?.[0];
         if (!result?.data?.page || error) {
           const code = String(error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-          throw new ExportError(code === 'BAD_USER_INPUT' ? 400 : code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 500, error?.message ?? 'the export failed', code);
+          throw new ExportError(
+            code === 'BAD_USER_INPUT' ? 400 : code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 500,
+            error?.message ?? 'the export failed',
+            code,
+          );
         }
         if (!res.headersSent) {
           res.writeHead(200, {

@@ -41,7 +41,8 @@ export const CSV_LISTS: Record<string, CsvList> = {
   organizations: {
     field: 'organizations',
     filterType: 'OrganizationFilter',
-    selection: 'id name nameZh kind causeAreas city province country foundedOn stage website orgId registration { status legalForm authority registeredOn creditCode } provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
+    selection:
+      'id name nameZh kind causeAreas city province country foundedOn stage website orgId registration { status legalForm authority registeredOn creditCode } provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
     columns: {
       id: 'id',
       name: 'name',
@@ -70,7 +71,8 @@ export const CSV_LISTS: Record<string, CsvList> = {
     // the public profile only: contact details and applications are not in a download
     field: 'people',
     filterType: 'PersonFilter',
-    selection: 'id name nameZh roles city province skills languages qualification openToWork provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
+    selection:
+      'id name nameZh roles city province skills languages qualification openToWork provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
     columns: {
       id: 'id',
       name: 'name',
@@ -91,7 +93,8 @@ export const CSV_LISTS: Record<string, CsvList> = {
   courses: {
     field: 'courses',
     filterType: 'CourseFilter',
-    selection: 'id title titleZh kind startsOn endsOn city online language capacity enrolledCount seatsLeft causeAreas offeredBy { id name } fee { amount currency } provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
+    selection:
+      'id title titleZh kind startsOn endsOn city online language capacity enrolledCount seatsLeft causeAreas offeredBy { id name } fee { amount currency } provenance { kind illustrative sourceTitle sourcePublisher sourceFile }',
     columns: {
       id: 'id',
       title: 'title',

@@ -10,11 +10,7 @@ import type { HubMode } from '../limits/limits-config';
  * machine (development's default), `any` every origin without credentials (`CORS_ORIGINS=*`),
  * `none` no other origin (production's default).
  */
-export type CorsConfig =
-  | { allow: 'listed'; origins: string[] }
-  | { allow: 'localhost' }
-  | { allow: 'any' }
-  | { allow: 'none' };
+export type CorsConfig = { allow: 'listed'; origins: string[] } | { allow: 'localhost' } | { allow: 'any' } | { allow: 'none' };
 
 /** The headers GraphQL clients send (Apollo Client, urql, graphql-request, GraphiQL, graphql-ws's HTTP siblings). */
 export const CORS_REQUEST_HEADERS = [
@@ -37,7 +33,11 @@ function isOrigin(value: string): boolean {
   }
 }
 
-const originsOf = (value: string) => value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+const originsOf = (value: string) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
 
 /** CORS_ORIGINS: comma-separated origins, `*`, or unset for the mode's default. */
 export function loadCorsConfig(env: NodeJS.ProcessEnv, mode: HubMode): CorsConfig {
@@ -46,7 +46,10 @@ export function loadCorsConfig(env: NodeJS.ProcessEnv, mode: HubMode): CorsConfi
       CORS_ORIGINS: z
         .string()
         .trim()
-        .refine((value) => value === '*' || originsOf(value).every(isOrigin), '*, or origins separated by commas such as https://partner.example.org (scheme, host and port; no path or trailing slash)')
+        .refine(
+          (value) => value === '*' || originsOf(value).every(isOrigin),
+          '*, or origins separated by commas such as https://partner.example.org (scheme, host and port; no path or trailing slash)',
+        )
         .optional(),
     }),
     env,

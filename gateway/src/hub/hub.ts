@@ -34,7 +34,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
   // subgraphs answer only the gateway: they share a secret, generated per run in development when none is configured
   if (!options.env.GATEWAY_SECRET && hubMode(options.env) === 'production') {
-    throw new ConfigError('GATEWAY_SECRET is not set: production needs the secret shared by the gateway and every subgraph, given to every process (never generated at start)');
+    throw new ConfigError(
+      'GATEWAY_SECRET is not set: production needs the secret shared by the gateway and every subgraph, given to every process (never generated at start)',
+    );
   }
   const gatewaySecret = options.env.GATEWAY_SECRET ?? randomBytes(32).toString('hex');
   const env = { ...options.env, ...urls, GATEWAY_SECRET: gatewaySecret };

@@ -1,4 +1,16 @@
-import { ConfigError, createLogger, DEFAULT_PORTS, DEVELOPMENT_JWT_SECRET, hubConnectionFile, hubMode, removeHubConnection, SUBGRAPHS, writeHubConnection, type HubMode, type SubgraphName } from '@ngo-hub/kit';
+import {
+  ConfigError,
+  createLogger,
+  DEFAULT_PORTS,
+  DEVELOPMENT_JWT_SECRET,
+  hubConnectionFile,
+  hubMode,
+  removeHubConnection,
+  SUBGRAPHS,
+  writeHubConnection,
+  type HubMode,
+  type SubgraphName,
+} from '@ngo-hub/kit';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';

@@ -105,7 +105,12 @@ export function operationCost(
   variables: Record<string, unknown> = {},
   variableDefaults: Record<string, unknown> = {},
 ): number {
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const rootType =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!rootType) return 0;
   const intValue = (node: import('graphql').ValueNode): number | undefined => {
     if (node.kind === Kind.INT) return Number(node.value);
@@ -117,7 +122,12 @@ export function operationCost(
     return undefined;
   };
 
-  const selectionCost = (selectionSet: SelectionSetNode, parent: GraphQLNamedType, sized: { fields: string[]; size: number } | undefined, visiting: Set<string>): number => {
+  const selectionCost = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType,
+    sized: { fields: string[]; size: number } | undefined,
+    visiting: Set<string>,
+  ): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {

@@ -63,7 +63,10 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
       MAX_BATCH: count(1).max(1000).default(10),
       INTROSPECTION: audience.default(production ? 'authenticated' : 'everyone'),
       FIELD_SUGGESTIONS: audience.default(production ? 'authenticated' : 'everyone'),
-      RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(production ? 20 : 0),
+      RATE_LIMIT_PER_SECOND: z.coerce
+        .number()
+        .min(0)
+        .default(production ? 20 : 0),
       RATE_LIMIT_BURST: count(1).optional(),
       TRUSTED_DOCUMENTS: z.enum(['off', 'flagged', 'all']).default(production ? 'flagged' : 'off'),
       TRUSTED_DOCUMENT_CLIENTS: z.string().default('ngo-hub-dashboard'),
@@ -114,7 +117,9 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     rateLimitPerSecond: parsed.RATE_LIMIT_PER_SECOND,
     rateLimitBurst: parsed.RATE_LIMIT_BURST ?? Math.max(1, Math.ceil(parsed.RATE_LIMIT_PER_SECOND * 5)),
     trustedDocuments: parsed.TRUSTED_DOCUMENTS,
-    trustedDocumentClients: parsed.TRUSTED_DOCUMENT_CLIENTS.split(',').map((name) => name.trim()).filter(Boolean),
+    trustedDocumentClients: parsed.TRUSTED_DOCUMENT_CLIENTS.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH,
     requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
     maxSubscriptionsPerSocket: parsed.MAX_SUBSCRIPTIONS_PER_SOCKET,

@@ -12,10 +12,7 @@ import type { LimitsConfig } from './limits-config';
 function reportLimit(limit: string): { propagateOnRejection: false; onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[] } {
   return {
     propagateOnRejection: false,
-    onReject: [
-      (context, error) =>
-        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit } })),
-    ],
+    onReject: [(context, error) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit } }))],
   };
 }
 

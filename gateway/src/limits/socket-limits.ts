@@ -1,5 +1,14 @@
 import type { Identity } from '@ngo-hub/kit';
-import { getOperationAST, GraphQLError, OperationTypeNode, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { admitCaller } from './admission';
 import type { Caller } from './caller';
@@ -54,7 +63,12 @@ export interface SocketLimits {
 /** A limit's error as a graphql-ws `error` message carries it: no HTTP status, which only Apollo's HTTP responses use. */
 export function forSocket(error: GraphQLError, code: string): GraphQLError {
   const { http: _http, ...extensions } = error.extensions;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...extensions, code: extensions.code ?? code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...extensions, code: extensions.code ?? code },
+  });
 }
 
 /** The operation's text, or from the trusted documents when only its hash was sent (`extensions.persistedQuery.sha256Hash`). */
@@ -65,7 +79,10 @@ function textOf(request: SocketOperationRequest, trusted: TrustedDocuments): str
     if (hash && hash !== documentHash(request.query)) return new GraphQLError('provided sha does not match query', { extensions: { code: 'BAD_REQUEST' } });
     return request.query;
   }
-  if (!hash) return new GraphQLError('Send the operation as `query`, or a registered one by `extensions.persistedQuery.sha256Hash`.', { extensions: { code: 'BAD_REQUEST' } });
+  if (!hash)
+    return new GraphQLError('Send the operation as `query`, or a registered one by `extensions.persistedQuery.sha256Hash`.', {
+      extensions: { code: 'BAD_REQUEST' },
+    });
   return (
     trusted.get(hash) ??
     new GraphQLError(`No trusted document has sha256 ${hash}; over a WebSocket only registered operations can be sent by hash, others as text.`, {
@@ -77,9 +94,12 @@ function textOf(request: SocketOperationRequest, trusted: TrustedDocuments): str
 function operationIn(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | GraphQLError {
   const operation = getOperationAST(document, operationName);
   if (operation) return operation;
-  return new GraphQLError(operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.', {
-    extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
-  });
+  return new GraphQLError(
+    operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.',
+    {
+      extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+    },
+  );
 }
 
 /** The limits of operations sent over graphql-ws: the same rate limit, token limit and document checks as HTTP's. */

@@ -54,9 +54,15 @@ export class TrustedDocuments {
     } catch (error) {
       throw new ConfigError(`TRUSTED_DOCUMENTS_PATH=${JSON.stringify(path)}: not JSON (${(error as Error).message})`);
     }
-    if (!parsed.success) throw new ConfigError(`TRUSTED_DOCUMENTS_PATH=${JSON.stringify(path)}: not a persisted query manifest (${parsed.error.issues[0].message} at ${parsed.error.issues[0].path.join('.')})`);
+    if (!parsed.success)
+      throw new ConfigError(
+        `TRUSTED_DOCUMENTS_PATH=${JSON.stringify(path)}: not a persisted query manifest (${parsed.error.issues[0].message} at ${parsed.error.issues[0].path.join('.')})`,
+      );
     const wrong = parsed.data.operations.find((operation) => documentHash(operation.body) !== operation.id);
-    if (wrong) throw new ConfigError(`TRUSTED_DOCUMENTS_PATH=${JSON.stringify(path)}: operation ${wrong.name} has id ${wrong.id}, which is not the sha256 of its body; regenerate the manifest`);
+    if (wrong)
+      throw new ConfigError(
+        `TRUSTED_DOCUMENTS_PATH=${JSON.stringify(path)}: operation ${wrong.name} has id ${wrong.id}, which is not the sha256 of its body; regenerate the manifest`,
+      );
     return new TrustedDocuments(parsed.data);
   }
 }
@@ -92,7 +98,11 @@ export function untrustedRefusal(
  * before Apollo would register it in the APQ cache. The queries the gateway builds itself to
  * resolve an admitted subscription's events (`derived`) are not the caller's text.
  */
-export function trustedDocumentsPolicy(documents: TrustedDocuments, mode: TrustedDocumentsMode, clients: string[]): ApolloServerPlugin<{ caller?: Caller; derived?: boolean }> {
+export function trustedDocumentsPolicy(
+  documents: TrustedDocuments,
+  mode: TrustedDocumentsMode,
+  clients: string[],
+): ApolloServerPlugin<{ caller?: Caller; derived?: boolean }> {
   return {
     async requestDidStart({ contextValue }) {
       if (contextValue.derived || !mustUseTrustedDocuments(mode, clients, contextValue.caller)) return;

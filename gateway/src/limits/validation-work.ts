@@ -35,7 +35,9 @@ export function workRefusal(config: LimitsConfig, caller: Caller | undefined, do
 /** The operation texts of an HTTP request: a POST's body (one operation or a batch), or a GET's `query`. */
 function requestTexts(req: IncomingMessage, body: unknown): unknown[] {
   if (body === undefined) return [new URL(req.url ?? '/', 'http://gateway').searchParams.get('query')];
-  return (Array.isArray(body) ? body : [body]).map((operation) => (operation && typeof operation === 'object' ? (operation as { query?: unknown }).query : undefined));
+  return (Array.isArray(body) ? body : [body]).map((operation) =>
+    operation && typeof operation === 'object' ? (operation as { query?: unknown }).query : undefined,
+  );
 }
 
 /**

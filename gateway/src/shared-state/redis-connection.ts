@@ -50,4 +50,3 @@ export async function connectRedis(url: string, keyPrefix: string, log: Logger):
     },
   };
 }
-

@@ -93,7 +93,9 @@ export class EntityFetchBatch {
       const half = Math.ceil(parts.length / 2);
       await Promise.all([this.run(parts.slice(0, half)), this.run(parts.slice(half))]);
     } catch (error) {
-      const failed: FetchResult = { errors: [{ message: error instanceof Error ? error.message : String(error), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+      const failed: FetchResult = {
+        errors: [{ message: error instanceof Error ? error.message : String(error), extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      };
       for (const part of parts) part.resolve(failed);
     }
   }

@@ -1,10 +1,24 @@
-import { getNamedType, Kind, OperationTypeNode, print, type DocumentNode, type FieldNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import {
+  getNamedType,
+  Kind,
+  OperationTypeNode,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
 import { canonicalSelections } from './entity-selection';
 import type { LiveEvent } from './event-stream';
 import type { SubscriptionPlan } from './subscription-plan';
 
 /** Runs a query through the federated graph as the subscriber (the gateway's own executor). */
-export type QueryExecutor = (document: DocumentNode, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+export type QueryExecutor = (
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 const ID_VARIABLE = (key: string) => `ngoHubEventRef_${key}`;
 
@@ -47,7 +61,10 @@ export function entityQuery(schema: GraphQLSchema, plan: SubscriptionPlan, refs:
     if (!lookup) continue;
     const type = getNamedType(queryFields[lookup]!.type);
     const selections = selected.flatMap((s) => canonicalSelections(s.node.selectionSet, type, schema, plan.fragments, plan.variables, keys));
-    roots.set(ref, { lookup, selections: dedupe(selections.length ? selections : canonicalSelections(undefined, type, schema, plan.fragments, plan.variables)) });
+    roots.set(ref, {
+      lookup,
+      selections: dedupe(selections.length ? selections : canonicalSelections(undefined, type, schema, plan.fragments, plan.variables)),
+    });
   }
   if (!roots.size) return undefined;
   const text = print(fetchDocument([{ roots } as EntityQuery]));
@@ -92,7 +109,9 @@ export function fetchDocument(queries: readonly EntityQuery[]): DocumentNode {
         kind: Kind.FIELD,
         alias: { kind: Kind.NAME, value: ROOT(ref) },
         name: { kind: Kind.NAME, value: roots.get(ref)!.lookup },
-        arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ID_VARIABLE(ref) } } }],
+        arguments: [
+          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ID_VARIABLE(ref) } } },
+        ],
         selectionSet: { kind: Kind.SELECTION_SET, selections: dedupe(roots.get(ref)!.selections) },
       })),
     },
@@ -106,4 +125,3 @@ export function fetchVariables(event: LiveEvent, queries: readonly EntityQuery[]
   for (const query of queries) for (const ref of query.roots.keys()) variables[ID_VARIABLE(ref)] = event.payload.refs[ref]!.id;
   return variables;
 }
-

@@ -59,7 +59,9 @@ export function canonicalKey(field: GraphQLField<unknown, unknown>, node: FieldN
 }
 
 function fieldOf(type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
-  return isObjectType(type) || (isAbstractType(type) && 'getFields' in type) ? (type as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[name] : undefined;
+  return isObjectType(type) || (isAbstractType(type) && 'getFields' in type)
+    ? (type as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[name]
+    : undefined;
 }
 
 /** A selection set in canonical form (with `__typename` in every set, to resolve abstract types when projecting). */
@@ -78,7 +80,9 @@ export function canonicalSelections(
       if (selection.name.value === '__typename') continue;
       const field = fieldOf(parent, selection.name.value);
       if (!field) continue;
-      const sub = selection.selectionSet ? canonicalSelections(selection.selectionSet, getNamedType(field.type), schema, fragments, variables, keys) : undefined;
+      const sub = selection.selectionSet
+        ? canonicalSelections(selection.selectionSet, getNamedType(field.type), schema, fragments, variables, keys)
+        : undefined;
       const key = canonicalKey(field, selection, variables);
       keys?.set(selection, key);
       out.push({

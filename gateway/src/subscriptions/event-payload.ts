@@ -1,13 +1,4 @@
-import {
-  buildASTSchema,
-  execute,
-  parse,
-  print,
-  printSchema,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from 'graphql';
+import { buildASTSchema, execute, parse, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { matchesFilter } from './event-filter';
 import type { LiveEvent } from './event-stream';
 import { EntityFetchBatch, type FetchResult } from './entity-fetch-batch';
@@ -16,7 +7,6 @@ import { entityQuery, ROOT, type EntityQuery, type QueryExecutor } from './entit
 export type { QueryExecutor } from './entity-query';
 import { projectCanonical } from './entity-selection';
 import type { SubscriptionPlan } from './subscription-plan';
-
 
 /** Errors meaning "you may not read this entity": the event is not delivered to this subscriber. */
 const UNREADABLE = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
@@ -157,7 +147,9 @@ async function deliver(resolver: EventResolver, event: LiveEvent): Promise<Deliv
   }
   const eventObject: Record<string, unknown> = {};
   for (const selected of plan.selected) {
-    eventObject[selected.responseKey] = selected.lookup ? (fetched.data?.[ROOT(selected.node.name.value)] ?? null) : eventValue(plan, event, selected.node.name.value);
+    eventObject[selected.responseKey] = selected.lookup
+      ? (fetched.data?.[ROOT(selected.node.name.value)] ?? null)
+      : eventValue(plan, event, selected.node.name.value);
   }
   const result = (await execute({
     schema: plainSchema(schema),

@@ -23,7 +23,11 @@ export function loadLiveUpdatesConfig(env: NodeJS.ProcessEnv): LiveUpdatesConfig
       SUBSCRIBER_BUFFER: z.coerce.number().int().min(1).max(1_000_000).default(1000),
       SUBSCRIBER_STALL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
       EVENT_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-      EVENT_RETENTION_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
+      EVENT_RETENTION_HOURS: z.coerce
+        .number()
+        .positive()
+        .max(24 * 365)
+        .default(24 * 7),
     }),
     env,
   ) as { DATABASE_URL?: string; SUBSCRIBER_BUFFER: number; SUBSCRIBER_STALL_MS: number; EVENT_POLL_MS: number; EVENT_RETENTION_HOURS: number };

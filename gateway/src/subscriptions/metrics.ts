@@ -17,7 +17,7 @@ export const eventsRelayed = new Counter({
 
 export const relayLag = new Histogram({
   name: 'ngohub_event_relay_lag_seconds',
-  help: 'From an outbox event\'s commit to its relay into the hub event log (outbox lag).',
+  help: "From an outbox event's commit to its relay into the hub event log (outbox lag).",
   labelNames: ['source'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   registers: [metrics],
@@ -44,13 +44,13 @@ export const slowSubscribers = new Counter({
 
 export const relayLeader = new Gauge({
   name: 'ngohub_event_relay_leader',
-  help: '1 while this instance relays the subgraphs\' outboxes into the hub event log (one instance at a time).',
+  help: "1 while this instance relays the subgraphs' outboxes into the hub event log (one instance at a time).",
   registers: [metrics],
 });
 
 export const streamListeners = new Gauge({
   name: 'ngohub_event_stream_listeners',
-  help: 'Subscriptions attached to this instance\'s tail of the hub event log (equals the open subscriptions unless one leaked).',
+  help: "Subscriptions attached to this instance's tail of the hub event log (equals the open subscriptions unless one leaked).",
   registers: [metrics],
 });
 

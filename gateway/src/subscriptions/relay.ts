@@ -115,7 +115,7 @@ export class EventRelay {
       this.client = client;
       this.leader = true;
       relayLeader.set(1);
-      this.log.info('this gateway relays the subgraphs\' events');
+      this.log.info("this gateway relays the subgraphs' events");
     } catch (error) {
       client.release(error as Error);
       throw error;

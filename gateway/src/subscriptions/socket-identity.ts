@@ -6,7 +6,11 @@ import { CLOSE_FORBIDDEN } from '../limits/socket-limits';
 /** setTimeout's longest delay; a later expiry re-arms the timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A WebSocket close reason holds at most 123 bytes. */
-const closeReason = (message: string) => Buffer.from(`Forbidden: ${message}`).subarray(0, 123).toString().replace(/\uFFFD$/, '');
+const closeReason = (message: string) =>
+  Buffer.from(`Forbidden: ${message}`)
+    .subarray(0, 123)
+    .toString()
+    .replace(/\uFFFD$/, '');
 
 /**
  * A socket's caller while the socket is open. The credential was verified on connect; its rights

@@ -160,7 +160,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     const cause =
       error instanceof GraphQLError
         ? error
-        : new GraphQLError('The subscriber\'s credentials could not be checked.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        : new GraphQLError("The subscriber's credentials could not be checked.", { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     const { http: _http, ...extensions } = cause.extensions;
     return { done: false, value: { errors: [new GraphQLError(cause.message, { extensions: { ...extensions, lastEventId } })] } };
   }

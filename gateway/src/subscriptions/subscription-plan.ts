@@ -101,9 +101,7 @@ export function planSubscription(
 ): SubscriptionPlan {
   const subscriptionType = schema.getSubscriptionType();
   if (!subscriptionType) throw new GraphQLError('This graph has no subscriptions.', { extensions: { code: 'BAD_REQUEST' } });
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const [first] = [...collectFields(operation.selectionSet, fragments, variables)];
   const [responseKey, [node] = []] = first ?? [];
   if (!node || !responseKey) throw badInput('A subscription selects exactly one field.');
@@ -127,7 +125,13 @@ export function planSubscription(
     const lookupName = type instanceof GraphQLObjectType ? lowerFirst(type.name) : undefined;
     const lookup = lookupName && queryFields[lookupName]?.args.some((arg) => arg.name === 'id') ? lookupName : undefined;
     // several nodes under one response key (e.g. from fragments) merge into one selection
-    const merged: FieldNode = nodes.length === 1 ? nodes[0]! : { ...nodes[0]!, selectionSet: nodes[0]!.selectionSet && { kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []) } };
+    const merged: FieldNode =
+      nodes.length === 1
+        ? nodes[0]!
+        : {
+            ...nodes[0]!,
+            selectionSet: nodes[0]!.selectionSet && { kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []) },
+          };
     selected.push({ responseKey: key, node: merged, lookup });
   }
   return {
@@ -145,7 +149,10 @@ export function planSubscription(
 }
 
 /** Names of the variables and fragments a node uses (transitively through fragments). */
-export function usedNames(nodes: readonly (FieldNode | SelectionSetNode)[], fragments: Map<string, FragmentDefinitionNode>): { variables: Set<string>; fragments: Set<string> } {
+export function usedNames(
+  nodes: readonly (FieldNode | SelectionSetNode)[],
+  fragments: Map<string, FragmentDefinitionNode>,
+): { variables: Set<string>; fragments: Set<string> } {
   const variables = new Set<string>();
   const used = new Set<string>();
   const pending = [...nodes];

@@ -1,7 +1,16 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Identity, Logger } from '@ngo-hub/kit';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, print, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  print,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Pool } from 'pg';
@@ -59,7 +68,13 @@ type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState 
  * resume, the operation's exact text (queries and mutations run through Apollo from it) and the
  * operation the limits resolved from it (subscriptions are planned from it).
  */
-type SocketContext = GatewayContext & { resumeAfter?: unknown; operationText: string; operation: OperationDefinitionNode; socketCaller: SocketIdentity; pressure: SocketPressure };
+type SocketContext = GatewayContext & {
+  resumeAfter?: unknown;
+  operationText: string;
+  operation: OperationDefinitionNode;
+  socketCaller: SocketIdentity;
+  pressure: SocketPressure;
+};
 
 const printedDocuments = new WeakMap<DocumentNode, string>();
 /** A document's text, printed once (event payload queries are reused event after event). */
@@ -80,7 +95,8 @@ function headersOf(params: Record<string, unknown> | undefined): Record<string, 
   for (const [key, value] of Object.entries(params ?? {})) if (typeof value === 'string') headers[key.toLowerCase()] = value;
   // the graphql-ws convention `{ headers: { authorization } }` works too
   const nested = params?.headers;
-  if (nested && typeof nested === 'object') for (const [key, value] of Object.entries(nested)) if (typeof value === 'string') headers[key.toLowerCase()] = value;
+  if (nested && typeof nested === 'object')
+    for (const [key, value] of Object.entries(nested)) if (typeof value === 'string') headers[key.toLowerCase()] = value;
   return headers;
 }
 
@@ -95,17 +111,26 @@ function headersOf(params: Record<string, unknown> | undefined): Record<string, 
 export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void>; clients: () => number } {
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1_000_000 });
 
-  const runAs = ({ resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context }: SocketContext, identity: Identity): QueryExecutor => async (document, variables) => {
-    const response = await options.apollo.executeOperation({ query: printed(document), variables }, { contextValue: { ...context, identity, derived: true } });
-    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
-    return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
-  };
+  const runAs =
+    (
+      { resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context }: SocketContext,
+      identity: Identity,
+    ): QueryExecutor =>
+    async (document, variables) => {
+      const response = await options.apollo.executeOperation(
+        { query: printed(document), variables },
+        { contextValue: { ...context, identity, derived: true } },
+      );
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
+      return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
+    };
 
   const failure = (error: unknown): ExecutionResult => ({
     errors: [
       error instanceof GraphQLError
         ? error
-        : (options.log.error({ err: error }, 'subscription failed'), new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })),
+        : (options.log.error({ err: error }, 'subscription failed'),
+          new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })),
     ],
   });
 
@@ -160,7 +185,14 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
       },
       execute: (async (args: ExecutionArgs) => {
         try {
-          const { resumeAfter: _resume, operationText, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context } = args.contextValue as SocketContext;
+          const {
+            resumeAfter: _resume,
+            operationText,
+            operation: _operation,
+            socketCaller: _caller,
+            pressure: _pressure,
+            ...context
+          } = args.contextValue as SocketContext;
           const response = await options.apollo.executeOperation(
             { query: operationText, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
             { contextValue: { ...context, requestId: randomUUID() } },
@@ -173,7 +205,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
       subscribe: (async (args: ExecutionArgs) => {
         try {
           if (!options.events) {
-            throw new GraphQLError('Live updates are off: this gateway has no DATABASE_URL to read the hub event log from.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+            throw new GraphQLError('Live updates are off: this gateway has no DATABASE_URL to read the hub event log from.', {
+              extensions: { code: 'SERVICE_UNAVAILABLE' },
+            });
           }
           const context = args.contextValue as SocketContext;
           const plan = planSubscription(args.schema, args.document, context.operation, (args.variableValues ?? {}) as Record<string, unknown>);
@@ -202,11 +236,20 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
       // Apollo's results carry their errors formatted already (plain objects, no toJSON), a Subscriber's as GraphQLErrors
       onNext: (ctx, _id, _payload, _args, result) =>
         result.errors
-          ? { ...result, errors: options.publicErrors(ctx.extra.state?.context.caller, result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error))) }
+          ? {
+              ...result,
+              errors: options.publicErrors(
+                ctx.extra.state?.context.caller,
+                result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error)),
+              ),
+            }
           : undefined,
       onError: (ctx, _id, _payload, errors) => {
         options.log.debug({ errors: errors.map((e) => e.message) }, 'subscription refused');
-        return options.publicErrors(ctx.extra.state?.context.caller, errors.map((error) => error.toJSON())) as never;
+        return options.publicErrors(
+          ctx.extra.state?.context.caller,
+          errors.map((error) => error.toJSON()),
+        ) as never;
       },
     },
     wss,

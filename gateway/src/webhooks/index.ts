@@ -9,7 +9,13 @@ export * from './webhooks-config';
 
 /** The gateway's webhook deliverer on a pool of its own (its attempts wait on endpoints, not on the event log's connections). */
 export async function startWebhooks(
-  options: { databaseUrl: string; config: WebhooksConfig; pollMs: number; schema: () => GraphQLSchema | undefined; runAs: (identity: Identity) => QueryExecutor },
+  options: {
+    databaseUrl: string;
+    config: WebhooksConfig;
+    pollMs: number;
+    schema: () => GraphQLSchema | undefined;
+    runAs: (identity: Identity) => QueryExecutor;
+  },
   log: Logger,
 ): Promise<{ deliverer: WebhookDeliverer; stop(): Promise<void> }> {
   const pool = new Pool({ connectionString: options.databaseUrl, max: 5, application_name: 'ngo-hub-gateway-webhooks' });

@@ -101,7 +101,10 @@ export class WebhookDeliverer {
       if (!this.leader || !schema) return;
       this.tablesExist ||= await webhookTablesExist(pool);
       if (!this.tablesExist) {
-        if (!this.warnedNoTables) log.warn('webhooks wait: organizations.webhook_delivery is not in the gateway\'s database yet (not migrated, or ORGANIZATIONS_DATABASE_URL is another database)');
+        if (!this.warnedNoTables)
+          log.warn(
+            "webhooks wait: organizations.webhook_delivery is not in the gateway's database yet (not migrated, or ORGANIZATIONS_DATABASE_URL is another database)",
+          );
         this.warnedNoTables = true;
         return;
       }
@@ -217,13 +220,20 @@ export class WebhookDeliverer {
   private async warnOfPrunedEvents(endpoint: Endpoint, cursor: string, next: string): Promise<void> {
     if (cursor === '0' || BigInt(next) === BigInt(cursor) + 1n) return;
     if ((await oldestEventId(this.options.pool)) !== next) return;
-    this.options.log.warn({ webhook: endpoint.id, after: cursor, before: next }, 'webhook resumes after events the event log no longer keeps (EVENT_RETENTION_HOURS): they cannot be sent');
+    this.options.log.warn(
+      { webhook: endpoint.id, after: cursor, before: next },
+      'webhook resumes after events the event log no longer keeps (EVENT_RETENTION_HOURS): they cannot be sent',
+    );
   }
 
   /** One attempt at one delivery, recorded; true when the endpoint accepted it. */
   private async attempt(endpoint: Endpoint, delivery: DeliveryRow, inOrder: boolean): Promise<boolean> {
     const { pool, log, config } = this.options;
-    const outcome = await sendWebhook({ url: endpoint.url, secrets: endpoint.secrets }, { id: delivery.eventId, body: delivery.body, timestamp: new Date() }, { ...config, signal: this.stopping.signal });
+    const outcome = await sendWebhook(
+      { url: endpoint.url, secrets: endpoint.secrets },
+      { id: delivery.eventId, body: delivery.body, timestamp: new Date() },
+      { ...config, signal: this.stopping.signal },
+    );
     if (this.stopping.signal.aborted) return false;
     const attempts = delivery.attempts + 1;
     // 410 Gone: the receiver says the endpoint is no more (Standard Webhooks): no retries, the webhook pauses

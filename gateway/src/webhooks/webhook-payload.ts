@@ -19,10 +19,51 @@ export const WEBHOOK_SELECTION = /* GraphQL */ `
       summary
       city
       causes
-      organization { id name nameZh kind city }
-      grant { id identifier title amountAwarded { amount currency } awardDate funder { id name } recipient { id name } }
-      jobPosting { id title kind city closesOn organization { id name } }
-      enrollment { id status appliedAt course { id title } }
+      organization {
+        id
+        name
+        nameZh
+        kind
+        city
+      }
+      grant {
+        id
+        identifier
+        title
+        amountAwarded {
+          amount
+          currency
+        }
+        awardDate
+        funder {
+          id
+          name
+        }
+        recipient {
+          id
+          name
+        }
+      }
+      jobPosting {
+        id
+        title
+        kind
+        city
+        closesOn
+        organization {
+          id
+          name
+        }
+      }
+      enrollment {
+        id
+        status
+        appliedAt
+        course {
+          id
+          title
+        }
+      }
     }
   }
 `;

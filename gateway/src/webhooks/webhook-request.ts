@@ -55,7 +55,11 @@ const RESPONSE_BYTES_READ = 64 * 1024;
  * (another status, a redirect — never followed —, a timeout, a refused connection) is a failure
  * to retry. In production, hosts that are or resolve to private addresses are refused (SSRF).
  */
-export function sendWebhook(target: WebhookTarget, message: WebhookMessage, options: { timeoutMs: number; mode: HubMode; signal?: AbortSignal }): Promise<AttemptOutcome> {
+export function sendWebhook(
+  target: WebhookTarget,
+  message: WebhookMessage,
+  options: { timeoutMs: number; mode: HubMode; signal?: AbortSignal },
+): Promise<AttemptOutcome> {
   const started = performance.now();
   const done = (outcome: Omit<AttemptOutcome, 'durationMs'>): AttemptOutcome => ({ ...outcome, durationMs: Math.round(performance.now() - started) });
   return new Promise((resolve) => {
@@ -93,21 +97,26 @@ export function sendWebhook(target: WebhookTarget, message: WebhookMessage, opti
       const finish = () => {
         const statusCode = response.statusCode ?? 0;
         const ok = statusCode >= 200 && statusCode < 300;
-        resolve(done({ ok, statusCode, error: ok ? undefined : `the endpoint answered ${statusCode}${statusCode >= 300 && statusCode < 400 ? ' (redirects are not followed)' : ''}` }));
+        resolve(
+          done({
+            ok,
+            statusCode,
+            error: ok ? undefined : `the endpoint answered ${statusCode}${statusCode >= 300 && statusCode < 400 ? ' (redirects are not followed)' : ''}`,
+          }),
+        );
       };
       response.once('end', finish);
       response.once('close', finish);
       response.once('error', finish);
     });
     request.once('error', (error: Error & { code?: string }) => {
-      const reason =
-        options.signal?.aborted
-          ? 'abandoned: the gateway is stopping'
-          : error.name === 'TimeoutError' || error.name === 'AbortError'
-            ? `no answer within ${options.timeoutMs} ms`
-            : error instanceof RefusedDestination
-              ? error.message
-              : `${error.code ?? error.name}: ${error.message}`;
+      const reason = options.signal?.aborted
+        ? 'abandoned: the gateway is stopping'
+        : error.name === 'TimeoutError' || error.name === 'AbortError'
+          ? `no answer within ${options.timeoutMs} ms`
+          : error instanceof RefusedDestination
+            ? error.message
+            : `${error.code ?? error.name}: ${error.message}`;
       resolve(done({ ok: false, error: reason }));
     });
     request.end(body);

@@ -108,7 +108,11 @@ export async function takeEvent(pool: Pool, webhookId: string, from: string, eve
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const { rowCount } = await client.query(`update ${SCHEMA}.webhook set last_event_id = $3 where id = $1 and last_event_id = $2`, [webhookId, from, event.id]);
+    const { rowCount } = await client.query(`update ${SCHEMA}.webhook set last_event_id = $3 where id = $1 and last_event_id = $2`, [
+      webhookId,
+      from,
+      event.id,
+    ]);
     if (rowCount !== 1) {
       await client.query('rollback');
       return undefined;
@@ -177,9 +181,8 @@ export async function markFailing(db: Db, webhookId: string, reason: string): Pr
 
 /** Drops finished deliveries older than `retentionMs` (pending ones stay whatever their age). */
 export async function pruneDeliveries(db: Db, retentionMs: number): Promise<number> {
-  const { rowCount } = await db.query(
-    `delete from ${SCHEMA}.webhook_delivery where status <> 'PENDING' and created_at < now() - $1::interval`,
-    [`${Math.round(retentionMs / 1000)} seconds`],
-  );
+  const { rowCount } = await db.query(`delete from ${SCHEMA}.webhook_delivery where status <> 'PENDING' and created_at < now() - $1::interval`, [
+    `${Math.round(retentionMs / 1000)} seconds`,
+  ]);
   return rowCount ?? 0;
 }

@@ -36,11 +36,26 @@ export function loadWebhooksConfig(env: NodeJS.ProcessEnv): WebhooksConfig {
       WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
     }),
     env,
-  ) as { WEBHOOK_DELIVERY: 'on' | 'off'; WEBHOOK_RETRY_SCHEDULE: string; WEBHOOK_TIMEOUT_MS: number; WEBHOOK_CONCURRENCY: number; WEBHOOK_DELIVERY_RETENTION_DAYS: number };
+  ) as {
+    WEBHOOK_DELIVERY: 'on' | 'off';
+    WEBHOOK_RETRY_SCHEDULE: string;
+    WEBHOOK_TIMEOUT_MS: number;
+    WEBHOOK_CONCURRENCY: number;
+    WEBHOOK_DELIVERY_RETENTION_DAYS: number;
+  };
   const mode = hubMode(env);
   const retrySchedule = parseRetrySchedule(parsed.WEBHOOK_RETRY_SCHEDULE);
   if (mode === 'production' && retrySpan(retrySchedule) < MIN_PRODUCTION_RETRY_SPAN_MS) {
-    throw new ConfigError(`invalid configuration:\n  WEBHOOK_RETRY_SCHEDULE=${JSON.stringify(parsed.WEBHOOK_RETRY_SCHEDULE)}: expected retries spanning at least 24 hours in production`);
+    throw new ConfigError(
+      `invalid configuration:\n  WEBHOOK_RETRY_SCHEDULE=${JSON.stringify(parsed.WEBHOOK_RETRY_SCHEDULE)}: expected retries spanning at least 24 hours in production`,
+    );
   }
-  return { deliver: parsed.WEBHOOK_DELIVERY === 'on', retrySchedule, timeoutMs: parsed.WEBHOOK_TIMEOUT_MS, concurrency: parsed.WEBHOOK_CONCURRENCY, deliveryRetentionMs: parsed.WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000, mode };
+  return {
+    deliver: parsed.WEBHOOK_DELIVERY === 'on',
+    retrySchedule,
+    timeoutMs: parsed.WEBHOOK_TIMEOUT_MS,
+    concurrency: parsed.WEBHOOK_CONCURRENCY,
+    deliveryRetentionMs: parsed.WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000,
+    mode,
+  };
 }

@@ -76,13 +76,19 @@ export const SEED_PROGRAMMES: SeedProgramme[] = [
       { slug: 'community-legal-services', name: 'Community legal services', nameZh: '社区法律服务', causeAreas: [C.LEGAL_AID, C.COMMUNITY_DEVELOPMENT] },
       { slug: 'community-elderly-care', name: 'Community elderly care', nameZh: '社区养老服务', causeAreas: [C.ELDERLY_CARE, C.COMMUNITY_DEVELOPMENT] },
     ],
-    provenance: sourced(SEED_SOURCES.servicePark, '160 million RMB to 59 projects (by incomplete figures) and the five areas. The Chinese name is a description, not the article\'s.'),
+    provenance: sourced(
+      SEED_SOURCES.servicePark,
+      "160 million RMB to 59 projects (by incomplete figures) and the five areas. The Chinese name is a description, not the article's.",
+    ),
   },
 ];
 
 const CHENGDU_2012 = 'chengdu-2012-purchase-of-services';
 /** The three example projects stand for some of the 59 the article does not list; their recipients are invented cohort members. */
-const EXAMPLE_PROJECT = illustrative('an invented example of the 59 purchased projects, which the article does not list; amounts, dates and recipient are invented.', SEED_SOURCES.servicePark);
+const EXAMPLE_PROJECT = illustrative(
+  'an invented example of the 59 purchased projects, which the article does not list; amounts, dates and recipient are invented.',
+  SEED_SOURCES.servicePark,
+);
 
 export const SEED_GRANTS: SeedGrant[] = [
   {
@@ -90,43 +96,94 @@ export const SEED_GRANTS: SeedGrant[] = [
     identifier: '360G-chengdu-2012-001',
     title: '社区居家养老服务 (Community home-based elderly care)',
     description: 'Illustrative example project: home visits, day care and meal services for elderly residents of Chengdu communities.',
-    amount: '860000.00', currency: 'CNY', awardDate: '2012-04-20', plannedStartDate: '2012-05-01', plannedEndDate: '2013-04-30',
-    recipient: org('chengdu-community-elderly-care-center'), funder: org('chengdu-municipal-government'), programme: CHENGDU_2012, lot: 'community-elderly-care',
-    beneficiaryLocation: 'Chengdu, Sichuan', causeAreas: [C.ELDERLY_CARE, C.COMMUNITY_DEVELOPMENT], status: GrantStatus.COMPLETED, provenance: EXAMPLE_PROJECT,
+    amount: '860000.00',
+    currency: 'CNY',
+    awardDate: '2012-04-20',
+    plannedStartDate: '2012-05-01',
+    plannedEndDate: '2013-04-30',
+    recipient: org('chengdu-community-elderly-care-center'),
+    funder: org('chengdu-municipal-government'),
+    programme: CHENGDU_2012,
+    lot: 'community-elderly-care',
+    beneficiaryLocation: 'Chengdu, Sichuan',
+    causeAreas: [C.ELDERLY_CARE, C.COMMUNITY_DEVELOPMENT],
+    status: GrantStatus.COMPLETED,
+    provenance: EXAMPLE_PROJECT,
   },
   {
     slug: 'chengdu-2012-community-legal-services',
     identifier: '360G-chengdu-2012-002',
     title: '社区法律服务 (Community legal services)',
     description: 'Illustrative example project: free legal consultation and mediation in Chengdu communities.',
-    amount: '425500.00', currency: 'CNY', awardDate: '2012-04-20', plannedStartDate: '2012-05-01', plannedEndDate: '2013-04-30',
-    recipient: org('chengdu-community-legal-aid'), funder: org('chengdu-municipal-government'), programme: CHENGDU_2012, lot: 'community-legal-services',
-    beneficiaryLocation: 'Chengdu, Sichuan', causeAreas: [C.LEGAL_AID, C.COMMUNITY_DEVELOPMENT], status: GrantStatus.COMPLETED, provenance: EXAMPLE_PROJECT,
+    amount: '425500.00',
+    currency: 'CNY',
+    awardDate: '2012-04-20',
+    plannedStartDate: '2012-05-01',
+    plannedEndDate: '2013-04-30',
+    recipient: org('chengdu-community-legal-aid'),
+    funder: org('chengdu-municipal-government'),
+    programme: CHENGDU_2012,
+    lot: 'community-legal-services',
+    beneficiaryLocation: 'Chengdu, Sichuan',
+    causeAreas: [C.LEGAL_AID, C.COMMUNITY_DEVELOPMENT],
+    status: GrantStatus.COMPLETED,
+    provenance: EXAMPLE_PROJECT,
   },
   {
     slug: 'chengdu-2012-migrant-children-culture-and-health',
     identifier: '360G-chengdu-2012-003',
     title: '流动儿童文化健康服务 (Culture and health activities for migrant children)',
     description: 'Illustrative example project: after-school culture and health activities for children of migrant workers.',
-    amount: '286400.75', currency: 'CNY', awardDate: '2012-05-15', plannedStartDate: '2012-06-01', plannedEndDate: '2013-05-31',
-    recipient: org('chengdu-migrant-children-center'), funder: org('chengdu-municipal-government'), programme: CHENGDU_2012, lot: 'culture-and-health',
-    beneficiaryLocation: 'Chengdu, Sichuan', causeAreas: [C.CHILDREN_AND_YOUTH, C.MIGRANT_WORKERS, C.CULTURE, C.HEALTH], status: GrantStatus.COMPLETED, provenance: EXAMPLE_PROJECT,
+    amount: '286400.75',
+    currency: 'CNY',
+    awardDate: '2012-05-15',
+    plannedStartDate: '2012-06-01',
+    plannedEndDate: '2013-05-31',
+    recipient: org('chengdu-migrant-children-center'),
+    funder: org('chengdu-municipal-government'),
+    programme: CHENGDU_2012,
+    lot: 'culture-and-health',
+    beneficiaryLocation: 'Chengdu, Sichuan',
+    causeAreas: [C.CHILDREN_AND_YOUTH, C.MIGRANT_WORKERS, C.CULTURE, C.HEALTH],
+    status: GrantStatus.COMPLETED,
+    provenance: EXAMPLE_PROJECT,
   },
   {
     slug: 'chengdu-2012-rural-teacher-training',
     identifier: '360G-chengdu-2012-004',
     title: '乡村教师培训 (Training for rural teachers)',
     description: 'Illustrative example project: training for teachers of rural schools around Chengdu.',
-    amount: '350000.00', currency: 'CNY', awardDate: '2012-03-01', plannedStartDate: '2012-03-01', plannedEndDate: '2012-12-31',
-    recipient: org('chengdu-rural-education-support-center'), funder: org('chengdu-municipal-government'), programme: CHENGDU_2012,
-    beneficiaryLocation: 'Chengdu, Sichuan', causeAreas: [C.EDUCATION], status: GrantStatus.COMPLETED, provenance: EXAMPLE_PROJECT,
+    amount: '350000.00',
+    currency: 'CNY',
+    awardDate: '2012-03-01',
+    plannedStartDate: '2012-03-01',
+    plannedEndDate: '2012-12-31',
+    recipient: org('chengdu-rural-education-support-center'),
+    funder: org('chengdu-municipal-government'),
+    programme: CHENGDU_2012,
+    beneficiaryLocation: 'Chengdu, Sichuan',
+    causeAreas: [C.EDUCATION],
+    status: GrantStatus.COMPLETED,
+    provenance: EXAMPLE_PROJECT,
   },
 ];
 
 /** Payments of the example projects, as purchase contracts pay them (illustrative, like the projects). */
 export const SEED_DISBURSEMENTS = [
-  { slug: 'chengdu-2012-elderly-care-1', grant: 'chengdu-2012-community-elderly-care', amount: '430000.00', date: '2012-05-10', note: 'First instalment (50%) on signing the service contract' },
-  { slug: 'chengdu-2012-elderly-care-2', grant: 'chengdu-2012-community-elderly-care', amount: '430000.00', date: '2012-11-20', note: 'Second instalment (50%) after the mid-term evaluation' },
+  {
+    slug: 'chengdu-2012-elderly-care-1',
+    grant: 'chengdu-2012-community-elderly-care',
+    amount: '430000.00',
+    date: '2012-05-10',
+    note: 'First instalment (50%) on signing the service contract',
+  },
+  {
+    slug: 'chengdu-2012-elderly-care-2',
+    grant: 'chengdu-2012-community-elderly-care',
+    amount: '430000.00',
+    date: '2012-11-20',
+    note: 'Second instalment (50%) after the mid-term evaluation',
+  },
 ];
 
 /** No funding applications are seeded: the sources describe none. */
@@ -151,7 +208,11 @@ const RETRACTED = {
  */
 export async function seedFunding(em: EntityManager, log: Logger): Promise<number> {
   const programmes = SEED_PROGRAMMES.map(({ slug, funder, budget, lots: _lots, ...fields }) => ({
-    ...fields, id: programme(slug), funderOrganizationId: funder, budgetAmount: budget?.amount, budgetCurrency: budget?.currency,
+    ...fields,
+    id: programme(slug),
+    funderOrganizationId: funder,
+    budgetAmount: budget?.amount,
+    budgetCurrency: budget?.currency,
   }));
   const lots = SEED_PROGRAMMES.flatMap(({ slug: programmeSlug, lots: programmeLots }) =>
     (programmeLots ?? []).map(({ slug, ...fields }, i) => ({ ...fields, id: lot(programmeSlug, slug), programme: programme(programmeSlug), position: i + 1 })),
@@ -164,10 +225,23 @@ export async function seedFunding(em: EntityManager, log: Logger): Promise<numbe
     programme: programmeSlug ? programme(programmeSlug) : undefined,
     lot: programmeSlug && lotSlug ? lot(programmeSlug, lotSlug) : undefined,
   }));
-  const disbursements = SEED_DISBURSEMENTS.map(({ slug, grant: grantSlug, ...fields }) => ({ ...fields, id: seedId(`disbursement:${slug}`), grant: grant(grantSlug), currency: 'CNY' }));
+  const disbursements = SEED_DISBURSEMENTS.map(({ slug, grant: grantSlug, ...fields }) => ({
+    ...fields,
+    id: seedId(`disbursement:${slug}`),
+    grant: grant(grantSlug),
+    currency: 'CNY',
+  }));
   const withdrawn =
-    (await retractSeed(em, FundingApplication, RETRACTED.applications.map((slug) => seedId(`application:${slug}`)))) +
-    (await retractSeed(em, Disbursement, RETRACTED.disbursements.map((slug) => seedId(`disbursement:${slug}`)))) +
+    (await retractSeed(
+      em,
+      FundingApplication,
+      RETRACTED.applications.map((slug) => seedId(`application:${slug}`)),
+    )) +
+    (await retractSeed(
+      em,
+      Disbursement,
+      RETRACTED.disbursements.map((slug) => seedId(`disbursement:${slug}`)),
+    )) +
     (await retractSeed(em, Grant, RETRACTED.grants.map(grant))) +
     (await em.nativeDelete(FundingProgrammeLot, { programme: { $in: RETRACTED.programmes.map(programme) } })) +
     (await retractSeed(em, FundingProgramme, RETRACTED.programmes.map(programme)));

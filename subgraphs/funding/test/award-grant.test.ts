@@ -153,9 +153,19 @@ describe('awardGrant and createFundingProgramme', () => {
   });
 
   it('creates a programme for an existing funder and awards grants under it', async () => {
-    const created = await hub.funding.request<{ createFundingProgramme: { fundingProgramme: { id: string; budget: unknown; funder: unknown } } }>(CREATE_PROGRAMME, {
-      input: { name: 'Test Venture Philanthropy 2013', nameZh: '测试公益创投', kind: 'VENTURE_PHILANTHROPY', year: 2013, funderOrganizationId: funderId, budget: { amount: '500000', currency: 'CNY' } },
-    });
+    const created = await hub.funding.request<{ createFundingProgramme: { fundingProgramme: { id: string; budget: unknown; funder: unknown } } }>(
+      CREATE_PROGRAMME,
+      {
+        input: {
+          name: 'Test Venture Philanthropy 2013',
+          nameZh: '测试公益创投',
+          kind: 'VENTURE_PHILANTHROPY',
+          year: 2013,
+          funderOrganizationId: funderId,
+          budget: { amount: '500000', currency: 'CNY' },
+        },
+      },
+    );
     expect(created.errors).toBeUndefined();
     const programme = created.data!.createFundingProgramme.fundingProgramme;
     expect(programme).toMatchObject({ budget: { amount: '500000.00', currency: 'CNY' }, funder: { id: funderId } });

@@ -43,7 +43,7 @@ describe('disbursements (recordDisbursement, Grant.disbursements, amountDisburse
   });
   afterAll(() => hub?.stop());
 
-  it('records a payment in the grant\'s currency, makes an AWARDED grant ACTIVE and updates what remains', async () => {
+  it("records a payment in the grant's currency, makes an AWARDED grant ACTIVE and updates what remains", async () => {
     const grant = await insertGrant(hub, { amount: '1000.00' });
     const { data, errors } = await pay(grant.id, '250.50', { note: 'first instalment' });
     expect(errors).toBeUndefined();
@@ -66,7 +66,10 @@ describe('disbursements (recordDisbursement, Grant.disbursements, amountDisburse
 
   it('answers zero disbursed and the whole amount remaining for a grant without payments', async () => {
     const grant = await insertGrant(hub, { amount: '88.80', currency: 'GBP' });
-    expect(await amounts(grant.id)).toMatchObject({ amountDisbursed: { amount: '0.00', currency: 'GBP' }, amountRemaining: { amount: '88.80', currency: 'GBP' } });
+    expect(await amounts(grant.id)).toMatchObject({
+      amountDisbursed: { amount: '0.00', currency: 'GBP' },
+      amountRemaining: { amount: '88.80', currency: 'GBP' },
+    });
   });
 
   it('refuses a disbursement that would overdraw the grant with a CONFLICT naming the amount remaining, and writes nothing', async () => {
@@ -111,7 +114,11 @@ describe('disbursements (recordDisbursement, Grant.disbursements, amountDisburse
     expect(results.filter((r) => r.errors)).toHaveLength(0);
     const extra = await pay(grant.id, '0.01');
     expect(extra.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', remaining: { amount: '0.00' } });
-    expect(await amounts(grant.id)).toMatchObject({ amountDisbursed: { amount: '999.80' }, amountRemaining: { amount: '0.00' }, disbursements: { totalCount: 20 } });
+    expect(await amounts(grant.id)).toMatchObject({
+      amountDisbursed: { amount: '999.80' },
+      amountRemaining: { amount: '0.00' },
+      disbursements: { totalCount: 20 },
+    });
   });
 
   it.each([GrantStatus.PROPOSED, GrantStatus.COMPLETED, GrantStatus.CANCELLED])('refuses a payment against a %s grant as CONFLICT', async (status) => {
@@ -139,16 +146,17 @@ describe('disbursements (recordDisbursement, Grant.disbursements, amountDisburse
     expect(await amounts(grant.id)).toMatchObject({ status: 'AWARDED', disbursements: { totalCount: 0 } });
   });
 
-  it('pages through a grant\'s disbursements, earliest first, with cursors', async () => {
+  it("pages through a grant's disbursements, earliest first, with cursors", async () => {
     const grant = await insertGrant(hub, { amount: '100.00' });
     for (const date of ['2014-03-01', '2014-01-15', '2014-02-01', '2014-01-15']) expect((await pay(grant.id, '1.00', { date })).errors).toBeUndefined();
     const dates: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const page: { data?: { grant: { disbursements: { nodes: { date: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } } = await hub.funding.request(
-        `query($id: ID!, $after: String) { grant(id: $id) { disbursements(first: 3, after: $after) { nodes { date } pageInfo { hasNextPage endCursor } } } }`,
-        { id: grant.id, after },
-      );
+      const page: { data?: { grant: { disbursements: { nodes: { date: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } } =
+        await hub.funding.request(
+          `query($id: ID!, $after: String) { grant(id: $id) { disbursements(first: 3, after: $after) { nodes { date } pageInfo { hasNextPage endCursor } } } }`,
+          { id: grant.id, after },
+        );
       dates.push(...page.data!.grant.disbursements.nodes.map((n) => n.date));
       if (!page.data!.grant.disbursements.pageInfo.hasNextPage) break;
       after = page.data!.grant.disbursements.pageInfo.endCursor;
@@ -158,7 +166,10 @@ describe('disbursements (recordDisbursement, Grant.disbursements, amountDisburse
 
   it('answers 20 grants with their disbursements and amounts in as many SQL statements as 2', async () => {
     const funder = newId();
-    const grants = await insertGrants(hub, Array.from({ length: 20 }, (_, i) => ({ funder, amount: `${100 + i}.00`, awardDate: '2015-06-01' })));
+    const grants = await insertGrants(
+      hub,
+      Array.from({ length: 20 }, (_, i) => ({ funder, amount: `${100 + i}.00`, awardDate: '2015-06-01' })),
+    );
     for (const grant of grants) {
       expect((await pay(grant.id, '10.00', { date: '2015-07-01' })).errors).toBeUndefined();
       expect((await pay(grant.id, '5.25', { date: '2015-08-01' })).errors).toBeUndefined();
@@ -169,10 +180,9 @@ describe('disbursements (recordDisbursement, Grant.disbursements, amountDisburse
     } } }`;
     const cost = async (first: number) => {
       const before = await hub.funding.sqlStatements();
-      const { data, errors } = await hub.funding.request<{ grants: { nodes: { amountDisbursed: { amount: string }; amountRemaining: { amount: string }; disbursements: { totalCount: number } }[] } }>(
-        list,
-        { funderId: funder, first },
-      );
+      const { data, errors } = await hub.funding.request<{
+        grants: { nodes: { amountDisbursed: { amount: string }; amountRemaining: { amount: string }; disbursements: { totalCount: number } }[] };
+      }>(list, { funderId: funder, first });
       expect(errors).toBeUndefined();
       return { statements: (await hub.funding.sqlStatements()) - before, nodes: data!.grants.nodes };
     };

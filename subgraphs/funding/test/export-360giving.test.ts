@@ -53,13 +53,15 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
   });
   afterAll(() => hub?.stop());
 
-  it('pages a programme\'s grants as 360Giving packages with exact amounts, org-ids, names from the directory and the hub\'s status', async () => {
+  it("pages a programme's grants as 360Giving packages with exact amounts, org-ids, names from the directory and the hub's status", async () => {
     const grants: Record<string, unknown>[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const response: { data?: { exportGrants360Giving: { json: string; grantCount: number; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } } }; errors?: unknown } =
-        await hub.funding.request(EXPORT, { filter: { programmeId: CHENGDU_2012 }, first: 3, after });
+      const response: {
+        data?: { exportGrants360Giving: { json: string; grantCount: number; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+        errors?: unknown;
+      } = await hub.funding.request(EXPORT, { filter: { programmeId: CHENGDU_2012 }, first: 3, after });
       expect(response.errors).toBeUndefined();
       const page = response.data!.exportGrants360Giving;
       expect(page.totalCount).toBe(4);
@@ -81,7 +83,9 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
       amountDisbursed: new JsonNumber('860000.00'),
       awardDate: '2012-04-20',
       plannedDates: [{ startDate: '2012-05-01', endDate: '2013-04-30' }],
-      recipientOrganization: [{ id: `360G-ngohub-org-${seedId('org:chengdu-community-elderly-care-center')}`, name: 'Chengdu Community Elderly Care Service Center' }],
+      recipientOrganization: [
+        { id: `360G-ngohub-org-${seedId('org:chengdu-community-elderly-care-center')}`, name: 'Chengdu Community Elderly Care Service Center' },
+      ],
       fundingOrganization: [{ id: `360G-ngohub-org-${seedId('org:chengdu-municipal-government')}`, name: 'Chengdu Municipal Government' }],
       grantProgramme: [{ code: CHENGDU_2012, title: 'Chengdu purchase of services from social organizations (2012)' }],
       beneficiaryLocation: [{ name: 'Chengdu, Sichuan' }],
@@ -157,7 +161,7 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
       expect(JSON.parse(readFileSync(file, 'utf8')).grants).toHaveLength(source.grants);
     }, 180_000);
 
-    it('writes real publishers\' grants as CSV and JSON that meet the 360Giving rules and import back identically, addresses, dates and zero amounts included', async () => {
+    it("writes real publishers' grants as CSV and JSON that meet the 360Giving rules and import back identically, addresses, dates and zero amounts included", async () => {
       const tag = newId().slice(0, 8);
       const funder = `360G-RT${tag}`;
       const grants = [1, 2, 3, 4].map((n) => ({
@@ -171,10 +175,17 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
         awardDate: `0${n}/11/2019`.replace('01/11', '13/11'),
         plannedDates: [{ startDate: '2019-12-01', endDate: '2020-11-30', duration: '12' }],
         dateModified: '2020-01-15T10:00:00Z',
-        recipientOrganization: [{
-          id: n === 3 ? `360G-RT${tag}-org-haifa` : `GB-CHC-RT${tag}`, name: n === 3 ? 'Haifa Music' : 'Round Trip Charity',
-          streetAddress: '1 High Street', addressLocality: n === 3 ? 'Haifa' : 'York', addressRegion: 'North', postalCode: 'YO1 7HH', addressCountry: n === 3 ? 'Israel' : 'United Kingdom',
-        }],
+        recipientOrganization: [
+          {
+            id: n === 3 ? `360G-RT${tag}-org-haifa` : `GB-CHC-RT${tag}`,
+            name: n === 3 ? 'Haifa Music' : 'Round Trip Charity',
+            streetAddress: '1 High Street',
+            addressLocality: n === 3 ? 'Haifa' : 'York',
+            addressRegion: 'North',
+            postalCode: 'YO1 7HH',
+            addressCountry: n === 3 ? 'Israel' : 'United Kingdom',
+          },
+        ],
         fundingOrganization: [{ id: funder, name: `Round Trip Foundation ${tag}` }],
         grantProgramme: [{ code: 'RT', title: 'Round Trip Programme', url: 'https://example.org/rt' }],
         beneficiaryLocation: [{ name: 'York', geoCode: 'E06000014', geoCodeType: 'LAUA' }, { name: 'Leeds' }],
@@ -188,11 +199,16 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
       const env = { DATABASE_URL: process.env.TEST_DATABASE_URL!, ORGANIZATIONS_URL: hub.organizations.url };
       expect(await cli('import-cli.js', [sourceFile], env)).toMatchObject({ code: 0 });
       const em = hub.funding.running.orm.em.fork();
-      const [{ funding_organization_id: funderId }] = await em.getConnection().execute(`select funding_organization_id from funding.grant where identifier = ?`, [`360G-RT${tag}-1`]);
+      const [{ funding_organization_id: funderId }] = await em
+        .getConnection()
+        .execute(`select funding_organization_id from funding.grant where identifier = ?`, [`360G-RT${tag}-1`]);
 
       const csvFile = join(dir, `rt-${tag}.csv`);
       const jsonFile = join(dir, `rt-${tag}-export.json`);
-      expect(await cli('export-cli.js', [csvFile, '--funder', funderId], env)).toMatchObject({ code: 0, stderr: expect.stringContaining('wrote 4 grants as 360Giving CSV') });
+      expect(await cli('export-cli.js', [csvFile, '--funder', funderId], env)).toMatchObject({
+        code: 0,
+        stderr: expect.stringContaining('wrote 4 grants as 360Giving CSV'),
+      });
       expect(await cli('export-cli.js', [jsonFile, '--funder', funderId], env)).toMatchObject({ code: 0 });
 
       // the 360Giving schema's rules, asserted here: required fields, types, date and identifier formats
@@ -201,7 +217,17 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
       const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
       const rows = parseCsv(readFileSync(csvFile), { columns: true, bom: true }) as Record<string, string>[];
       expect(rows).toHaveLength(4);
-      for (const column of ['Identifier', 'Title', 'Currency', 'Amount Awarded', 'Award Date', 'Recipient Org:Identifier', 'Recipient Org:Name', 'Funding Org:Identifier', 'Funding Org:Name']) {
+      for (const column of [
+        'Identifier',
+        'Title',
+        'Currency',
+        'Amount Awarded',
+        'Award Date',
+        'Recipient Org:Identifier',
+        'Recipient Org:Name',
+        'Funding Org:Identifier',
+        'Funding Org:Name',
+      ]) {
         for (const row of rows) expect(row[column]).toBeTruthy();
       }
       for (const row of rows) {
@@ -215,13 +241,20 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
         expect(row['Funding Org:Identifier']).toMatch(ORG_ID);
       }
       expect(rows.find((r) => r.Identifier === `360G-RT${tag}-1`)).toMatchObject({
-        'Amount Disbursed': '500.50', 'Award Date': '2019-11-13', 'Recipient Org:Street Address': '1 High Street', 'Recipient Org:Country': 'United Kingdom',
-        'Beneficiary Location:1:Name': 'Leeds', 'Classifications:2:Title': 'Health', 'Grant Programme:URL': 'https://example.org/rt', 'Description': 'Line one\nline two',
+        'Amount Disbursed': '500.50',
+        'Award Date': '2019-11-13',
+        'Recipient Org:Street Address': '1 High Street',
+        'Recipient Org:Country': 'United Kingdom',
+        'Beneficiary Location:1:Name': 'Leeds',
+        'Classifications:2:Title': 'Health',
+        'Grant Programme:URL': 'https://example.org/rt',
+        Description: 'Line one\nline two',
       });
       const exported = (parseExactJson(readFileSync(jsonFile, 'utf8')) as { grants: Record<string, unknown>[] }).grants;
       expect(exported).toHaveLength(4);
       for (const grant of exported) {
-        for (const field of ['id', 'title', 'currency', 'amountAwarded', 'awardDate', 'recipientOrganization', 'fundingOrganization']) expect(grant[field]).toBeDefined();
+        for (const field of ['id', 'title', 'currency', 'amountAwarded', 'awardDate', 'recipientOrganization', 'fundingOrganization'])
+          expect(grant[field]).toBeDefined();
         expect(grant.amountAwarded).toBeInstanceOf(JsonNumber);
         expect(grant.awardDate).toMatch(ISO_DATE);
         expect(grant.dateModified).toMatch(ISO_DATE_TIME);
@@ -241,17 +274,38 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
           published::jsonb->'recipientOrganization' as recipient, published::jsonb->'beneficiaryLocation' as locations,
           published::jsonb->'classifications' as classifications, published::jsonb->'grantProgramme' as programme, published::jsonb->'fromOpenCall' as open_call
         from funding.grant where identifier like ? order by identifier`;
-      const original = await hub.funding.running.orm.em.fork().getConnection().execute(COMPARED, [`360G-RT${tag}-%`]);
+      const original = await hub.funding.running.orm.em
+        .fork()
+        .getConnection()
+        .execute(COMPARED, [`360G-RT${tag}-%`]);
       expect(original).toHaveLength(4);
-      expect(await orm.em.fork().getConnection().execute(COMPARED, [`360G-RT${tag}-%`])).toEqual(original);
+      expect(
+        await orm.em
+          .fork()
+          .getConnection()
+          .execute(COMPARED, [`360G-RT${tag}-%`]),
+      ).toEqual(original);
 
       const jsonImport = await cli('import-cli.js', [jsonFile], targetEnv);
       expect(jsonImport.code).toBe(0);
       const WITH_DATA = `select identifier, additional_data from funding.grant where identifier like ? order by identifier`;
-      expect(await orm.em.fork().getConnection().execute(WITH_DATA, [`360G-RT${tag}-%`])).toEqual(
-        await hub.funding.running.orm.em.fork().getConnection().execute(WITH_DATA, [`360G-RT${tag}-%`]),
+      expect(
+        await orm.em
+          .fork()
+          .getConnection()
+          .execute(WITH_DATA, [`360G-RT${tag}-%`]),
+      ).toEqual(
+        await hub.funding.running.orm.em
+          .fork()
+          .getConnection()
+          .execute(WITH_DATA, [`360G-RT${tag}-%`]),
       );
-      expect(await orm.em.fork().getConnection().execute(COMPARED, [`360G-RT${tag}-%`])).toEqual(original);
+      expect(
+        await orm.em
+          .fork()
+          .getConnection()
+          .execute(COMPARED, [`360G-RT${tag}-%`]),
+      ).toEqual(original);
     }, 120_000);
   });
 });

@@ -52,17 +52,20 @@ describe('funding applications (submit, review, award with its grant, decline, w
     hub = await startFundingHub();
     funderId = await createOrganization(hub.organizations, 'Application Test Foundation', { kind: 'FOUNDATION' });
     applicantId = await createOrganization(hub.organizations, 'Application Test NGO');
-    const { data, errors } = await hub.funding.request<{ createFundingProgramme: { fundingProgramme: { id: string; lots: { nodes: { id: string }[] } } } }>(CREATE_PROGRAMME, {
-      input: {
-        name: 'Application Test Round',
-        kind: 'VENTURE_PHILANTHROPY',
-        year: 2014,
-        funderOrganizationId: funderId,
-        budget: { amount: '200000', currency: 'CNY' },
-        causeAreas: ['ELDERLY_CARE'],
-        lots: [{ name: 'Elderly care' }, { name: 'Children' }],
+    const { data, errors } = await hub.funding.request<{ createFundingProgramme: { fundingProgramme: { id: string; lots: { nodes: { id: string }[] } } } }>(
+      CREATE_PROGRAMME,
+      {
+        input: {
+          name: 'Application Test Round',
+          kind: 'VENTURE_PHILANTHROPY',
+          year: 2014,
+          funderOrganizationId: funderId,
+          budget: { amount: '200000', currency: 'CNY' },
+          causeAreas: ['ELDERLY_CARE'],
+          lots: [{ name: 'Elderly care' }, { name: 'Children' }],
+        },
       },
-    });
+    );
     expect(errors).toBeUndefined();
     programmeId = data!.createFundingProgramme.fundingProgramme.id;
     lotId = data!.createFundingProgramme.fundingProgramme.lots.nodes[0].id;
@@ -85,7 +88,15 @@ describe('funding applications (submit, review, award with its grant, decline, w
     const id = await underReview();
     const { data, errors } = await hub.funding.request<{
       awardFundingApplication: { fundingApplication: { status: string; grant: { id: string } }; grant: Record<string, unknown> & { id: string } };
-    }>(AWARD, { input: { applicationId: id, amountAwarded: { amount: '42000.50', currency: 'CNY' }, awardDate: '2014-06-01', lotId, identifier: '360G-test-application-award' } });
+    }>(AWARD, {
+      input: {
+        applicationId: id,
+        amountAwarded: { amount: '42000.50', currency: 'CNY' },
+        awardDate: '2014-06-01',
+        lotId,
+        identifier: '360G-test-application-award',
+      },
+    });
     expect(errors).toBeUndefined();
     const { fundingApplication, grant } = data!.awardFundingApplication;
     expect(fundingApplication).toMatchObject({ status: 'AWARDED', grant: { id: grant.id } });
@@ -106,9 +117,12 @@ describe('funding applications (submit, review, award with its grant, decline, w
 
   it('awards the amount asked when no other is given', async () => {
     const id = await underReview();
-    const { data, errors } = await hub.funding.request<{ awardFundingApplication: { grant: { amountAwarded: { amount: string }; identifier: string } } }>(AWARD, {
-      input: { applicationId: id },
-    });
+    const { data, errors } = await hub.funding.request<{ awardFundingApplication: { grant: { amountAwarded: { amount: string }; identifier: string } } }>(
+      AWARD,
+      {
+        input: { applicationId: id },
+      },
+    );
     expect(errors).toBeUndefined();
     expect(data!.awardFundingApplication.grant.amountAwarded.amount).toBe('50000.00');
     expect(data!.awardFundingApplication.grant.identifier).toMatch(/^360G-ngohub-/);
@@ -122,7 +136,10 @@ describe('funding applications (submit, review, award with its grant, decline, w
     const id = await underReview();
     const results = await Promise.all([1, 2].map(() => hub.funding.request(AWARD, { input: { applicationId: id } })));
     expect(results.map((r) => r.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
-    const { data: grants } = await hub.funding.request<{ grants: { totalCount: number } }>(`query($r: ID!) { grants(filter: { recipientId: $r, programmeId: "${programmeId}" }) { totalCount } }`, { r: applicantId });
+    const { data: grants } = await hub.funding.request<{ grants: { totalCount: number } }>(
+      `query($r: ID!) { grants(filter: { recipientId: $r, programmeId: "${programmeId}" }) { totalCount } }`,
+      { r: applicantId },
+    );
     const { data: awarded } = await hub.funding.request<{ fundingProgramme: { applications: { totalCount: number } } }>(
       `query($id: ID!) { fundingProgramme(id: $id) { applications(status: AWARDED) { totalCount } } }`,
       { id: programmeId },
@@ -143,18 +160,27 @@ describe('funding applications (submit, review, award with its grant, decline, w
       const { errors } = await hub.funding.request(AWARD, { input: { applicationId: id, ...overrides } });
       expect(errors?.[0].extensions).toMatchObject({ code, field });
     }
-    const { data } = await hub.funding.request<{ fundingApplication: { status: string; grant: null } }>(`query($id: ID!) { fundingApplication(id: $id) { status grant { id } } }`, { id });
+    const { data } = await hub.funding.request<{ fundingApplication: { status: string; grant: null } }>(
+      `query($id: ID!) { fundingApplication(id: $id) { status grant { id } } }`,
+      { id },
+    );
     expect(data!.fundingApplication).toEqual({ status: 'UNDER_REVIEW', grant: null });
   });
 
   it('declines an application under review with the reason, and refuses to decline a decided one', async () => {
     const id = await underReview();
-    const { data, errors } = await hub.funding.request<{ declineFundingApplication: { fundingApplication: { status: string; decisionNote: string; decidedAt: string } } }>(DECLINE, {
+    const { data, errors } = await hub.funding.request<{
+      declineFundingApplication: { fundingApplication: { status: string; decisionNote: string; decidedAt: string } };
+    }>(DECLINE, {
       id,
-      note: 'Outside the round\'s focus',
+      note: "Outside the round's focus",
     });
     expect(errors).toBeUndefined();
-    expect(data!.declineFundingApplication.fundingApplication).toMatchObject({ status: 'DECLINED', decisionNote: 'Outside the round\'s focus', decidedAt: expect.any(String) });
+    expect(data!.declineFundingApplication.fundingApplication).toMatchObject({
+      status: 'DECLINED',
+      decisionNote: "Outside the round's focus",
+      decidedAt: expect.any(String),
+    });
     const again = await hub.funding.request(DECLINE, { id });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', from: 'DECLINED', allowed: [] });
     const withdraw = await hub.funding.request(WITHDRAW, { id });
@@ -168,7 +194,7 @@ describe('funding applications (submit, review, award with its grant, decline, w
     expect((await hub.funding.request(REVIEW, { id })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', from: 'WITHDRAWN' });
   });
 
-  it('refuses an unknown programme or applicant, the funder applying to itself, another currency than the budget\'s, and more than the budget', async () => {
+  it("refuses an unknown programme or applicant, the funder applying to itself, another currency than the budget's, and more than the budget", async () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ programmeId: newId() }, 'NOT_FOUND', 'programmeId'],
       [{ applicantOrganizationId: newId() }, 'NOT_FOUND', 'applicantOrganizationId'],
@@ -183,7 +209,7 @@ describe('funding applications (submit, review, award with its grant, decline, w
     }
   });
 
-  it('lists an organization\'s applications and a programme\'s, latest first, filtered by status', async () => {
+  it("lists an organization's applications and a programme's, latest first, filtered by status", async () => {
     const { data, errors } = await hub.funding.request<{
       _entities: { fundingApplications: { totalCount: number; nodes: { status: string; submittedAt: string }[] }; declined: { totalCount: number } }[];
     }>(

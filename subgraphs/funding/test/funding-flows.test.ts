@@ -39,7 +39,7 @@ describe('fundingFlows (funder → recipient edges of the sector map)', () => {
   });
   afterAll(() => hub?.stop());
 
-  it('answers the flows into Chengdu in 2012 from the seed: the city\'s purchases (illustrative example projects)', async () => {
+  it("answers the flows into Chengdu in 2012 from the seed: the city's purchases (illustrative example projects)", async () => {
     const result = await flows({ city: 'chengdu', yearFrom: 2012, yearTo: 2012 });
     expect(result.totalCount).toBe(4);
     expect(result.nodes.map(edge).sort()).toEqual(
@@ -82,7 +82,15 @@ describe('fundingFlows (funder → recipient edges of the sector map)', () => {
     ]);
     const result = await flows({ city: 'Leshan', yearFrom: 2010, yearTo: 2010 });
     expect(result.nodes).toEqual([
-      { funder: { id: funder }, recipient: { id: big }, grantCount: 1001, totals: [{ amount: '100.00', currency: 'CNY' }, { amount: '0.07', currency: 'GBP' }] },
+      {
+        funder: { id: funder },
+        recipient: { id: big },
+        grantCount: 1001,
+        totals: [
+          { amount: '100.00', currency: 'CNY' },
+          { amount: '0.07', currency: 'GBP' },
+        ],
+      },
       { funder: { id: funder }, recipient: { id: small }, grantCount: 1, totals: [{ amount: '12.34', currency: 'CNY' }] },
     ]);
     expect((await flows({ city: 'Leshan', yearFrom: 2011 })).nodes).toEqual([

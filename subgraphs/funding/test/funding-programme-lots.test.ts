@@ -14,9 +14,12 @@ describe('funding programmes in full: cause areas, planned projects, codes and l
   let recipientId: string;
 
   const create = (overrides: Record<string, unknown> = {}) =>
-    hub.funding.request<{ createFundingProgramme: { fundingProgramme: { id: string; lots: { nodes: { id: string; name: string; position: number }[] } } } }>(CREATE, {
-      input: { name: `Lot Test Programme ${newId()}`, kind: 'GOVERNMENT_PURCHASE_OF_SERVICES', year: 2013, funderOrganizationId: funderId, ...overrides },
-    });
+    hub.funding.request<{ createFundingProgramme: { fundingProgramme: { id: string; lots: { nodes: { id: string; name: string; position: number }[] } } } }>(
+      CREATE,
+      {
+        input: { name: `Lot Test Programme ${newId()}`, kind: 'GOVERNMENT_PURCHASE_OF_SERVICES', year: 2013, funderOrganizationId: funderId, ...overrides },
+      },
+    );
 
   beforeAll(async () => {
     hub = await startFundingHub();
@@ -25,7 +28,7 @@ describe('funding programmes in full: cause areas, planned projects, codes and l
   });
   afterAll(() => hub?.stop());
 
-  it('serves Chengdu\'s 2012 purchase of services: 59 projects, 160 million RMB, five lots in order, and its grants by lot', async () => {
+  it("serves Chengdu's 2012 purchase of services: 59 projects, 160 million RMB, five lots in order, and its grants by lot", async () => {
     const { data, errors } = await hub.funding.request<{ fundingProgramme: Record<string, unknown> }>(
       `query($id: ID!) { fundingProgramme(id: $id) {
         plannedProjects budget { amount currency } causeAreas
@@ -53,7 +56,11 @@ describe('funding programmes in full: cause areas, planned projects, codes and l
     ]);
     expect(programme.lots.nodes.every((l) => l.programme.id === CHENGDU_2012)).toBe(true);
     const lots = Object.fromEntries(programme.grants.nodes.map((g) => [g.identifier, g.lot?.name ?? null]));
-    expect(lots).toMatchObject({ '360G-chengdu-2012-001': 'Community elderly care', '360G-chengdu-2012-002': 'Community legal services', '360G-chengdu-2012-004': null });
+    expect(lots).toMatchObject({
+      '360G-chengdu-2012-001': 'Community elderly care',
+      '360G-chengdu-2012-002': 'Community legal services',
+      '360G-chengdu-2012-004': null,
+    });
   });
 
   it('creates a programme with its causes, planned projects, code and lots numbered in order', async () => {
@@ -68,11 +75,17 @@ describe('funding programmes in full: cause areas, planned projects, codes and l
       code: 'LT-2013',
       causeAreas: ['ELDERLY_CARE', 'LEGAL_AID'],
       plannedProjects: 12,
-      lots: { totalCount: 2, nodes: [{ position: 1, name: 'Elderly care', nameZh: '养老', causeAreas: ['ELDERLY_CARE'] }, { position: 2, name: 'Legal services' }] },
+      lots: {
+        totalCount: 2,
+        nodes: [
+          { position: 1, name: 'Elderly care', nameZh: '养老', causeAreas: ['ELDERLY_CARE'] },
+          { position: 2, name: 'Legal services' },
+        ],
+      },
     });
   });
 
-  it('refuses two lots of one name, a second programme with the funder\'s code, and planned projects below one', async () => {
+  it("refuses two lots of one name, a second programme with the funder's code, and planned projects below one", async () => {
     const twice = await create({ lots: [{ name: 'Care' }, { name: 'care' }] });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lots.1.name' });
     expect((await create({ code: 'DUP-1' })).errors).toBeUndefined();
@@ -119,7 +132,9 @@ describe('funding programmes in full: cause areas, planned projects, codes and l
   });
 
   it('filters programmes by cause', async () => {
-    const { data } = await hub.funding.request<{ fundingProgrammes: { nodes: { id: string }[] } }>(`{ fundingProgrammes(filter: { causeAreas: [EMPLOYMENT] }, first: 100) { nodes { id } } }`);
+    const { data } = await hub.funding.request<{ fundingProgrammes: { nodes: { id: string }[] } }>(
+      `{ fundingProgrammes(filter: { causeAreas: [EMPLOYMENT] }, first: 100) { nodes { id } } }`,
+    );
     expect(data!.fundingProgrammes.nodes.map((p) => p.id)).toContain(CHENGDU_2012);
   });
 });

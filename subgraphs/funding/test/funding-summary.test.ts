@@ -36,7 +36,13 @@ describe('Organization.fundingSummary (per year and currency, computed in SQL, b
     const organization = newId();
     const other = newId();
     const rows = [
-      ...Array.from({ length: 3000 }, (_, i) => ({ recipient: organization, funder: other, amount: i % 3 ? '0.10' : '0.20', currency: 'CNY', awardDate: `${2011 + (i % 2)}-03-01` })),
+      ...Array.from({ length: 3000 }, (_, i) => ({
+        recipient: organization,
+        funder: other,
+        amount: i % 3 ? '0.10' : '0.20',
+        currency: 'CNY',
+        awardDate: `${2011 + (i % 2)}-03-01`,
+      })),
       ...Array.from({ length: 7 }, () => ({ recipient: organization, funder: other, amount: '0.07', currency: 'GBP', awardDate: '2012-05-01' })),
       ...Array.from({ length: 3 }, () => ({ recipient: other, funder: organization, amount: '33.33', currency: 'CNY', awardDate: '2012-07-01' })),
       { recipient: organization, funder: other, amount: '999.99', currency: 'CNY', awardDate: '2012-01-01', status: GrantStatus.CANCELLED },
@@ -44,16 +50,43 @@ describe('Organization.fundingSummary (per year and currency, computed in SQL, b
     ];
     await insertGrants(hub, rows);
     // a float sum of the same amounts is off: the reason sums are taken in SQL on numeric
-    expect(rows.slice(0, 3000).filter((_, i) => i % 2 === 0).reduce((sum, r) => sum + Number(r.amount), 0)).not.toBe(200);
+    expect(
+      rows
+        .slice(0, 3000)
+        .filter((_, i) => i % 2 === 0)
+        .reduce((sum, r) => sum + Number(r.amount), 0),
+    ).not.toBe(200);
 
     const [summary] = await summaries([organization]);
-    const count = (year: number, twenties: boolean) => Array.from({ length: 3000 }, (_, i) => i).filter((i) => 2011 + (i % 2) === year && (i % 3 === 0) === twenties).length;
+    const count = (year: number, twenties: boolean) =>
+      Array.from({ length: 3000 }, (_, i) => i).filter((i) => 2011 + (i % 2) === year && (i % 3 === 0) === twenties).length;
     const cents = (year: number) => count(year, true) * 20 + count(year, false) * 10;
     const format = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
     expect(summary).toEqual([
-      { year: 2011, currency: 'CNY', received: { amount: format(cents(2011)), currency: 'CNY' }, given: { amount: '0.00', currency: 'CNY' }, grantsReceived: 1500, grantsMade: 0 },
-      { year: 2012, currency: 'CNY', received: { amount: format(cents(2012)), currency: 'CNY' }, given: { amount: '99.99', currency: 'CNY' }, grantsReceived: 1500, grantsMade: 3 },
-      { year: 2012, currency: 'GBP', received: { amount: '0.49', currency: 'GBP' }, given: { amount: '0.00', currency: 'GBP' }, grantsReceived: 7, grantsMade: 0 },
+      {
+        year: 2011,
+        currency: 'CNY',
+        received: { amount: format(cents(2011)), currency: 'CNY' },
+        given: { amount: '0.00', currency: 'CNY' },
+        grantsReceived: 1500,
+        grantsMade: 0,
+      },
+      {
+        year: 2012,
+        currency: 'CNY',
+        received: { amount: format(cents(2012)), currency: 'CNY' },
+        given: { amount: '99.99', currency: 'CNY' },
+        grantsReceived: 1500,
+        grantsMade: 3,
+      },
+      {
+        year: 2012,
+        currency: 'GBP',
+        received: { amount: '0.49', currency: 'GBP' },
+        given: { amount: '0.00', currency: 'GBP' },
+        grantsReceived: 7,
+        grantsMade: 0,
+      },
     ]);
     expect(cents(2011) + cents(2012)).toBe(1000 * 20 + 2000 * 10);
   });
@@ -84,15 +117,41 @@ describe('Organization.fundingSummary (per year and currency, computed in SQL, b
     expect(twenty.result).toHaveLength(20);
     twenty.result.forEach((summary, i) =>
       expect(summary).toEqual([
-        expect.objectContaining({ year: 2016, currency: i % 2 ? 'CNY' : 'USD', received: { amount: '10.00', currency: i % 2 ? 'CNY' : 'USD' }, grantsReceived: 1 }),
+        expect.objectContaining({
+          year: 2016,
+          currency: i % 2 ? 'CNY' : 'USD',
+          received: { amount: '10.00', currency: i % 2 ? 'CNY' : 'USD' },
+          grantsReceived: 1,
+        }),
         expect.objectContaining({ year: 2017, currency: 'CNY', received: { amount: '2.50', currency: 'CNY' }, grantsReceived: 1 }),
       ]),
     );
     const [funderSummary] = await summaries([funder]);
     expect(funderSummary).toEqual([
-      { year: 2016, currency: 'CNY', received: { amount: '0.00', currency: 'CNY' }, given: { amount: '100.00', currency: 'CNY' }, grantsReceived: 0, grantsMade: 10 },
-      { year: 2016, currency: 'USD', received: { amount: '0.00', currency: 'USD' }, given: { amount: '100.00', currency: 'USD' }, grantsReceived: 0, grantsMade: 10 },
-      { year: 2017, currency: 'CNY', received: { amount: '0.00', currency: 'CNY' }, given: { amount: '50.00', currency: 'CNY' }, grantsReceived: 0, grantsMade: 20 },
+      {
+        year: 2016,
+        currency: 'CNY',
+        received: { amount: '0.00', currency: 'CNY' },
+        given: { amount: '100.00', currency: 'CNY' },
+        grantsReceived: 0,
+        grantsMade: 10,
+      },
+      {
+        year: 2016,
+        currency: 'USD',
+        received: { amount: '0.00', currency: 'USD' },
+        given: { amount: '100.00', currency: 'USD' },
+        grantsReceived: 0,
+        grantsMade: 10,
+      },
+      {
+        year: 2017,
+        currency: 'CNY',
+        received: { amount: '0.00', currency: 'CNY' },
+        given: { amount: '50.00', currency: 'CNY' },
+        grantsReceived: 0,
+        grantsMade: 20,
+      },
     ]);
   });
 });

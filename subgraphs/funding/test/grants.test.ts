@@ -15,10 +15,13 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
   let hub: FundingHub;
 
   async function identifiers(filter: Record<string, unknown>, first = 100): Promise<string[]> {
-    const { data, errors } = await hub.funding.request<GrantNodes>(`query($filter: GrantFilter, $first: Int) { grants(filter: $filter, first: $first) { nodes { identifier } } }`, {
-      filter,
-      first,
-    });
+    const { data, errors } = await hub.funding.request<GrantNodes>(
+      `query($filter: GrantFilter, $first: Int) { grants(filter: $filter, first: $first) { nodes { identifier } } }`,
+      {
+        filter,
+        first,
+      },
+    );
     expect(errors).toBeUndefined();
     return data!.grants.nodes.map((g) => g.identifier);
   }
@@ -62,7 +65,9 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
   });
 
   it('answers null, not an error, for a grant that does not exist or an id that is not a UUID', async () => {
-    const { data, errors } = await hub.funding.request(`{ missing: grant(id: "00000000-0000-4000-8000-000000000000") { id } malformed: grant(id: "42") { id } }`);
+    const { data, errors } = await hub.funding.request(
+      `{ missing: grant(id: "00000000-0000-4000-8000-000000000000") { id } malformed: grant(id: "42") { id } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data).toEqual({ missing: null, malformed: null });
   });
@@ -85,7 +90,12 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
 
   it('filters by recipient, programme, status, currency, cause and title search (English or Chinese)', async () => {
     expect(await identifiers({ recipientId: seedId('org:chengdu-community-legal-aid') })).toEqual(['360G-chengdu-2012-002']);
-    expect((await identifiers({ programmeId: CHENGDU_2012 })).sort()).toEqual(['360G-chengdu-2012-001', '360G-chengdu-2012-002', '360G-chengdu-2012-003', '360G-chengdu-2012-004']);
+    expect((await identifiers({ programmeId: CHENGDU_2012 })).sort()).toEqual([
+      '360G-chengdu-2012-001',
+      '360G-chengdu-2012-002',
+      '360G-chengdu-2012-003',
+      '360G-chengdu-2012-004',
+    ]);
     expect(await identifiers({ programmeId: CHENGDU_2012, causeAreas: ['LEGAL_AID', 'ELDERLY_CARE'] })).toHaveLength(2);
     expect(await identifiers({ funderId: CHENGDU_CITY, status: 'COMPLETED', currency: 'cny' })).toHaveLength(4);
     expect(await identifiers({ funderId: CHENGDU_CITY, status: 'CANCELLED' })).toEqual([]);
@@ -132,14 +142,20 @@ describe('grants and funding programmes (queries, seed, federation)', () => {
     for (const after of [encodeCursor('abc', seedId('grant:x')), encodeCursor('yesterday', seedId('grant:x')), encodeCursor('2012-01-01', 'not-a-uuid')]) {
       const list = await hub.funding.request(`query($after: String) { grants(after: $after) { totalCount } }`, { after });
       expect(list.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-      const nested = await hub.funding.request(`query($id: ID!, $after: String) { fundingProgramme(id: $id) { grants(after: $after) { totalCount } } }`, { id: CHENGDU_2012, after });
+      const nested = await hub.funding.request(`query($id: ID!, $after: String) { fundingProgramme(id: $id) { grants(after: $after) { totalCount } } }`, {
+        id: CHENGDU_2012,
+        after,
+      });
       expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
   });
 
   it('lists programmes by funder, kind and year, with their grants paginated', async () => {
     const { data, errors } = await hub.funding.request<{
-      fundingProgrammes: { totalCount: number; nodes: { id: string; grants: { totalCount: number; nodes: { identifier: string }[]; pageInfo: { hasNextPage: boolean } } }[] };
+      fundingProgrammes: {
+        totalCount: number;
+        nodes: { id: string; grants: { totalCount: number; nodes: { identifier: string }[]; pageInfo: { hasNextPage: boolean } } }[];
+      };
     }>(
       `query($funderId: ID) { fundingProgrammes(filter: { funderId: $funderId, kind: GOVERNMENT_PURCHASE_OF_SERVICES, year: 2012 }) {
         totalCount nodes { id grants(first: 3) { totalCount nodes { identifier } pageInfo { hasNextPage } } } } }`,

@@ -31,7 +31,14 @@ interface GrantNode {
   plannedEndDate: string | null;
   plannedDuration: number | null;
   dateModified: string | null;
-  provenance: { kind: string; illustrative: boolean; sourcePublisher: string | null; sourceFile: string | null; sourceModifiedAt: string | null; recordedAt: string | null };
+  provenance: {
+    kind: string;
+    illustrative: boolean;
+    sourcePublisher: string | null;
+    sourceFile: string | null;
+    sourceModifiedAt: string | null;
+    recordedAt: string | null;
+  };
   amountAwarded: { amount: string; currency: string };
   publishedAmountDisbursed: { amount: string; currency: string } | null;
   recipient: { id: string };
@@ -55,14 +62,17 @@ function sumsOf(nodes: GrantNode[]): Record<string, string> {
   return Object.fromEntries([...cents].map(([currency, total]) => [currency, `${total / 100n}.${String(total % 100n).padStart(2, '0')}`]));
 }
 
-describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => {
+describe("360Giving import of real publishers' files (JSON, CSV, XLSX)", () => {
   let hub: FundingHub;
   let directory: OrganizationDirectory;
 
   const run = (content: string | Buffer, format: GrantFormat, options: ImportOptions = {}): Promise<ImportReport> =>
     import360Giving(hub.funding.running.orm.em.fork(), directory, bufferSource(content, format), options);
 
-  async function organizations<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { message: string; extensions: Record<string, unknown> }[] }> {
+  async function organizations<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ data?: T; errors?: { message: string; extensions: Record<string, unknown> }[] }> {
     const response = await fetch(hub.organizations.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await identityHeaders(asAdmin())) },
@@ -72,10 +82,9 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
   }
 
   async function organizationByOrgId(orgId: string) {
-    const { data, errors } = await organizations<{ organization: { id: string; name: string; country: string | null; orgId: string; orgIds: string[] } | null }>(
-      'query($orgId: String) { organization(orgId: $orgId) { id name country orgId orgIds } }',
-      { orgId },
-    );
+    const { data, errors } = await organizations<{
+      organization: { id: string; name: string; country: string | null; orgId: string; orgIds: string[] } | null;
+    }>('query($orgId: String) { organization(orgId: $orgId) { id name country orgId orgIds } }', { orgId });
     expect(errors).toBeUndefined();
     return data!.organization;
   }
@@ -94,7 +103,9 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
 
   beforeAll(async () => {
     hub = await startFundingHub();
-    directory = new OrganizationDirectory(new SubgraphClient('organizations', hub.organizations.url, () => identityHeaders(asService('360giving-import')), 15_000));
+    directory = new OrganizationDirectory(
+      new SubgraphClient('organizations', hub.organizations.url, () => identityHeaders(asService('360giving-import')), 15_000),
+    );
   });
   afterAll(() => hub?.stop());
 
@@ -127,7 +138,10 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
     ]}`;
     const report = await run(file, 'json');
     expect(report).toMatchObject({ read: 5, added: 3, updated: 0, unchanged: 0, refused: 2, dateOrder: { order: 'dmy' } });
-    expect(report.rejections.map((r) => [r.row, r.field])).toEqual([[4, 'amountAwarded'], [5, 'amountAwarded']]);
+    expect(report.rejections.map((r) => [r.row, r.field])).toEqual([
+      [4, 'amountAwarded'],
+      [5, 'amountAwarded'],
+    ]);
     expect(report.rejections[0].message).toMatch(/must not be negative/);
 
     const grants = await grantsOfFunder(funder);
@@ -142,20 +156,37 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
       dateModified: '2018-08-24T13:12:00.000Z',
       publishedAmountDisbursed: { amount: '58235.50', currency: 'GBP' },
       recipientAsPublished: {
-        orgId: 'GB-CHC-1164859', name: 'Effervescent', charityNumber: '1164859', companyNumber: '08049101', streetAddress: "Unit 3, Bayard's Cove",
-        locality: 'Plymouth', region: 'Devon', postalCode: 'PL1 2TE', country: 'United Kingdom', url: 'http://www.eff.org.uk',
+        orgId: 'GB-CHC-1164859',
+        name: 'Effervescent',
+        charityNumber: '1164859',
+        companyNumber: '08049101',
+        streetAddress: "Unit 3, Bayard's Cove",
+        locality: 'Plymouth',
+        region: 'Devon',
+        postalCode: 'PL1 2TE',
+        country: 'United Kingdom',
+        url: 'http://www.eff.org.uk',
       },
       beneficiaryLocations: [
         { name: 'Plymouth', countryCode: 'GB', geoCode: 'E06000026', geoCodeType: 'LAUA' },
         { name: 'St. Peter Ward', countryCode: null, geoCode: 'E05002094', geoCodeType: 'WD' },
       ],
-      classifications: [{ vocabulary: 'EFF-priority', code: 'ART', title: 'Arts' }, { vocabulary: null, code: null, title: 'Beneficiary / Children' }],
+      classifications: [
+        { vocabulary: 'EFF-priority', code: 'ART', title: 'Arts' },
+        { vocabulary: null, code: null, title: 'Beneficiary / Children' },
+      ],
       grantProgramme: { code: 'MAIN', title: 'Main Grant', url: 'https://example.org/main-grant' },
       additionalData: additional,
     });
     expect(art.causeAreas).toEqual(expect.arrayContaining(['CULTURE', 'CHILDREN_AND_YOUTH']));
     // where it comes from: the publisher's file and the grant's dateModified (issue 22's provenance)
-    expect(art.provenance).toMatchObject({ kind: 'IMPORT', illustrative: false, sourcePublisher: expect.stringContaining('Real Files Foundation'), sourceModifiedAt: '2018-08-24T13:12:00.000Z', recordedAt: expect.any(String) });
+    expect(art.provenance).toMatchObject({
+      kind: 'IMPORT',
+      illustrative: false,
+      sourcePublisher: expect.stringContaining('Real Files Foundation'),
+      sourceModifiedAt: '2018-08-24T13:12:00.000Z',
+      recordedAt: expect.any(String),
+    });
     expect(art.provenance.sourceFile).toBeTruthy();
     expect(zero).toMatchObject({ amountAwarded: { amount: '0.00', currency: 'GBP' }, awardDate: '2017-02-09', publishedAmountDisbursed: null });
 
@@ -170,14 +201,21 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
     const funder = `360G-AMB${tag}`;
     const grant = (n: number, awardDate: string) =>
       JSON.stringify({
-        id: `360G-AMB${tag}-${n}`, title: `Ambiguous ${n}`, currency: 'GBP', amountAwarded: 100 * n, awardDate,
+        id: `360G-AMB${tag}-${n}`,
+        title: `Ambiguous ${n}`,
+        currency: 'GBP',
+        amountAwarded: 100 * n,
+        awardDate,
         recipientOrganization: [{ id: `360G-AMB${tag}-org`, name: `Ambiguous Recipient ${tag}` }],
         fundingOrganization: [{ id: funder, name: `Ambiguous Funder ${tag}` }],
       });
     const file = `{"grants": [${grant(1, '04/05/2017')}, ${grant(2, '03/02/2018')}, ${grant(3, '2018-06-01')}]}`;
     const refused = await run(file, 'json');
     expect(refused).toMatchObject({ read: 3, added: 1, refused: 2 });
-    expect(refused.rejections.map((r) => [r.row, r.field])).toEqual([[1, 'awardDate'], [2, 'awardDate']]);
+    expect(refused.rejections.map((r) => [r.row, r.field])).toEqual([
+      [1, 'awardDate'],
+      [2, 'awardDate'],
+    ]);
     expect(refused.rejections[0].message).toContain('--date-order');
 
     const given = await run(file, 'json', { dateOrder: 'mdy' });
@@ -194,7 +232,11 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
     const funder = `360G-ORD${tag}`;
     const rows = ['04/05/2017', '25/12/2016', '12/31/2016'].map((awardDate, i) =>
       JSON.stringify({
-        id: `360G-ORD${tag}-${i + 1}`, title: `Ordered ${i + 1}`, currency: 'EUR', amountAwarded: '10.10', awardDate,
+        id: `360G-ORD${tag}-${i + 1}`,
+        title: `Ordered ${i + 1}`,
+        currency: 'EUR',
+        amountAwarded: '10.10',
+        awardDate,
         recipientOrganization: [{ id: `360G-ORD${tag}-org`, name: `Ordered Recipient ${tag}` }],
         fundingOrganization: [{ id: funder, name: `Ordered Funder ${tag}` }],
       }),
@@ -207,26 +249,143 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
     expect(sumsOf(grants)).toEqual({ EUR: '20.20' });
   });
 
-  it('imports a CSV in the standard\'s spreadsheet layout: column titles, :0:/:1: repeats, dd/mm/yyyy and ISO dates, thousands separators, a zero amount', async () => {
+  it("imports a CSV in the standard's spreadsheet layout: column titles, :0:/:1: repeats, dd/mm/yyyy and ISO dates, thousands separators, a zero amount", async () => {
     const tag = newId().slice(0, 8);
     const funder = `GB-COH-RF${tag}`;
     const header = [
-      'Identifier', 'Title', 'Description', 'Currency', 'Amount Awarded', 'Amount Disbursed', 'Award Date', 'Planned Dates:Start Date', 'Planned Dates:End Date',
-      'Planned Dates:Duration (months)', 'Recipient Org:Identifier', 'Recipient Org:Name', 'Recipient Org:Charity Number', 'Recipient Org:Street Address',
-      'Recipient Org:City', 'Recipient Org:County', 'Recipient Org:Postal Code', 'Recipient Org:Country', 'Funding Org:Identifier', 'Funding Org:Name',
-      'Grant Programme:Code', 'Grant Programme:Title', 'Grant Programme:URL', 'Beneficiary Location:0:Name', 'Beneficiary Location:0:Geographic Code',
-      'Beneficiary Location:1:Name', 'Beneficiary Location:1:Geographic Code', 'Classifications:0:Title', 'Last Modified', 'From An Open Call?', 'Recipient Region',
+      'Identifier',
+      'Title',
+      'Description',
+      'Currency',
+      'Amount Awarded',
+      'Amount Disbursed',
+      'Award Date',
+      'Planned Dates:Start Date',
+      'Planned Dates:End Date',
+      'Planned Dates:Duration (months)',
+      'Recipient Org:Identifier',
+      'Recipient Org:Name',
+      'Recipient Org:Charity Number',
+      'Recipient Org:Street Address',
+      'Recipient Org:City',
+      'Recipient Org:County',
+      'Recipient Org:Postal Code',
+      'Recipient Org:Country',
+      'Funding Org:Identifier',
+      'Funding Org:Name',
+      'Grant Programme:Code',
+      'Grant Programme:Title',
+      'Grant Programme:URL',
+      'Beneficiary Location:0:Name',
+      'Beneficiary Location:0:Geographic Code',
+      'Beneficiary Location:1:Name',
+      'Beneficiary Location:1:Geographic Code',
+      'Classifications:0:Title',
+      'Last Modified',
+      'From An Open Call?',
+      'Recipient Region',
     ];
     const line = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
     const rows = [
-      [`360G-CSV${tag}-1`, 'Youth work, Leeds', 'Towards "youth" clubs', 'GBP', '1,250.50', '625.25', '31/01/2019', '01/02/2019', '31/01/2020', '12',
-        `GB-CHC-5${tag.replace(/\D/g, '').padEnd(6, '2').slice(0, 6)}`, 'Leeds Youth Trust', '512345', '1 Park Row', 'Leeds', 'West Yorkshire', 'LS1 5HD', 'United Kingdom',
-        funder, `CSV Funder ${tag}`, 'OPEN', 'Open Grants', 'https://example.org/open', 'Leeds', 'E08000035', 'Bradford', 'E08000032', 'Children and young people',
-        '2019-02-01 09:30:00', 'Yes', 'Yorkshire and The Humber'],
-      [`360G-CSV${tag}-2`, 'In kind', '', 'GBP', '0', '', '2019-03-15', '', '', '', `360G-CSV${tag}-org-dublin`, 'Dublin Arts', '', '', 'Dublin', '', '', 'Ireland',
-        funder, `CSV Funder ${tag}`, 'OPEN', 'Open Grants', '', 'Dublin', '', '', '', 'Arts', '', 'No', ''],
-      [`360G-CSV${tag}-3`, 'Refused', '', 'GBP', '-5', '', '2019-03-15', '', '', '', `360G-CSV${tag}-org-dublin`, 'Dublin Arts', '', '', '', '', '', '',
-        funder, `CSV Funder ${tag}`, '', '', '', '', '', '', '', '', '', '', ''],
+      [
+        `360G-CSV${tag}-1`,
+        'Youth work, Leeds',
+        'Towards "youth" clubs',
+        'GBP',
+        '1,250.50',
+        '625.25',
+        '31/01/2019',
+        '01/02/2019',
+        '31/01/2020',
+        '12',
+        `GB-CHC-5${tag.replace(/\D/g, '').padEnd(6, '2').slice(0, 6)}`,
+        'Leeds Youth Trust',
+        '512345',
+        '1 Park Row',
+        'Leeds',
+        'West Yorkshire',
+        'LS1 5HD',
+        'United Kingdom',
+        funder,
+        `CSV Funder ${tag}`,
+        'OPEN',
+        'Open Grants',
+        'https://example.org/open',
+        'Leeds',
+        'E08000035',
+        'Bradford',
+        'E08000032',
+        'Children and young people',
+        '2019-02-01 09:30:00',
+        'Yes',
+        'Yorkshire and The Humber',
+      ],
+      [
+        `360G-CSV${tag}-2`,
+        'In kind',
+        '',
+        'GBP',
+        '0',
+        '',
+        '2019-03-15',
+        '',
+        '',
+        '',
+        `360G-CSV${tag}-org-dublin`,
+        'Dublin Arts',
+        '',
+        '',
+        'Dublin',
+        '',
+        '',
+        'Ireland',
+        funder,
+        `CSV Funder ${tag}`,
+        'OPEN',
+        'Open Grants',
+        '',
+        'Dublin',
+        '',
+        '',
+        '',
+        'Arts',
+        '',
+        'No',
+        '',
+      ],
+      [
+        `360G-CSV${tag}-3`,
+        'Refused',
+        '',
+        'GBP',
+        '-5',
+        '',
+        '2019-03-15',
+        '',
+        '',
+        '',
+        `360G-CSV${tag}-org-dublin`,
+        'Dublin Arts',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        funder,
+        `CSV Funder ${tag}`,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
     ];
     const csv = `\ufeff${[line(header), ...rows.map((r) => line(r.map(String)))].join('\r\n')}\r\n`;
     const report = await run(csv, 'csv');
@@ -243,7 +402,14 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
       plannedDuration: 12,
       dateModified: '2019-02-01T09:30:00.000Z',
       publishedAmountDisbursed: { amount: '625.25', currency: 'GBP' },
-      recipientAsPublished: expect.objectContaining({ name: 'Leeds Youth Trust', streetAddress: '1 Park Row', locality: 'Leeds', region: 'West Yorkshire', postalCode: 'LS1 5HD', country: 'United Kingdom' }),
+      recipientAsPublished: expect.objectContaining({
+        name: 'Leeds Youth Trust',
+        streetAddress: '1 Park Row',
+        locality: 'Leeds',
+        region: 'West Yorkshire',
+        postalCode: 'LS1 5HD',
+        country: 'United Kingdom',
+      }),
       grantProgramme: { code: 'OPEN', title: 'Open Grants', url: 'https://example.org/open' },
       beneficiaryLocations: [
         { name: 'Leeds', countryCode: null, geoCode: 'E08000035', geoCodeType: null },
@@ -263,12 +429,66 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
     const funder = `360G-XLS${tag}`;
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('grants');
-    sheet.addRow(['Identifier', 'Title', 'Currency', 'Amount Awarded', 'Award Date', 'Planned Dates:Start Date', 'Recipient Org:Identifier', 'Recipient Org:Name',
-      'Recipient Org:Country', 'Funding Org:Identifier', 'Funding Org:Name', 'Beneficiary Location:Name', 'Last Modified']);
-    sheet.addRow([`360G-XLS${tag}-1`, 'Date cell', 'GBP', 1000.1, new Date(Date.UTC(2020, 5, 30)), new Date(Date.UTC(2020, 6, 1)), `360G-XLS${tag}-org`,
-      'Spreadsheet Charity', 'United Kingdom', funder, `XLSX Funder ${tag}`, 'Cardiff', new Date(Date.UTC(2020, 6, 2, 10, 15, 0))]);
-    sheet.addRow([`360G-XLS${tag}-2`, 'Serial number', 'GBP', 0, 43060, null, `360G-XLS${tag}-org`, 'Spreadsheet Charity', 'United Kingdom', funder, `XLSX Funder ${tag}`, null, null]);
-    sheet.addRow([`360G-XLS${tag}-3`, 'Text date', 'USD', '99.99', '15/08/2019', null, `360G-XLS${tag}-org`, 'Spreadsheet Charity', 'United Kingdom', funder, `XLSX Funder ${tag}`, null, null]);
+    sheet.addRow([
+      'Identifier',
+      'Title',
+      'Currency',
+      'Amount Awarded',
+      'Award Date',
+      'Planned Dates:Start Date',
+      'Recipient Org:Identifier',
+      'Recipient Org:Name',
+      'Recipient Org:Country',
+      'Funding Org:Identifier',
+      'Funding Org:Name',
+      'Beneficiary Location:Name',
+      'Last Modified',
+    ]);
+    sheet.addRow([
+      `360G-XLS${tag}-1`,
+      'Date cell',
+      'GBP',
+      1000.1,
+      new Date(Date.UTC(2020, 5, 30)),
+      new Date(Date.UTC(2020, 6, 1)),
+      `360G-XLS${tag}-org`,
+      'Spreadsheet Charity',
+      'United Kingdom',
+      funder,
+      `XLSX Funder ${tag}`,
+      'Cardiff',
+      new Date(Date.UTC(2020, 6, 2, 10, 15, 0)),
+    ]);
+    sheet.addRow([
+      `360G-XLS${tag}-2`,
+      'Serial number',
+      'GBP',
+      0,
+      43060,
+      null,
+      `360G-XLS${tag}-org`,
+      'Spreadsheet Charity',
+      'United Kingdom',
+      funder,
+      `XLSX Funder ${tag}`,
+      null,
+      null,
+    ]);
+    sheet.addRow([
+      `360G-XLS${tag}-3`,
+      'Text date',
+      'USD',
+      '99.99',
+      '15/08/2019',
+      null,
+      `360G-XLS${tag}-org`,
+      'Spreadsheet Charity',
+      'United Kingdom',
+      funder,
+      `XLSX Funder ${tag}`,
+      null,
+      null,
+    ]);
     sheet.getColumn(5).numFmt = 'dd/mm/yyyy';
     sheet.getCell('E3').numFmt = 'General';
     const locations = workbook.addWorksheet('beneficiaryLocation');
@@ -298,7 +518,11 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
     const funder = `360G-VER${tag}`;
     const grant = (n: number, amount: string, title = `Versioned ${n}`) =>
       JSON.stringify({
-        id: `360G-VER${tag}-${n}`, title, currency: 'GBP', amountAwarded: amount, awardDate: '2020-01-0' + n,
+        id: `360G-VER${tag}-${n}`,
+        title,
+        currency: 'GBP',
+        amountAwarded: amount,
+        awardDate: '2020-01-0' + n,
         recipientOrganization: [{ id: `360G-VER${tag}-org`, name: `Versioned Recipient ${tag}`, postalCode: 'AB1 2CD' }],
         fundingOrganization: [{ id: funder, name: `Versioned Funder ${tag}` }],
       });
@@ -323,11 +547,17 @@ describe('360Giving import of real publishers\' files (JSON, CSV, XLSX)', () => 
     const recipient = `GB-COH-MEET${tag}`;
     const file = (n: number) =>
       JSON.stringify({
-        grants: [{
-          id: `360G-MEET${tag}-${n}`, title: `Meeting ${n}`, currency: 'GBP', amountAwarded: 10, awardDate: '2021-01-01',
-          recipientOrganization: [{ id: recipient, name: n === 1 ? `Meeting Ltd ${tag}` : `MEETING LIMITED ${tag}` }],
-          fundingOrganization: [{ id: `360G-MEETF${tag}-${n}`, name: `Meeting Funder ${n} ${tag}` }],
-        }],
+        grants: [
+          {
+            id: `360G-MEET${tag}-${n}`,
+            title: `Meeting ${n}`,
+            currency: 'GBP',
+            amountAwarded: 10,
+            awardDate: '2021-01-01',
+            recipientOrganization: [{ id: recipient, name: n === 1 ? `Meeting Ltd ${tag}` : `MEETING LIMITED ${tag}` }],
+            fundingOrganization: [{ id: `360G-MEETF${tag}-${n}`, name: `Meeting Funder ${n} ${tag}` }],
+          },
+        ],
       });
     expect(await run(file(1), 'json')).toMatchObject({ added: 1, organizationsCreated: 2 });
     expect(await run(file(2), 'json')).toMatchObject({ added: 1, organizationsCreated: 1 });

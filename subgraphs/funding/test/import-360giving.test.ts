@@ -61,15 +61,19 @@ describe('360Giving import (npm run import:360giving)', () => {
 
   async function grantsWithIds(ids: string[]) {
     const em = hub.funding.running.orm.em.fork();
-    return em.getConnection().execute<{ identifier: string; amount: string; currency: string; recipient_organization_id: string; status: string }[]>(
-      `select identifier, amount::text, currency, recipient_organization_id, status from funding.grant where identifier in (${ids.map(() => '?').join(',')}) order by identifier`,
-      ids,
-    );
+    return em
+      .getConnection()
+      .execute<{ identifier: string; amount: string; currency: string; recipient_organization_id: string; status: string }[]>(
+        `select identifier, amount::text, currency, recipient_organization_id, status from funding.grant where identifier in (${ids.map(() => '?').join(',')}) order by identifier`,
+        ids,
+      );
   }
 
   beforeAll(async () => {
     hub = await startFundingHub();
-    directory = new OrganizationDirectory(new SubgraphClient('organizations', hub.organizations.url, () => identityHeaders(asService('360giving-import')), 15_000));
+    directory = new OrganizationDirectory(
+      new SubgraphClient('organizations', hub.organizations.url, () => identityHeaders(asService('360giving-import')), 15_000),
+    );
   });
   afterAll(() => hub?.stop());
 
@@ -90,11 +94,18 @@ describe('360Giving import (npm run import:360giving)', () => {
     expect(await organizationCount()).toBe(organizationsBefore + 6 - known);
 
     // the sample's grant, by its identifier (other test files import grants with the same title)
-    const { data } = await hub.funding.request<{ grants: { nodes: { identifier: string; amountAwarded: { amount: string }; funder: { id: string }; programme: { name: string; code: string } }[] } }>(
+    const { data } = await hub.funding.request<{
+      grants: { nodes: { identifier: string; amountAwarded: { amount: string }; funder: { id: string }; programme: { name: string; code: string } }[] };
+    }>(
       `{ grants(filter: { search: "Grant to Effervescent" }, first: 100) { nodes { identifier amountAwarded { amount } funder { id } programme { name code } } } }`,
     );
     expect(data!.grants.nodes.filter((grant) => grant.identifier === '360G-EFF-16-3315')).toEqual([
-      { identifier: '360G-EFF-16-3315', amountAwarded: { amount: '116471.00' }, funder: { id: expect.any(String) }, programme: { name: 'Main Grant', code: 'Main Grant' } },
+      {
+        identifier: '360G-EFF-16-3315',
+        amountAwarded: { amount: '116471.00' },
+        funder: { id: expect.any(String) },
+        programme: { name: 'Main Grant', code: 'Main Grant' },
+      },
     ]);
   });
 

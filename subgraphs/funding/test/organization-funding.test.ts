@@ -115,7 +115,9 @@ describe('funding of an organization (Organization.grantsReceived, grantsMade, t
     ]);
     const [organization] = await funding([recipient]);
     expect(organization.grantsReceived.nodes.map((g) => g.awardDate)).toEqual(['2013-01-01', '2012-12-31']);
-    const { data } = await hub.funding.request<{ _entities: { grantsReceived: { totalCount: number; nodes: { awardDate: string }[] }; grantsMade: { totalCount: number } }[] }>(
+    const { data } = await hub.funding.request<{
+      _entities: { grantsReceived: { totalCount: number; nodes: { awardDate: string }[] }; grantsMade: { totalCount: number } }[];
+    }>(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization {
         grantsReceived(year: 2012) { totalCount nodes { awardDate } } grantsMade(year: 2012) { totalCount } } } }`,
       organizations([recipient]),
@@ -127,7 +129,9 @@ describe('funding of an organization (Organization.grantsReceived, grantsMade, t
   it('pages through the grants of many organizations with cursors, without gaps or repeats', async () => {
     const recipient = newId();
     const funder = newId();
-    await insertGrants(Array.from({ length: 7 }, (_, i) => ({ recipient, funder, amount: `${i + 1}.00`, currency: 'CNY', awardDate: `2015-0${1 + (i % 3)}-01` })));
+    await insertGrants(
+      Array.from({ length: 7 }, (_, i) => ({ recipient, funder, amount: `${i + 1}.00`, currency: 'CNY', awardDate: `2015-0${1 + (i % 3)}-01` })),
+    );
     type Page = { nodes: { identifier: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
     const seen: string[] = [];
     let after: string | null = null;

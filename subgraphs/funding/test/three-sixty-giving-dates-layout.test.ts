@@ -71,7 +71,15 @@ describe('the 360Giving spreadsheet layout', () => {
   });
 
   it('reads countries by name or code, and none from a name it does not know', () => {
-    expect(['United Kingdom', 'UK', 'gb', 'Israel', 'Ireland', 'Narnia', ''].map((name) => countryCodeOf(name))).toEqual(['GB', 'GB', 'GB', 'IL', 'IE', undefined, undefined]);
+    expect(['United Kingdom', 'UK', 'gb', 'Israel', 'Ireland', 'Narnia', ''].map((name) => countryCodeOf(name))).toEqual([
+      'GB',
+      'GB',
+      'GB',
+      'IL',
+      'IE',
+      undefined,
+      undefined,
+    ]);
   });
 });
 

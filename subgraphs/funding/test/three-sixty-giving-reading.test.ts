@@ -44,7 +44,8 @@ describe('reading 360Giving JSON (exact numbers, streamed grants, field mapping)
   });
 
   it('finds the grants of a package fed in any chunks, one character at a time too, ignoring other keys', async () => {
-    const text = '\ufeff{"meta": {"grants": [{"id": "not-me"}]}, "note": "a [string] with \\" and {braces}", "grants": [ {"id": "a", "t": "]},{"}, {"id": "b", "n": [1, {"x": 2}]} , 42 ], "after": []}';
+    const text =
+      '\ufeff{"meta": {"grants": [{"id": "not-me"}]}, "note": "a [string] with \\" and {braces}", "grants": [ {"id": "a", "t": "]},{"}, {"id": "b", "n": [1, {"x": 2}]} , 42 ], "after": []}';
     const whole = await grantsOf([text]);
     expect(whole).toEqual(['{"id": "a", "t": "]},{"}', '{"id": "b", "n": [1, {"x": 2}]}', '42']);
     expect(await grantsOf([...text])).toEqual(whole);
@@ -60,7 +61,7 @@ describe('reading 360Giving JSON (exact numbers, streamed grants, field mapping)
     expect(() => scanner.end()).toThrow(/unbalanced/);
   });
 
-  it('maps the Esmée Fairbairn sample onto the hub\'s grants: exact amounts, dates, org-ids, programme, places and causes', async () => {
+  it("maps the Esmée Fairbairn sample onto the hub's grants: exact amounts, dates, org-ids, programme, places and causes", async () => {
     const texts = await grantsOf([readFileSync(SAMPLE, 'utf8')]);
     const records = texts.map((text, i) => readGrantRecord(parseExactJson(text), i + 1));
     expect(records).toHaveLength(5);

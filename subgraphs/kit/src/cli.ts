@@ -59,4 +59,3 @@ export async function runSubgraphCli(definition: SubgraphDefinition, argv = proc
     throw error;
   }
 }
-

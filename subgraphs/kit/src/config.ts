@@ -21,18 +21,19 @@ export function subgraphUrlVariables() {
 const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(value), 'a postgres:// URL naming a database, e.g. postgres://postgres@127.0.0.1:5432/ngohub');
-const httpUrl = z
-  .string()
-  .refine((value) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value), 'an http:// URL, e.g. http://127.0.0.1:4001/graphql');
+const httpUrl = z.string().refine((value) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value), 'an http:// URL, e.g. http://127.0.0.1:4001/graphql');
 const port = z.coerce.number().int().min(0).max(65535);
 /** GATEWAY_SECRET: shared by the gateway and every subgraph; HS256 wants 256 bits or more. */
-export const gatewaySecretVariable = z.string().min(32, 'a secret of at least 32 characters shared by the gateway and every subgraph, e.g. from `openssl rand -hex 32`');
+export const gatewaySecretVariable = z
+  .string()
+  .min(32, 'a secret of at least 32 characters shared by the gateway and every subgraph, e.g. from `openssl rand -hex 32`');
 
 /** Where every subgraph answers, from ORGANIZATIONS_URL, PEOPLE_URL, ... (defaults: localhost). */
 export function subgraphUrls(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
-  return Object.fromEntries(
-    SUBGRAPHS.map((name) => [name, env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`]),
-  ) as Record<SubgraphName, string>;
+  return Object.fromEntries(SUBGRAPHS.map((name) => [name, env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`])) as Record<
+    SubgraphName,
+    string
+  >;
 }
 
 /** A subgraph's database: its own URL if set (ORGANIZATIONS_DATABASE_URL, ...), else DATABASE_URL. */

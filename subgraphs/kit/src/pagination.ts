@@ -150,9 +150,9 @@ export function afterCondition<T>(order: PageOrder<T>, after: PageRequest['after
   const by = order.by as string;
   if (after.value === null) {
     // NULLs sort last ascending (first descending) in Postgres.
-    return (order.direction === 'desc'
-      ? { $or: [{ [by]: { $ne: null } }, { [by]: null, id: { [op]: after.id } }] }
-      : { [by]: null, id: { [op]: after.id } }) as FilterQuery<T>;
+    return (
+      order.direction === 'desc' ? { $or: [{ [by]: { $ne: null } }, { [by]: null, id: { [op]: after.id } }] } : { [by]: null, id: { [op]: after.id } }
+    ) as FilterQuery<T>;
   }
   const later = [{ [by]: { [op]: after.value } }, { [by]: after.value, id: { [op]: after.id } }];
   // ascending, NULLs sort last: they all come after any non-null value
@@ -246,7 +246,11 @@ export async function paginateByParent<T extends { id: string }>(
       ...readColumns(em, entity as EntityName<unknown>, 'e'),
       knex.raw(`row_number() over (partition by e.${column(parentKey)} order by e.${column(order.by)} ${direction}, e.id ${direction}) as __rank`),
     ]);
-  const rows = (await knex.select('*').from(ranked.as('ranked')).where('__rank', '<=', request.first + 1).orderBy('__rank')) as Record<string, unknown>[];
+  const rows = (await knex
+    .select('*')
+    .from(ranked.as('ranked'))
+    .where('__rank', '<=', request.first + 1)
+    .orderBy('__rank')) as Record<string, unknown>[];
 
   const parentColumn = column(parentKey);
   let totals: Promise<Map<string, number>> | undefined;
@@ -289,7 +293,11 @@ export function definePageLoader<T, A extends ConnectionArgs>(
     async (keys, ctx) => {
       const results: Page<T>[] = new Array(keys.length);
       for (const { group, indexes } of groupBy(keys, (key) => key.args).values()) {
-        const pages = await loadPages(indexes.map((i) => keys[i].parentId), group, ctx);
+        const pages = await loadPages(
+          indexes.map((i) => keys[i].parentId),
+          group,
+          ctx,
+        );
         indexes.forEach((keyIndex, i) => (results[keyIndex] = pages[i]));
       }
       return results;

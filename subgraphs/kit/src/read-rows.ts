@@ -73,7 +73,11 @@ function reference(prop: EntityProperty): Convert {
 /** An embeddable kept as JSON (one object or an array of them): its keys are the column names of its properties. */
 function jsonEmbedded(prop: EntityProperty, platform: Platform): Convert {
   const prototype = (prop.embeddable as { prototype: object }).prototype;
-  const children = Object.values(prop.embeddedProps ?? {}).map((child) => ({ name: child.embedded![1], key: child.fieldNames[0], convert: converter(child, platform) }));
+  const children = Object.values(prop.embeddedProps ?? {}).map((child) => ({
+    name: child.embedded![1],
+    key: child.fieldNames[0],
+    convert: converter(child, platform),
+  }));
   const one = (value: unknown) => {
     if (value == null || typeof value !== 'object') return value;
     const embedded = Object.create(prototype) as Record<string, unknown>;
@@ -108,11 +112,25 @@ function planOf(meta: EntityMetadata, platform: Platform): Plan {
       });
     } else if (prop.kind === ReferenceKind.EMBEDDED && prop.object && prop.fieldNames?.length === 1 && prop.embeddable) {
       columns.push({ name: prop.name, column: prop.fieldNames[0], convert: jsonEmbedded(prop, platform) });
-    } else if (prop.kind !== ReferenceKind.ONE_TO_MANY && prop.kind !== ReferenceKind.MANY_TO_MANY && prop.kind !== ReferenceKind.ONE_TO_ONE && !prop.embedded) {
-      throw new Error(`readRows: ${meta.className}.${prop.name} (${prop.kind}${prop.ref ? ', ref' : ''}) cannot be read without the ORM; load it through the EntityManager`);
+    } else if (
+      prop.kind !== ReferenceKind.ONE_TO_MANY &&
+      prop.kind !== ReferenceKind.MANY_TO_MANY &&
+      prop.kind !== ReferenceKind.ONE_TO_ONE &&
+      !prop.embedded
+    ) {
+      throw new Error(
+        `readRows: ${meta.className}.${prop.name} (${prop.kind}${prop.ref ? ', ref' : ''}) cannot be read without the ORM; load it through the EntityManager`,
+      );
     }
   }
-  plan = { prototype: shadow(meta.prototype, [...columns, ...embeddings].map((c) => c.name)), columns, embeddings };
+  plan = {
+    prototype: shadow(
+      meta.prototype,
+      [...columns, ...embeddings].map((c) => c.name),
+    ),
+    columns,
+    embeddings,
+  };
   plans.set(meta, plan);
   return plan;
 }
@@ -159,7 +177,10 @@ export async function findRows<T extends object>(
   const qb = em.createQueryBuilder(entity, 'e').select('*').where(where);
   if (options.orderBy) qb.orderBy(options.orderBy as never);
   if (options.limit !== undefined) qb.limit(options.limit);
-  const query = qb.getKnexQuery().clearSelect().select(readColumns(em, entity as EntityName<unknown>, 'e'));
+  const query = qb
+    .getKnexQuery()
+    .clearSelect()
+    .select(readColumns(em, entity as EntityName<unknown>, 'e'));
   return readRows(em, entity, (await query) as Record<string, unknown>[]);
 }
 

@@ -42,10 +42,11 @@ export const DateScalar = new GraphQLScalarType({
 });
 
 function parseDateTime(value: unknown): Date {
-  const date =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : undefined;
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`${JSON.stringify(value)} is not an ISO 8601 date-time with a zone, e.g. 2012-06-01T09:30:00Z`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`${JSON.stringify(value)} is not an ISO 8601 date-time with a zone, e.g. 2012-06-01T09:30:00Z`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   if (date.getUTCFullYear() < FIRST_YEAR || date.getUTCFullYear() > LAST_YEAR) {
     throw new GraphQLError(`${JSON.stringify(value)} is outside the moments the hub keeps (${YEARS}, in UTC)`, { extensions: { code: 'BAD_USER_INPUT' } });

@@ -8,7 +8,12 @@ import { ReferenceKind, type EntityManager, type EntityMetadata, type EntityName
 export async function insertMissing<T extends object>(em: EntityManager, entity: EntityName<T>, rows: RequiredEntityData<T>[]): Promise<number> {
   if (rows.length === 0) return 0;
   // columns Postgres computes (generated always … stored) refuse any value, even NULL
-  const generated = em.getMetadata().find(entity as EntityName<object>)?.props.filter((prop) => prop.generated).map((prop) => prop.name) ?? [];
+  const generated =
+    em
+      .getMetadata()
+      .find(entity as EntityName<object>)
+      ?.props.filter((prop) => prop.generated)
+      .map((prop) => prop.name) ?? [];
   const data = generated.length
     ? rows.map((row) => {
         const copy: Record<string, unknown> = { ...row };
@@ -16,7 +21,12 @@ export async function insertMissing<T extends object>(em: EntityManager, entity:
         return copy;
       })
     : rows;
-  const result = await em.createQueryBuilder(entity).insert(data as never).onConflict().ignore().execute('run');
+  const result = await em
+    .createQueryBuilder(entity)
+    .insert(data as never)
+    .onConflict()
+    .ignore()
+    .execute('run');
   return result.affectedRows;
 }
 
@@ -34,7 +44,8 @@ function withoutGenerated(generated: string[], row: Record<string, unknown>): Re
 function completeRow(meta: EntityMetadata, row: Record<string, unknown>): Record<string, unknown> {
   const complete: Record<string, unknown> = { ...row };
   for (const prop of meta.props) {
-    if (prop.primary || prop.generated || prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) continue;
+    if (prop.primary || prop.generated || prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY)
+      continue;
     if (prop.embedded) continue; // an embeddable's own columns, reached through the embedded property below
     if (prop.kind === ReferenceKind.EMBEDDED && prop.array) {
       complete[prop.name] ??= [];
@@ -79,7 +90,11 @@ export async function upsertSeed<T extends object>(
   const stamps = meta.props.filter((prop) => prop.onUpdate || prop.defaultRaw === 'now()').map((prop) => prop.name);
   const keep = new Set([...stamps, ...(options.keep ?? [])].flatMap(fieldNames));
   const primary = meta.primaryKeys.flatMap((name) => fieldNames(String(name)));
-  const insert = em.createQueryBuilder(entity).insert(data as never).getFormattedQuery().replace(/ returning .*$/s, '');
+  const insert = em
+    .createQueryBuilder(entity)
+    .insert(data as never)
+    .getFormattedQuery()
+    .replace(/ returning .*$/s, '');
   const columns = [...insert.slice(insert.indexOf('(') + 1, insert.indexOf(')')).matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   const merged = columns.filter((column) => !primary.includes(column) && !keep.has(column));
   const table = `"${meta.tableName}"`;

@@ -12,16 +12,18 @@ export function stopOnSignals(log: Logger, stop: () => Promise<void>, timeoutMs 
       log.error({ timeoutMs }, 'shutdown did not finish in time; exiting');
       process.exit(1);
     }, timeoutMs).unref();
-    stop().then(flushTracing).then(
-      () => {
-        log.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    stop()
+      .then(flushTracing)
+      .then(
+        () => {
+          log.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -54,7 +54,8 @@ export class SubgraphClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : `cannot connect to ${this.url} (${(error as Error).message})`;
+      const reason =
+        (error as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : `cannot connect to ${this.url} (${(error as Error).message})`;
       throw new SubgraphCallError(this.subgraph, reason);
     }
     const text = await response.text();

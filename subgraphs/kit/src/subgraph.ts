@@ -136,9 +136,16 @@ export interface RunningSubgraph {
 }
 
 /** Starts a subgraph's HTTP server: /graphql, /healthz, /readyz, /metrics. */
-export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, log = createLogger(definition.name, config.logLevel)): Promise<RunningSubgraph> {
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  log = createLogger(definition.name, config.logLevel),
+): Promise<RunningSubgraph> {
   const secret = config.gatewaySecret;
-  if (!secret) throw new ConfigError('GATEWAY_SECRET is not set: a subgraph answers only requests signed by the gateway with this shared secret (npm start generates one)');
+  if (!secret)
+    throw new ConfigError(
+      'GATEWAY_SECRET is not set: a subgraph answers only requests signed by the gateway with this shared secret (npm start generates one)',
+    );
   const orm = await openSubgraphOrm(definition, config.databaseUrl, log);
   const schema = await schemaOf(definition);
   const httpServer = createServer();

@@ -59,5 +59,12 @@ export function textMatch<T>(columns: readonly SearchedText[], text: string, tab
   if (!NON_ASCII.test(text)) return { $or: columns.map((c) => ({ [`${c.property}Bigrams`]: { $contains: [bigram] } })) } as FilterQuery<T>;
   const matches = columns.map((c) => `t."${c.column}_bigrams" @> array[?]::text[]`).join(' or ');
   // a raw value (unlike a raw key) can serve several queries: a page and its totalCount
-  return { id: { $eq: raw(`any(array(select t.id from ${table} t where ${matches}))`, columns.map(() => bigram)) } } as FilterQuery<T>;
+  return {
+    id: {
+      $eq: raw(
+        `any(array(select t.id from ${table} t where ${matches}))`,
+        columns.map(() => bigram),
+      ),
+    },
+  } as FilterQuery<T>;
 }

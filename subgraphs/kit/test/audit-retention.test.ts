@@ -15,7 +15,9 @@ describe('audit retention: entries older than AUDIT_RETENTION_DAYS are deleted, 
 
   beforeAll(async () => {
     database = await createTestDatabase('ngohub_kit_audit_retention');
-    orm = await MikroORM.init(ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [AuditEntry], migrationsPath: __dirname, migrationsPathTs: __dirname }));
+    orm = await MikroORM.init(
+      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [AuditEntry], migrationsPath: __dirname, migrationsPathTs: __dirname }),
+    );
     await orm.em.getConnection().execute(`create schema ${SCHEMA}`);
     await orm.schema.createSchema();
   });
@@ -26,7 +28,15 @@ describe('audit retention: entries older than AUDIT_RETENTION_DAYS are deleted, 
   });
 
   const entry = (daysAgo: number) =>
-    Object.assign(new AuditEntry(), { at: new Date(Date.now() - daysAgo * DAY), requestId: `r${daysAgo}`, actorKind: 'HUB_ADMIN', subjectPersonId: newId(), action: 'READ', outcome: 'ALLOWED', fields: ['Person.email'] });
+    Object.assign(new AuditEntry(), {
+      at: new Date(Date.now() - daysAgo * DAY),
+      requestId: `r${daysAgo}`,
+      actorKind: 'HUB_ADMIN',
+      subjectPersonId: newId(),
+      action: 'READ',
+      outcome: 'ALLOWED',
+      fields: ['Person.email'],
+    });
   const left = async () => (await orm.em.fork().find(AuditEntry, {}, { orderBy: { at: 'desc' } })).map((e) => e.requestId);
 
   it('prunes by age', async () => {

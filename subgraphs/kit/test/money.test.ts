@@ -1,7 +1,7 @@
 import { compareAmounts, formatAmount, parseMoney } from '../src/money';
 
 describe('money is exact decimal text, never a float', () => {
-  it('normalises amounts to the currency\'s minor units', () => {
+  it("normalises amounts to the currency's minor units", () => {
     expect(parseMoney({ amount: '1250.5', currency: 'cny' }, 'fee')).toEqual({ amount: '1250.50', currency: 'CNY' });
     expect(parseMoney({ amount: '160000000', currency: 'CNY' }, 'fee')).toEqual({ amount: '160000000.00', currency: 'CNY' });
     expect(parseMoney({ amount: '500', currency: 'JPY' }, 'fee')).toEqual({ amount: '500', currency: 'JPY' });
@@ -21,11 +21,15 @@ describe('money is exact decimal text, never a float', () => {
     ['abc', 'not a decimal amount', 'fee.amount'],
     ['01.5', 'not a decimal amount', 'fee.amount'],
   ])('refuses %s with a message naming the field', (amount, message, field) => {
-    expect(() => parseMoney({ amount, currency: 'CNY' }, 'fee')).toThrow(expect.objectContaining({ message: expect.stringContaining(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }));
+    expect(() => parseMoney({ amount, currency: 'CNY' }, 'fee')).toThrow(
+      expect.objectContaining({ message: expect.stringContaining(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }),
+    );
   });
 
   it('refuses a currency that ISO 4217 does not know', () => {
-    expect(() => parseMoney({ amount: '1.00', currency: 'XYZ' }, 'fee')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'fee.currency' }) }));
+    expect(() => parseMoney({ amount: '1.00', currency: 'XYZ' }, 'fee')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ field: 'fee.currency' }) }),
+    );
     expect(() => parseMoney({ amount: '1.00', currency: 'RMB' }, 'fee')).toThrow(/ISO 4217/);
   });
 

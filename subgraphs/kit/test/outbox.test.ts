@@ -16,13 +16,19 @@ describe('the outbox: events exist exactly when their transaction commits', () =
 
   beforeAll(async () => {
     database = await createTestDatabase('ngohub_kit_outbox');
-    orm = await MikroORM.init(ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [OutboxEvent], migrationsPath: __dirname, migrationsPathTs: __dirname }));
+    orm = await MikroORM.init(
+      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [OutboxEvent], migrationsPath: __dirname, migrationsPathTs: __dirname }),
+    );
     const connection = orm.em.getConnection();
     await connection.execute(`create schema ${SCHEMA}`);
     await orm.schema.createSchema();
     // the trigger the subgraphs' outbox migrations create (each subgraph's schema-drift test checks theirs notifies)
-    await connection.execute(`create function ${SCHEMA}.outbox_notify() returns trigger language plpgsql as $$ begin perform pg_notify('${OUTBOX_CHANNEL}', TG_TABLE_SCHEMA); return null; end $$`);
-    await connection.execute(`create trigger outbox_notify after insert on ${SCHEMA}.outbox_event for each statement execute function ${SCHEMA}.outbox_notify()`);
+    await connection.execute(
+      `create function ${SCHEMA}.outbox_notify() returns trigger language plpgsql as $$ begin perform pg_notify('${OUTBOX_CHANNEL}', TG_TABLE_SCHEMA); return null; end $$`,
+    );
+    await connection.execute(
+      `create trigger outbox_notify after insert on ${SCHEMA}.outbox_event for each statement execute function ${SCHEMA}.outbox_notify()`,
+    );
     listener = new Client({ connectionString: database.url });
     await listener.connect();
     listener.on('notification', (message) => void notifications.push(`${message.channel}:${message.payload}`));
@@ -35,7 +41,12 @@ describe('the outbox: events exist exactly when their transaction commits', () =
     await database.drop();
   });
 
-  const rows = async () => (await orm.em.getConnection().execute(`select topic, payload, txid::text as txid from ${SCHEMA}.outbox_event order by id`)) as { topic: string; payload: { summary: string }; txid: string }[];
+  const rows = async () =>
+    (await orm.em.getConnection().execute(`select topic, payload, txid::text as txid from ${SCHEMA}.outbox_event order by id`)) as {
+      topic: string;
+      payload: { summary: string };
+      txid: string;
+    }[];
   const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
   it('writes the event with the change and notifies at commit', async () => {

@@ -16,10 +16,15 @@ describe('read paths without managed entities, and the audit trail in one statem
 
   beforeAll(async () => {
     database = await createTestDatabase('ngohub_kit_read_rows');
-    orm = await MikroORM.init(ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [AuditEntry], migrationsPath: __dirname, migrationsPathTs: __dirname }));
+    orm = await MikroORM.init(
+      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [AuditEntry], migrationsPath: __dirname, migrationsPathTs: __dirname }),
+    );
     await orm.em.getConnection().execute(`create schema ${SCHEMA}`);
     await orm.schema.createSchema();
-    orm.em.getConnection().getKnex().on('query', (query: { sql: string }) => statements.push(query.sql));
+    orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', (query: { sql: string }) => statements.push(query.sql));
   });
 
   afterAll(async () => {
@@ -27,7 +32,7 @@ describe('read paths without managed entities, and the audit trail in one statem
     await database.drop();
   });
 
-  it('writes a request\'s audit trail of 1,000 people in one statement, every field kept', async () => {
+  it("writes a request's audit trail of 1,000 people in one statement, every field kept", async () => {
     const admin = callerIdentity({ admin: true, personId: newId(), memberships: [{ organizationId: newId(), role: 'EDITOR' }] });
     const trail = new AuditTrail(admin, 'request-1000');
     const people = Array.from({ length: 1000 }, () => newId());

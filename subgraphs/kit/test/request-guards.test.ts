@@ -21,7 +21,10 @@ describe('findUnsafeText', () => {
   });
 
   it('finds them in variables at any depth, and names the path', () => {
-    expect(findUnsafeText(document('{ a }'), { input: { people: [{ name: 'ok' }, { name: 'x\ud800' }] } })).toEqual({ field: '$input.people[1].name', reason: 'a lone UTF-16 surrogate (U+D800)' });
+    expect(findUnsafeText(document('{ a }'), { input: { people: [{ name: 'ok' }, { name: 'x\ud800' }] } })).toEqual({
+      field: '$input.people[1].name',
+      reason: 'a lone UTF-16 surrogate (U+D800)',
+    });
     expect(findUnsafeText(document('{ a }'), { s: '\udfff' })?.reason).toBe('a lone UTF-16 surrogate (U+DFFF)');
   });
 
@@ -54,7 +57,15 @@ describe('a server with the request guards', () => {
   beforeAll(async () => {
     server = new ApolloServer<{ requestId: string }>({
       typeDefs: 'scalar Date\ntype Query { echo(text: String, on: Date): String, broken: String }',
-      resolvers: { Date: DateScalar, Query: { echo: (_root: unknown, args: { text?: string; on?: string }) => args.text ?? args.on, broken: () => { throw new Error('connection reset by the database'); } } },
+      resolvers: {
+        Date: DateScalar,
+        Query: {
+          echo: (_root: unknown, args: { text?: string; on?: string }) => args.text ?? args.on,
+          broken: () => {
+            throw new Error('connection reset by the database');
+          },
+        },
+      },
       formatError: maskUnexpectedErrors(log),
       plugins: requestGuards<{ requestId: string }>(),
     });
@@ -64,7 +75,12 @@ describe('a server with the request guards', () => {
 
   async function run(query: string, variables: Record<string, unknown> = {}, operationName?: string) {
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query, variables, ...(operationName ? { operationName } : {}) } },
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body: { query, variables, ...(operationName ? { operationName } : {}) },
+      },
       context: async () => ({ requestId: 'req-42' }),
     });
     const body = response.body.kind === 'complete' ? JSON.parse(response.body.string) : undefined;
@@ -95,8 +111,21 @@ describe('a server with the request guards', () => {
   it('masks an unexpected error with the request id, in the answer and in the log line', async () => {
     lines.length = 0;
     const { errors } = await run('{ broken }');
-    expect(errors).toEqual([{ message: 'Internal error (request req-42)', path: ['broken'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' } }]);
-    expect(lines).toEqual([expect.objectContaining({ requestId: 'req-42', msg: 'unexpected error while resolving', err: expect.objectContaining({ message: 'connection reset by the database' }) })]);
+    expect(errors).toEqual([
+      {
+        message: 'Internal error (request req-42)',
+        path: ['broken'],
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' },
+      },
+    ]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        requestId: 'req-42',
+        msg: 'unexpected error while resolving',
+        err: expect.objectContaining({ message: 'connection reset by the database' }),
+      }),
+    ]);
   });
 });
 
@@ -104,7 +133,11 @@ describe('graphqlHandler', () => {
   it('gives an error thrown while building the context the request id, in the answer and in the log line', async () => {
     const lines: Record<string, unknown>[] = [];
     const log = pino({ level: 'error' }, new Writable({ write: (chunk, _encoding, done) => void (lines.push(JSON.parse(String(chunk))), done()) }));
-    const server = new ApolloServer<{ requestId: string }>({ typeDefs: 'type Query { ok: Boolean }', formatError: maskUnexpectedErrors(log), plugins: requestGuards<{ requestId: string }>() });
+    const server = new ApolloServer<{ requestId: string }>({
+      typeDefs: 'type Query { ok: Boolean }',
+      formatError: maskUnexpectedErrors(log),
+      plugins: requestGuards<{ requestId: string }>(),
+    });
     await server.start();
     const handle = graphqlHandler<{ requestId: string }>({
       server,
@@ -117,10 +150,16 @@ describe('graphqlHandler', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = http.address() as AddressInfo;
-      const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'ctx-7' }, body: JSON.stringify({ query: '{ ok }' }) });
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'ctx-7' },
+        body: JSON.stringify({ query: '{ ok }' }),
+      });
       const body = (await response.json()) as { errors: GraphQLFormattedError[] };
       expect(body.errors).toEqual([{ message: 'Internal error (request ctx-7)', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'ctx-7' } }]);
-      expect(lines).toEqual([expect.objectContaining({ requestId: 'ctx-7', err: expect.objectContaining({ message: 'the credential directory did not answer' }) })]);
+      expect(lines).toEqual([
+        expect.objectContaining({ requestId: 'ctx-7', err: expect.objectContaining({ message: 'the credential directory did not answer' }) }),
+      ]);
     } finally {
       await server.stop();
       await new Promise((resolve) => http.close(resolve));

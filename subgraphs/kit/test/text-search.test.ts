@@ -43,7 +43,9 @@ describe('text search: two characters through the bigram index, longer text with
 
   beforeAll(async () => {
     database = await createTestDatabase('ngohub_kit_text_search');
-    orm = await MikroORM.init(ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [Item], migrationsPath: __dirname, migrationsPathTs: __dirname }));
+    orm = await MikroORM.init(
+      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [Item], migrationsPath: __dirname, migrationsPathTs: __dirname }),
+    );
     const connection = orm.em.getConnection();
     await connection.execute(`create schema ${SCHEMA}`);
     // the function the bigram columns are computed with, as the subgraphs' bigram migrations create it
@@ -61,7 +63,11 @@ describe('text search: two characters through the bigram index, longer text with
 
   const found = async (text: string) => (await orm.em.fork().find(Item, textMatch<Item>(COLUMNS, text, TABLE), { orderBy: { id: 'asc' } })).map((i) => i.name);
   const ilike = async (text: string) =>
-    ((await orm.em.getConnection().execute(`select name from ${SCHEMA}.item where name ilike ? or name_zh ilike ? order by id`, [`%${text}%`, `%${text}%`])) as { name: string }[]).map((r) => r.name);
+    (
+      (await orm.em
+        .getConnection()
+        .execute(`select name from ${SCHEMA}.item where name ilike ? or name_zh ilike ? order by id`, [`%${text}%`, `%${text}%`])) as { name: string }[]
+    ).map((r) => r.name);
 
   it('finds what ILIKE finds, for two characters of Chinese or of Latin text in any case', async () => {
     for (const text of ['王芳', '社工', '芳芳', 'ng', 'NG', 'wa', '关爱', 'zz']) expect(await found(text)).toEqual(await ilike(text));
@@ -88,14 +94,20 @@ describe('text search: two characters through the bigram index, longer text with
 
   it('is answered from the bigram indexes (the planner may not fall back to reading the table)', async () => {
     const em = orm.em.fork() as EntityManager;
-    const sql = em.createQueryBuilder(Item, 'i').where(textMatch<Item>(COLUMNS, '王芳', TABLE)).getFormattedQuery();
+    const sql = em
+      .createQueryBuilder(Item, 'i')
+      .where(textMatch<Item>(COLUMNS, '王芳', TABLE))
+      .getFormattedQuery();
     await em.getConnection().execute('begin');
     try {
       await em.getConnection().execute('set local enable_seqscan = off');
       const plan = ((await em.getConnection().execute(`explain ${sql}`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
       expect(plan).toContain('item_name_zh_bigrams_index');
       expect(plan).toContain('item_name_bigrams_index');
-      const latin = em.createQueryBuilder(Item, 'i').where(textMatch<Item>(COLUMNS, 'ng', TABLE)).getFormattedQuery();
+      const latin = em
+        .createQueryBuilder(Item, 'i')
+        .where(textMatch<Item>(COLUMNS, 'ng', TABLE))
+        .getFormattedQuery();
       const latinPlan = ((await em.getConnection().execute(`explain ${latin}`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
       expect(latinPlan).toContain('item_name_bigrams_index');
     } finally {

@@ -15,9 +15,12 @@ export const RETRACTED_MEMBERS = [{ organization: 'npi', person: 'lu-zhao' }];
 const memberSeedId = (m: { organization: string; person: string }) => seedId(`member:${m.organization}:${m.person}`);
 
 export async function seedMembers(em: EntityManager): Promise<number> {
-  return (await retractSeed(em, OrganizationMember, RETRACTED_MEMBERS.map(memberSeedId))) + await upsertSeed(
-    em,
-    OrganizationMember,
-    SEED_MEMBERS.map((m) => ({ id: memberSeedId(m), organization: seedId(`org:${m.organization}`), personId: seedId(`person:${m.person}`), role: m.role })),
+  return (
+    (await retractSeed(em, OrganizationMember, RETRACTED_MEMBERS.map(memberSeedId))) +
+    (await upsertSeed(
+      em,
+      OrganizationMember,
+      SEED_MEMBERS.map((m) => ({ id: memberSeedId(m), organization: seedId(`org:${m.organization}`), personId: seedId(`person:${m.person}`), role: m.role })),
+    ))
   );
 }

@@ -30,7 +30,18 @@ import { seedOrganizations } from '../seed/organizations.seed';
 export const organizationsSubgraph: SubgraphDefinition = {
   name: 'organizations',
   packageDir: packageRoot(__dirname),
-  entities: [Organization, RegistrationChange, OrganizationRelation, IncubationProgramme, IncubationCohort, IncubationMembership, OrganizationMember, ApiKey, Webhook, WebhookDelivery],
+  entities: [
+    Organization,
+    RegistrationChange,
+    OrganizationRelation,
+    IncubationProgramme,
+    IncubationCohort,
+    IncubationMembership,
+    OrganizationMember,
+    ApiKey,
+    Webhook,
+    WebhookDelivery,
+  ],
   resolvers: [
     removalsResolver('removedOrganizations', 'Organization', 'Organizations'),
     MyDataResolver,

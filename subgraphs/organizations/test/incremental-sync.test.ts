@@ -20,7 +20,10 @@ interface Stamped {
   updatedAt: string;
 }
 interface ChangePage {
-  organizations: { edges: { cursor: string; node: { id: string; name: string; updatedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  organizations: {
+    edges: { cursor: string; node: { id: string; name: string; updatedAt: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
 describe('incremental sync of organizations', () => {
@@ -41,7 +44,10 @@ describe('incremental sync of organizations', () => {
   }
 
   async function stored(id: string): Promise<{ createdAt: string; updatedAt: string }> {
-    const { rows } = await sql.query(`select to_json(created_at) #>> '{}' as created_at, to_json(updated_at) #>> '{}' as updated_at from organizations.organization where id = $1`, [id]);
+    const { rows } = await sql.query(
+      `select to_json(created_at) #>> '{}' as created_at, to_json(updated_at) #>> '{}' as updated_at from organizations.organization where id = $1`,
+      [id],
+    );
     return { createdAt: new Date(rows[0].created_at).toISOString(), updatedAt: new Date(rows[0].updated_at).toISOString() };
   }
 
@@ -141,7 +147,7 @@ describe('incremental sync of organizations', () => {
     expect(after.seen.map((row) => row.name)).toEqual([`Slow ${tag} (slow)`, `Fast ${tag} (fast)`]);
   });
 
-  it('takes updatedSince inclusively, with the list\'s own order when not asked otherwise', async () => {
+  it("takes updatedSince inclusively, with the list's own order when not asked otherwise", async () => {
     const tag = newId();
     const b = await create(`B ${tag}`);
     const a = await create(`A ${tag}`);
@@ -167,7 +173,9 @@ describe('incremental sync of organizations', () => {
     const removal = data!.removedOrganizations.nodes.find((node) => node.id === gone.id);
     expect(removal).toBeDefined();
     expect(Date.parse(removal!.removedAt)).toBeGreaterThanOrEqual(Date.parse(since));
-    const later = await subgraph.request<{ removedOrganizations: { nodes: { id: string }[] } }>(REMOVED, { since: new Date(Date.parse(removal!.removedAt) + 1).toISOString() });
+    const later = await subgraph.request<{ removedOrganizations: { nodes: { id: string }[] } }>(REMOVED, {
+      since: new Date(Date.parse(removal!.removedAt) + 1).toISOString(),
+    });
     expect(later.data!.removedOrganizations.nodes.map((node) => node.id)).not.toContain(gone.id);
   });
 
@@ -181,7 +189,9 @@ describe('incremental sync of organizations', () => {
     );
     expect(errors).toBeUndefined();
     expect(data!.organizations.nodes).toEqual([{ id: registered.id }]);
-    const tooMany = await subgraph.request('query($codes: [String!]) { organizations(filter: { creditCodes: $codes }) { totalCount } }', { codes: new Array(5001).fill(code) });
+    const tooMany = await subgraph.request('query($codes: [String!]) { organizations(filter: { creditCodes: $codes }) { totalCount } }', {
+      codes: new Array(5001).fill(code),
+    });
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCodes' });
   });
 

@@ -26,11 +26,15 @@ describe('incubation', () => {
   afterAll(() => subgraph.stop());
 
   describe('programmes and cohorts', () => {
-    it('creates a programme run by an INCUBATOR, in the incubator\'s city by default', async () => {
+    it("creates a programme run by an INCUBATOR, in the incubator's city by default", async () => {
       const incubatorId = await createOrganization(subgraph, { name: unique('Park'), kind: 'INCUBATOR', city: 'Chengdu' });
-      const data = await ok<{ createIncubationProgramme: { programme: { name: string; city: string; incubator: { id: string } } } }>(subgraph, CREATE_PROGRAMME, {
-        input: { incubatorId, name: 'Seedling programme', nameZh: '萌芽计划' },
-      });
+      const data = await ok<{ createIncubationProgramme: { programme: { name: string; city: string; incubator: { id: string } } } }>(
+        subgraph,
+        CREATE_PROGRAMME,
+        {
+          input: { incubatorId, name: 'Seedling programme', nameZh: '萌芽计划' },
+        },
+      );
       expect(data.createIncubationProgramme.programme).toMatchObject({ name: 'Seedling programme', city: 'Chengdu', incubator: { id: incubatorId } });
     });
 
@@ -63,7 +67,9 @@ describe('incubation', () => {
       expect(data.createIncubationCohort.cohort).toMatchObject({ year: 2021, startsOn: '2021-03-01', endsOn: null });
       const backwards = await subgraph.request(CREATE_COHORT, { input: { programmeId, name: 'Backwards', startsOn: '2021-03-01', endsOn: '2021-02-01' } });
       expect(failure(backwards)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });
-      const unknown = await subgraph.request(CREATE_COHORT, { input: { programmeId: '00000000-0000-4000-8000-000000000000', name: 'X', startsOn: '2021-03-01' } });
+      const unknown = await subgraph.request(CREATE_COHORT, {
+        input: { programmeId: '00000000-0000-4000-8000-000000000000', name: 'X', startsOn: '2021-03-01' },
+      });
       expect(failure(unknown)).toMatchObject({ code: 'NOT_FOUND', field: 'programmeId' });
       const repeated = await subgraph.request(CREATE_COHORT, { input: { programmeId, name: 'Second cohort', startsOn: '2022-03-01' } });
       expect(failure(repeated)).toMatchObject({ code: 'CONFLICT', field: 'name' });
@@ -90,14 +96,19 @@ describe('incubation', () => {
   });
 
   describe('memberships', () => {
-    it('takes an organization from APPLIED to ACTIVE to GRADUATED, shown in the cohort and in the organization\'s history', async () => {
+    it("takes an organization from APPLIED to ACTIVE to GRADUATED, shown in the cohort and in the organization's history", async () => {
       const { cohortId } = await createIncubator(subgraph);
       const organizationId = await createOrganization(subgraph, { name: unique('Grassroots'), kind: 'NGO' });
       const applied = await transition(subgraph, 'applyForIncubation', { cohortId, organizationId, appliedOn: '2020-01-15' });
       expect(applied.data!.applyForIncubation.membership).toMatchObject({ status: 'APPLIED', appliedOn: '2020-01-15', startedOn: null, supports: [] });
       const admitted = await transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2020-03-01', supports: ['DESK', 'MENTORING'] });
       expect(admitted.data!.admitToIncubation.membership).toMatchObject({ status: 'ACTIVE', startedOn: '2020-03-01', supports: ['DESK', 'MENTORING'] });
-      const graduated = await transition(subgraph, 'graduateFromIncubation', { cohortId, organizationId, endedOn: '2021-02-28', supports: ['DESK', 'MENTORING', 'SEED_FUNDING'] });
+      const graduated = await transition(subgraph, 'graduateFromIncubation', {
+        cohortId,
+        organizationId,
+        endedOn: '2021-02-28',
+        supports: ['DESK', 'MENTORING', 'SEED_FUNDING'],
+      });
       expect(graduated.data!.graduateFromIncubation.membership).toMatchObject({
         status: 'GRADUATED',
         appliedOn: '2020-01-15',
@@ -118,7 +129,9 @@ describe('incubation', () => {
         { cohortId, organizationId },
       );
       expect(data.incubationCohort.members.nodes).toEqual([{ status: 'GRADUATED', organization: { id: organizationId } }]);
-      expect(data.organization.incubationHistory.nodes).toEqual([{ status: 'GRADUATED', cohort: { id: cohortId, programme: { incubator: { kind: 'INCUBATOR' } } } }]);
+      expect(data.organization.incubationHistory.nodes).toEqual([
+        { status: 'GRADUATED', cohort: { id: cohortId, programme: { incubator: { kind: 'INCUBATOR' } } } },
+      ]);
     });
 
     it('admits an organization directly, without an application', async () => {
@@ -153,7 +166,10 @@ describe('incubation', () => {
 
     it('lets an applicant or an active member withdraw, and nobody else', async () => {
       const { cohortId } = await createIncubator(subgraph);
-      const [applicant, member, graduate] = await createOrganizations(subgraph, ['A', 'B', 'C'].map((x) => ({ name: unique(`Withdrawing ${x}`), kind: 'NGO' })));
+      const [applicant, member, graduate] = await createOrganizations(
+        subgraph,
+        ['A', 'B', 'C'].map((x) => ({ name: unique(`Withdrawing ${x}`), kind: 'NGO' })),
+      );
       await transition(subgraph, 'applyForIncubation', { cohortId, organizationId: applicant, appliedOn: '2020-01-01' });
       const left = await transition(subgraph, 'withdrawFromIncubation', { cohortId, organizationId: applicant, endedOn: '2020-02-01' });
       expect(left.data!.withdrawFromIncubation.membership).toMatchObject({ status: 'LEFT', startedOn: null, endedOn: '2020-02-01' });
@@ -166,7 +182,9 @@ describe('incubation', () => {
       await transition(subgraph, 'graduateFromIncubation', { cohortId, organizationId: graduate, endedOn: '2021-02-28' });
       expect(failure(await transition(subgraph, 'withdrawFromIncubation', { cohortId, organizationId: graduate }))).toMatchObject({ code: 'CONFLICT' });
       expect(failure(await transition(subgraph, 'withdrawFromIncubation', { cohortId, organizationId: applicant }))).toMatchObject({ code: 'CONFLICT' });
-      expect(failure(await transition(subgraph, 'graduateFromIncubation', { cohortId, organizationId: member })).message).toMatch(/is LEFT; only an ACTIVE member graduates/);
+      expect(failure(await transition(subgraph, 'graduateFromIncubation', { cohortId, organizationId: member })).message).toMatch(
+        /is LEFT; only an ACTIVE member graduates/,
+      );
     });
 
     it('refuses a second application, a second admission and re-admitting a graduate', async () => {
@@ -181,28 +199,64 @@ describe('incubation', () => {
     it('refuses dates that do not fit: before the cohort starts, after it ends, an end before the start, an end in the future', async () => {
       const { cohortId } = await createIncubator(subgraph, unique('Dated incubator'), { endsOn: '2021-02-28' });
       const organizationId = await createOrganization(subgraph, { name: unique('Dated'), kind: 'NGO' });
-      expect(failure(await transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2020-01-01' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startedOn' });
-      expect(failure(await transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2021-06-01' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startedOn' });
-      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId, organizationId, appliedOn: daysFromToday(3) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appliedOn' });
-      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId, organizationId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appliedOn' });
+      expect(failure(await transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2020-01-01' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'startedOn',
+      });
+      expect(failure(await transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2021-06-01' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'startedOn',
+      });
+      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId, organizationId, appliedOn: daysFromToday(3) }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'appliedOn',
+      });
+      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId, organizationId }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'appliedOn',
+      });
       await transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2020-05-01' });
-      expect(failure(await transition(subgraph, 'graduateFromIncubation', { cohortId, organizationId, endedOn: '2020-04-30' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endedOn' });
-      expect(failure(await transition(subgraph, 'graduateFromIncubation', { cohortId, organizationId, endedOn: daysFromToday(3) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endedOn' });
+      expect(failure(await transition(subgraph, 'graduateFromIncubation', { cohortId, organizationId, endedOn: '2020-04-30' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'endedOn',
+      });
+      expect(failure(await transition(subgraph, 'graduateFromIncubation', { cohortId, organizationId, endedOn: daysFromToday(3) }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'endedOn',
+      });
     });
 
     it('refuses an incubator in its own cohort, and names unknown cohorts and organizations', async () => {
       const { incubatorId, cohortId } = await createIncubator(subgraph);
-      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId, organizationId: incubatorId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
-      expect(failure(await transition(subgraph, 'admitToIncubation', { cohortId, organizationId: incubatorId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
+      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId, organizationId: incubatorId }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'organizationId',
+      });
+      expect(failure(await transition(subgraph, 'admitToIncubation', { cohortId, organizationId: incubatorId }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'organizationId',
+      });
       const nobody = '00000000-0000-4000-8000-000000000000';
-      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId: nobody, organizationId: incubatorId }))).toMatchObject({ code: 'NOT_FOUND', field: 'cohortId' });
-      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId, organizationId: nobody }))).toMatchObject({ code: 'NOT_FOUND', field: 'organizationId' });
-      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId: 'not-a-uuid', organizationId: nobody }))).toMatchObject({ code: 'NOT_FOUND', field: 'cohortId' });
+      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId: nobody, organizationId: incubatorId }))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'cohortId',
+      });
+      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId, organizationId: nobody }))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'organizationId',
+      });
+      expect(failure(await transition(subgraph, 'applyForIncubation', { cohortId: 'not-a-uuid', organizationId: nobody }))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'cohortId',
+      });
     });
 
-    it('filters a cohort\'s members and an organization\'s history by status', async () => {
+    it("filters a cohort's members and an organization's history by status", async () => {
       const { cohortId } = await createIncubator(subgraph);
-      const [a, b] = await createOrganizations(subgraph, [{ name: unique('Filter A'), kind: 'NGO' }, { name: unique('Filter B'), kind: 'NGO' }]);
+      const [a, b] = await createOrganizations(subgraph, [
+        { name: unique('Filter A'), kind: 'NGO' },
+        { name: unique('Filter B'), kind: 'NGO' },
+      ]);
       await transition(subgraph, 'applyForIncubation', { cohortId, organizationId: a, appliedOn: '2020-01-01' });
       await transition(subgraph, 'admitToIncubation', { cohortId, organizationId: b, startedOn: '2020-03-01' });
       const data = await ok<{ incubationCohort: { active: { nodes: { organization: { id: string } }[] }; all: { totalCount: number } } }>(
@@ -219,9 +273,15 @@ describe('incubation', () => {
     const statuses: (IncubationStatus | null)[] = [null, ...Object.values(IncubationStatus)];
     const allowed: Record<IncubationAction, [IncubationStatus | null, IncubationStatus][]> = {
       apply: [[null, IncubationStatus.APPLIED]],
-      admit: [[null, IncubationStatus.ACTIVE], [IncubationStatus.APPLIED, IncubationStatus.ACTIVE]],
+      admit: [
+        [null, IncubationStatus.ACTIVE],
+        [IncubationStatus.APPLIED, IncubationStatus.ACTIVE],
+      ],
       graduate: [[IncubationStatus.ACTIVE, IncubationStatus.GRADUATED]],
-      withdraw: [[IncubationStatus.APPLIED, IncubationStatus.LEFT], [IncubationStatus.ACTIVE, IncubationStatus.LEFT]],
+      withdraw: [
+        [IncubationStatus.APPLIED, IncubationStatus.LEFT],
+        [IncubationStatus.ACTIVE, IncubationStatus.LEFT],
+      ],
     };
 
     it.each(Object.keys(INCUBATION_TRANSITIONS) as IncubationAction[])('%s moves only from the statuses of the transition table', (action) => {
@@ -239,14 +299,19 @@ describe('incubation', () => {
       const { cohortId } = await createIncubator(subgraph);
       const organizationId = await createOrganization(subgraph, { name: unique('Raced'), kind: 'NGO' });
       await transition(subgraph, 'applyForIncubation', { cohortId, organizationId, appliedOn: '2020-01-01' });
-      const results = await Promise.all(Array.from({ length: 10 }, () => transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2020-03-01' })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2020-03-01' })),
+      );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => r.errors).map((r) => failure(r).code)).toEqual(Array(9).fill('CONFLICT'));
     });
 
     it('lets one of a graduation and a withdrawal racing on the same member win, and the other see it', async () => {
       const { cohortId } = await createIncubator(subgraph);
-      const organizationIds = await createOrganizations(subgraph, Array.from({ length: 5 }, (_, i) => ({ name: unique(`Race ${i}`), kind: 'NGO' })));
+      const organizationIds = await createOrganizations(
+        subgraph,
+        Array.from({ length: 5 }, (_, i) => ({ name: unique(`Race ${i}`), kind: 'NGO' })),
+      );
       for (const organizationId of organizationIds) await transition(subgraph, 'admitToIncubation', { cohortId, organizationId, startedOn: '2020-03-01' });
       const results = await Promise.all(
         organizationIds.flatMap((organizationId) => [
@@ -265,7 +330,10 @@ describe('incubation', () => {
         { id: cohortId },
       );
       for (const member of data.incubationCohort.members.nodes) {
-        expect([{ status: 'GRADUATED', endedOn: '2021-02-28' }, { status: 'LEFT', endedOn: '2020-12-31' }]).toContainEqual(member);
+        expect([
+          { status: 'GRADUATED', endedOn: '2021-02-28' },
+          { status: 'LEFT', endedOn: '2020-12-31' },
+        ]).toContainEqual(member);
       }
     });
 
@@ -282,14 +350,35 @@ describe('incubation', () => {
     /** `count` incubators, each with a programme of two cohorts of three members; returns the search prefix of their programmes. */
     async function buildIncubators(count: number): Promise<{ prefix: string; members: string[] }> {
       const prefix = unique('Sqlcount');
-      const incubators = await createOrganizations(subgraph, Array.from({ length: count }, (_, i) => ({ name: `${prefix} incubator ${i}`, kind: 'INCUBATOR' })));
-      const programmes = await mutateAll<{ programme: { id: string } }>(subgraph, 'createIncubationProgramme', 'CreateIncubationProgrammeInput', 'programme { id }',
-        incubators.map((incubatorId, i) => ({ incubatorId, name: `${prefix} programme ${String(i).padStart(2, '0')}` })));
-      const cohorts = await mutateAll<{ cohort: { id: string } }>(subgraph, 'createIncubationCohort', 'CreateIncubationCohortInput', 'cohort { id }',
-        programmes.flatMap(({ programme }) => ['A', 'B'].map((name, i) => ({ programmeId: programme.id, name, startsOn: `202${i}-01-01` }))));
-      const members = await createOrganizations(subgraph, Array.from({ length: cohorts.length * 3 }, (_, i) => ({ name: `${prefix} member ${i}`, kind: 'NGO' })));
-      await mutateAll(subgraph, 'admitToIncubation', 'AdmitToIncubationInput', 'membership { id }',
-        members.map((organizationId, i) => ({ cohortId: cohorts[Math.floor(i / 3)].cohort.id, organizationId, startedOn: '2021-06-01', supports: ['DESK'] })));
+      const incubators = await createOrganizations(
+        subgraph,
+        Array.from({ length: count }, (_, i) => ({ name: `${prefix} incubator ${i}`, kind: 'INCUBATOR' })),
+      );
+      const programmes = await mutateAll<{ programme: { id: string } }>(
+        subgraph,
+        'createIncubationProgramme',
+        'CreateIncubationProgrammeInput',
+        'programme { id }',
+        incubators.map((incubatorId, i) => ({ incubatorId, name: `${prefix} programme ${String(i).padStart(2, '0')}` })),
+      );
+      const cohorts = await mutateAll<{ cohort: { id: string } }>(
+        subgraph,
+        'createIncubationCohort',
+        'CreateIncubationCohortInput',
+        'cohort { id }',
+        programmes.flatMap(({ programme }) => ['A', 'B'].map((name, i) => ({ programmeId: programme.id, name, startsOn: `202${i}-01-01` }))),
+      );
+      const members = await createOrganizations(
+        subgraph,
+        Array.from({ length: cohorts.length * 3 }, (_, i) => ({ name: `${prefix} member ${i}`, kind: 'NGO' })),
+      );
+      await mutateAll(
+        subgraph,
+        'admitToIncubation',
+        'AdmitToIncubationInput',
+        'membership { id }',
+        members.map((organizationId, i) => ({ cohortId: cohorts[Math.floor(i / 3)].cohort.id, organizationId, startedOn: '2021-06-01', supports: ['DESK'] })),
+      );
       return { prefix, members };
     }
 
@@ -303,10 +392,15 @@ describe('incubation', () => {
       const small = await buildIncubators(2);
       const large = await buildIncubators(20);
       const costs: number[] = [];
-      for (const [{ prefix }, expected] of [[small, 2], [large, 20]] as const) {
+      for (const [{ prefix }, expected] of [
+        [small, 2],
+        [large, 20],
+      ] as const) {
         costs.push(
           await statementsDuring(subgraph, async () => {
-            const data = await ok<{ incubationProgrammes: { nodes: { cohorts: { nodes: { members: { nodes: unknown[] } }[] } }[] } }>(subgraph, PROGRAMMES, { search: prefix });
+            const data = await ok<{ incubationProgrammes: { nodes: { cohorts: { nodes: { members: { nodes: unknown[] } }[] } }[] } }>(subgraph, PROGRAMMES, {
+              search: prefix,
+            });
             expect(data.incubationProgrammes.nodes).toHaveLength(expected);
             for (const programme of data.incubationProgrammes.nodes) {
               expect(programme.cohorts.nodes.map((c) => c.members.nodes.length)).toEqual([3, 3]);
@@ -338,7 +432,13 @@ describe('incubation', () => {
   describe('the seeded Service Park', () => {
     it('has a programme run by the park with a first cohort of 15 organizations (2012), all still in incubation when the article was written', async () => {
       const data = await ok<{
-        incubationProgrammes: { nodes: { name: string; incubator: { name: string }; cohorts: { nodes: { name: string; year: number; members: { totalCount: number; nodes: { status: string; organization: { city: string } }[] } }[] } }[] };
+        incubationProgrammes: {
+          nodes: {
+            name: string;
+            incubator: { name: string };
+            cohorts: { nodes: { name: string; year: number; members: { totalCount: number; nodes: { status: string; organization: { city: string } }[] } }[] };
+          }[];
+        };
       }>(
         subgraph,
         `{ incubationProgrammes(filter: { search: "服务园" }) { nodes { name incubator { name } cohorts { nodes { name year members(first: 20) { totalCount nodes { status organization { city } } } } } } } }`,
@@ -352,7 +452,7 @@ describe('incubation', () => {
       expect(cohort.members.nodes.filter((m) => m.status === 'ACTIVE')).toHaveLength(15);
     });
 
-    it('has NPI\'s incubation programme in Shanghai', async () => {
+    it("has NPI's incubation programme in Shanghai", async () => {
       const data = await ok<{ organizations: { nodes: { incubationProgrammes: { nodes: { city: string; nameZh: string }[] } }[] } }>(
         subgraph,
         `{ organizations(filter: { search: "NPI (Non-Profit" }) { nodes { incubationProgrammes { nodes { city nameZh } } } } }`,

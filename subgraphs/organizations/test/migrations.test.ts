@@ -16,7 +16,9 @@ describe('migrations', () => {
          values ('6f1c1d9e-52b1-4b8e-9a35-0f2f0b7a1c01', 'Existing NGO', 'NGO', 'FILED_ON_RECORD', 'Qingyang District Civil Affairs Bureau', '2011-05-01')`,
       );
       await migrator.up();
-      const rows = await connection.execute(`select "organization_id", "previous_status", "status", "authority", "registered_on" from "organizations"."registration_change"`);
+      const rows = await connection.execute(
+        `select "organization_id", "previous_status", "status", "authority", "registered_on" from "organizations"."registration_change"`,
+      );
       expect(rows).toEqual([
         {
           organization_id: '6f1c1d9e-52b1-4b8e-9a35-0f2f0b7a1c01',

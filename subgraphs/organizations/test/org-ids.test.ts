@@ -13,12 +13,17 @@ describe('org-ids of organizations (360Giving identity)', () => {
   });
   afterAll(() => subgraph.stop());
 
-  it('keeps every org-id an organization is published with, after its credit code\'s, and finds it by any of them', async () => {
+  it("keeps every org-id an organization is published with, after its credit code's, and finds it by any of them", async () => {
     const tag = newId().slice(0, 8);
     const first17 = `5231011${String(Date.now()).slice(-10)}`;
     const code = first17 + creditCodeCheckCharacter(first17);
     const { data, errors } = await subgraph.request<{ createOrganization: { organization: { id: string; orgId: string; orgIds: string[] } } }>(CREATE, {
-      input: { name: `Two Registers ${tag}`, kind: 'NGO', registration: { status: 'REGISTERED', creditCode: code }, orgIds: [`gb-chc-${tag}`, `360G-pub-${tag}`, `GB-CHC-${tag}`] },
+      input: {
+        name: `Two Registers ${tag}`,
+        kind: 'NGO',
+        registration: { status: 'REGISTERED', creditCode: code },
+        orgIds: [`gb-chc-${tag}`, `360G-pub-${tag}`, `GB-CHC-${tag}`],
+      },
     });
     expect(errors).toBeUndefined();
     const organization = data!.createOrganization.organization;
@@ -51,13 +56,17 @@ describe('org-ids of organizations (360Giving identity)', () => {
   it('takes either id or orgId in organization(…), and keeps an unknown country as null', async () => {
     const neither = await subgraph.request('{ organization { id } }');
     expect(neither.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    const unknown = await subgraph.request<{ createOrganization: { organization: { country: string | null } } }>(CREATE, { input: { name: `Nowhere ${newId()}`, kind: 'NGO', country: null } });
+    const unknown = await subgraph.request<{ createOrganization: { organization: { country: string | null } } }>(CREATE, {
+      input: { name: `Nowhere ${newId()}`, kind: 'NGO', country: null },
+    });
     expect(unknown.data!.createOrganization.organization.country).toBeNull();
-    const defaulted = await subgraph.request<{ createOrganization: { organization: { country: string | null } } }>(CREATE, { input: { name: `Default ${newId()}`, kind: 'NGO' } });
+    const defaulted = await subgraph.request<{ createOrganization: { organization: { country: string | null } } }>(CREATE, {
+      input: { name: `Default ${newId()}`, kind: 'NGO' },
+    });
     expect(defaulted.data!.createOrganization.organization.country).toBe('CN');
   });
 
-  it('creates an importer\'s organizations in one request, each on its own: a refused one says why and leaves the others created; only the hub\'s services may', async () => {
+  it("creates an importer's organizations in one request, each on its own: a refused one says why and leaves the others created; only the hub's services may", async () => {
     const tag = newId().slice(0, 8).toUpperCase();
     const BATCH = `mutation($inputs: [CreateOrganizationInput!]!) { _createOrganizations(inputs: $inputs) { id errorCode errorField } }`;
     const first17 = `5231012${String(Date.now()).slice(-10)}`;
@@ -73,7 +82,9 @@ describe('org-ids of organizations (360Giving identity)', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await subgraph.request<{ organization: null }>(BY_ORG_ID, { orgId: `GB-CHC-${tag}1` })).data!.organization).toBeNull();
 
-    const { data, errors } = await subgraph.as(asService('funding')).request<{ _createOrganizations: { id: string | null; errorCode: string | null; errorField: string | null }[] }>(BATCH, { inputs });
+    const { data, errors } = await subgraph
+      .as(asService('funding'))
+      .request<{ _createOrganizations: { id: string | null; errorCode: string | null; errorField: string | null }[] }>(BATCH, { inputs });
     expect(errors).toBeUndefined();
     const [one, taken, two, sameCode, blank] = data!._createOrganizations;
     expect(taken).toEqual({ id: null, errorCode: 'CONFLICT', errorField: 'orgIds' });

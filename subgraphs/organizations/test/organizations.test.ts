@@ -24,7 +24,9 @@ describe('organizations subgraph', () => {
       input: { name: 'Chengdu Test Org', nameZh: '成都测试机构', kind: 'NGO', city: 'Chengdu', registration: { status: 'REGISTERED', creditCode: code } },
     });
     expect(errors).toBeUndefined();
-    expect(data).toMatchObject({ createOrganization: { organization: { name: 'Chengdu Test Org', orgId: `CN-USCI-${code}`, registration: { creditCode: code } } } });
+    expect(data).toMatchObject({
+      createOrganization: { organization: { name: 'Chengdu Test Org', orgId: `CN-USCI-${code}`, registration: { creditCode: code } } },
+    });
   });
 
   it('refuses a credit code with a wrong check character, saying which one is right, and writes nothing', async () => {
@@ -55,11 +57,17 @@ describe('organizations subgraph', () => {
   });
 
   it('finds organizations by Chinese and English name, case-insensitively', async () => {
-    const zh = await subgraph.request<{ organizations: { nodes: { name: string }[] } }>(`{ organizations(filter: { search: "恩派" }, first: 10) { nodes { name } } }`);
+    const zh = await subgraph.request<{ organizations: { nodes: { name: string }[] } }>(
+      `{ organizations(filter: { search: "恩派" }, first: 10) { nodes { name } } }`,
+    );
     expect(zh.data!.organizations.nodes.map((o) => o.name)).toEqual(expect.arrayContaining(['NPI (Non-Profit Incubator)']));
-    const mixed = await subgraph.request<{ organizations: { nodes: { name: string }[] } }>(`{ organizations(filter: { search: "npi CHENGDU" }) { nodes { name } } }`);
+    const mixed = await subgraph.request<{ organizations: { nodes: { name: string }[] } }>(
+      `{ organizations(filter: { search: "npi CHENGDU" }) { nodes { name } } }`,
+    );
     expect(mixed.data!.organizations.nodes.map((o) => o.name)).toEqual(['NPI Chengdu']);
-    const en = await subgraph.request<{ organizations: { nodes: { name: string }[] } }>(`{ organizations(filter: { search: "service park" }) { nodes { name } } }`);
+    const en = await subgraph.request<{ organizations: { nodes: { name: string }[] } }>(
+      `{ organizations(filter: { search: "service park" }) { nodes { name } } }`,
+    );
     expect(en.data!.organizations.nodes.map((o) => o.name)).toEqual(['Chengdu NGO Service Park']);
   });
 
@@ -81,10 +89,11 @@ describe('organizations subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { data?: { organizations: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await subgraph.request(
-        `query($city: String!, $after: String) { organizations(filter: { city: $city }, first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
-        { city, after },
-      );
+      const page: { data?: { organizations: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } =
+        await subgraph.request(
+          `query($city: String!, $after: String) { organizations(filter: { city: $city }, first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+          { city, after },
+        );
       seen.push(...page.data!.organizations.nodes.map((n) => n.id));
       if (!page.data!.organizations.pageInfo.hasNextPage) break;
       after = page.data!.organizations.pageInfo.endCursor;
@@ -101,14 +110,18 @@ describe('organizations subgraph', () => {
   });
 
   it('updates only the fields given and reports an unknown id as NOT_FOUND', async () => {
-    const created = await subgraph.request<{ createOrganization: { organization: { id: string } } }>(CREATE, { input: { name: 'Before', kind: 'NGO', city: 'Chengdu' } });
+    const created = await subgraph.request<{ createOrganization: { organization: { id: string } } }>(CREATE, {
+      input: { name: 'Before', kind: 'NGO', city: 'Chengdu' },
+    });
     const id = created.data!.createOrganization.organization.id;
     const { data } = await subgraph.request<{ updateOrganization: { organization: { name: string; city: string } } }>(
       `mutation($id: ID!) { updateOrganization(id: $id, input: { name: "After" }) { organization { name city } } }`,
       { id },
     );
     expect(data!.updateOrganization.organization).toEqual({ name: 'After', city: 'Chengdu' });
-    const missing = await subgraph.request(`mutation { updateOrganization(id: "00000000-0000-4000-8000-000000000000", input: { name: "X" }) { organization { id } } }`);
+    const missing = await subgraph.request(
+      `mutation { updateOrganization(id: "00000000-0000-4000-8000-000000000000", input: { name: "X" }) { organization { id } } }`,
+    );
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -137,7 +150,7 @@ describe('organizations subgraph', () => {
     expect((await subgraph.sqlStatements()) - before).toBe(1);
   });
 
-  it('counts a request\'s SQL statements apart from background work that runs at the same moment', async () => {
+  it("counts a request's SQL statements apart from background work that runs at the same moment", async () => {
     const em = subgraph.running.orm.em as EntityManager;
     const read = () => subgraph.request<{ organizations: { totalCount: number } }>(`{ organizations(first: 1) { nodes { id } totalCount } }`);
     let before = await subgraph.sqlStatements();

@@ -45,20 +45,46 @@ describe('registration history', () => {
   it('starts the history when an organization is created, with or without a registration', async () => {
     const [plain, filed] = await createOrganizations(subgraph, [
       { name: unique('Plain'), kind: 'NGO' },
-      { name: unique('Filed'), kind: 'NGO', registration: { status: 'FILED_ON_RECORD', authority: 'Wuhou District Civil Affairs Bureau', registeredOn: '2019-05-01' } },
+      {
+        name: unique('Filed'),
+        kind: 'NGO',
+        registration: { status: 'FILED_ON_RECORD', authority: 'Wuhou District Civil Affairs Bureau', registeredOn: '2019-05-01' },
+      },
     ]);
-    expect((await historyOf(plain)).organization.registrationHistory.nodes).toEqual([expect.objectContaining({ previousStatus: null, status: 'UNREGISTERED' })]);
+    expect((await historyOf(plain)).organization.registrationHistory.nodes).toEqual([
+      expect.objectContaining({ previousStatus: null, status: 'UNREGISTERED' }),
+    ]);
     expect((await historyOf(filed)).organization.registrationHistory.nodes).toEqual([
-      expect.objectContaining({ previousStatus: null, status: 'FILED_ON_RECORD', authority: 'Wuhou District Civil Affairs Bureau', registeredOn: '2019-05-01' }),
+      expect.objectContaining({
+        previousStatus: null,
+        status: 'FILED_ON_RECORD',
+        authority: 'Wuhou District Civil Affairs Bureau',
+        registeredOn: '2019-05-01',
+      }),
     ]);
   });
 
   it('keeps every step from unregistered to filed on record to registered, oldest first, the last one being the current registration', async () => {
     const [id] = await createOrganizations(subgraph, [{ name: unique('Climbing'), kind: 'NGO' }]);
-    expect((await update(id, { registration: { status: 'FILED_ON_RECORD', authority: 'Jinjiang District Civil Affairs Bureau', registeredOn: '2020-03-01' } })).errors).toBeUndefined();
+    expect(
+      (await update(id, { registration: { status: 'FILED_ON_RECORD', authority: 'Jinjiang District Civil Affairs Bureau', registeredOn: '2020-03-01' } }))
+        .errors,
+    ).toBeUndefined();
     const code = '52510100MJ' + '1234567';
     const creditCode = code + creditCodeCheckCharacter(code);
-    expect((await update(id, { registration: { status: 'REGISTERED', legalForm: 'SOCIAL_SERVICE_ORGANIZATION', authority: 'Chengdu Civil Affairs Bureau', registeredOn: '2022-06-15', creditCode } })).errors).toBeUndefined();
+    expect(
+      (
+        await update(id, {
+          registration: {
+            status: 'REGISTERED',
+            legalForm: 'SOCIAL_SERVICE_ORGANIZATION',
+            authority: 'Chengdu Civil Affairs Bureau',
+            registeredOn: '2022-06-15',
+            creditCode,
+          },
+        })
+      ).errors,
+    ).toBeUndefined();
     const { organization } = await historyOf(id);
     expect(organization.registrationHistory.nodes.map((c) => [c.previousStatus, c.status])).toEqual([
       [null, 'UNREGISTERED'],
@@ -67,13 +93,21 @@ describe('registration history', () => {
     ]);
     const last = organization.registrationHistory.nodes[2];
     expect(last).toMatchObject({ legalForm: 'SOCIAL_SERVICE_ORGANIZATION', authority: 'Chengdu Civil Affairs Bureau', registeredOn: '2022-06-15', creditCode });
-    expect(organization.registration).toEqual({ status: 'REGISTERED', legalForm: 'SOCIAL_SERVICE_ORGANIZATION', authority: 'Chengdu Civil Affairs Bureau', registeredOn: '2022-06-15', creditCode });
+    expect(organization.registration).toEqual({
+      status: 'REGISTERED',
+      legalForm: 'SOCIAL_SERVICE_ORGANIZATION',
+      authority: 'Chengdu Civil Affairs Bureau',
+      registeredOn: '2022-06-15',
+      creditCode,
+    });
     const times = organization.registrationHistory.nodes.map((c) => Date.parse(c.recordedAt));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
   it('adds no step when the registration is given unchanged or not given at all', async () => {
-    const [id] = await createOrganizations(subgraph, [{ name: unique('Steady'), kind: 'NGO', registration: { status: 'FILED_ON_RECORD', authority: 'Bureau' } }]);
+    const [id] = await createOrganizations(subgraph, [
+      { name: unique('Steady'), kind: 'NGO', registration: { status: 'FILED_ON_RECORD', authority: 'Bureau' } },
+    ]);
     await update(id, { registration: { status: 'FILED_ON_RECORD', authority: '  Bureau ' } });
     await update(id, { name: unique('Steady renamed') });
     expect((await historyOf(id)).organization.registrationHistory.totalCount).toBe(1);
@@ -85,7 +119,9 @@ describe('registration history', () => {
   });
 
   it('refuses a step back from REGISTERED without a reason, as a CONFLICT, and changes nothing', async () => {
-    const [id] = await createOrganizations(subgraph, [{ name: unique('Registered'), kind: 'NGO', registration: { status: 'REGISTERED', legalForm: 'SOCIAL_GROUP' } }]);
+    const [id] = await createOrganizations(subgraph, [
+      { name: unique('Registered'), kind: 'NGO', registration: { status: 'REGISTERED', legalForm: 'SOCIAL_GROUP' } },
+    ]);
     for (const status of ['UNREGISTERED', 'FILED_ON_RECORD']) {
       const refused = await update(id, { registration: { status } });
       expect(failure(refused)).toMatchObject({ code: 'CONFLICT', field: 'registration.changeReason' });
@@ -99,7 +135,9 @@ describe('registration history', () => {
   });
 
   it('allows a step back with a reason and keeps the reason in the history', async () => {
-    const [id] = await createOrganizations(subgraph, [{ name: unique('Merged'), kind: 'NGO', registration: { status: 'REGISTERED', legalForm: 'SOCIAL_GROUP' } }]);
+    const [id] = await createOrganizations(subgraph, [
+      { name: unique('Merged'), kind: 'NGO', registration: { status: 'REGISTERED', legalForm: 'SOCIAL_GROUP' } },
+    ]);
     const reason = 'Deregistered after merging into another association';
     expect((await update(id, { registration: { status: 'UNREGISTERED', changeReason: reason } })).errors).toBeUndefined();
     const { organization } = await historyOf(id);
@@ -132,7 +170,10 @@ describe('registration history', () => {
 
   it('reads the histories of 2 and of 20 organizations with the same statements', async () => {
     const prefix = unique('Histcount');
-    await createOrganizations(subgraph, Array.from({ length: 20 }, (_, i) => ({ name: `${prefix} ${i}`, kind: 'NGO', registration: { status: 'FILED_ON_RECORD' } })));
+    await createOrganizations(
+      subgraph,
+      Array.from({ length: 20 }, (_, i) => ({ name: `${prefix} ${i}`, kind: 'NGO', registration: { status: 'FILED_ON_RECORD' } })),
+    );
     const query = `query($search: String!, $first: Int!) { organizations(filter: { search: $search }, first: $first) { nodes { registrationHistory { nodes { status recordedAt } } } } }`;
     const costs: number[] = [];
     for (const first of [2, 20]) {
@@ -141,13 +182,16 @@ describe('registration history', () => {
     expect(costs[1]).toBe(costs[0]);
   });
 
-  it('has seeded histories that end in each organization\'s current registration, one of them unregistered → filed on record → registered', async () => {
+  it("has seeded histories that end in each organization's current registration, one of them unregistered → filed on record → registered", async () => {
     const legalAid = await historyOf(seedId('org:chengdu-community-legal-aid'));
     expect(legalAid.organization.registrationHistory.nodes.map((c) => c.status)).toEqual(['UNREGISTERED', 'FILED_ON_RECORD', 'REGISTERED']);
     for (const { slug } of SEED_ORGANIZATIONS) {
       const { organization } = await historyOf(seedId(`org:${slug}`), { first: 100 });
       const last = organization.registrationHistory.nodes.at(-1)!;
-      expect({ slug, last: { status: last.status, legalForm: last.legalForm, authority: last.authority, creditCode: last.creditCode, registeredOn: last.registeredOn } }).toEqual({
+      expect({
+        slug,
+        last: { status: last.status, legalForm: last.legalForm, authority: last.authority, creditCode: last.creditCode, registeredOn: last.registeredOn },
+      }).toEqual({
         slug,
         last: organization.registration,
       });

@@ -32,17 +32,27 @@ describe('relations between organizations', () => {
   });
   afterAll(() => subgraph.stop());
 
-  const add = (input: Record<string, unknown>) => subgraph.request<{ addOrganizationRelation: { relation: { id: string; active: boolean; endedOn: string | null } } }>(ADD, { input });
+  const add = (input: Record<string, unknown>) =>
+    subgraph.request<{ addOrganizationRelation: { relation: { id: string; active: boolean; endedOn: string | null } } }>(ADD, { input });
   const relationsOf = (id: string, args: Record<string, unknown> = {}) => ok<RelationsAnswer>(subgraph, RELATIONS, { id, direction: 'BOTH', ...args });
 
   async function three(): Promise<[string, string, string]> {
-    return (await createOrganizations(subgraph, ['A', 'B', 'C'].map((x) => ({ name: unique(`Related ${x}`), kind: 'NGO', city: 'Chengdu' })))) as [string, string, string];
+    return (await createOrganizations(
+      subgraph,
+      ['A', 'B', 'C'].map((x) => ({ name: unique(`Related ${x}`), kind: 'NGO', city: 'Chengdu' })),
+    )) as [string, string, string];
   }
 
   it('shows a relation from both ends, each edge with its direction and the organization at the other end', async () => {
     const [ngo, bureau] = await three();
     const added = await add({ kind: 'SUPERVISED_BY', fromOrganizationId: ngo, toOrganizationId: bureau, startedOn: '2015-05-01', note: 'Supervising unit' });
-    expect(added.data!.addOrganizationRelation.relation).toMatchObject({ kind: 'SUPERVISED_BY', active: true, from: { id: ngo }, to: { id: bureau }, note: 'Supervising unit' });
+    expect(added.data!.addOrganizationRelation.relation).toMatchObject({
+      kind: 'SUPERVISED_BY',
+      active: true,
+      from: { id: ngo },
+      to: { id: bureau },
+      note: 'Supervising unit',
+    });
     const id = added.data!.addOrganizationRelation.relation.id;
     expect((await relationsOf(ngo)).organization.relations.edges).toEqual([
       expect.objectContaining({ direction: 'OUTGOING', relatedOrganization: { id: bureau }, node: { id, kind: 'SUPERVISED_BY' } }),
@@ -66,7 +76,10 @@ describe('relations between organizations', () => {
 
   it('refuses a relation of an organization with itself', async () => {
     const [a] = await three();
-    expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: a, toOrganizationId: a }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toOrganizationId' });
+    expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: a, toOrganizationId: a }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'toOrganizationId',
+    });
   });
 
   it('refuses a second active relation of the same kind, also reversed for symmetric kinds, and writes nothing', async () => {
@@ -75,7 +88,9 @@ describe('relations between organizations', () => {
     const again = await add({ kind: 'PARTNER', fromOrganizationId: a, toOrganizationId: b });
     expect(failure(again)).toMatchObject({ code: 'CONFLICT', field: 'toOrganizationId' });
     expect(again.errors![0].extensions!.relationId).toBe(first.data!.addOrganizationRelation.relation.id);
-    expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: b, toOrganizationId: a })).message).toMatch(/active PARTNER relation .* \(in either direction\) exists already/);
+    expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: b, toOrganizationId: a })).message).toMatch(
+      /active PARTNER relation .* \(in either direction\) exists already/,
+    );
     expect(failure(await add({ kind: 'MEMBER_OF', fromOrganizationId: a, toOrganizationId: b })).code).toBeUndefined();
     expect(failure(await add({ kind: 'MEMBER_OF', fromOrganizationId: b, toOrganizationId: a })).code).toBeUndefined();
     expect((await relationsOf(a)).organization.relations.totalCount).toBe(3);
@@ -107,8 +122,14 @@ describe('relations between organizations', () => {
   it('names the unknown organization and refuses an end before the start', async () => {
     const [a, b] = await three();
     const nobody = '00000000-0000-4000-8000-000000000000';
-    expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: a, toOrganizationId: nobody }))).toMatchObject({ code: 'NOT_FOUND', field: 'toOrganizationId' });
-    expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: 'nope', toOrganizationId: b }))).toMatchObject({ code: 'NOT_FOUND', field: 'fromOrganizationId' });
+    expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: a, toOrganizationId: nobody }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'toOrganizationId',
+    });
+    expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: 'nope', toOrganizationId: b }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'fromOrganizationId',
+    });
     expect(failure(await add({ kind: 'PARTNER', fromOrganizationId: a, toOrganizationId: b, startedOn: '2020-01-01', endedOn: '2019-01-01' }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'endedOn',
@@ -117,16 +138,32 @@ describe('relations between organizations', () => {
 
   it('adds one of ten identical relations sent at once, and refuses the others as conflicts', async () => {
     const [a, b] = await three();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => add(i % 2 ? { kind: 'PARTNER', fromOrganizationId: a, toOrganizationId: b } : { kind: 'PARTNER', fromOrganizationId: b, toOrganizationId: a })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        add(i % 2 ? { kind: 'PARTNER', fromOrganizationId: a, toOrganizationId: b } : { kind: 'PARTNER', fromOrganizationId: b, toOrganizationId: a }),
+      ),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map((r) => failure(r).code)).toEqual(Array(9).fill('CONFLICT'));
   });
 
   it('pages through relations with and without start dates without gaps or repeats', async () => {
     const [hub] = await three();
-    const others = await createOrganizations(subgraph, Array.from({ length: 7 }, (_, i) => ({ name: unique(`Spoke ${i}`), kind: 'NGO' })));
-    await mutateAll(subgraph, 'addOrganizationRelation', 'AddOrganizationRelationInput', 'relation { id }',
-      others.map((other, i) => (i % 2 ? { kind: 'MEMBER_OF', fromOrganizationId: other, toOrganizationId: hub, startedOn: `201${i}-01-01` } : { kind: 'PARTNER', fromOrganizationId: hub, toOrganizationId: other })));
+    const others = await createOrganizations(
+      subgraph,
+      Array.from({ length: 7 }, (_, i) => ({ name: unique(`Spoke ${i}`), kind: 'NGO' })),
+    );
+    await mutateAll(
+      subgraph,
+      'addOrganizationRelation',
+      'AddOrganizationRelationInput',
+      'relation { id }',
+      others.map((other, i) =>
+        i % 2
+          ? { kind: 'MEMBER_OF', fromOrganizationId: other, toOrganizationId: hub, startedOn: `201${i}-01-01` }
+          : { kind: 'PARTNER', fromOrganizationId: hub, toOrganizationId: other },
+      ),
+    );
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
@@ -137,17 +174,28 @@ describe('relations between organizations', () => {
     }
     expect(seen).toHaveLength(7);
     expect(new Set(seen)).toEqual(new Set(others));
-    expect(failure(await subgraph.request(RELATIONS, { id: hub, direction: 'BOTH', after: 'forged' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(failure(await subgraph.request(RELATIONS, { id: hub, direction: 'BOTH', after: 'forged' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
   });
 
   it('reads the relations of 2 and of 20 organizations with the same statements', async () => {
     const prefix = unique('Relcount');
-    const ids = await createOrganizations(subgraph, Array.from({ length: 20 }, (_, i) => ({ name: `${prefix} ${String(i).padStart(2, '0')}`, kind: 'NGO' })));
-    await mutateAll(subgraph, 'addOrganizationRelation', 'AddOrganizationRelationInput', 'relation { id }',
+    const ids = await createOrganizations(
+      subgraph,
+      Array.from({ length: 20 }, (_, i) => ({ name: `${prefix} ${String(i).padStart(2, '0')}`, kind: 'NGO' })),
+    );
+    await mutateAll(
+      subgraph,
+      'addOrganizationRelation',
+      'AddOrganizationRelationInput',
+      'relation { id }',
       ids.flatMap((id, i) => [
         { kind: 'PARTNER', fromOrganizationId: id, toOrganizationId: ids[(i + 1) % ids.length], startedOn: '2020-01-01' },
         { kind: 'MEMBER_OF', fromOrganizationId: id, toOrganizationId: ids[(i + 5) % ids.length] },
-      ]));
+      ]),
+    );
     const query = `query($search: String!, $first: Int!) {
       organizations(filter: { search: $search }, first: $first) {
         nodes { name relations(first: 10) { totalCount edges { direction relatedOrganization { name } node { kind from { name } to { name } } } } }
@@ -157,7 +205,10 @@ describe('relations between organizations', () => {
     for (const first of [2, 20]) {
       costs.push(
         await statementsDuring(subgraph, async () => {
-          const data = await ok<{ organizations: { nodes: { relations: { totalCount: number; edges: unknown[] } }[] } }>(subgraph, query, { search: prefix, first });
+          const data = await ok<{ organizations: { nodes: { relations: { totalCount: number; edges: unknown[] } }[] } }>(subgraph, query, {
+            search: prefix,
+            first,
+          });
           expect(data.organizations.nodes).toHaveLength(first);
           for (const organization of data.organizations.nodes) expect(organization.relations.totalCount).toBe(4);
         }),
@@ -167,13 +218,16 @@ describe('relations between organizations', () => {
     expect(costs[0]).toBeLessThanOrEqual(5);
   });
 
-  it('has NPI\'s replications in Beijing, Chengdu and Shenzhen, the Chengdu foundation\'s model and the Park\'s co-organizers, in the seed', async () => {
+  it("has NPI's replications in Beijing, Chengdu and Shenzhen, the Chengdu foundation's model and the Park's co-organizers, in the seed", async () => {
     const npi = await relationsOf(seedId('org:npi'), { kinds: ['REPLICATED_MODEL_OF'] });
     expect(npi.organization.relations.edges.map((e) => e.direction)).toEqual(['INCOMING', 'INCOMING', 'INCOMING']);
     expect(new Set(npi.organization.relations.edges.map((e) => e.relatedOrganization.id))).toEqual(
       new Set(['npi-beijing', 'npi-chengdu', 'npi-shenzhen'].map((slug) => seedId(`org:${slug}`))),
     );
-    const foundation = await relationsOf(seedId('org:chengdu-social-organization-development-foundation'), { kinds: ['REPLICATED_MODEL_OF'], direction: 'OUTGOING' });
+    const foundation = await relationsOf(seedId('org:chengdu-social-organization-development-foundation'), {
+      kinds: ['REPLICATED_MODEL_OF'],
+      direction: 'OUTGOING',
+    });
     expect(foundation.organization.relations.edges.map((e) => e.relatedOrganization.id)).toEqual([seedId('org:shanghai-united-foundation')]);
     const park = await relationsOf(seedId('org:chengdu-ngo-service-park'), { kinds: ['CO_ORGANIZER'] });
     expect(new Set(park.organization.relations.edges.map((e) => e.relatedOrganization.id))).toEqual(

@@ -21,13 +21,24 @@ interface MapAnswer {
       nodeLimit: number;
       edgeLimit: number;
       nodes: { id: string; inScope: boolean; organization: { name: string; city: string | null } }[];
-      edges: { id: string; kind: string; fromId: string; toId: string; active: boolean; incubationStatus: string | null; startedOn: string | null; endedOn: string | null }[];
+      edges: {
+        id: string;
+        kind: string;
+        fromId: string;
+        toId: string;
+        active: boolean;
+        incubationStatus: string | null;
+        startedOn: string | null;
+        endedOn: string | null;
+      }[];
     };
   };
 }
 
-const COUNTS = 'organizationCount byCity { key count } byProvince { key count } byKind { key count } byCauseArea { key count } byRegistrationStatus { key count } byStage { key count }';
-const NETWORK = 'network { truncated nodeLimit edgeLimit nodes { id inScope organization { name city } } edges { id kind fromId toId active incubationStatus startedOn endedOn } }';
+const COUNTS =
+  'organizationCount byCity { key count } byProvince { key count } byKind { key count } byCauseArea { key count } byRegistrationStatus { key count } byStage { key count }';
+const NETWORK =
+  'network { truncated nodeLimit edgeLimit nodes { id inScope organization { name city } } edges { id kind fromId toId active incubationStatus startedOn endedOn } }';
 const MAP = `query($filter: SectorMapFilter) { sectorMap(filter: $filter) { ${COUNTS} ${NETWORK} } }`;
 
 describe('sector map', () => {
@@ -61,16 +72,35 @@ describe('sector map', () => {
     return { city, ids };
   }
 
-  it('counts a city\'s organizations by city, province, kind, cause area, registration status and stage', async () => {
+  it("counts a city's organizations by city, province, kind, cause area, registration status and stage", async () => {
     const { city } = await buildCity(12);
     const { sectorMap } = await map({ city: city.toUpperCase() });
     expect(sectorMap.organizationCount).toBe(12);
     expect(sectorMap.byCity).toEqual([{ key: city, count: 12 }]);
-    expect(sectorMap.byProvince).toEqual([{ key: 'Sichuan', count: 9 }, { key: 'Elsewhere', count: 3 }]);
-    expect(sectorMap.byKind).toEqual([{ key: 'NGO', count: 6 }, { key: 'FOUNDATION', count: 3 }, { key: 'SOCIAL_ENTERPRISE', count: 3 }]);
-    expect(sectorMap.byCauseArea).toEqual([{ key: 'EDUCATION', count: 6 }, { key: 'ENVIRONMENT', count: 3 }, { key: 'HEALTH', count: 3 }]);
-    expect(sectorMap.byRegistrationStatus).toEqual([{ key: 'FILED_ON_RECORD', count: 4 }, { key: 'REGISTERED', count: 4 }, { key: 'UNREGISTERED', count: 4 }]);
-    expect(sectorMap.byStage).toEqual([{ key: 'GROWTH', count: 4 }, { key: 'STARTUP', count: 4 }, { key: null, count: 4 }]);
+    expect(sectorMap.byProvince).toEqual([
+      { key: 'Sichuan', count: 9 },
+      { key: 'Elsewhere', count: 3 },
+    ]);
+    expect(sectorMap.byKind).toEqual([
+      { key: 'NGO', count: 6 },
+      { key: 'FOUNDATION', count: 3 },
+      { key: 'SOCIAL_ENTERPRISE', count: 3 },
+    ]);
+    expect(sectorMap.byCauseArea).toEqual([
+      { key: 'EDUCATION', count: 6 },
+      { key: 'ENVIRONMENT', count: 3 },
+      { key: 'HEALTH', count: 3 },
+    ]);
+    expect(sectorMap.byRegistrationStatus).toEqual([
+      { key: 'FILED_ON_RECORD', count: 4 },
+      { key: 'REGISTERED', count: 4 },
+      { key: 'UNREGISTERED', count: 4 },
+    ]);
+    expect(sectorMap.byStage).toEqual([
+      { key: 'GROWTH', count: 4 },
+      { key: 'STARTUP', count: 4 },
+      { key: null, count: 4 },
+    ]);
   });
 
   it('narrows the counts by province, kinds and cause areas together', async () => {
@@ -86,8 +116,13 @@ describe('sector map', () => {
     const large = await buildCity(60);
     const [bureau] = await createOrganizations(subgraph, [{ name: unique('Bureau elsewhere'), kind: 'GOVERNMENT_AGENCY', city: 'Elsewhere' }]);
     for (const { ids } of [small, large]) {
-      await mutateAll(subgraph, 'addOrganizationRelation', 'AddOrganizationRelationInput', 'relation { id }',
-        ids.slice(1).map((id) => ({ kind: 'MEMBER_OF', fromOrganizationId: id, toOrganizationId: ids[0] })));
+      await mutateAll(
+        subgraph,
+        'addOrganizationRelation',
+        'AddOrganizationRelationInput',
+        'relation { id }',
+        ids.slice(1).map((id) => ({ kind: 'MEMBER_OF', fromOrganizationId: id, toOrganizationId: ids[0] })),
+      );
       await mutateAll(subgraph, 'addOrganizationRelation', 'AddOrganizationRelationInput', 'relation { id }', [
         { kind: 'SUPERVISED_BY', fromOrganizationId: ids[0], toOrganizationId: bureau },
       ]);
@@ -102,7 +137,7 @@ describe('sector map', () => {
     expect(whole).toEqual([4, 4]);
   });
 
-  it('draws a city\'s network: its organizations, those its ties reach outside it, and typed edges', async () => {
+  it("draws a city's network: its organizations, those its ties reach outside it, and typed edges", async () => {
     const { city, ids } = await buildCity(4);
     const [original] = await createOrganizations(subgraph, [{ name: unique('Original model'), kind: 'INCUBATOR', city: 'Shanghai' }]);
     const { incubatorId, cohortId } = await createIncubator(subgraph);
@@ -114,8 +149,18 @@ describe('sector map', () => {
     ]);
     const { network } = (await map({ city })).sectorMap;
     expect(network.truncated).toBe(false);
-    expect(network.nodes.filter((n) => n.inScope).map((n) => n.id).sort()).toEqual([...ids].sort());
-    expect(network.nodes.filter((n) => !n.inScope).map((n) => n.id).sort()).toEqual([incubatorId, original].sort());
+    expect(
+      network.nodes
+        .filter((n) => n.inScope)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expect(
+      network.nodes
+        .filter((n) => !n.inScope)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([incubatorId, original].sort());
     expect(network.nodes.find((n) => n.id === original)!.organization.city).toBe('Shanghai');
     const edges = network.edges.map(({ kind, fromId, toId, active, incubationStatus }) => ({ kind, fromId, toId, active, incubationStatus }));
     expect(edges).toHaveLength(4);
@@ -129,7 +174,7 @@ describe('sector map', () => {
     );
   });
 
-  it('maps an incubator\'s organizations: counts without the incubator, the incubator in the network', async () => {
+  it("maps an incubator's organizations: counts without the incubator, the incubator in the network", async () => {
     const { incubatorId, cohortId } = await createIncubator(subgraph);
     const members = await createOrganizations(subgraph, [
       { name: unique('Incubated A'), kind: 'NGO', city: 'Chengdu', causeAreas: ['HEALTH'] },
@@ -142,8 +187,14 @@ describe('sector map', () => {
     await transition(subgraph, 'applyForIncubation', { cohortId, organizationId: members[2], appliedOn: '2020-01-01' });
     const { sectorMap } = await map({ incubatorId });
     expect(sectorMap.organizationCount).toBe(3);
-    expect(sectorMap.byCity).toEqual([{ key: 'Chengdu', count: 2 }, { key: 'Mianyang', count: 1 }]);
-    expect(sectorMap.byCauseArea).toEqual([{ key: 'HEALTH', count: 2 }, { key: 'EMPLOYMENT', count: 1 }]);
+    expect(sectorMap.byCity).toEqual([
+      { key: 'Chengdu', count: 2 },
+      { key: 'Mianyang', count: 1 },
+    ]);
+    expect(sectorMap.byCauseArea).toEqual([
+      { key: 'HEALTH', count: 2 },
+      { key: 'EMPLOYMENT', count: 1 },
+    ]);
     expect(sectorMap.network.nodes.find((n) => n.id === incubatorId)).toMatchObject({ inScope: false });
     expect(sectorMap.network.edges.map((e) => [e.fromId, e.toId, e.incubationStatus]).sort()).toEqual(
       [
@@ -170,7 +221,7 @@ describe('sector map', () => {
     expect(sectorMap.network.nodes.at(-1)!.organization.name).toBe(`${city} org 499`);
   });
 
-  it('maps the seeded Chengdu NGO Service Park: its 15 incubated organizations, its partners in Chengdu and NPI Chengdu\'s replication of NPI', async () => {
+  it("maps the seeded Chengdu NGO Service Park: its 15 incubated organizations, its partners in Chengdu and NPI Chengdu's replication of NPI", async () => {
     const park = seedId('org:chengdu-ngo-service-park');
     const { sectorMap } = await map({ incubatorId: park });
     expect(sectorMap.organizationCount).toBe(15);
@@ -178,8 +229,14 @@ describe('sector map', () => {
     const incubated = sectorMap.network.edges.filter((e) => e.kind === 'INCUBATED_BY' && e.toId === park);
     expect(incubated).toHaveLength(15);
     const chengdu = (await map({ city: 'Chengdu' })).sectorMap.network;
-    expect(chengdu.edges).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'CO_ORGANIZER', fromId: park, toId: seedId('org:shuangliu-county-disabled-persons-federation') })]));
+    expect(chengdu.edges).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'CO_ORGANIZER', fromId: park, toId: seedId('org:shuangliu-county-disabled-persons-federation') }),
+      ]),
+    );
     expect(chengdu.edges).not.toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PARTNER', fromId: seedId('org:npi-chengdu'), toId: park })]));
-    expect(chengdu.edges).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'REPLICATED_MODEL_OF', fromId: seedId('org:npi-chengdu'), toId: seedId('org:npi') })]));
+    expect(chengdu.edges).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'REPLICATED_MODEL_OF', fromId: seedId('org:npi-chengdu'), toId: seedId('org:npi') })]),
+    );
   });
 });

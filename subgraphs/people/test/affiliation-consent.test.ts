@@ -28,10 +28,11 @@ describe('affiliation consent: an affiliation takes effect only when the person 
   afterAll(() => hub?.stop());
 
   async function newPerson(name: string, visibility = 'PUBLIC'): Promise<string> {
-    const { data, errors } = await subgraph.as(asAdmin()).request<{ createPerson: { person: { id: string } } }>(
-      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-      { input: { name, visibility } },
-    );
+    const { data, errors } = await subgraph
+      .as(asAdmin())
+      .request<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+        input: { name, visibility },
+      });
     expect(errors).toBeUndefined();
     return data!.createPerson.person.id;
   }
@@ -64,16 +65,28 @@ describe('affiliation consent: an affiliation takes effect only when the person 
     expect(affiliation.status).toBe('AWAITING_ORGANIZATION');
     expect(await publicView(personId, organizationId)).toEqual({ organizationPeople: [], personAffiliations: [], directory: [] });
 
-    const mine = await subgraph.as(asPerson(personId)).request<{ person: { pendingAffiliations: { nodes: { id: string; status: string }[] } } }>(PERSON_PENDING, { person: personId });
+    const mine = await subgraph
+      .as(asPerson(personId))
+      .request<{ person: { pendingAffiliations: { nodes: { id: string; status: string }[] } } }>(PERSON_PENDING, { person: personId });
     expect(mine.data!.person.pendingAffiliations.nodes).toEqual([{ id: affiliation.id, status: 'AWAITING_ORGANIZATION' }]);
     const editor = asMember(organizationId, 'EDITOR');
-    const theirs = await subgraph.as(editor).request<{ _entities: { pendingAffiliations: { nodes: { id: string; person: { id: string } }[] } }[] }>(ORGANIZATION_PENDING, { r: [{ __typename: 'Organization', id: organizationId }] });
+    const theirs = await subgraph
+      .as(editor)
+      .request<{ _entities: { pendingAffiliations: { nodes: { id: string; person: { id: string } }[] } }[] }>(ORGANIZATION_PENDING, {
+        r: [{ __typename: 'Organization', id: organizationId }],
+      });
     expect(theirs.data!._entities[0].pendingAffiliations.nodes).toEqual([{ id: affiliation.id, status: 'AWAITING_ORGANIZATION', person: { id: personId } }]);
 
     const confirmed = await subgraph.as(editor).request<{ confirmAffiliation: { affiliation: { status: string } } }>(CONFIRM, { id: affiliation.id });
     expect(confirmed.data!.confirmAffiliation.affiliation.status).toBe('CONFIRMED');
-    expect(await publicView(personId, organizationId)).toEqual({ organizationPeople: [affiliation.id], personAffiliations: [affiliation.id], directory: [personId] });
-    const none = await subgraph.as(editor).request<{ _entities: { pendingAffiliations: { nodes: unknown[] } }[] }>(ORGANIZATION_PENDING, { r: [{ __typename: 'Organization', id: organizationId }] });
+    expect(await publicView(personId, organizationId)).toEqual({
+      organizationPeople: [affiliation.id],
+      personAffiliations: [affiliation.id],
+      directory: [personId],
+    });
+    const none = await subgraph.as(editor).request<{ _entities: { pendingAffiliations: { nodes: unknown[] } }[] }>(ORGANIZATION_PENDING, {
+      r: [{ __typename: 'Organization', id: organizationId }],
+    });
     expect(none.data!._entities[0].pendingAffiliations.nodes).toEqual([]);
   });
 
@@ -89,12 +102,14 @@ describe('affiliation consent: an affiliation takes effect only when the person 
     }
     expect((await publicView(personId, organizationId)).organizationPeople).toEqual([]);
 
-    const confirmed = await subgraph.as(asPerson(personId)).request<{ confirmAffiliation: { affiliation: { status: string } } }>(CONFIRM, { id: affiliation.id });
+    const confirmed = await subgraph
+      .as(asPerson(personId))
+      .request<{ confirmAffiliation: { affiliation: { status: string } } }>(CONFIRM, { id: affiliation.id });
     expect(confirmed.data!.confirmAffiliation.affiliation.status).toBe('CONFIRMED');
     expect(await publicView(personId, organizationId)).toEqual({ organizationPeople: [affiliation.id], personAffiliations: [affiliation.id], directory: [] });
   });
 
-  it('takes effect at once when the person edits the organization, while a hub admin\'s proposal waits for the person', async () => {
+  it("takes effect at once when the person edits the organization, while a hub admin's proposal waits for the person", async () => {
     const organizationId = await hub.createOrganization('Consent Founders Network');
     const founder = await newPerson('Founder Editor');
     const own = await propose(asPerson(founder, [{ organizationId, role: 'EDITOR' }]), { personId: founder, organizationId, role: 'FOUNDER' });
@@ -134,7 +149,9 @@ describe('affiliation consent: an affiliation takes effect only when the person 
     const pending = await propose(asMember(organizationId), { personId, organizationId, role: 'ADVISOR' });
     const declined = await subgraph.as(asPerson(personId)).request<{ declineAffiliation: { affiliationId: string } }>(DECLINE, { id: pending.id });
     expect(declined.data!.declineAffiliation.affiliationId).toBe(pending.id);
-    const pendingNow = await subgraph.as(asPerson(personId)).request<{ person: { pendingAffiliations: { nodes: unknown[] } } }>(PERSON_PENDING, { person: personId });
+    const pendingNow = await subgraph
+      .as(asPerson(personId))
+      .request<{ person: { pendingAffiliations: { nodes: unknown[] } } }>(PERSON_PENDING, { person: personId });
     expect(pendingNow.data!.person.pendingAffiliations.nodes).toEqual([]);
 
     const confirmed = await propose(asPerson(personId, [{ organizationId, role: 'EDITOR' }]), { personId, organizationId, role: 'STAFF' });
@@ -155,11 +172,12 @@ describe('affiliation consent: an affiliation takes effect only when the person 
     expect((errors as Errors)?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'AWAITING_PERSON' });
   });
 
-  it('shows pending affiliations only to their person and to the organization\'s editors', async () => {
+  it("shows pending affiliations only to their person and to the organization's editors", async () => {
     const organizationId = await hub.createOrganization('Consent Privacy Group');
     const personId = await newPerson('Quiet Member');
     await propose(asPerson(personId), { personId, organizationId, role: 'VOLUNTEER' });
-    const personSide = async (identity: Parameters<TestSubgraph['as']>[0]) => (await subgraph.as(identity).request(PERSON_PENDING, { person: personId })).errors as Errors;
+    const personSide = async (identity: Parameters<TestSubgraph['as']>[0]) =>
+      (await subgraph.as(identity).request(PERSON_PENDING, { person: personId })).errors as Errors;
     const organizationSide = async (identity: Parameters<TestSubgraph['as']>[0]) =>
       (await subgraph.as(identity).request(ORGANIZATION_PENDING, { r: [{ __typename: 'Organization', id: organizationId }] })).errors as Errors;
     expect((await personSide(asAnonymous()))?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -171,11 +189,13 @@ describe('affiliation consent: an affiliation takes effect only when the person 
     expect(await organizationSide(asMember(organizationId))).toBeUndefined();
   });
 
-  it('keeps the seed\'s affiliations confirmed', async () => {
-    const { data } = await subgraph.as(asAdmin()).request<{ _entities: { people: { totalCount: number }; pendingAffiliations: { totalCount: number } }[] }>(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { people { totalCount } pendingAffiliations { totalCount } } } }`,
-      { r: [{ __typename: 'Organization', id: seedId('org:chengdu-ngo-service-park') }] },
-    );
+  it("keeps the seed's affiliations confirmed", async () => {
+    const { data } = await subgraph
+      .as(asAdmin())
+      .request<{ _entities: { people: { totalCount: number }; pendingAffiliations: { totalCount: number } }[] }>(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { people { totalCount } pendingAffiliations { totalCount } } } }`,
+        { r: [{ __typename: 'Organization', id: seedId('org:chengdu-ngo-service-park') }] },
+      );
     expect(data!._entities[0].people.totalCount).toBeGreaterThan(0);
     expect(data!._entities[0].pendingAffiliations.totalCount).toBe(0);
   });

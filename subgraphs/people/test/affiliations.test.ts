@@ -12,7 +12,14 @@ const ORGANIZATION_PEOPLE = `query($r: [_Any!]!, $role: AffiliationRole, $curren
 }`;
 
 type Affiliation = { id: string; role: string; endedOn: string | null; current: boolean; person: { id: string; name: string }; organization: { id: string } };
-type OrganizationPeople = { id: string; people: { totalCount: number; nodes: { role: string; title: string | null; current: boolean; person: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type OrganizationPeople = {
+  id: string;
+  people: {
+    totalCount: number;
+    nodes: { role: string; title: string | null; current: boolean; person: { name: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
 
 const NO_ORGANIZATION = '00000000-0000-4000-8000-000000000000';
 
@@ -28,7 +35,10 @@ describe('affiliations', () => {
   afterAll(() => hub?.stop());
 
   async function newPerson(name: string): Promise<string> {
-    const { data } = await request<{ createPerson: { person: { id: string } } }>(`mutation($name: String!) { createPerson(input: { name: $name }) { person { id } } }`, { name });
+    const { data } = await request<{ createPerson: { person: { id: string } } }>(
+      `mutation($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
+      { name },
+    );
     return data!.createPerson.person.id;
   }
   /** A hub admin proposes the affiliation for the organization and the person confirms it: both sides agree. */
@@ -41,12 +51,18 @@ describe('affiliations', () => {
     return added;
   }
   async function organizationPeople(organizationIds: string[], args: Record<string, unknown> = {}) {
-    const { data, errors } = await request<{ _entities: OrganizationPeople[] }>(ORGANIZATION_PEOPLE, { r: organizationIds.map((id) => ({ __typename: 'Organization', id })), ...args });
+    const { data, errors } = await request<{ _entities: OrganizationPeople[] }>(ORGANIZATION_PEOPLE, {
+      r: organizationIds.map((id) => ({ __typename: 'Organization', id })),
+      ...args,
+    });
     expect(errors).toBeUndefined();
     return data!._entities;
   }
   async function affiliationCount(personId: string): Promise<number> {
-    const { data } = await request<{ person: { affiliations: { totalCount: number } } }>(`query($id: ID!) { person(id: $id) { affiliations { totalCount } } }`, { id: personId });
+    const { data } = await request<{ person: { affiliations: { totalCount: number } } }>(
+      `query($id: ID!) { person(id: $id) { affiliations { totalCount } } }`,
+      { id: personId },
+    );
     return data!.person.affiliations.totalCount;
   }
 
@@ -56,7 +72,13 @@ describe('affiliations', () => {
     const { data, errors } = await add({ personId, organizationId: spinachina, role: 'FOUNDER', title: ' Founder ', startedOn: '2011-05-01' });
     expect(errors).toBeUndefined();
     expect(data!.addAffiliation.affiliation).toMatchObject({
-      role: 'FOUNDER', title: 'Founder', startedOn: '2011-05-01', endedOn: null, current: true, person: { id: personId, name: 'Tang Wen' }, organization: { id: spinachina },
+      role: 'FOUNDER',
+      title: 'Founder',
+      startedOn: '2011-05-01',
+      endedOn: null,
+      current: true,
+      person: { id: personId, name: 'Tang Wen' },
+      organization: { id: spinachina },
     });
     const [organization] = await organizationPeople([spinachina]);
     expect(organization.people.nodes.map((n) => n.person.name)).toContain('Tang Wen');
@@ -125,18 +147,23 @@ describe('affiliations', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 
-  it('lists a person\'s affiliations, current or ended', async () => {
+  it("lists a person's affiliations, current or ended", async () => {
     const query = `query($id: ID!, $current: Boolean) { person(id: $id) { affiliations(current: $current) { nodes { title current organization { id } } } } }`;
     const id = personSeedId('supervisor-trainee-1');
     const all = await request<{ person: { affiliations: { nodes: { title: string; current: boolean }[] } } }>(query, { id });
-    expect(all.data!.person.affiliations.nodes.map((n) => [n.title, n.current])).toEqual([['Programme assistant', false], ['Social worker', true]]);
+    expect(all.data!.person.affiliations.nodes.map((n) => [n.title, n.current])).toEqual([
+      ['Programme assistant', false],
+      ['Social worker', true],
+    ]);
     const current = await request<{ person: { affiliations: { nodes: { organization: { id: string } }[] } } }>(query, { id, current: true });
-    expect(current.data!.person.affiliations.nodes).toEqual([{ title: 'Social worker', current: true, organization: { id: seedId('org:chengdu-community-elderly-care-center') } }]);
+    expect(current.data!.person.affiliations.nodes).toEqual([
+      { title: 'Social worker', current: true, organization: { id: seedId('org:chengdu-community-elderly-care-center') } },
+    ]);
     const ended = await request<{ person: { affiliations: { nodes: { title: string }[] } } }>(query, { id, current: false });
     expect(ended.data!.person.affiliations.nodes.map((n) => n.title)).toEqual(['Programme assistant']);
   });
 
-  it('pages through a person\'s affiliations by start date with cursors', async () => {
+  it("pages through a person's affiliations by start date with cursors", async () => {
     const query = `query($id: ID!, $after: String) { person(id: $id) { affiliations(first: 1, after: $after) { totalCount nodes { startedOn } pageInfo { hasNextPage endCursor } } } }`;
     type Page = { person: { affiliations: { totalCount: number; nodes: { startedOn: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
     const id = personSeedId('supervisor-trainee-1');
@@ -147,7 +174,7 @@ describe('affiliations', () => {
     expect(second.data!.person.affiliations).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
   });
 
-  it('lists an organization\'s people by role, and pages through them with cursors', async () => {
+  it("lists an organization's people by role, and pages through them with cursors", async () => {
     const park = seedId('org:chengdu-ngo-service-park');
     const [advisors] = await organizationPeople([park], { role: 'ADVISOR' });
     expect(advisors.people.totalCount).toBe(6);
@@ -164,8 +191,13 @@ describe('affiliations', () => {
       after = page.people.pageInfo.endCursor;
     }
     expect(seen.sort()).toEqual([
-      'Advisory committee expert 3 (unnamed in the source)', 'Advisory committee expert 4 (unnamed in the source)', 'Advisory committee expert 5 (unnamed in the source)',
-      'Advisory committee expert 6 (unnamed in the source)', 'Guo Hong', 'Service Park support-team member (illustrative)', 'Xu Qizhi',
+      'Advisory committee expert 3 (unnamed in the source)',
+      'Advisory committee expert 4 (unnamed in the source)',
+      'Advisory committee expert 5 (unnamed in the source)',
+      'Advisory committee expert 6 (unnamed in the source)',
+      'Guo Hong',
+      'Service Park support-team member (illustrative)',
+      'Xu Qizhi',
     ]);
   });
 
@@ -184,7 +216,10 @@ describe('affiliations', () => {
       formerAdvisors: advisoryCommittee(current: false) { nodes { person { name } } }
       allAdvisors: advisoryCommittee(current: null) { totalCount }
       board { nodes { role person { name } } } } } }`;
-    const { data, errors } = await request<{ _entities: Record<string, { totalCount?: number; nodes?: { role?: string; person: { name: string } }[] }>[] }>(query, { r: [{ __typename: 'Organization', id: organizationId }] });
+    const { data, errors } = await request<{ _entities: Record<string, { totalCount?: number; nodes?: { role?: string; person: { name: string } }[] }>[] }>(
+      query,
+      { r: [{ __typename: 'Organization', id: organizationId }] },
+    );
     expect(errors).toBeUndefined();
     const [organization] = data!._entities;
     expect(organization.advisoryCommittee).toEqual({ totalCount: 1, nodes: [{ role: 'ADVISOR', person: { name: 'Advisor Now' } }] });
@@ -193,15 +228,19 @@ describe('affiliations', () => {
     expect(organization.board.nodes).toEqual([{ role: 'BOARD_MEMBER', person: { name: 'Board Chair' } }]);
   });
 
-  it('gives the Chengdu NGO Service Park\'s advisory committee of six: Xu Qizhi, Guo Hong and four unnamed experts', async () => {
+  it("gives the Chengdu NGO Service Park's advisory committee of six: Xu Qizhi, Guo Hong and four unnamed experts", async () => {
     const { data } = await request<{ _entities: { advisoryCommittee: { totalCount: number; nodes: { person: { name: string } }[] } }[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { advisoryCommittee { totalCount nodes { person { name } } } } } }`,
       { r: [{ __typename: 'Organization', id: seedId('org:chengdu-ngo-service-park') }] },
     );
     expect(data!._entities[0].advisoryCommittee.totalCount).toBe(6);
     expect(data!._entities[0].advisoryCommittee.nodes.map((n) => n.person.name).sort()).toEqual([
-      'Advisory committee expert 3 (unnamed in the source)', 'Advisory committee expert 4 (unnamed in the source)', 'Advisory committee expert 5 (unnamed in the source)',
-      'Advisory committee expert 6 (unnamed in the source)', 'Guo Hong', 'Xu Qizhi',
+      'Advisory committee expert 3 (unnamed in the source)',
+      'Advisory committee expert 4 (unnamed in the source)',
+      'Advisory committee expert 5 (unnamed in the source)',
+      'Advisory committee expert 6 (unnamed in the source)',
+      'Guo Hong',
+      'Xu Qizhi',
     ]);
   });
 
@@ -212,9 +251,22 @@ describe('affiliations', () => {
 
   it('resolves Organization.people for 22 organizations with as many SQL statements as for 2', async () => {
     const organizationIds = [
-      'npi', 'npi-chengdu', 'chengdu-ngo-service-park', 'sowossky', 'swufe', 'taiwan-red-cross', 'chengdu-municipal-government',
-      'chengdu-social-organization-development-foundation', 'chengdu-community-elderly-care-center', 'chengdu-migrant-children-center',
-      'chengdu-community-legal-aid', 'spinachina', 'shanghai-united-foundation', 'npi-beijing', 'npi-shenzhen', 'pudong-civil-affairs-bureau',
+      'npi',
+      'npi-chengdu',
+      'chengdu-ngo-service-park',
+      'sowossky',
+      'swufe',
+      'taiwan-red-cross',
+      'chengdu-municipal-government',
+      'chengdu-social-organization-development-foundation',
+      'chengdu-community-elderly-care-center',
+      'chengdu-migrant-children-center',
+      'chengdu-community-legal-aid',
+      'spinachina',
+      'shanghai-united-foundation',
+      'npi-beijing',
+      'npi-shenzhen',
+      'pudong-civil-affairs-bureau',
     ].map((slug) => seedId(`org:${slug}`));
     for (let i = 1; organizationIds.length < 22; i++) {
       const organizationId = await hub.createOrganization(`Chengdu Community Group ${i}`);

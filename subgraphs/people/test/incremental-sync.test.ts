@@ -54,10 +54,14 @@ describe('incremental sync of people', () => {
   });
 
   it('keeps updatedAt when the seed is loaded again (it changes nothing)', async () => {
-    const before = await subgraph.request<{ people: { nodes: { id: string; updatedAt: string }[] } }>(`{ people(filter: { illustrative: false }, first: 100) { nodes { id updatedAt } } }`);
+    const before = await subgraph.request<{ people: { nodes: { id: string; updatedAt: string }[] } }>(
+      `{ people(filter: { illustrative: false }, first: 100) { nodes { id updatedAt } } }`,
+    );
     expect(before.data!.people.nodes.length).toBeGreaterThan(0);
     await seedSubgraph(peopleSubgraph, process.env.TEST_DATABASE_URL!, createLogger('people', 'silent'));
-    const after = await subgraph.request<{ people: { nodes: { id: string; updatedAt: string }[] } }>(`{ people(filter: { illustrative: false }, first: 100) { nodes { id updatedAt } } }`);
+    const after = await subgraph.request<{ people: { nodes: { id: string; updatedAt: string }[] } }>(
+      `{ people(filter: { illustrative: false }, first: 100) { nodes { id updatedAt } } }`,
+    );
     expect(after.data!.people.nodes).toEqual(before.data!.people.nodes);
   });
 });

@@ -57,13 +57,15 @@ describe('job applications', () => {
   });
   afterAll(() => hub?.stop());
 
-  const newPosting = (fields: Record<string, unknown> = {}) => postJob(request, { organizationId, title: 'Caseworker', kind: 'FULL_TIME', city: 'Applyton', ...fields });
+  const newPosting = (fields: Record<string, unknown> = {}) =>
+    postJob(request, { organizationId, title: 'Caseworker', kind: 'FULL_TIME', city: 'Applyton', ...fields });
   const applyFor = (postingId: string, personId: string, coverNote?: string) =>
     request<{ applyForJob: { application: Application & { coverNote: string | null } } }>(APPLY, { input: { postingId, personId, coverNote } });
   const change = (id: string, status: string) => request<{ changeApplicationStatus: { application: Application } }>(CHANGE, { id, status });
   const applicationsOf = async (postingId: string) => {
     const { data } = await request<{ jobPosting: { applications: { totalCount: number; nodes: { status: string; person: { name: string } }[] } } }>(
-      `query($id: ID!) { jobPosting(id: $id) { applications { totalCount nodes { status person { name } } } } }`, { id: postingId },
+      `query($id: ID!) { jobPosting(id: $id) { applications { totalCount nodes { status person { name } } } } }`,
+      { id: postingId },
     );
     return data!.jobPosting.applications;
   };
@@ -80,9 +82,16 @@ describe('job applications', () => {
     const personId = await createPerson(request, { name: 'Cover Note Writer' });
     const { data, errors } = await applyFor(posting.id, personId, '  I would love to help.  ');
     expect(errors).toBeUndefined();
-    expect(data!.applyForJob.application).toMatchObject({ status: 'SUBMITTED', coverNote: 'I would love to help.', nextStatuses: ['SHORTLISTED', 'REJECTED', 'WITHDRAWN'] });
+    expect(data!.applyForJob.application).toMatchObject({
+      status: 'SUBMITTED',
+      coverNote: 'I would love to help.',
+      nextStatuses: ['SHORTLISTED', 'REJECTED', 'WITHDRAWN'],
+    });
     expect(await applicationsOf(posting.id)).toEqual({ totalCount: 1, nodes: [{ status: 'SUBMITTED', person: { name: 'Cover Note Writer' } }] });
-    const person = await request<{ person: { applications: { nodes: { posting: { id: string } }[] } } }>(`query($id: ID!) { person(id: $id) { applications { nodes { posting { id } } } } }`, { id: personId });
+    const person = await request<{ person: { applications: { nodes: { posting: { id: string } }[] } } }>(
+      `query($id: ID!) { person(id: $id) { applications { nodes { posting { id } } } } }`,
+      { id: personId },
+    );
     expect(person.data!.person.applications.nodes).toEqual([{ posting: { id: posting.id } }]);
   });
 
@@ -118,7 +127,7 @@ describe('job applications', () => {
     expect((await applicationsOf(postingId)).nodes[0].status).toBe(before);
   });
 
-  it('refuses WITHDRAWN or SUBMITTED through changeApplicationStatus as BAD_USER_INPUT: withdrawing is the applicant\'s', async () => {
+  it("refuses WITHDRAWN or SUBMITTED through changeApplicationStatus as BAD_USER_INPUT: withdrawing is the applicant's", async () => {
     const { id } = await submitted();
     for (const status of ['WITHDRAWN', 'SUBMITTED']) {
       const { errors } = await change(id, status);
@@ -189,13 +198,17 @@ describe('job applications', () => {
   it('refuses an unknown person or posting as NOT_FOUND naming the field, and a cover note over 5000 characters as BAD_USER_INPUT', async () => {
     const posting = await newPosting();
     const personId = await createPerson(request, { name: 'Known Person' });
-    expect((await applyFor(posting.id, '00000000-0000-4000-8000-000000000000')).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'personId', type: 'Person' });
+    expect((await applyFor(posting.id, '00000000-0000-4000-8000-000000000000')).errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'personId',
+      type: 'Person',
+    });
     expect((await applyFor('not-a-uuid', personId)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'postingId', type: 'JobPosting' });
     expect((await applyFor(posting.id, personId, 'x'.repeat(5001))).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'coverNote' });
     expect((await change('00000000-0000-4000-8000-000000000000', 'SHORTLISTED')).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 
-  it('filters a posting\'s applications by status and pages through them in the order they were sent', async () => {
+  it("filters a posting's applications by status and pages through them in the order they were sent", async () => {
     const posting = await newPosting();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -206,7 +219,9 @@ describe('job applications', () => {
     await change(ids[3], 'REJECTED');
     const query = `query($id: ID!, $statuses: [ApplicationStatus!], $after: String) { jobPosting(id: $id) { applications(statuses: $statuses, first: 2, after: $after) {
       totalCount nodes { person { name } } pageInfo { hasNextPage endCursor } } } }`;
-    type Page = { jobPosting: { applications: { totalCount: number; nodes: { person: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+    type Page = {
+      jobPosting: { applications: { totalCount: number; nodes: { person: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    };
     const inPlay = await request<Page>(query, { id: posting.id, statuses: ['SUBMITTED', 'SHORTLISTED'] });
     expect(inPlay.data!.jobPosting.applications.totalCount).toBe(4);
     const names: string[] = [];

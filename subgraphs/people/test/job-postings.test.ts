@@ -20,21 +20,40 @@ describe('job postings', () => {
   afterAll(() => hub?.stop());
 
   const base = () => ({ organizationId, title: 'Programme officer', kind: 'FULL_TIME', city: 'Chengdu' });
-  const totalPostings = async () => (await request<Titles>(`query($o: ID!) { jobPostings(filter: { organizationId: $o, statuses: [DRAFT, OPEN, CLOSED, FILLED] }) { totalCount } }`, { o: organizationId })).data!.jobPostings.totalCount;
+  const totalPostings = async () =>
+    (
+      await request<Titles>(`query($o: ID!) { jobPostings(filter: { organizationId: $o, statuses: [DRAFT, OPEN, CLOSED, FILLED] }) { totalCount } }`, {
+        o: organizationId,
+      })
+    ).data!.jobPostings.totalCount;
   const titles = async (filter: Record<string, unknown>) => {
-    const { data, errors } = await request<Titles>(`query($filter: JobPostingFilter) { jobPostings(filter: $filter, first: 100) { nodes { title } } }`, { filter });
+    const { data, errors } = await request<Titles>(`query($filter: JobPostingFilter) { jobPostings(filter: $filter, first: 100) { nodes { title } } }`, {
+      filter,
+    });
     expect(errors).toBeUndefined();
     return data!.jobPostings.nodes.map((n) => n.title);
   };
 
-  it('posts an open position with its salary range as exact money, and shows it among the organization\'s open positions', async () => {
+  it("posts an open position with its salary range as exact money, and shows it among the organization's open positions", async () => {
     const posting = await postJob(request, {
-      ...base(), title: ' Community social worker ', titleZh: '社区社工', skills: ['Case management', 'case  management', 'group work'],
-      minimumQualification: 'ASSISTANT_SOCIAL_WORKER', salary: { min: { amount: '4000', currency: 'cny' }, max: { amount: '5500.5', currency: 'CNY' } },
+      ...base(),
+      title: ' Community social worker ',
+      titleZh: '社区社工',
+      skills: ['Case management', 'case  management', 'group work'],
+      minimumQualification: 'ASSISTANT_SOCIAL_WORKER',
+      salary: { min: { amount: '4000', currency: 'cny' }, max: { amount: '5500.5', currency: 'CNY' } },
     });
     expect(posting).toMatchObject({
-      title: 'Community social worker', titleZh: '社区社工', kind: 'FULL_TIME', city: 'Chengdu', remote: false, status: 'OPEN', openNow: true,
-      skills: ['Case management', 'group work'], minimumQualification: 'ASSISTANT_SOCIAL_WORKER', organization: { id: organizationId },
+      title: 'Community social worker',
+      titleZh: '社区社工',
+      kind: 'FULL_TIME',
+      city: 'Chengdu',
+      remote: false,
+      status: 'OPEN',
+      openNow: true,
+      skills: ['Case management', 'group work'],
+      minimumQualification: 'ASSISTANT_SOCIAL_WORKER',
+      organization: { id: organizationId },
       salary: { min: { amount: '4000.00', currency: 'CNY' }, max: { amount: '5500.50', currency: 'CNY' }, period: 'MONTH' },
     });
     const { data } = await request<{ _entities: { openPositions: { totalCount: number; nodes: { id: string }[] } }[] }>(
@@ -45,7 +64,13 @@ describe('job postings', () => {
   });
 
   it('posts a remote position without a city, and a one-sided salary per day', async () => {
-    const posting = await postJob(request, { ...base(), city: null, remote: true, kind: 'INTERNSHIP', salary: { min: { amount: '120', currency: 'CNY' }, period: 'DAY' } });
+    const posting = await postJob(request, {
+      ...base(),
+      city: null,
+      remote: true,
+      kind: 'INTERNSHIP',
+      salary: { min: { amount: '120', currency: 'CNY' }, period: 'DAY' },
+    });
     expect(posting).toMatchObject({ city: null, remote: true, salary: { min: { amount: '120.00' }, max: null, period: 'DAY' } });
   });
 
@@ -63,7 +88,11 @@ describe('job postings', () => {
     ['an empty title', { title: '  ' }, 'title'],
     ['neither a city nor remote', { city: null }, 'city'],
     ['a salary in two currencies', { salary: { min: { amount: '100', currency: 'CNY' }, max: { amount: '200', currency: 'USD' } } }, 'salary.max.currency'],
-    ['a salary whose maximum is below its minimum', { salary: { min: { amount: '5000.01', currency: 'CNY' }, max: { amount: '5000', currency: 'CNY' } } }, 'salary.max.amount'],
+    [
+      'a salary whose maximum is below its minimum',
+      { salary: { min: { amount: '5000.01', currency: 'CNY' }, max: { amount: '5000', currency: 'CNY' } } },
+      'salary.max.amount',
+    ],
     ['a salary without amounts', { salary: { period: 'MONTH' } }, 'salary'],
     ['a salary that is not a decimal', { salary: { min: { amount: '4k', currency: 'CNY' } } }, 'salary.min.amount'],
     ['a closing date before the opening date', { opensOn: '2030-05-01', closesOn: '2030-04-30' }, 'closesOn'],
@@ -83,7 +112,10 @@ describe('job postings', () => {
     expect(await titles({ search: 'Draft Officer Unique' })).toEqual([]);
     expect(await titles({ search: 'Draft Officer Unique', statuses: ['DRAFT'] })).toEqual(['Draft Officer Unique']);
     const personId = await createPerson(request, { name: 'Draft Applicant' });
-    const early = await request(`mutation($p: ID!, $who: ID!) { applyForJob(input: { postingId: $p, personId: $who }) { application { id } } }`, { p: draft.id, who: personId });
+    const early = await request(`mutation($p: ID!, $who: ID!) { applyForJob(input: { postingId: $p, personId: $who }) { application { id } } }`, {
+      p: draft.id,
+      who: personId,
+    });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'postingId' });
 
     const stale = await request(PUBLISH, { id: draft.id });
@@ -111,14 +143,21 @@ describe('job postings', () => {
     const closed = await postJob(request, base());
     expect((await request<{ closeJobPosting: { jobPosting: Posting } }>(CLOSE, { id: closed.id })).data!.closeJobPosting.jobPosting.status).toBe('CLOSED');
     const draft = await postJob(request, { ...base(), draft: true });
-    expect((await request(CLOSE, { id: draft.id, filled: true })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', from: 'DRAFT', to: 'FILLED', allowed: ['OPEN', 'CLOSED'] });
+    expect((await request(CLOSE, { id: draft.id, filled: true })).errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      from: 'DRAFT',
+      to: 'FILLED',
+      allowed: ['OPEN', 'CLOSED'],
+    });
     expect((await request(CLOSE, { id: 'not-a-uuid' })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 
   it('updates only the fields given, and leaves the posting untouched when one is wrong', async () => {
     const posting = await postJob(request, { ...base(), salary: { min: { amount: '3000', currency: 'CNY' }, max: { amount: '4000', currency: 'CNY' } } });
     const changed = await request(UPDATE_POSTING, { input: { id: posting.id, title: 'Senior officer', skills: ['Fundraising'] } });
-    expect(changed.data).toMatchObject({ updateJobPosting: { jobPosting: { title: 'Senior officer', city: 'Chengdu', skills: ['Fundraising'], salary: { min: { amount: '3000.00' } } } } });
+    expect(changed.data).toMatchObject({
+      updateJobPosting: { jobPosting: { title: 'Senior officer', city: 'Chengdu', skills: ['Fundraising'], salary: { min: { amount: '3000.00' } } } },
+    });
     const refused = await request(UPDATE_POSTING, { input: { id: posting.id, title: 'Never saved', city: null } });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'city' });
     const cleared = await request(UPDATE_POSTING, { input: { id: posting.id, salary: null, remote: true, city: null } });
@@ -153,7 +192,10 @@ describe('job postings', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { data?: Titles } = await request(`query($after: String) { jobPostings(filter: { city: "${city}" }, first: 3, after: $after) { totalCount nodes { title } pageInfo { hasNextPage endCursor } } }`, { after });
+      const page: { data?: Titles } = await request(
+        `query($after: String) { jobPostings(filter: { city: "${city}" }, first: 3, after: $after) { totalCount nodes { title } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       expect(page.data!.jobPostings.totalCount).toBe(7);
       seen.push(...page.data!.jobPostings.nodes.map((n) => n.title));
       if (!page.data!.jobPostings.pageInfo.hasNextPage) break;
@@ -164,7 +206,7 @@ describe('job postings', () => {
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
-  it('lists only postings taking applications today as an organization\'s open positions, filtered by kind', async () => {
+  it("lists only postings taking applications today as an organization's open positions, filtered by kind", async () => {
     const organization = await hub.createOrganization('Open Positions NGO');
     const open = await postJob(request, { ...base(), organizationId: organization, title: 'Open now', kind: 'VOLUNTEER' });
     await postJob(request, { ...base(), organizationId: organization, title: 'Opens later', opensOn: daysFromToday(5) });
@@ -172,9 +214,14 @@ describe('job postings', () => {
     const closed = await postJob(request, { ...base(), organizationId: organization, title: 'Closed' });
     await request(CLOSE, { id: closed.id });
     const query = `query($r: [_Any!]!, $kinds: [JobKind!]) { _entities(representations: $r) { ... on Organization { openPositions(kinds: $kinds) { totalCount nodes { id title } } } } }`;
-    const all = await request<{ _entities: { openPositions: { totalCount: number; nodes: { id: string }[] } }[] }>(query, { r: [{ __typename: 'Organization', id: organization }] });
+    const all = await request<{ _entities: { openPositions: { totalCount: number; nodes: { id: string }[] } }[] }>(query, {
+      r: [{ __typename: 'Organization', id: organization }],
+    });
     expect(all.data!._entities[0].openPositions).toEqual({ totalCount: 1, nodes: [{ id: open.id, title: 'Open now' }] });
-    const none = await request<{ _entities: { openPositions: { totalCount: number } }[] }>(query, { r: [{ __typename: 'Organization', id: organization }], kinds: ['FULL_TIME'] });
+    const none = await request<{ _entities: { openPositions: { totalCount: number } }[] }>(query, {
+      r: [{ __typename: 'Organization', id: organization }],
+      kinds: ['FULL_TIME'],
+    });
     expect(none.data!._entities[0].openPositions.totalCount).toBe(0);
   });
 
@@ -213,7 +260,7 @@ describe('job postings', () => {
     expect(tomorrow.openNow).toBe(false);
   });
 
-  it('shows the seed organizations\' postings', async () => {
+  it("shows the seed organizations' postings", async () => {
     const sowossky = await titles({ organizationId: seedId('org:sowossky') });
     expect(sowossky).toEqual(expect.arrayContaining(['Project officer', 'Social-work intern, "Spread Your Wings" training camp']));
   });

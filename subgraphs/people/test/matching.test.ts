@@ -4,7 +4,11 @@ import { startPeopleWithOrganizations, type PeopleWithOrganizations, type Reques
 import { apply, CLOSE, createPerson, daysFromToday, postJob, WITHDRAW } from './talent-market';
 
 type Explained = { score: number; matchedSkills: string[]; sameCity: boolean; qualificationMet: boolean };
-type Candidates = { jobPosting: { suggestedCandidates: { totalCount: number; nodes: (Explained & { person: { name: string } })[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+type Candidates = {
+  jobPosting: {
+    suggestedCandidates: { totalCount: number; nodes: (Explained & { person: { name: string } })[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  };
+};
 type Postings = { person: { suggestedPostings: { totalCount: number; nodes: (Explained & { posting: { title: string } })[] } } };
 
 const CANDIDATES = `query($id: ID!, $first: Int, $after: String) { jobPosting(id: $id) { suggestedCandidates(first: $first, after: $after) {
@@ -26,7 +30,16 @@ describe('matching people and postings', () => {
     subgraph = hub.people;
     request = hub.request;
     organizationId = await hub.createOrganization('Matching Test NGO');
-    posting = (await postJob(request, { organizationId, title: 'Match officer', kind: 'FULL_TIME', city: CITY, skills: [ALPHA, BETA, GAMMA], minimumQualification: 'SOCIAL_WORKER' })).id;
+    posting = (
+      await postJob(request, {
+        organizationId,
+        title: 'Match officer',
+        kind: 'FULL_TIME',
+        city: CITY,
+        skills: [ALPHA, BETA, GAMMA],
+        minimumQualification: 'SOCIAL_WORKER',
+      })
+    ).id;
     const candidates: Record<string, Record<string, unknown>> = {
       A: { city: 'MATCHFORD', skills: ['matchskill alpha', 'MATCHSKILL BETA'], qualifications: [{ level: 'SOCIAL_WORKER' }] },
       B: { city: 'Elsewhere', skills: [GAMMA, BETA, ALPHA], qualifications: [{ level: 'SENIOR_SOCIAL_WORKER' }] },
@@ -69,7 +82,10 @@ describe('matching people and postings', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { nodes: { person: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = await candidatesOf(posting, { first: 2, after });
+      const page: { nodes: { person: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = await candidatesOf(posting, {
+        first: 2,
+        after,
+      });
       seen.push(...page.nodes.map((n) => n.person.name));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

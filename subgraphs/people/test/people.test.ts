@@ -29,23 +29,51 @@ describe('people', () => {
 
   it('creates a person with trimmed names, and skills trimmed and kept once whatever their case', async () => {
     const { data, errors } = await request(CREATE, {
-      input: { name: '  Deng Hui ', nameZh: '邓慧', roles: ['SOCIAL_WORKER'], city: 'Chengdu', skills: [' case management ', 'Case  Management', 'group work'], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER', year: 2015 }], email: 'deng@example.org', phone: '+86 28 1234 5678' },
+      input: {
+        name: '  Deng Hui ',
+        nameZh: '邓慧',
+        roles: ['SOCIAL_WORKER'],
+        city: 'Chengdu',
+        skills: [' case management ', 'Case  Management', 'group work'],
+        qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER', year: 2015 }],
+        email: 'deng@example.org',
+        phone: '+86 28 1234 5678',
+      },
     });
     expect(errors).toBeUndefined();
     expect(data).toMatchObject({
-      createPerson: { person: { name: 'Deng Hui', nameZh: '邓慧', roles: ['SOCIAL_WORKER'], skills: ['case management', 'group work'], qualification: 'ASSISTANT_SOCIAL_WORKER' } },
+      createPerson: {
+        person: {
+          name: 'Deng Hui',
+          nameZh: '邓慧',
+          roles: ['SOCIAL_WORKER'],
+          skills: ['case management', 'group work'],
+          qualification: 'ASSISTANT_SOCIAL_WORKER',
+        },
+      },
     });
   });
 
   it('keeps a profile: languages as canonical tags, education, qualifications with the highest level, PUBLIC and not open to work by default', async () => {
     const { data, errors } = await request<{ createPerson: { person: Record<string, unknown> } }>(CREATE, {
       input: {
-        name: 'Profile Person', languages: ['ZH', 'yue', 'zh'],
+        name: 'Profile Person',
+        languages: ['ZH', 'yue', 'zh'],
         education: [
-          { institution: ' Southwestern University of Finance and Economics ', institutionZh: '西南财经大学', organizationId: seedId('org:swufe'), degree: 'MASTER', major: 'Social work', year: 2014 },
+          {
+            institution: ' Southwestern University of Finance and Economics ',
+            institutionZh: '西南财经大学',
+            organizationId: seedId('org:swufe'),
+            degree: 'MASTER',
+            major: 'Social work',
+            year: 2014,
+          },
           { institution: 'Sichuan University', degree: 'BACHELOR', year: 2011 },
         ],
-        qualifications: [{ level: 'SOCIAL_WORKER', year: 2016 }, { kind: 'SOCIAL_WORK', level: 'ASSISTANT_SOCIAL_WORKER', year: 2012 }],
+        qualifications: [
+          { level: 'SOCIAL_WORKER', year: 2016 },
+          { kind: 'SOCIAL_WORK', level: 'ASSISTANT_SOCIAL_WORKER', year: 2012 },
+        ],
       },
     });
     expect(errors).toBeUndefined();
@@ -54,10 +82,20 @@ describe('people', () => {
       visibility: 'PUBLIC',
       openToWork: false,
       qualification: 'SOCIAL_WORKER',
-      qualifications: [{ kind: 'SOCIAL_WORK', level: 'ASSISTANT_SOCIAL_WORKER', year: 2012 }, { kind: 'SOCIAL_WORK', level: 'SOCIAL_WORKER', year: 2016 }],
+      qualifications: [
+        { kind: 'SOCIAL_WORK', level: 'ASSISTANT_SOCIAL_WORKER', year: 2012 },
+        { kind: 'SOCIAL_WORK', level: 'SOCIAL_WORKER', year: 2016 },
+      ],
       education: [
         { institution: 'Sichuan University', institutionZh: null, degree: 'BACHELOR', major: null, year: 2011, organization: null },
-        { institution: 'Southwestern University of Finance and Economics', institutionZh: '西南财经大学', degree: 'MASTER', major: 'Social work', year: 2014, organization: { id: seedId('org:swufe') } },
+        {
+          institution: 'Southwestern University of Finance and Economics',
+          institutionZh: '西南财经大学',
+          degree: 'MASTER',
+          major: 'Social work',
+          year: 2014,
+          organization: { id: seedId('org:swufe') },
+        },
       ],
     });
   });
@@ -68,8 +106,19 @@ describe('people', () => {
     });
     const id = created.data!.createPerson.person.id;
     const LISTS = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { person { qualification education { institution } qualifications { level } } } }`;
-    const replaced = await request(LISTS, { id, input: { education: [{ institution: 'New School', degree: 'BACHELOR' }], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }] } });
-    expect(replaced.data).toEqual({ updatePerson: { person: { qualification: 'ASSISTANT_SOCIAL_WORKER', education: [{ institution: 'New School' }], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }] } } });
+    const replaced = await request(LISTS, {
+      id,
+      input: { education: [{ institution: 'New School', degree: 'BACHELOR' }], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }] },
+    });
+    expect(replaced.data).toEqual({
+      updatePerson: {
+        person: {
+          qualification: 'ASSISTANT_SOCIAL_WORKER',
+          education: [{ institution: 'New School' }],
+          qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }],
+        },
+      },
+    });
     const untouched = await request(LISTS, { id, input: { bio: 'Lists not given stay.' } });
     expect(untouched.data).toEqual(replaced.data);
     const cleared = await request(LISTS, { id, input: { education: [], qualifications: [] } });
@@ -80,7 +129,11 @@ describe('people', () => {
     ['a language that is not a BCP 47 tag', { languages: ['zh', 'Sichuanese'] }, 'languages'],
     ['a qualification level twice', { qualifications: [{ level: 'SOCIAL_WORKER' }, { level: 'SOCIAL_WORKER', year: 2012 }] }, 'qualifications[1].level'],
     ['a qualification before the first national examination', { qualifications: [{ level: 'SOCIAL_WORKER', year: 2007 }] }, 'qualifications[0].year'],
-    ['a qualification obtained in the future', { qualifications: [{ level: 'SOCIAL_WORKER', year: new Date().getUTCFullYear() + 1 }] }, 'qualifications[0].year'],
+    [
+      'a qualification obtained in the future',
+      { qualifications: [{ level: 'SOCIAL_WORKER', year: new Date().getUTCFullYear() + 1 }] },
+      'qualifications[0].year',
+    ],
     ['an education without institution', { education: [{ institution: ' ', degree: 'BACHELOR' }] }, 'education[0].institution'],
     ['an education year far ahead', { education: [{ institution: 'X', degree: 'BACHELOR', year: 2999 }] }, 'education[0].year'],
     ['more than 20 education entries', { education: Array.from({ length: 21 }, () => ({ institution: 'X', degree: 'OTHER' })) }, 'education'],
@@ -95,7 +148,13 @@ describe('people', () => {
   it('refuses an education institution the organizations subgraph does not know as NOT_FOUND naming the entry, and writes nothing', async () => {
     const before = await totalPeople();
     const { errors } = await request(CREATE, {
-      input: { name: 'Unknown School', education: [{ institution: 'A', degree: 'BACHELOR', organizationId: seedId('org:swufe') }, { institution: 'B', degree: 'MASTER', organizationId: '00000000-0000-4000-8000-000000000000' }] },
+      input: {
+        name: 'Unknown School',
+        education: [
+          { institution: 'A', degree: 'BACHELOR', organizationId: seedId('org:swufe') },
+          { institution: 'B', degree: 'MASTER', organizationId: '00000000-0000-4000-8000-000000000000' },
+        ],
+      },
     });
     expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', type: 'Organization', field: 'education[1].organizationId' });
     expect(await totalPeople()).toBe(before);
@@ -117,7 +176,13 @@ describe('people', () => {
     const city = 'Filterton';
     const people = [
       { name: 'Filter A', city, skills: ['Puppet Therapy'], languages: ['ii'], openToWork: true, qualifications: [{ level: 'SENIOR_SOCIAL_WORKER' }] },
-      { name: 'Filter B', city, skills: ['puppet therapy', 'mediation'], languages: ['zh'], qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }, { level: 'SOCIAL_WORKER' }] },
+      {
+        name: 'Filter B',
+        city,
+        skills: ['puppet therapy', 'mediation'],
+        languages: ['zh'],
+        qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER' }, { level: 'SOCIAL_WORKER' }],
+      },
       { name: 'Filter C', city, skills: ['mediation'], languages: ['zh', 'ii'], openToWork: true },
     ];
     for (const input of people) expect((await request(CREATE, { input })).errors).toBeUndefined();
@@ -135,9 +200,16 @@ describe('people', () => {
     const city = 'Countville';
     for (let i = 0; i < 20; i++) {
       const input = {
-        name: `Count ${String(i).padStart(2, '0')}`, city,
-        education: [{ institution: `School ${i}`, degree: 'BACHELOR', year: 2010 }, { institution: `College ${i}`, degree: 'MASTER', year: 2012 }],
-        qualifications: [{ level: 'ASSISTANT_SOCIAL_WORKER', year: 2011 }, { level: 'SOCIAL_WORKER', year: 2014 }],
+        name: `Count ${String(i).padStart(2, '0')}`,
+        city,
+        education: [
+          { institution: `School ${i}`, degree: 'BACHELOR', year: 2010 },
+          { institution: `College ${i}`, degree: 'MASTER', year: 2012 },
+        ],
+        qualifications: [
+          { level: 'ASSISTANT_SOCIAL_WORKER', year: 2011 },
+          { level: 'SOCIAL_WORKER', year: 2014 },
+        ],
       };
       expect((await request(CREATE, { input })).errors).toBeUndefined();
     }
@@ -145,7 +217,10 @@ describe('people', () => {
       education { institution organization { id } } qualifications { level year } affiliations { totalCount } } } }`;
     const statementsFor = async (first: number) => {
       const before = await subgraph.sqlStatements();
-      const { data, errors } = await request<{ people: { nodes: { education: unknown[]; qualifications: unknown[]; qualification: string }[] } }>(query, { city, first });
+      const { data, errors } = await request<{ people: { nodes: { education: unknown[]; qualifications: unknown[]; qualification: string }[] } }>(query, {
+        city,
+        first,
+      });
       expect(errors).toBeUndefined();
       expect(data!.people.nodes).toHaveLength(first);
       for (const node of data!.people.nodes) {
@@ -233,10 +308,17 @@ describe('people', () => {
   it('filters by organization: everyone who holds or held a role there, once each', async () => {
     // other test files of the run add affiliations too: assert the seed's people, each once
     const park = await names({ organizationId: seedId('org:chengdu-ngo-service-park') });
-    expect(park).toEqual(expect.arrayContaining([
-      'Advisory committee expert 3 (unnamed in the source)', 'Advisory committee expert 4 (unnamed in the source)', 'Advisory committee expert 5 (unnamed in the source)',
-      'Advisory committee expert 6 (unnamed in the source)', 'Guo Hong', 'Service Park support-team member (illustrative)', 'Xu Qizhi',
-    ]));
+    expect(park).toEqual(
+      expect.arrayContaining([
+        'Advisory committee expert 3 (unnamed in the source)',
+        'Advisory committee expert 4 (unnamed in the source)',
+        'Advisory committee expert 5 (unnamed in the source)',
+        'Advisory committee expert 6 (unnamed in the source)',
+        'Guo Hong',
+        'Service Park support-team member (illustrative)',
+        'Xu Qizhi',
+      ]),
+    );
     expect(new Set(park).size).toBe(park.length);
     expect(await names({ organizationId: seedId('org:chengdu-community-elderly-care-center') })).toEqual(expect.arrayContaining(['He Jun', 'Li Xiuying']));
     expect(await names({ organizationId: 'not-a-uuid' })).toEqual([]);
@@ -245,8 +327,11 @@ describe('people', () => {
   it('pages through people with cursors, without gaps or repeats', async () => {
     // a city of its own: other test files of the run add people too
     const city = 'Pagetown';
-    for (const name of ['Pa', 'Pb', 'Pc', 'Pd', 'Pe', 'Pf', 'Pg', 'Pc', 'Pa']) expect((await request(CREATE, { input: { name, city } })).errors).toBeUndefined();
-    const all = await request<{ people: { totalCount: number; nodes: { id: string }[] } }>(`{ people(filter: { city: "${city}" }, first: 100) { totalCount nodes { id } } }`);
+    for (const name of ['Pa', 'Pb', 'Pc', 'Pd', 'Pe', 'Pf', 'Pg', 'Pc', 'Pa'])
+      expect((await request(CREATE, { input: { name, city } })).errors).toBeUndefined();
+    const all = await request<{ people: { totalCount: number; nodes: { id: string }[] } }>(
+      `{ people(filter: { city: "${city}" }, first: 100) { totalCount nodes { id } } }`,
+    );
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -273,7 +358,18 @@ describe('people', () => {
   });
 
   it('resolves Person references for many ids in one SQL statement, null for unknown ids', async () => {
-    const slugs = ['li-zhaowei', 'xu-qizhi', 'student-1', 'student-2', 'advisor-2', 'advisor-3', 'advisor-4', 'advisor-5', 'legal-aid-founder', 'supervisor-trainee-1'];
+    const slugs = [
+      'li-zhaowei',
+      'xu-qizhi',
+      'student-1',
+      'student-2',
+      'advisor-2',
+      'advisor-3',
+      'advisor-4',
+      'advisor-5',
+      'legal-aid-founder',
+      'supervisor-trainee-1',
+    ];
     const representations = slugs.map((slug) => ({ __typename: 'Person', id: personSeedId(slug) }));
     const before = await subgraph.sqlStatements();
     const { data, errors } = await request<{ _entities: ({ id: string; name: string } | null)[] }>(

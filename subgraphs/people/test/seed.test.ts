@@ -7,12 +7,32 @@ import type { Request } from './harness';
 
 /** The slugs the training subgraph's seed enrolls. */
 const SLUGS = [
-  'li-zhaowei', 'xu-qizhi', 'guo-hong', 'sun-hongwei', 'npi-hub-admin', 'service-park-director', 'advisor-swufe-professor', 'advisor-taiwan-supervisor', 'advisor-2', 'advisor-3',
-  'advisor-4', 'advisor-5', 'elderly-care-founder', 'migrant-children-founder', 'legal-aid-founder', 'student-1', 'student-2',
-  'supervisor-trainee-1', 'supervisor-trainee-2',
+  'li-zhaowei',
+  'xu-qizhi',
+  'guo-hong',
+  'sun-hongwei',
+  'npi-hub-admin',
+  'service-park-director',
+  'advisor-swufe-professor',
+  'advisor-taiwan-supervisor',
+  'advisor-2',
+  'advisor-3',
+  'advisor-4',
+  'advisor-5',
+  'elderly-care-founder',
+  'migrant-children-founder',
+  'legal-aid-founder',
+  'student-1',
+  'student-2',
+  'supervisor-trainee-1',
+  'supervisor-trainee-2',
 ];
 
-type PersonWithAffiliations = { name: string; nameZh: string; affiliations: { totalCount: number; nodes: { role: string; title: string | null; organization: { id: string } }[] } };
+type PersonWithAffiliations = {
+  name: string;
+  nameZh: string;
+  affiliations: { totalCount: number; nodes: { role: string; title: string | null; organization: { id: string } }[] };
+};
 const PERSON = `query($id: ID!) { person(id: $id) { name nameZh affiliations(first: 100) { totalCount nodes { role title organization { id } } } } }`;
 
 describe('people seed', () => {
@@ -26,7 +46,15 @@ describe('people seed', () => {
 
   /** What the seed's people hold; other test files of the run add rows of their own, so only these are compared. */
   async function totals(): Promise<Record<string, number>> {
-    const { data } = await request<{ _entities: ({ affiliations: { totalCount: number }; education: unknown[]; qualifications: unknown[]; applications: { totalCount: number }; recommendationsGiven: { totalCount: number } } | null)[] }>(
+    const { data } = await request<{
+      _entities: ({
+        affiliations: { totalCount: number };
+        education: unknown[];
+        qualifications: unknown[];
+        applications: { totalCount: number };
+        recommendationsGiven: { totalCount: number };
+      } | null)[];
+    }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { affiliations { totalCount } education { institution } qualifications { level }
         applications { totalCount } recommendationsGiven { totalCount } } } }`,
       { r: SLUGS.map((slug) => ({ __typename: 'Person', id: personSeedId(slug) })) },
@@ -65,18 +93,28 @@ describe('people seed', () => {
   const committee = { role: 'ADVISOR', title: 'Advisory committee member', organization: { id: org('chengdu-ngo-service-park') } };
 
   it('gives the real people the articles name exactly the roles the articles give them, and no other', async () => {
-    expect(await person('li-zhaowei')).toEqual({ name: 'Li Zhaowei', nameZh: null, affiliations: { totalCount: 1, nodes: [{ role: 'FOUNDER', title: 'Founder', organization: { id: org('sowossky') } }] } });
+    expect(await person('li-zhaowei')).toEqual({
+      name: 'Li Zhaowei',
+      nameZh: null,
+      affiliations: { totalCount: 1, nodes: [{ role: 'FOUNDER', title: 'Founder', organization: { id: org('sowossky') } }] },
+    });
     expect(await person('xu-qizhi')).toEqual({ name: 'Xu Qizhi', nameZh: '徐启智', affiliations: { totalCount: 1, nodes: [committee] } });
     const guoHong = await person('guo-hong');
     expect(guoHong).toMatchObject({ name: 'Guo Hong', nameZh: '郭虹', affiliations: { totalCount: 2 } });
-    expect(guoHong.affiliations.nodes).toEqual(expect.arrayContaining([
-      committee,
-      { role: 'DIRECTOR', title: 'Director of the Sociology Institute', organization: { id: org('sichuan-academy-of-social-sciences') } },
-    ]));
-    expect(await person('sun-hongwei')).toEqual({ name: 'Sun Hongwei', nameZh: '孙洪伟', affiliations: { totalCount: 1, nodes: [{ role: 'FOUNDER', title: 'Founder', organization: { id: org('spinachina') } }] } });
+    expect(guoHong.affiliations.nodes).toEqual(
+      expect.arrayContaining([
+        committee,
+        { role: 'DIRECTOR', title: 'Director of the Sociology Institute', organization: { id: org('sichuan-academy-of-social-sciences') } },
+      ]),
+    );
+    expect(await person('sun-hongwei')).toEqual({
+      name: 'Sun Hongwei',
+      nameZh: '孙洪伟',
+      affiliations: { totalCount: 1, nodes: [{ role: 'FOUNDER', title: 'Founder', organization: { id: org('spinachina') } }] },
+    });
   });
 
-  it('seats six on the Service Park\'s advisory committee: Xu Qizhi, Guo Hong and four unnamed experts marked illustrative, with nothing invented about them', async () => {
+  it("seats six on the Service Park's advisory committee: Xu Qizhi, Guo Hong and four unnamed experts marked illustrative, with nothing invented about them", async () => {
     const seated = [];
     for (const slug of SLUGS) {
       if ((await person(slug)).affiliations.nodes.some((n) => n.role === 'ADVISOR' && n.organization.id === org('chengdu-ngo-service-park'))) seated.push(slug);
@@ -85,14 +123,22 @@ describe('people seed', () => {
     const query = `query($id: ID!) { person(id: $id) { name skills education { institution } qualifications { level } affiliations { totalCount } provenance { kind illustrative sourceIssue } } }`;
     for (const slug of ['advisor-2', 'advisor-3', 'advisor-4', 'advisor-5']) {
       const { data } = await request<{ person: Record<string, unknown> }>(query, { id: personSeedId(slug) });
-      expect(data!.person).toMatchObject({ skills: [], education: [], qualifications: [], affiliations: { totalCount: 1 }, provenance: { kind: 'SEED', illustrative: true, sourceIssue: 'No. 56, Winter 2012' } });
+      expect(data!.person).toMatchObject({
+        skills: [],
+        education: [],
+        qualifications: [],
+        affiliations: { totalCount: 1 },
+        provenance: { kind: 'SEED', illustrative: true, sourceIssue: 'No. 56, Winter 2012' },
+      });
       expect(data!.person.name).toMatch(/^Advisory committee expert \d \(unnamed in the source\)$/);
     }
   });
 
   it('gives the invented supervisor trainees their education and qualifications, keeping the highest level', async () => {
     const query = `query($id: ID!) { person(id: $id) { qualification qualifications { level year } education { institution degree major organization { id } } } }`;
-    type Profile = { person: { qualification: string | null; qualifications: { level: string }[]; education: { institution: string; organization: { id: string } | null }[] } };
+    type Profile = {
+      person: { qualification: string | null; qualifications: { level: string }[]; education: { institution: string; organization: { id: string } | null }[] };
+    };
     for (const slug of ['supervisor-trainee-1', 'supervisor-trainee-2', 'elderly-care-founder']) {
       const { data } = await request<Profile>(query, { id: personSeedId(slug) });
       expect(data!.person.education.length).toBeGreaterThan(0);
@@ -105,7 +151,7 @@ describe('people seed', () => {
     expect(student.education[0].organization).toEqual({ id: seedId('org:swufe') });
   });
 
-  it('takes back what an earlier seed said wrongly about people when loaded over it (NPI\'s founder on the committee, a placeholder SowosSky founder)', async () => {
+  it("takes back what an earlier seed said wrongly about people when loaded over it (NPI's founder on the committee, a placeholder SowosSky founder)", async () => {
     const em = subgraph.running.orm.em.fork();
     const run = (sql: string) => em.getConnection().execute(sql);
     const luZhao = personSeedId('lu-zhao');
@@ -121,14 +167,22 @@ describe('people seed', () => {
     expect(await seedSubgraph(peopleSubgraph, process.env.TEST_DATABASE_URL!, createLogger('people', 'silent'))).toBeGreaterThanOrEqual(7);
 
     expect(await run(`select id from people.person where id in ('${luZhao}', '${placeholder}')`)).toEqual([]);
-    expect(await run(`select id from people.affiliation where person_id in ('${luZhao}', '${placeholder}') or organization_id = '${org('chengdu-civil-affairs-bureau')}'`)).toEqual([]);
-    expect(await run(`select name, skills from people.person where id = '${personSeedId('advisor-2')}'`)).toEqual([{ name: 'Advisory committee expert 3 (unnamed in the source)', skills: [] }]);
+    expect(
+      await run(
+        `select id from people.affiliation where person_id in ('${luZhao}', '${placeholder}') or organization_id = '${org('chengdu-civil-affairs-bureau')}'`,
+      ),
+    ).toEqual([]);
+    expect(await run(`select name, skills from people.person where id = '${personSeedId('advisor-2')}'`)).toEqual([
+      { name: 'Advisory committee expert 3 (unnamed in the source)', skills: [] },
+    ]);
     expect(await seedSubgraph(peopleSubgraph, process.env.TEST_DATABASE_URL!, createLogger('people', 'silent'))).toBe(0);
   });
 
-  it('has SowosSky\'s founder Li Zhaowei, its internship for social-work students and its project officer post, and postings of Chengdu NGOs', async () => {
+  it("has SowosSky's founder Li Zhaowei, its internship for social-work students and its project officer post, and postings of Chengdu NGOs", async () => {
     // the seed's own postings: other tests of this suite post jobs too, so a page of everything may not hold them
-    const { data } = await request<{ jobPostings: { nodes: { title: string; kind: string; status: string; city: string | null; organization: { id: string } }[] } }>(
+    const { data } = await request<{
+      jobPostings: { nodes: { title: string; kind: string; status: string; city: string | null; organization: { id: string } }[] };
+    }>(
       `{ jobPostings(first: 100, filter: { statuses: [OPEN, CLOSED, FILLED], illustrative: true }) { nodes { title kind status city organization { id } } } }`,
     );
     const postings = data!.jobPostings.nodes;
@@ -139,19 +193,28 @@ describe('people seed', () => {
   });
 
   it('has applications in several statuses and a recommendation by an (invented) SWUFE lecturer', async () => {
-    const { data } = await request<{ jobPosting: { applications: { nodes: { status: string; person: { name: string } }[] }; recommendations: { nodes: { recommender: { id: string }; candidate: { name: string } }[] } } }>(
+    const { data } = await request<{
+      jobPosting: {
+        applications: { nodes: { status: string; person: { name: string } }[] };
+        recommendations: { nodes: { recommender: { id: string }; candidate: { name: string } }[] };
+      };
+    }>(
       `query($id: ID!) { jobPosting(id: $id) { applications { nodes { status person { name } } } recommendations { nodes { recommender { id } candidate { name } } } } }`,
       { id: postingSeedId('sowossky-social-work-internship') },
     );
-    expect(data!.jobPosting.applications.nodes).toEqual([{ status: 'SUBMITTED', person: { name: 'Sun Yue' } }, { status: 'SHORTLISTED', person: { name: 'Ma Lin' } }]);
+    expect(data!.jobPosting.applications.nodes).toEqual([
+      { status: 'SUBMITTED', person: { name: 'Sun Yue' } },
+      { status: 'SHORTLISTED', person: { name: 'Ma Lin' } },
+    ]);
     expect(data!.jobPosting.recommendations.nodes).toEqual([{ recommender: { id: personSeedId('advisor-swufe-professor') }, candidate: { name: 'Sun Yue' } }]);
   });
 
   it('suggests the open-to-work seed people for the elderly-care post, He Jun first (skills, city and qualification)', async () => {
-    const { data } = await request<{ jobPosting: { suggestedCandidates: { nodes: { score: number; qualificationMet: boolean; person: { name: string } }[] } } }>(
-      `query($id: ID!) { jobPosting(id: $id) { suggestedCandidates { nodes { score qualificationMet person { name } } } } }`,
-      { id: postingSeedId('elderly-care-social-worker') },
-    );
+    const { data } = await request<{
+      jobPosting: { suggestedCandidates: { nodes: { score: number; qualificationMet: boolean; person: { name: string } }[] } };
+    }>(`query($id: ID!) { jobPosting(id: $id) { suggestedCandidates { nodes { score qualificationMet person { name } } } } }`, {
+      id: postingSeedId('elderly-care-social-worker'),
+    });
     // other test files of the run add people of their own: compare the seed's
     const seeded = data!.jobPosting.suggestedCandidates.nodes.filter((n) => ['He Jun', 'Sun Yue', 'Ma Lin'].includes(n.person.name));
     expect(seeded).toEqual([

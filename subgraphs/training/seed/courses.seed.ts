@@ -38,7 +38,7 @@ export const SEED_COURSES: SeedCourse[] = [
       titleZh: '青翼训练营',
       kind: CourseKind.TRAINING_CAMP,
       description:
-        'SowosSky\'s training camp for professional social workers and social-work students: workshops, symposia, practical training, peer mentoring, ' +
+        "SowosSky's training camp for professional social workers and social-work students: workshops, symposia, practical training, peer mentoring, " +
         'individual supervision and sharing of experience, with supervisors guiding participants through challenges. In 2009 recognized as the social ' +
         'entrepreneur project with the most potential by the British Embassy (the British Council) and the YouChange China Social Entrepreneur Foundation.',
       descriptionZh: '青翼社会工作人才服务中心为专业社工和社会工作专业学生举办的训练营。',
@@ -91,12 +91,35 @@ export const SEED_COURSES: SeedCourse[] = [
       causeAreas: [C.SOCIAL_WORK, C.SECTOR_CAPACITY_BUILDING],
     },
     offeredBy: ['chengdu-ngo-service-park', 'swufe', 'taiwan-red-cross'],
-    provenance: sourced(SEED_SOURCES.servicePark, `The course, its three organizers, its funding from Taiwan and its weekly instructor from Taiwan. ${INVENTED_DETAILS}`),
+    provenance: sourced(
+      SEED_SOURCES.servicePark,
+      `The course, its three organizers, its funding from Taiwan and its weekly instructor from Taiwan. ${INVENTED_DETAILS}`,
+    ),
     enrollments: [
-      { person: 'supervisor-trainee-1', status: COMPLETED, appliedAt: '2012-07-04T02:00:00Z', certificate: { code: 'CGJF6P3C2EQP', completedOn: '2013-06-30' } },
-      { person: 'supervisor-trainee-2', status: COMPLETED, appliedAt: '2012-07-05T03:30:00Z', certificate: { code: 'MHME17GB9PVD', completedOn: '2013-06-30' } },
-      { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2012-07-11T01:15:00Z', certificate: { code: '282GBPDC3KPS', completedOn: '2013-06-30' } },
-      { person: 'migrant-children-founder', status: COMPLETED, appliedAt: '2012-07-12T06:00:00Z', certificate: { code: 'NDVFR9AG8400', completedOn: '2013-06-30' } },
+      {
+        person: 'supervisor-trainee-1',
+        status: COMPLETED,
+        appliedAt: '2012-07-04T02:00:00Z',
+        certificate: { code: 'CGJF6P3C2EQP', completedOn: '2013-06-30' },
+      },
+      {
+        person: 'supervisor-trainee-2',
+        status: COMPLETED,
+        appliedAt: '2012-07-05T03:30:00Z',
+        certificate: { code: 'MHME17GB9PVD', completedOn: '2013-06-30' },
+      },
+      {
+        person: 'elderly-care-founder',
+        status: COMPLETED,
+        appliedAt: '2012-07-11T01:15:00Z',
+        certificate: { code: '282GBPDC3KPS', completedOn: '2013-06-30' },
+      },
+      {
+        person: 'migrant-children-founder',
+        status: COMPLETED,
+        appliedAt: '2012-07-12T06:00:00Z',
+        certificate: { code: 'NDVFR9AG8400', completedOn: '2013-06-30' },
+      },
       { person: 'legal-aid-founder', status: COMPLETED, appliedAt: '2012-07-12T08:45:00Z', certificate: { code: 'WV4ZNZJRWEMZ', completedOn: '2013-06-30' } },
     ],
   },
@@ -106,7 +129,7 @@ export const SEED_COURSES: SeedCourse[] = [
       title: 'Capacity-Building Workshop for Incubated NGOs',
       titleZh: '入壳机构能力建设工作坊',
       kind: CourseKind.WORKSHOP,
-      description: 'Illustrative example of the Service Park\'s capacity building: project design, financial management and governance for its first cohort.',
+      description: "Illustrative example of the Service Park's capacity building: project design, financial management and governance for its first cohort.",
       descriptionZh: '示例：面向成都公益组织服务园首批入壳机构的项目设计、财务管理与治理培训。',
       audiences: [Audience.NGO_STAFF],
       city: 'Chengdu',
@@ -123,7 +146,12 @@ export const SEED_COURSES: SeedCourse[] = [
     provenance: illustrative('an invented workshop standing for the capacity building the article says the Service Park focuses on.', SEED_SOURCES.servicePark),
     enrollments: [
       { person: 'legal-aid-founder', status: COMPLETED, appliedAt: '2012-10-18T02:00:00Z', certificate: { code: 'XGJBK1BTTQXX', completedOn: '2012-11-11' } },
-      { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2012-10-20T02:00:00Z', certificate: { code: 'RHJAT72Z3JJF', completedOn: '2012-11-11' } },
+      {
+        person: 'elderly-care-founder',
+        status: COMPLETED,
+        appliedAt: '2012-10-20T02:00:00Z',
+        certificate: { code: 'RHJAT72Z3JJF', completedOn: '2012-11-11' },
+      },
     ],
   },
   {
@@ -149,8 +177,18 @@ export const SEED_COURSES: SeedCourse[] = [
     offeredBy: ['chengdu-ngo-service-park'],
     provenance: illustrative('an invented mentoring programme of the Service Park (the article describes none).', SEED_SOURCES.servicePark),
     enrollments: [
-      { person: 'elderly-care-founder', status: COMPLETED, appliedAt: '2012-06-05T02:00:00Z', certificate: { code: '98CHRY0NMCGF', completedOn: '2013-06-30' } },
-      { person: 'migrant-children-founder', status: COMPLETED, appliedAt: '2012-06-06T02:00:00Z', certificate: { code: 'RVXN696XZGKT', completedOn: '2013-06-30' } },
+      {
+        person: 'elderly-care-founder',
+        status: COMPLETED,
+        appliedAt: '2012-06-05T02:00:00Z',
+        certificate: { code: '98CHRY0NMCGF', completedOn: '2013-06-30' },
+      },
+      {
+        person: 'migrant-children-founder',
+        status: COMPLETED,
+        appliedAt: '2012-06-06T02:00:00Z',
+        certificate: { code: 'RVXN696XZGKT', completedOn: '2013-06-30' },
+      },
       { person: 'legal-aid-founder', status: COMPLETED, appliedAt: '2012-06-08T02:00:00Z', certificate: { code: 'ZYNS4TR310B8', completedOn: '2013-06-30' } },
     ],
   },

@@ -18,7 +18,10 @@ export const SEED_CURRICULUM: { course: string; modules: SeedModule[] } = {
   course: 'social-work-foundations-online',
   modules: [
     {
-      slug: 'values', title: 'Values and ethics', titleZh: '价值观与伦理', summary: 'What social work stands for, and the ethical choices of everyday practice.',
+      slug: 'values',
+      title: 'Values and ethics',
+      titleZh: '价值观与伦理',
+      summary: 'What social work stands for, and the ethical choices of everyday practice.',
       lessons: [
         { slug: 'what-is-social-work', title: 'What social work is', titleZh: '什么是社会工作', durationMinutes: 60 },
         { slug: 'values', title: 'Core values: dignity, self-determination, justice', titleZh: '核心价值：尊严、自决与公正', durationMinutes: 75 },
@@ -26,7 +29,10 @@ export const SEED_CURRICULUM: { course: string; modules: SeedModule[] } = {
       ],
     },
     {
-      slug: 'casework', title: 'Casework', titleZh: '个案工作', summary: 'Working with one person or family, from first contact to closing.',
+      slug: 'casework',
+      title: 'Casework',
+      titleZh: '个案工作',
+      summary: 'Working with one person or family, from first contact to closing.',
       lessons: [
         { slug: 'engagement', title: 'Engagement and interviewing', titleZh: '接案与会谈', durationMinutes: 75 },
         { slug: 'assessment', title: 'Assessment and planning', titleZh: '预估与计划', durationMinutes: 75 },
@@ -34,7 +40,10 @@ export const SEED_CURRICULUM: { course: string; modules: SeedModule[] } = {
       ],
     },
     {
-      slug: 'group-work', title: 'Group work', titleZh: '小组工作', summary: 'Planning and leading groups in communities and NGOs.',
+      slug: 'group-work',
+      title: 'Group work',
+      titleZh: '小组工作',
+      summary: 'Planning and leading groups in communities and NGOs.',
       lessons: [
         { slug: 'planning', title: 'Planning a group', titleZh: '小组策划', durationMinutes: 60 },
         { slug: 'leading', title: 'Leading a group through its stages', titleZh: '带领小组的各个阶段', durationMinutes: 90 },

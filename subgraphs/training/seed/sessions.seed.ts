@@ -34,7 +34,12 @@ const SUPERVISORS_SATURDAYS = weekdaysBetween(6, '2012-09-01', '2013-06-30').fil
 export const RETRACTED_SUPERVISORS_SATURDAYS = weekdaysBetween(6, '2011-09-01', '2012-06-30');
 
 const CAMP_DAYS = [
-  { day: 45, topic: 'Opening: what social workers do in China\'s NGOs', topicZh: '开营：社会工作者在中国公益组织中做什么', instructor: 'advisor-swufe-professor' },
+  {
+    day: 45,
+    topic: "Opening: what social workers do in China's NGOs",
+    topicZh: '开营：社会工作者在中国公益组织中做什么',
+    instructor: 'advisor-swufe-professor',
+  },
   { day: 46, topic: 'Fieldwork skills: interviewing and assessment', topicZh: '实务技能：会谈与评估', instructor: 'advisor-swufe-professor' },
   { day: 48, topic: 'Being supervised: how to use supervision', topicZh: '接受督导：如何用好督导', instructor: 'advisor-swufe-professor' },
   { day: 50, topic: 'Career paths in the sector', topicZh: '公益行业的职业发展', instructor: 'advisor-swufe-professor' },

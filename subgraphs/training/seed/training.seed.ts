@@ -25,10 +25,13 @@ const enrollment = (courseSlug: string, personSlug: string) => seedId(`enrollmen
 const lesson = (path: string) => seedId(`lesson:${SEED_CURRICULUM.course}:${path}`);
 
 /** Every seeded enrollment is of an invented person. */
-const ENROLLMENT = illustrative('an invented person\'s enrollment.');
+const ENROLLMENT = illustrative("an invented person's enrollment.");
 const MENTORSHIP = illustrative('a mentorship between invented people.');
 /** What an earlier seed stated that the sources do not: NPI Chengdu and SowosSky offering invented courses; a support-team placeholder's enrollment. */
-const RETRACTED_OFFERINGS = [['npi-chengdu-capacity-building', 'npi-chengdu'], ['social-work-foundations-online', 'sowossky']];
+const RETRACTED_OFFERINGS = [
+  ['npi-chengdu-capacity-building', 'npi-chengdu'],
+  ['social-work-foundations-online', 'sowossky'],
+];
 const RETRACTED_ENROLLMENTS = [['npi-chengdu-capacity-building', 'service-park-director']];
 
 /**
@@ -119,11 +122,31 @@ export async function seedTraining(em: EntityManager, log: Logger): Promise<numb
   );
 
   const withdrawn =
-    (await retractSeed(em, Mentorship, RETRACTED_MENTORSHIPS.map((slug) => seedId(`mentorship:${slug}`)))) +
-    (await retractSeed(em, Session, RETRACTED_SUPERVISORS_SATURDAYS.map((date) => seedId(`session:chengdu-senior-supervisors:${date}:09:00`)))) +
-    (await retractSeed(em, CourseOffering, RETRACTED_OFFERINGS.map(([c, organization]) => seedId(`offering:${c}:${organization}`)))) +
-    (await retractSeed(em, Certificate, RETRACTED_ENROLLMENTS.map(([c, p]) => seedId(`certificate:${c}:${p}`)))) +
-    (await retractSeed(em, Enrollment, RETRACTED_ENROLLMENTS.map(([c, p]) => enrollment(c, p))));
+    (await retractSeed(
+      em,
+      Mentorship,
+      RETRACTED_MENTORSHIPS.map((slug) => seedId(`mentorship:${slug}`)),
+    )) +
+    (await retractSeed(
+      em,
+      Session,
+      RETRACTED_SUPERVISORS_SATURDAYS.map((date) => seedId(`session:chengdu-senior-supervisors:${date}:09:00`)),
+    )) +
+    (await retractSeed(
+      em,
+      CourseOffering,
+      RETRACTED_OFFERINGS.map(([c, organization]) => seedId(`offering:${c}:${organization}`)),
+    )) +
+    (await retractSeed(
+      em,
+      Certificate,
+      RETRACTED_ENROLLMENTS.map(([c, p]) => seedId(`certificate:${c}:${p}`)),
+    )) +
+    (await retractSeed(
+      em,
+      Enrollment,
+      RETRACTED_ENROLLMENTS.map(([c, p]) => enrollment(c, p)),
+    ));
   const fromToday = new Set(SEED_COURSES.flatMap(({ slug, enrollments: list }) => list.filter((e) => !e.appliedAt).map((e) => enrollment(slug, e.person))));
   const written = {
     withdrawn,

@@ -17,15 +17,22 @@ describe('training subgraph: courses that require approval, and the enrollment t
 
   beforeAll(async () => {
     hub = await startTrainingHub(['organizations', 'people']);
-    people = await createPeople(hub.services.people!.url, Array.from({ length: 6 }, (_, i) => `Approval Person ${i + 1}`));
+    people = await createPeople(
+      hub.services.people!.url,
+      Array.from({ length: 6 }, (_, i) => `Approval Person ${i + 1}`),
+    );
   });
   afterAll(() => hub?.stop());
 
   const newCourse = (overrides: Record<string, unknown> = {}) =>
-    createCourse(training(), courseInput([SERVICE_PARK], { title: `Approval course ${randomUUID().slice(0, 6)}`, requiresApproval: true, capacity: 2, ...overrides }));
+    createCourse(
+      training(),
+      courseInput([SERVICE_PARK], { title: `Approval course ${randomUUID().slice(0, 6)}`, requiresApproval: true, capacity: 2, ...overrides }),
+    );
 
   const seats = async (id: string) =>
-    (await ok<{ course: { enrolledCount: number; seatsLeft: number } }>(training(), `query($id: ID!) { course(id: $id) { enrolledCount seatsLeft } }`, { id })).course;
+    (await ok<{ course: { enrolledCount: number; seatsLeft: number } }>(training(), `query($id: ID!) { course(id: $id) { enrolledCount seatsLeft } }`, { id }))
+      .course;
 
   it('keeps the transition table the issue sets out', () => {
     const { ENROLLED, WAITLISTED, COMPLETED, DROPPED } = EnrollmentStatus;
@@ -45,7 +52,10 @@ describe('training subgraph: courses that require approval, and the enrollment t
     expect(await seats(course.id)).toEqual({ enrolledCount: 0, seatsLeft: 2 });
 
     const approved = [];
-    for (const enrollment of applied) approved.push((await ok<{ approveEnrollment: { enrollment: { status: string } } }>(training(), APPROVE, { id: enrollment.id })).approveEnrollment.enrollment.status);
+    for (const enrollment of applied)
+      approved.push(
+        (await ok<{ approveEnrollment: { enrollment: { status: string } } }>(training(), APPROVE, { id: enrollment.id })).approveEnrollment.enrollment.status,
+      );
     expect(approved).toEqual(['ENROLLED', 'ENROLLED', 'WAITLISTED']);
     expect(await seats(course.id)).toEqual({ enrolledCount: 2, seatsLeft: 0 });
 
@@ -78,7 +88,10 @@ describe('training subgraph: courses that require approval, and the enrollment t
     await ok(training(), COMPLETE, { id: completed.id });
     const dropped = await enroll(training(), course.id, people[4]);
     await ok(training(), DROP, { id: dropped.id });
-    for (const [id, status] of [[completed.id, 'COMPLETED'], [dropped.id, 'DROPPED']]) {
+    for (const [id, status] of [
+      [completed.id, 'COMPLETED'],
+      [dropped.id, 'DROPPED'],
+    ]) {
       for (const mutation of [DROP, COMPLETE, APPROVE]) {
         const error = await refused(training(), mutation, { id });
         expect(error).toMatchObject({ code: 'CONFLICT', field: 'id', from: status });

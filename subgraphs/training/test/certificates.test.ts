@@ -30,7 +30,10 @@ describe('training subgraph: completion certificates', () => {
 
   beforeAll(async () => {
     hub = await startTrainingHub(['organizations', 'people']);
-    people = await createPeople(hub.services.people!.url, Array.from({ length: 20 }, (_, i) => `Certificate Holder ${i + 1}`));
+    people = await createPeople(
+      hub.services.people!.url,
+      Array.from({ length: 20 }, (_, i) => `Certificate Holder ${i + 1}`),
+    );
   });
   afterAll(() => hub?.stop());
 
@@ -51,11 +54,9 @@ describe('training subgraph: completion certificates', () => {
   it('issues a certificate with the completion, naming the holder and the offering organizations', async () => {
     const course = await createCourse(training(), courseInput([SERVICE_PARK, SWUFE], { title: `Certified course ${randomUUID().slice(0, 6)}` }));
     const enrollment = await enroll(training(), course.id, people[0]);
-    const { completeEnrollment } = await ok<{ completeEnrollment: { enrollment: { status: string; certificate: { code: string } }; certificate: Issued & Record<string, unknown> } }>(
-      training(),
-      COMPLETE,
-      { id: enrollment.id },
-    );
+    const { completeEnrollment } = await ok<{
+      completeEnrollment: { enrollment: { status: string; certificate: { code: string } }; certificate: Issued & Record<string, unknown> };
+    }>(training(), COMPLETE, { id: enrollment.id });
     const { certificate } = completeEnrollment;
     expect(certificate).toMatchObject({
       code: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/),
@@ -69,7 +70,9 @@ describe('training subgraph: completion certificates', () => {
     });
     expect(completeEnrollment.enrollment).toMatchObject({ status: 'COMPLETED', certificate: { code: certificate.code } });
 
-    const { verifyCertificate } = await ok<{ verifyCertificate: Issued & { course: { id: string } } }>(training(), VERIFY, { code: certificate.code.toLowerCase().replace(/-/g, '') });
+    const { verifyCertificate } = await ok<{ verifyCertificate: Issued & { course: { id: string } } }>(training(), VERIFY, {
+      code: certificate.code.toLowerCase().replace(/-/g, ''),
+    });
     expect(verifyCertificate).toEqual({
       code: certificate.code,
       holderName: 'Certificate Holder 1',
@@ -99,10 +102,9 @@ describe('training subgraph: completion certificates', () => {
   });
 
   it('tells a verifier nothing about the holder but the printed name: no Person, no id', async () => {
-    const { __type } = await ok<{ __type: { fields: { name: string; type: { name: string | null; ofType: { name: string | null; ofType: { name: string } | null } | null } }[] } }>(
-      training(),
-      `{ __type(name: "CertificateVerification") { fields { name type { name ofType { name ofType { name } } } } } }`,
-    );
+    const { __type } = await ok<{
+      __type: { fields: { name: string; type: { name: string | null; ofType: { name: string | null; ofType: { name: string } | null } | null } }[] };
+    }>(training(), `{ __type(name: "CertificateVerification") { fields { name type { name ofType { name ofType { name } } } } } }`);
     expect(__type.fields.map((f) => f.name).sort()).toEqual(['code', 'completedOn', 'course', 'holderName', 'holderNameZh', 'issuedAt', 'issuedBy']);
     const typeNames = JSON.stringify(__type.fields.map((f) => f.type));
     expect(typeNames).not.toContain('Person');
@@ -110,9 +112,10 @@ describe('training subgraph: completion certificates', () => {
     expect(typeNames).not.toContain('"ID"');
   });
 
-  it('lists a person\'s certificates in the order they were issued, for many people in the same number of SQL statements', async () => {
+  it("lists a person's certificates in the order they were issued, for many people in the same number of SQL statements", async () => {
     const courses: { id: string }[] = [];
-    for (let i = 0; i < 2; i += 1) courses.push(await createCourse(training(), courseInput([SERVICE_PARK], { title: `Batch certified ${i} ${randomUUID().slice(0, 6)}`, capacity: null })));
+    for (let i = 0; i < 2; i += 1)
+      courses.push(await createCourse(training(), courseInput([SERVICE_PARK], { title: `Batch certified ${i} ${randomUUID().slice(0, 6)}`, capacity: null })));
     const holders = people.slice(2, 20);
     for (const course of courses) {
       for (const person of holders) await ok(training(), COMPLETE, { id: (await enroll(training(), course.id, person)).id });
@@ -120,7 +123,9 @@ describe('training subgraph: completion certificates', () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { certificates(first: 5) { totalCount nodes { code holderName course { id } issuedBy { id } } } } } }`;
     const of = (n: number) => ({ r: holders.slice(0, n).map((id) => ({ __typename: 'Person', id })) });
     const data = await ok<{ _entities: { certificates: { totalCount: number; nodes: { course: { id: string } }[] } }[] }>(training(), query, of(18));
-    expect(data._entities.every((e) => e.certificates.totalCount === 2 && e.certificates.nodes.map((n) => n.course.id).join() === courses.map((c) => c.id).join())).toBe(true);
+    expect(
+      data._entities.every((e) => e.certificates.totalCount === 2 && e.certificates.nodes.map((n) => n.course.id).join() === courses.map((c) => c.id).join()),
+    ).toBe(true);
     const two = await statementsDuring(training(), () => ok(training(), query, of(2)));
     const eighteen = await statementsDuring(training(), () => ok(training(), query, of(18)));
     expect(eighteen).toBe(two);
@@ -132,14 +137,17 @@ describe('training subgraph: completion certificates', () => {
     const seeded = SEED_COURSES.flatMap((course) => course.enrollments.map((e) => ({ course: course.slug, ...e })));
 
     it('has a certificate with a fixed code for every completed enrollment, and only for those', () => {
-      for (const enrollment of seeded) expect([enrollment.person, Boolean(enrollment.certificate)]).toEqual([enrollment.person, enrollment.status === 'COMPLETED']);
+      for (const enrollment of seeded)
+        expect([enrollment.person, Boolean(enrollment.certificate)]).toEqual([enrollment.person, enrollment.status === 'COMPLETED']);
       const codes = seeded.flatMap((e) => (e.certificate ? [e.certificate.code] : []));
       expect(new Set(codes).size).toBe(codes.length);
       for (const code of codes) expect(parseCertificateCode(code, 'code')).toBe(code);
     });
 
     it('verifies the seeded codes, e.g. the supervisors course certificate of He Jun', async () => {
-      const { verifyCertificate } = await ok<{ verifyCertificate: Issued & { course: { id: string; title: string } } }>(training(), VERIFY, { code: 'CGJF-6P3C-2EQP' });
+      const { verifyCertificate } = await ok<{ verifyCertificate: Issued & { course: { id: string; title: string } } }>(training(), VERIFY, {
+        code: 'CGJF-6P3C-2EQP',
+      });
       expect(verifyCertificate).toMatchObject({
         holderName: 'He Jun',
         holderNameZh: '何军',
@@ -164,12 +172,16 @@ describe('training subgraph: completion certificates', () => {
   });
 
   // Last: it stops the people subgraph.
-  it('leaves the enrollment ENROLLED, without a certificate, when the holder\'s name cannot be had', async () => {
+  it("leaves the enrollment ENROLLED, without a certificate, when the holder's name cannot be had", async () => {
     const course = await createCourse(training(), courseInput([SERVICE_PARK], { title: `Unreachable names ${randomUUID().slice(0, 6)}` }));
     const enrollment = await enroll(training(), course.id, people[19]);
     await hub.services.people!.stop();
     expect(await refused(training(), COMPLETE, { id: enrollment.id })).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
-    const data = await ok<{ enrollment: { status: string; certificate: unknown } }>(training(), `query($id: ID!) { enrollment(id: $id) { status certificate { code } } }`, { id: enrollment.id });
+    const data = await ok<{ enrollment: { status: string; certificate: unknown } }>(
+      training(),
+      `query($id: ID!) { enrollment(id: $id) { status certificate { code } } }`,
+      { id: enrollment.id },
+    );
     expect(data.enrollment).toEqual({ status: 'ENROLLED', certificate: null });
   });
 });

@@ -35,7 +35,10 @@ describe('training subgraph: course details and updates', () => {
 
   beforeAll(async () => {
     hub = await startTrainingHub(['organizations', 'people', 'funding']);
-    people = await createPeople(hub.services.people!.url, Array.from({ length: 6 }, (_, i) => `Course Details Person ${i + 1}`));
+    people = await createPeople(
+      hub.services.people!.url,
+      Array.from({ length: 6 }, (_, i) => `Course Details Person ${i + 1}`),
+    );
   });
   afterAll(() => hub?.stop());
 
@@ -73,7 +76,13 @@ describe('training subgraph: course details and updates', () => {
 
   it('defaults to Asia/Shanghai, no approval, no grant and no recognitions', async () => {
     const course = await createCourse(training(), courseInput([SOWOSSKY], { title: `Plain course ${randomUUID().slice(0, 6)}` }));
-    expect(await details(course.id)).toMatchObject({ timeZone: 'Asia/Shanghai', requiresApproval: false, fundingGrant: null, recognitions: [], schedule: null });
+    expect(await details(course.id)).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+      requiresApproval: false,
+      fundingGrant: null,
+      recognitions: [],
+      schedule: null,
+    });
   });
 
   it('refuses a funding grant that does not exist in the funding subgraph as NOT_FOUND, and writes nothing', async () => {
@@ -82,7 +91,9 @@ describe('training subgraph: course details and updates', () => {
       const error = await refused(training(), CREATE_COURSE, { input: courseInput([SOWOSSKY], { title, fundingGrantId }) });
       expect(error).toMatchObject({ code: 'NOT_FOUND', type: 'Grant', id: fundingGrantId, field: 'fundingGrantId' });
     }
-    const { courses } = await ok<{ courses: { totalCount: number } }>(training(), `query($s: String) { courses(filter: { search: $s }) { totalCount } }`, { s: title });
+    const { courses } = await ok<{ courses: { totalCount: number } }>(training(), `query($s: String) { courses(filter: { search: $s }) { totalCount } }`, {
+      s: title,
+    });
     expect(courses.totalCount).toBe(0);
   });
 
@@ -101,7 +112,12 @@ describe('training subgraph: course details and updates', () => {
     it('changes the fields given, clears those given as null and keeps the others', async () => {
       const course = await createCourse(
         training(),
-        courseInput([SERVICE_PARK], { title: `Updatable ${randomUUID().slice(0, 6)}`, schedule: 'Mondays', fee: { amount: '100', currency: 'CNY' }, capacity: 10 }),
+        courseInput([SERVICE_PARK], {
+          title: `Updatable ${randomUUID().slice(0, 6)}`,
+          schedule: 'Mondays',
+          fee: { amount: '100', currency: 'CNY' },
+          capacity: 10,
+        }),
       );
       const { course: updated } = await update(course.id, {
         schedule: 'every Saturday 9:00–12:00',
@@ -143,8 +159,16 @@ describe('training subgraph: course details and updates', () => {
     it('refuses an unknown course, organization or grant as NOT_FOUND', async () => {
       const course = await createCourse(training(), courseInput([SERVICE_PARK], { title: `Referenced ${randomUUID().slice(0, 6)}` }));
       expect(await refused(training(), UPDATE, { id: randomUUID(), input: { title: 'x' } })).toMatchObject({ code: 'NOT_FOUND', type: 'Course', field: 'id' });
-      expect(await refused(training(), UPDATE, { id: course.id, input: { offeredByIds: [SERVICE_PARK, randomUUID()] } })).toMatchObject({ code: 'NOT_FOUND', type: 'Organization', field: 'offeredByIds' });
-      expect(await refused(training(), UPDATE, { id: course.id, input: { fundingGrantId: randomUUID() } })).toMatchObject({ code: 'NOT_FOUND', type: 'Grant', field: 'fundingGrantId' });
+      expect(await refused(training(), UPDATE, { id: course.id, input: { offeredByIds: [SERVICE_PARK, randomUUID()] } })).toMatchObject({
+        code: 'NOT_FOUND',
+        type: 'Organization',
+        field: 'offeredByIds',
+      });
+      expect(await refused(training(), UPDATE, { id: course.id, input: { fundingGrantId: randomUUID() } })).toMatchObject({
+        code: 'NOT_FOUND',
+        type: 'Grant',
+        field: 'fundingGrantId',
+      });
       expect((await details(course.id)).offeredBy).toEqual([{ id: SERVICE_PARK }]);
     });
 
@@ -188,13 +212,22 @@ describe('training subgraph: course details and updates', () => {
     });
 
     it('keeps the dates around every scheduled session: a CONFLICT naming the date that would leave one out', async () => {
-      const course = await createCourse(training(), courseInput([SERVICE_PARK], { title: `Dated ${randomUUID().slice(0, 6)}`, startsOn: daysFromToday(10), endsOn: daysFromToday(20) }));
+      const course = await createCourse(
+        training(),
+        courseInput([SERVICE_PARK], { title: `Dated ${randomUUID().slice(0, 6)}`, startsOn: daysFromToday(10), endsOn: daysFromToday(20) }),
+      );
       await ok(training(), `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`, {
         input: { courseId: course.id, date: daysFromToday(15), topic: 'Middle session', place: 'Room 1' },
       });
       expect(await refused(training(), UPDATE, { id: course.id, input: { endsOn: daysFromToday(14) } })).toMatchObject({ code: 'CONFLICT', field: 'endsOn' });
-      expect(await refused(training(), UPDATE, { id: course.id, input: { startsOn: daysFromToday(16), endsOn: daysFromToday(30) } })).toMatchObject({ code: 'CONFLICT', field: 'startsOn' });
-      expect((await update(course.id, { startsOn: daysFromToday(15), endsOn: daysFromToday(15) })).course).toMatchObject({ startsOn: daysFromToday(15), endsOn: daysFromToday(15) });
+      expect(await refused(training(), UPDATE, { id: course.id, input: { startsOn: daysFromToday(16), endsOn: daysFromToday(30) } })).toMatchObject({
+        code: 'CONFLICT',
+        field: 'startsOn',
+      });
+      expect((await update(course.id, { startsOn: daysFromToday(15), endsOn: daysFromToday(15) })).course).toMatchObject({
+        startsOn: daysFromToday(15),
+        endsOn: daysFromToday(15),
+      });
     });
   });
 
@@ -203,16 +236,27 @@ describe('training subgraph: course details and updates', () => {
 
     beforeAll(async () => {
       const [organization] = await createOrganizations(hub.services.organizations!.url, [`${token} organization`]);
-      const make = (key: string, overrides: Record<string, unknown>) => createCourse(training(), courseInput([organization], { title: `${token} ${key}`, ...overrides }));
+      const make = (key: string, overrides: Record<string, unknown>) =>
+        createCourse(training(), courseInput([organization], { title: `${token} ${key}`, ...overrides }));
       await make('english-approved', { language: 'en', requiresApproval: true, startsOn: daysFromToday(-5), endsOn: daysFromToday(5) });
-      await make('chinese-funded', { language: 'zh-Hans', fundingGrantId: GRANT, description: `Covers ${token}-casework`, startsOn: daysFromToday(6), endsOn: daysFromToday(9) });
+      await make('chinese-funded', {
+        language: 'zh-Hans',
+        fundingGrantId: GRANT,
+        description: `Covers ${token}-casework`,
+        startsOn: daysFromToday(6),
+        endsOn: daysFromToday(9),
+      });
       await make('chinese', { language: 'zh', startsOn: daysFromToday(1), endsOn: daysFromToday(3) });
     });
 
     async function titles(filter: Record<string, unknown>): Promise<string[]> {
-      const data = await ok<{ courses: { nodes: { title: string }[] } }>(training(), `query($f: CourseFilter) { courses(filter: $f, first: 100) { nodes { title } } }`, {
-        f: { search: token, ...filter },
-      });
+      const data = await ok<{ courses: { nodes: { title: string }[] } }>(
+        training(),
+        `query($f: CourseFilter) { courses(filter: $f, first: 100) { nodes { title } } }`,
+        {
+          f: { search: token, ...filter },
+        },
+      );
       return data.courses.nodes.map((n) => n.title.replace(`${token} `, ''));
     }
 
@@ -228,7 +272,11 @@ describe('training subgraph: course details and updates', () => {
     });
 
     it('finds text in the descriptions as well as the titles', async () => {
-      const data = await ok<{ courses: { nodes: { title: string }[] } }>(training(), `query($s: String) { courses(filter: { search: $s }) { nodes { title } } }`, { s: `${token}-casework` });
+      const data = await ok<{ courses: { nodes: { title: string }[] } }>(
+        training(),
+        `query($s: String) { courses(filter: { search: $s }) { nodes { title } } }`,
+        { s: `${token}-casework` },
+      );
       expect(data.courses.nodes.map((n) => n.title)).toEqual([`${token} chinese-funded`]);
     });
   });

@@ -32,7 +32,12 @@ describe('training subgraph: courses', () => {
   it('creates a course offered by several existing organizations, with an exact fee', async () => {
     const course = await createCourse(
       training(),
-      courseInput([SERVICE_PARK, SOWOSSKY], { title: 'Casework for New Social Workers', capacity: 25, fee: { amount: '1500', currency: 'cny' }, language: 'zh-hans' }),
+      courseInput([SERVICE_PARK, SOWOSSKY], {
+        title: 'Casework for New Social Workers',
+        capacity: 25,
+        fee: { amount: '1500', currency: 'cny' },
+        language: 'zh-hans',
+      }),
     );
     expect(course).toMatchObject({
       title: 'Casework for New Social Workers',
@@ -42,7 +47,10 @@ describe('training subgraph: courses', () => {
       enrolledCount: 0,
       seatsLeft: 25,
     });
-    const { data } = await training().request<{ course: { language: string; fee: { amount: string } } }>(`query($id: ID!) { course(id: $id) { language fee { amount } } }`, { id: course.id });
+    const { data } = await training().request<{ course: { language: string; fee: { amount: string } } }>(
+      `query($id: ID!) { course(id: $id) { language fee { amount } } }`,
+      { id: course.id },
+    );
     expect(data!.course).toEqual({ language: 'zh-Hans', fee: { amount: '1500.00' } });
   });
 
@@ -73,7 +81,10 @@ describe('training subgraph: courses', () => {
   });
 
   it('answers null for a course id that does not exist or is not a UUID', async () => {
-    const { data, errors } = await training().request(`query($a: ID!, $b: ID!) { a: course(id: $a) { id } b: course(id: $b) { id } }`, { a: randomUUID(), b: 'nope' });
+    const { data, errors } = await training().request(`query($a: ID!, $b: ID!) { a: course(id: $a) { id } b: course(id: $b) { id } }`, {
+      a: randomUUID(),
+      b: 'nope',
+    });
     expect(errors).toBeUndefined();
     expect(data).toEqual({ a: null, b: null });
   });
@@ -87,9 +98,24 @@ describe('training subgraph: courses', () => {
         ids[key] = (await createCourse(training(), courseInput(offeredBy, { title: `${token} ${key}`, ...overrides }))).id;
       };
       await make('past-camp', { kind: 'TRAINING_CAMP', audiences: ['STUDENTS'], city: 'Beijing', startsOn: '2012-07-10', endsOn: '2012-07-15' });
-      await make('online-course', { kind: 'DISTANCE_LEARNING', audiences: ['VOLUNTEERS'], city: null, online: true, startsOn: daysFromToday(10), endsOn: daysFromToday(90) });
-      await make('chengdu-workshop', { kind: 'WORKSHOP', audiences: ['NGO_STAFF', 'VOLUNTEERS'], startsOn: daysFromToday(20), endsOn: daysFromToday(20), capacity: 12 }, [SERVICE_PARK]);
-      await make('supervision', { kind: 'SUPERVISION_PROGRAMME', audiences: ['SUPERVISORS'], titleZh: `督导${token}`, startsOn: daysFromToday(40), endsOn: daysFromToday(200) }, [SERVICE_PARK, SOWOSSKY]);
+      await make('online-course', {
+        kind: 'DISTANCE_LEARNING',
+        audiences: ['VOLUNTEERS'],
+        city: null,
+        online: true,
+        startsOn: daysFromToday(10),
+        endsOn: daysFromToday(90),
+      });
+      await make(
+        'chengdu-workshop',
+        { kind: 'WORKSHOP', audiences: ['NGO_STAFF', 'VOLUNTEERS'], startsOn: daysFromToday(20), endsOn: daysFromToday(20), capacity: 12 },
+        [SERVICE_PARK],
+      );
+      await make(
+        'supervision',
+        { kind: 'SUPERVISION_PROGRAMME', audiences: ['SUPERVISORS'], titleZh: `督导${token}`, startsOn: daysFromToday(40), endsOn: daysFromToday(200) },
+        [SERVICE_PARK, SOWOSSKY],
+      );
     });
 
     const titles = (list: CourseList['courses']) => list.nodes.map((node) => node.title.replace(`${token} `, ''));
@@ -174,7 +200,10 @@ describe('training subgraph: courses', () => {
         Array.from({ length: 20 }, (_, i) => `Batching Test Organization ${i + 1}`),
       );
       for (let i = 0; i < organizationIds.length; i += 1) {
-        await createCourse(training(), courseInput([organizationIds[i], organizationIds[(i + 1) % organizationIds.length]], { title: `Batching course ${i + 1}`, capacity: 10 + i }));
+        await createCourse(
+          training(),
+          courseInput([organizationIds[i], organizationIds[(i + 1) % organizationIds.length]], { title: `Batching course ${i + 1}`, capacity: 10 + i }),
+        );
       }
     });
 
@@ -202,7 +231,10 @@ describe('training subgraph: courses', () => {
 
     it('answers an empty page for an organization that offers nothing or whose id is not a UUID', async () => {
       const { data } = await training().request<{ _entities: { coursesOffered: { totalCount: number } }[] }>(COURSES_OFFERED, {
-        r: [{ __typename: 'Organization', id: randomUUID() }, { __typename: 'Organization', id: 'not-a-uuid' }],
+        r: [
+          { __typename: 'Organization', id: randomUUID() },
+          { __typename: 'Organization', id: 'not-a-uuid' },
+        ],
       });
       expect(data!._entities.map((e) => e.coursesOffered.totalCount)).toEqual([0, 0]);
     });
@@ -217,14 +249,17 @@ describe('training subgraph: courses', () => {
     it('pages through the courses an organization offers with cursors, without gaps or repeats', async () => {
       const query = `query($r: [_Any!]!, $first: Int, $after: String) { _entities(representations: $r) { ... on Organization {
         coursesOffered(first: $first, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } } }`;
-      type Offered = { _entities: { coursesOffered: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }[] };
+      type Offered = {
+        _entities: { coursesOffered: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }[];
+      };
       const r = [{ __typename: 'Organization', id: SERVICE_PARK }];
       const all = (await training().request<Offered>(query, { r, first: 100 })).data!._entities[0].coursesOffered;
       expect(all.totalCount).toBeGreaterThanOrEqual(4);
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: Offered['_entities'][0]['coursesOffered'] = (await training().request<Offered>(query, { r, first: 2, after })).data!._entities[0].coursesOffered;
+        const page: Offered['_entities'][0]['coursesOffered'] = (await training().request<Offered>(query, { r, first: 2, after })).data!._entities[0]
+          .coursesOffered;
         seen.push(...page.nodes.map((node) => node.id));
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;

@@ -24,14 +24,28 @@ describe('training subgraph: distance learning — modules, lessons and progress
 
   beforeAll(async () => {
     hub = await startTrainingHub(['organizations', 'people']);
-    people = await createPeople(hub.services.people!.url, Array.from({ length: 20 }, (_, i) => `Online Learner ${i + 1}`));
+    people = await createPeople(
+      hub.services.people!.url,
+      Array.from({ length: 20 }, (_, i) => `Online Learner ${i + 1}`),
+    );
   });
   afterAll(() => hub?.stop());
 
   const newCourse = (overrides: Record<string, unknown> = {}) =>
-    createCourse(training(), courseInput([SOWOSSKY], { title: `Online course ${randomUUID().slice(0, 6)}`, kind: 'DISTANCE_LEARNING', online: true, city: null, capacity: null, ...overrides }));
+    createCourse(
+      training(),
+      courseInput([SOWOSSKY], {
+        title: `Online course ${randomUUID().slice(0, 6)}`,
+        kind: 'DISTANCE_LEARNING',
+        online: true,
+        city: null,
+        capacity: null,
+        ...overrides,
+      }),
+    );
   const addModule = async (courseId: string, title: string, position?: number) =>
-    (await ok<{ addCourseModule: { module: { id: string; position: number } } }>(training(), ADD_MODULE, { input: { courseId, title, position } })).addCourseModule.module;
+    (await ok<{ addCourseModule: { module: { id: string; position: number } } }>(training(), ADD_MODULE, { input: { courseId, title, position } }))
+      .addCourseModule.module;
   const addLesson = async (moduleId: string, title: string, extra: Record<string, unknown> = {}) =>
     (await ok<{ addLesson: { lesson: { id: string; position: number } } }>(training(), ADD_LESSON, { input: { moduleId, title, ...extra } })).addLesson.lesson;
   const completeLesson = async (enrollmentId: string, lessonId: string) =>
@@ -68,12 +82,30 @@ describe('training subgraph: distance learning — modules, lessons and progress
   });
 
   it.each([
-    ['a module position past the end', ADD_MODULE, (ids: { courseId: string }) => ({ courseId: ids.courseId, title: 'x', position: 3 }), 'BAD_USER_INPUT', 'position'],
+    [
+      'a module position past the end',
+      ADD_MODULE,
+      (ids: { courseId: string }) => ({ courseId: ids.courseId, title: 'x', position: 3 }),
+      'BAD_USER_INPUT',
+      'position',
+    ],
     ['a module without a title', ADD_MODULE, (ids: { courseId: string }) => ({ courseId: ids.courseId, title: ' ' }), 'BAD_USER_INPUT', 'title'],
     ['a module of an unknown course', ADD_MODULE, () => ({ courseId: randomUUID(), title: 'x' }), 'NOT_FOUND', 'courseId'],
     ['a lesson position of 0', ADD_LESSON, (ids: { moduleId: string }) => ({ moduleId: ids.moduleId, title: 'x', position: 0 }), 'BAD_USER_INPUT', 'position'],
-    ['a lesson of no minutes', ADD_LESSON, (ids: { moduleId: string }) => ({ moduleId: ids.moduleId, title: 'x', durationMinutes: 0 }), 'BAD_USER_INPUT', 'durationMinutes'],
-    ['a lesson with a link that is not http(s)', ADD_LESSON, (ids: { moduleId: string }) => ({ moduleId: ids.moduleId, title: 'x', contentUrl: 'file:///etc/passwd' }), 'BAD_USER_INPUT', 'contentUrl'],
+    [
+      'a lesson of no minutes',
+      ADD_LESSON,
+      (ids: { moduleId: string }) => ({ moduleId: ids.moduleId, title: 'x', durationMinutes: 0 }),
+      'BAD_USER_INPUT',
+      'durationMinutes',
+    ],
+    [
+      'a lesson with a link that is not http(s)',
+      ADD_LESSON,
+      (ids: { moduleId: string }) => ({ moduleId: ids.moduleId, title: 'x', contentUrl: 'file:///etc/passwd' }),
+      'BAD_USER_INPUT',
+      'contentUrl',
+    ],
     ['a lesson of an unknown module', ADD_LESSON, () => ({ moduleId: randomUUID(), title: 'x' }), 'NOT_FOUND', 'moduleId'],
   ])('refuses %s, and writes nothing', async (_case, mutation, input, code, field) => {
     const course = await newCourse();
@@ -99,9 +131,17 @@ describe('training subgraph: distance learning — modules, lessons and progress
     await completeLesson(enrollment.id, lessons[0]);
     const last = await completeLesson(enrollment.id, lessons[1]);
     expect(last).toMatchObject({ enrollment: { status: 'COMPLETED', progress: 1 }, certificate: { holderName: 'Online Learner 2' } });
-    const { verifyCertificate } = await ok<{ verifyCertificate: { course: { id: string } } }>(training(), `query($c: String!) { verifyCertificate(code: $c) { course { id } } }`, { c: last.certificate!.code });
+    const { verifyCertificate } = await ok<{ verifyCertificate: { course: { id: string } } }>(
+      training(),
+      `query($c: String!) { verifyCertificate(code: $c) { course { id } } }`,
+      { c: last.certificate!.code },
+    );
     expect(verifyCertificate.course.id).toBe(courseId);
-    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: enrollment.id, lessonId: lessons[0] } })).toMatchObject({ code: 'CONFLICT', field: 'enrollmentId', from: 'COMPLETED' });
+    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: enrollment.id, lessonId: lessons[0] } })).toMatchObject({
+      code: 'CONFLICT',
+      field: 'enrollmentId',
+      from: 'COMPLETED',
+    });
   });
 
   it('completes the enrollment once when its last lessons are recorded at the same moment', async () => {
@@ -121,17 +161,35 @@ describe('training subgraph: distance learning — modules, lessons and progress
     const { courseId, lessons } = await threeLessonCourse();
     const other = await threeLessonCourse();
     const enrollment = await enroll(training(), courseId, people[3]);
-    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: enrollment.id, lessonId: other.lessons[0] } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lessonId' });
-    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: enrollment.id, lessonId: randomUUID() } })).toMatchObject({ code: 'NOT_FOUND', type: 'Lesson', field: 'lessonId' });
-    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: 'nope', lessonId: lessons[0] } })).toMatchObject({ code: 'NOT_FOUND', type: 'Enrollment', field: 'enrollmentId' });
+    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: enrollment.id, lessonId: other.lessons[0] } })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'lessonId',
+    });
+    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: enrollment.id, lessonId: randomUUID() } })).toMatchObject({
+      code: 'NOT_FOUND',
+      type: 'Lesson',
+      field: 'lessonId',
+    });
+    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: 'nope', lessonId: lessons[0] } })).toMatchObject({
+      code: 'NOT_FOUND',
+      type: 'Enrollment',
+      field: 'enrollmentId',
+    });
 
     const approval = await newCourse({ requiresApproval: true });
     const module = await addModule(approval.id, 'Only');
     const lesson = await addLesson(module.id, 'Only lesson');
     const applied = await enroll(training(), approval.id, people[3]);
-    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: applied.id, lessonId: lesson.id } })).toMatchObject({ code: 'CONFLICT', field: 'enrollmentId', from: 'APPLIED' });
+    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: applied.id, lessonId: lesson.id } })).toMatchObject({
+      code: 'CONFLICT',
+      field: 'enrollmentId',
+      from: 'APPLIED',
+    });
     await ok(training(), `mutation($id: ID!) { dropEnrollment(id: $id) { enrollment { id } } }`, { id: enrollment.id });
-    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: enrollment.id, lessonId: lessons[0] } })).toMatchObject({ code: 'CONFLICT', from: 'DROPPED' });
+    expect(await refused(training(), COMPLETE_LESSON, { input: { enrollmentId: enrollment.id, lessonId: lessons[0] } })).toMatchObject({
+      code: 'CONFLICT',
+      from: 'DROPPED',
+    });
     const progress = await ok<{ enrollment: { progress: number } }>(training(), `query($id: ID!) { enrollment(id: $id) { progress } }`, { id: enrollment.id });
     expect(progress.enrollment.progress).toBe(0);
   });
@@ -139,7 +197,9 @@ describe('training subgraph: distance learning — modules, lessons and progress
   it('answers null progress for a course without lessons', async () => {
     const course = await newCourse();
     const enrollment = await enroll(training(), course.id, people[4]);
-    const data = await ok<{ enrollment: { progress: number | null } }>(training(), `query($id: ID!) { enrollment(id: $id) { progress } }`, { id: enrollment.id });
+    const data = await ok<{ enrollment: { progress: number | null } }>(training(), `query($id: ID!) { enrollment(id: $id) { progress } }`, {
+      id: enrollment.id,
+    });
     expect(data.enrollment.progress).toBeNull();
   });
 
@@ -160,8 +220,13 @@ describe('training subgraph: distance learning — modules, lessons and progress
   });
 
   describe('the seed', () => {
-    it('has the online course\'s modules and lessons, its learners\' progress and a completion with a certificate', async () => {
-      const { course } = await ok<{ course: { modules: { nodes: { lessons: { totalCount: number } }[] }; enrollments: { nodes: { status: string; progress: number; person: { id: string }; certificate: { code: string } | null }[] } } }>(
+    it("has the online course's modules and lessons, its learners' progress and a completion with a certificate", async () => {
+      const { course } = await ok<{
+        course: {
+          modules: { nodes: { lessons: { totalCount: number } }[] };
+          enrollments: { nodes: { status: string; progress: number; person: { id: string }; certificate: { code: string } | null }[] };
+        };
+      }>(
         training(),
         `query($id: ID!) { course(id: $id) { modules { nodes { lessons { totalCount } } } enrollments { nodes { status progress person { id } certificate { code } } } } }`,
         { id: seedId('course:social-work-foundations-online') },

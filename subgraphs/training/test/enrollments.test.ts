@@ -124,11 +124,12 @@ describe('training subgraph: enrollments', () => {
       const seen: { appliedAt: string; id: string }[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: { data?: { course: { enrollments: { nodes: { id: string; appliedAt: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } } =
-          await training().request(
-            `query($id: ID!, $after: String) { course(id: $id) { enrollments(first: 4, after: $after, status: WAITLISTED) { nodes { id appliedAt } pageInfo { hasNextPage endCursor } } } }`,
-            { id: courseId, after },
-          );
+        const page: {
+          data?: { course: { enrollments: { nodes: { id: string; appliedAt: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+        } = await training().request(
+          `query($id: ID!, $after: String) { course(id: $id) { enrollments(first: 4, after: $after, status: WAITLISTED) { nodes { id appliedAt } pageInfo { hasNextPage endCursor } } } }`,
+          { id: courseId, after },
+        );
         seen.push(...page.data!.course.enrollments.nodes);
         if (!page.data!.course.enrollments.pageInfo.hasNextPage) break;
         after = page.data!.course.enrollments.pageInfo.endCursor;
@@ -150,7 +151,10 @@ describe('training subgraph: enrollments', () => {
       const before = await seatsOf(courseId);
       const enrolled = before.enrollments.nodes.find((n) => n.status === 'ENROLLED')!;
       const firstWaiting = before.enrollments.nodes.filter((n) => n.status === 'WAITLISTED')[0];
-      const { data, errors } = await training().request<{ dropEnrollment: { enrollment: { status: string }; promoted: { id: string; status: string } } }>(DROP, { id: enrolled.id });
+      const { data, errors } = await training().request<{ dropEnrollment: { enrollment: { status: string }; promoted: { id: string; status: string } } }>(
+        DROP,
+        { id: enrolled.id },
+      );
       expect(errors).toBeUndefined();
       expect(data!.dropEnrollment).toMatchObject({ enrollment: { status: 'DROPPED' }, promoted: { id: firstWaiting.id, status: 'ENROLLED' } });
       const after = await seatsOf(courseId);
@@ -207,7 +211,7 @@ describe('training subgraph: enrollments', () => {
       expect(twenty.statements).toBe(6);
     });
 
-    it('filters a person\'s enrollments by status', async () => {
+    it("filters a person's enrollments by status", async () => {
       const { data } = await training().request<{ _entities: { enrollments: { nodes: { status: string; course: { title: string } }[] } }[] }>(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { enrollments(status: WAITLISTED) { nodes { status course { title } } } } } }`,
         { r: people.map((id) => ({ __typename: 'Person', id })) },
@@ -218,7 +222,7 @@ describe('training subgraph: enrollments', () => {
     });
   });
 
-  it('refers in its seed only to people and organizations that exist in their subgraphs\' seeds', async () => {
+  it("refers in its seed only to people and organizations that exist in their subgraphs' seeds", async () => {
     const references = new References(
       { organizations: hub.services.organizations!.url, people: hub.services.people!.url },
       createLogger('test', 'silent'),
@@ -231,10 +235,11 @@ describe('training subgraph: enrollments', () => {
   });
 
   it('shows the seed\'s students in the upcoming "Spread Your Wings" camp, with seats left', async () => {
-    const { data } = await training().request<{ _entities: { enrollments: { nodes: { status: string; course: { titleZh: string; startsOn: string; seatsLeft: number } }[] } }[] }>(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { enrollments { nodes { status course { titleZh startsOn seatsLeft } } } } } }`,
-      { r: ['student-1', 'student-2'].map((slug) => ({ __typename: 'Person', id: seedId(`person:${slug}`) })) },
-    );
+    const { data } = await training().request<{
+      _entities: { enrollments: { nodes: { status: string; course: { titleZh: string; startsOn: string; seatsLeft: number } }[] } }[];
+    }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { enrollments { nodes { status course { titleZh startsOn seatsLeft } } } } } }`, {
+      r: ['student-1', 'student-2'].map((slug) => ({ __typename: 'Person', id: seedId(`person:${slug}`) })),
+    });
     for (const entity of data!._entities) {
       const camp = entity.enrollments.nodes.find((n) => n.course.titleZh === '青翼训练营');
       expect(camp).toMatchObject({ status: 'ENROLLED', course: { seatsLeft: 38 } });

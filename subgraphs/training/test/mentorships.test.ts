@@ -33,13 +33,19 @@ describe('training subgraph: mentorships and individual supervision', () => {
 
   beforeAll(async () => {
     hub = await startTrainingHub(['organizations', 'people']);
-    people = await createPeople(hub.services.people!.url, Array.from({ length: 25 }, (_, i) => `Mentorship Person ${i + 1}`));
+    people = await createPeople(
+      hub.services.people!.url,
+      Array.from({ length: 25 }, (_, i) => `Mentorship Person ${i + 1}`),
+    );
   });
   afterAll(() => hub?.stop());
 
-  const start = async (input: Record<string, unknown>) => (await ok<{ startMentorship: { mentorship: Mentorship } }>(training(), START, { input: { kind: 'MENTORING', ...input } })).startMentorship.mentorship;
-  const propose = async (input: Record<string, unknown>) => (await ok<{ proposeMentorship: { mentorship: Mentorship } }>(training(), PROPOSE, { input: { kind: 'MENTORING', ...input } })).proposeMentorship.mentorship;
-  const end = async (id: string, outcome: string, endedOn?: string) => (await ok<{ endMentorship: { mentorship: Mentorship } }>(training(), END, { id, outcome, endedOn })).endMentorship.mentorship;
+  const start = async (input: Record<string, unknown>) =>
+    (await ok<{ startMentorship: { mentorship: Mentorship } }>(training(), START, { input: { kind: 'MENTORING', ...input } })).startMentorship.mentorship;
+  const propose = async (input: Record<string, unknown>) =>
+    (await ok<{ proposeMentorship: { mentorship: Mentorship } }>(training(), PROPOSE, { input: { kind: 'MENTORING', ...input } })).proposeMentorship.mentorship;
+  const end = async (id: string, outcome: string, endedOn?: string) =>
+    (await ok<{ endMentorship: { mentorship: Mentorship } }>(training(), END, { id, outcome, endedOn })).endMentorship.mentorship;
 
   it('keeps the transition table: a proposal starts or is withdrawn; a running mentorship completes or ends', () => {
     expect(MENTORSHIP_TRANSITIONS).toEqual({ PROPOSED: ['ACTIVE', 'ENDED'], ACTIVE: ['COMPLETED', 'ENDED'], COMPLETED: [], ENDED: [] });
@@ -47,16 +53,31 @@ describe('training subgraph: mentorships and individual supervision', () => {
 
   it('starts a standalone mentorship today, and completes it', async () => {
     const mentorship = await start({ mentorId: people[0], menteeId: people[1], focus: 'Fundraising' });
-    expect(mentorship).toMatchObject({ kind: 'MENTORING', status: 'ACTIVE', startedOn: today(), endedOn: null, mentor: { id: people[0] }, mentee: { id: people[1] }, course: null });
+    expect(mentorship).toMatchObject({
+      kind: 'MENTORING',
+      status: 'ACTIVE',
+      startedOn: today(),
+      endedOn: null,
+      mentor: { id: people[0] },
+      mentee: { id: people[1] },
+      course: null,
+    });
     expect(await end(mentorship.id, 'COMPLETED')).toMatchObject({ status: 'COMPLETED', endedOn: today() });
   });
 
   it('records individual supervision within a supervision programme the supervisee takes part in', async () => {
-    const course = await createCourse(training(), courseInput([SERVICE_PARK], { title: `Supervision programme ${randomUUID().slice(0, 6)}`, kind: 'SUPERVISION_PROGRAMME' }));
+    const course = await createCourse(
+      training(),
+      courseInput([SERVICE_PARK], { title: `Supervision programme ${randomUUID().slice(0, 6)}`, kind: 'SUPERVISION_PROGRAMME' }),
+    );
     await enroll(training(), course.id, people[3]);
     const supervision = await start({ mentorId: people[2], menteeId: people[3], kind: 'SUPERVISION', courseId: course.id, startedOn: '2024-09-01' });
     expect(supervision).toMatchObject({ kind: 'SUPERVISION', course: { id: course.id }, startedOn: '2024-09-01' });
-    const data = await ok<{ course: { mentorships: { nodes: { id: string }[] } } }>(training(), `query($id: ID!) { course(id: $id) { mentorships { nodes { id } } } }`, { id: course.id });
+    const data = await ok<{ course: { mentorships: { nodes: { id: string }[] } } }>(
+      training(),
+      `query($id: ID!) { course(id: $id) { mentorships { nodes { id } } } }`,
+      { id: course.id },
+    );
     expect(data.course.mentorships.nodes).toEqual([{ id: supervision.id }]);
   });
 
@@ -64,7 +85,10 @@ describe('training subgraph: mentorships and individual supervision', () => {
     const course = await createCourse(training(), courseInput([SERVICE_PARK], { title: `Not enrolled ${randomUUID().slice(0, 6)}`, requiresApproval: true }));
     await enroll(training(), course.id, people[5]);
     for (const menteeId of [people[4], people[5]]) {
-      expect(await refused(training(), START, { input: { mentorId: people[6], menteeId, kind: 'MENTORING', courseId: course.id } })).toMatchObject({ code: 'CONFLICT', field: 'menteeId' });
+      expect(await refused(training(), START, { input: { mentorId: people[6], menteeId, kind: 'MENTORING', courseId: course.id } })).toMatchObject({
+        code: 'CONFLICT',
+        field: 'menteeId',
+      });
     }
   });
 
@@ -86,12 +110,17 @@ describe('training subgraph: mentorships and individual supervision', () => {
 
   it('allows one open mentorship of a kind per mentor and mentee: a second is a CONFLICT, another kind is not', async () => {
     await propose({ mentorId: people[9], menteeId: people[10] });
-    expect(await refused(training(), START, { input: { kind: 'MENTORING', mentorId: people[9], menteeId: people[10] } })).toMatchObject({ code: 'CONFLICT', field: 'menteeId' });
+    expect(await refused(training(), START, { input: { kind: 'MENTORING', mentorId: people[9], menteeId: people[10] } })).toMatchObject({
+      code: 'CONFLICT',
+      field: 'menteeId',
+    });
     expect(await start({ mentorId: people[9], menteeId: people[10], kind: 'SUPERVISION' })).toMatchObject({ status: 'ACTIVE' });
   });
 
   it('allows one of several concurrent starts of the same mentorship', async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => training().request(START, { input: { kind: 'MENTORING', mentorId: people[11], menteeId: people[12] } })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => training().request(START, { input: { kind: 'MENTORING', mentorId: people[11], menteeId: people[12] } })),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual(Array(4).fill('CONFLICT'));
   });
@@ -111,21 +140,29 @@ describe('training subgraph: mentorships and individual supervision', () => {
     expect(await refused(training(), END, { id: proposal.id, outcome: 'COMPLETED' })).toMatchObject({ code: 'CONFLICT', from: 'PROPOSED', to: 'COMPLETED' });
     const active = await start({ mentorId: people[16], menteeId: people[15], startedOn: '2024-05-01' });
     expect(await refused(training(), ACCEPT, { id: active.id })).toMatchObject({ code: 'CONFLICT', from: 'ACTIVE', to: 'ACTIVE' });
-    expect(await refused(training(), END, { id: active.id, outcome: 'COMPLETED', endedOn: '2024-04-30' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endedOn' });
-    expect(await refused(training(), END, { id: active.id, outcome: 'COMPLETED', endedOn: daysFromToday(1) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endedOn' });
+    expect(await refused(training(), END, { id: active.id, outcome: 'COMPLETED', endedOn: '2024-04-30' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'endedOn',
+    });
+    expect(await refused(training(), END, { id: active.id, outcome: 'COMPLETED', endedOn: daysFromToday(1) })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'endedOn',
+    });
     await end(active.id, 'ENDED', '2024-06-01');
     expect(await refused(training(), END, { id: active.id, outcome: 'COMPLETED' })).toMatchObject({ code: 'CONFLICT', from: 'ENDED' });
     expect(await refused(training(), END, { id: randomUUID(), outcome: 'ENDED' })).toMatchObject({ code: 'NOT_FOUND', type: 'Mentorship' });
   });
 
-  it('lists a person\'s mentors and mentees, filtered by kind and status, for many people in the same number of SQL statements', async () => {
+  it("lists a person's mentors and mentees, filtered by kind and status, for many people in the same number of SQL statements", async () => {
     const mentor = people[17];
     const mentees = [people[18], people[19], people[20]];
     for (const mentee of mentees) await start({ mentorId: mentor, menteeId: mentee });
     await start({ mentorId: people[21], menteeId: mentor, kind: 'SUPERVISION' });
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person {
       mentees { totalCount nodes { mentee { id } } } mentors(kind: SUPERVISION, status: ACTIVE) { totalCount nodes { mentor { id } } } } } }`;
-    const { _entities } = await ok<{ _entities: { mentees: { totalCount: number; nodes: { mentee: { id: string } }[] }; mentors: { nodes: { mentor: { id: string } }[] } }[] }>(training(), query, {
+    const { _entities } = await ok<{
+      _entities: { mentees: { totalCount: number; nodes: { mentee: { id: string } }[] }; mentors: { nodes: { mentor: { id: string } }[] } }[];
+    }>(training(), query, {
       r: [{ __typename: 'Person', id: mentor }],
     });
     expect(_entities[0].mentees.nodes.map((n) => n.mentee.id)).toEqual(mentees);
@@ -139,7 +176,9 @@ describe('training subgraph: mentorships and individual supervision', () => {
 
   describe('the seed', () => {
     it('has the Taiwan supervisor supervising both supervisor trainees within the supervisors course', async () => {
-      const { _entities } = await ok<{ _entities: { mentees: { nodes: { kind: string; status: string; mentee: { id: string }; course: { id: string } }[] } }[] }>(
+      const { _entities } = await ok<{
+        _entities: { mentees: { nodes: { kind: string; status: string; mentee: { id: string }; course: { id: string } }[] } }[];
+      }>(
         training(),
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { mentees(kind: SUPERVISION) { nodes { kind status mentee { id } course { id } } } } } }`,
         { r: [{ __typename: 'Person', id: seedId('person:advisor-taiwan-supervisor') }] },
@@ -155,11 +194,11 @@ describe('training subgraph: mentorships and individual supervision', () => {
     });
 
     it('has an (illustrative) mentoring programme, funded by no grant the sources do not give, with its mentorships', async () => {
-      const data = await ok<{ course: { kind: string; fundingGrant: { id: string } | null; mentorships: { totalCount: number; nodes: { status: string }[] } } }>(
-        training(),
-        `query($id: ID!) { course(id: $id) { kind fundingGrant { id } mentorships { totalCount nodes { status } } } }`,
-        { id: seedId('course:service-park-mentoring-2012') },
-      );
+      const data = await ok<{
+        course: { kind: string; fundingGrant: { id: string } | null; mentorships: { totalCount: number; nodes: { status: string }[] } };
+      }>(training(), `query($id: ID!) { course(id: $id) { kind fundingGrant { id } mentorships { totalCount nodes { status } } } }`, {
+        id: seedId('course:service-park-mentoring-2012'),
+      });
       expect(data.course).toMatchObject({ kind: 'MENTORING_PROGRAMME', fundingGrant: null });
       expect(data.course.mentorships.nodes.map((n) => n.status)).toEqual(['COMPLETED', 'COMPLETED', 'ENDED']);
     });

@@ -12,7 +12,7 @@ describe('training subgraph: the seed sector', () => {
   });
   afterAll(() => hub?.stop());
 
-  it('refers only to people and grants that exist in their subgraphs\' seeds', async () => {
+  it("refers only to people and grants that exist in their subgraphs' seeds", async () => {
     const references = new References(
       { organizations: hub.services.organizations!.url, people: hub.services.people!.url, funding: hub.services.funding!.url },
       createLogger('test', 'silent'),
@@ -26,7 +26,13 @@ describe('training subgraph: the seed sector', () => {
     // no seeded course names a funding grant: the sources give none (an earlier seed invented one)
     const grants = SEED_COURSES.flatMap((c) => (c.course.fundingGrantId ? [c.course.fundingGrantId as string] : []));
     expect(grants).toEqual([]);
-    await expect(references.assertExist('Person', [...new Set(people)].map((slug) => seedId(`person:${slug}`)), 'people')).resolves.toBeUndefined();
+    await expect(
+      references.assertExist(
+        'Person',
+        [...new Set(people)].map((slug) => seedId(`person:${slug}`)),
+        'people',
+      ),
+    ).resolves.toBeUndefined();
     await expect(references.assertExist('Person', [seedId('person:lu-zhao')], 'people')).rejects.toThrow();
   });
 
@@ -40,7 +46,7 @@ describe('training subgraph: the seed sector', () => {
     expect(course.enrollments.nodes.map((n) => n.status).sort()).toEqual(['APPLIED', 'ENROLLED', 'ENROLLED']);
   });
 
-  it('keeps mentors and mentees of a seeded mentorship within its course\'s participants and out of each other\'s way', () => {
+  it("keeps mentors and mentees of a seeded mentorship within its course's participants and out of each other's way", () => {
     for (const mentorship of SEED_MENTORSHIPS) {
       expect(mentorship.mentor).not.toBe(mentorship.mentee);
       if (!mentorship.course) continue;

@@ -31,13 +31,22 @@ describe('training subgraph: sessions', () => {
 
   beforeAll(async () => {
     hub = await startTrainingHub(['organizations', 'people']);
-    instructors = await createPeople(hub.services.people!.url, Array.from({ length: 20 }, (_, i) => `Session Instructor ${i + 1}`));
-    courseId = (await createCourse(training(), courseInput([SERVICE_PARK], { title: `Sessions course ${randomUUID().slice(0, 6)}`, startsOn: daysFromToday(10), endsOn: daysFromToday(40) }))).id;
+    instructors = await createPeople(
+      hub.services.people!.url,
+      Array.from({ length: 20 }, (_, i) => `Session Instructor ${i + 1}`),
+    );
+    courseId = (
+      await createCourse(
+        training(),
+        courseInput([SERVICE_PARK], { title: `Sessions course ${randomUUID().slice(0, 6)}`, startsOn: daysFromToday(10), endsOn: daysFromToday(40) }),
+      )
+    ).id;
   });
   afterAll(() => hub?.stop());
 
   async function schedule(input: Record<string, unknown>): Promise<Session> {
-    return (await ok<{ scheduleSession: { session: Session } }>(training(), SCHEDULE, { input: { courseId, topic: 'Casework', place: 'Room 2', ...input } })).scheduleSession.session;
+    return (await ok<{ scheduleSession: { session: Session } }>(training(), SCHEDULE, { input: { courseId, topic: 'Casework', place: 'Room 2', ...input } }))
+      .scheduleSession.session;
   }
 
   async function sessionsOf(id: string, status?: string): Promise<Session[]> {
@@ -50,8 +59,24 @@ describe('training subgraph: sessions', () => {
   }
 
   it('schedules a session with its instructor, times, topic and place', async () => {
-    const session = await schedule({ date: daysFromToday(12), startTime: '9:00', endTime: '12:00', topic: 'Group supervision', topicZh: '团体督导', instructorId: instructors[0] });
-    expect(session).toMatchObject({ date: daysFromToday(12), startTime: '09:00', endTime: '12:00', topic: 'Group supervision', topicZh: '团体督导', status: 'SCHEDULED', instructor: { id: instructors[0] }, course: { id: courseId } });
+    const session = await schedule({
+      date: daysFromToday(12),
+      startTime: '9:00',
+      endTime: '12:00',
+      topic: 'Group supervision',
+      topicZh: '团体督导',
+      instructorId: instructors[0],
+    });
+    expect(session).toMatchObject({
+      date: daysFromToday(12),
+      startTime: '09:00',
+      endTime: '12:00',
+      topic: 'Group supervision',
+      topicZh: '团体督导',
+      status: 'SCHEDULED',
+      instructor: { id: instructors[0] },
+      course: { id: courseId },
+    });
   });
 
   it('schedules an online session without a place, and one without an instructor', async () => {
@@ -71,19 +96,35 @@ describe('training subgraph: sessions', () => {
     ['an empty topic', { date: daysFromToday(14), topic: '' }, 'topic'],
   ])('refuses %s as BAD_USER_INPUT naming the field, and writes nothing', async (_case, input, field) => {
     const before = (await sessionsOf(courseId)).length;
-    expect(await refused(training(), SCHEDULE, { input: { courseId, topic: 'Casework', place: 'Room 2', ...input } })).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await refused(training(), SCHEDULE, { input: { courseId, topic: 'Casework', place: 'Room 2', ...input } })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field,
+    });
     expect(await sessionsOf(courseId)).toHaveLength(before);
   });
 
   it('refuses an instructor or a course that does not exist as NOT_FOUND', async () => {
     for (const instructorId of [randomUUID(), 'someone']) {
-      expect(await refused(training(), SCHEDULE, { input: { courseId, date: daysFromToday(14), topic: 'x', place: 'y', instructorId } })).toMatchObject({ code: 'NOT_FOUND', type: 'Person', field: 'instructorId' });
+      expect(await refused(training(), SCHEDULE, { input: { courseId, date: daysFromToday(14), topic: 'x', place: 'y', instructorId } })).toMatchObject({
+        code: 'NOT_FOUND',
+        type: 'Person',
+        field: 'instructorId',
+      });
     }
-    expect(await refused(training(), SCHEDULE, { input: { courseId: randomUUID(), date: daysFromToday(14), topic: 'x', place: 'y' } })).toMatchObject({ code: 'NOT_FOUND', type: 'Course', field: 'courseId' });
+    expect(await refused(training(), SCHEDULE, { input: { courseId: randomUUID(), date: daysFromToday(14), topic: 'x', place: 'y' } })).toMatchObject({
+      code: 'NOT_FOUND',
+      type: 'Course',
+      field: 'courseId',
+    });
   });
 
-  it('lists a course\'s sessions by day and start time', async () => {
-    const other = (await createCourse(training(), courseInput([SERVICE_PARK], { title: `Ordered sessions ${randomUUID().slice(0, 6)}`, startsOn: daysFromToday(10), endsOn: daysFromToday(20) }))).id;
+  it("lists a course's sessions by day and start time", async () => {
+    const other = (
+      await createCourse(
+        training(),
+        courseInput([SERVICE_PARK], { title: `Ordered sessions ${randomUUID().slice(0, 6)}`, startsOn: daysFromToday(10), endsOn: daysFromToday(20) }),
+      )
+    ).id;
     const add = (date: string, startTime: string | null, topic: string) =>
       ok(training(), SCHEDULE, { input: { courseId: other, date, startTime, topic, place: 'Room 1' } });
     await add(daysFromToday(12), '14:00', 'afternoon');
@@ -98,7 +139,14 @@ describe('training subgraph: sessions', () => {
       id: session.id,
       input: { date: daysFromToday(16), endTime: '12:30', onlineUrl: 'https://meeting.example.org/x', instructorId: instructors[2] },
     });
-    expect(updateSession.session).toMatchObject({ date: daysFromToday(16), startTime: '09:00', endTime: '12:30', place: 'Room 2', onlineUrl: 'https://meeting.example.org/x', instructor: { id: instructors[2] } });
+    expect(updateSession.session).toMatchObject({
+      date: daysFromToday(16),
+      startTime: '09:00',
+      endTime: '12:30',
+      place: 'Room 2',
+      onlineUrl: 'https://meeting.example.org/x',
+      instructor: { id: instructors[2] },
+    });
     const cleared = await ok<{ updateSession: { session: Session } }>(training(), UPDATE, { id: session.id, input: { startTime: null, instructorId: null } });
     expect(cleared.updateSession.session).toMatchObject({ startTime: null, endTime: null, instructor: null });
   });
@@ -130,15 +178,35 @@ describe('training subgraph: sessions', () => {
   });
 
   it('lists the sessions a person taught, across courses, as Person.taught', async () => {
-    const other = (await createCourse(training(), courseInput([SERVICE_PARK], { title: `Taught ${randomUUID().slice(0, 6)}`, startsOn: daysFromToday(30), endsOn: daysFromToday(31) }))).id;
+    const other = (
+      await createCourse(
+        training(),
+        courseInput([SERVICE_PARK], { title: `Taught ${randomUUID().slice(0, 6)}`, startsOn: daysFromToday(30), endsOn: daysFromToday(31) }),
+      )
+    ).id;
     const first = await schedule({ date: daysFromToday(20), instructorId: instructors[3] });
-    const second = (await ok<{ scheduleSession: { session: Session } }>(training(), SCHEDULE, { input: { courseId: other, date: daysFromToday(30), topic: 'Elsewhere', place: 'Hall', instructorId: instructors[3] } })).scheduleSession.session;
+    const second = (
+      await ok<{ scheduleSession: { session: Session } }>(training(), SCHEDULE, {
+        input: { courseId: other, date: daysFromToday(30), topic: 'Elsewhere', place: 'Hall', instructorId: instructors[3] },
+      })
+    ).scheduleSession.session;
     const data = await ok<{ _entities: { taught: { totalCount: number; nodes: { id: string; course: { id: string } }[] } }[] }>(
       training(),
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { taught { totalCount nodes { id course { id } } } } } }`,
-      { r: [{ __typename: 'Person', id: instructors[3] }, { __typename: 'Person', id: 'not-a-uuid' }] },
+      {
+        r: [
+          { __typename: 'Person', id: instructors[3] },
+          { __typename: 'Person', id: 'not-a-uuid' },
+        ],
+      },
     );
-    expect(data._entities[0].taught).toEqual({ totalCount: 2, nodes: [{ id: first.id, course: { id: courseId } }, { id: second.id, course: { id: other } }] });
+    expect(data._entities[0].taught).toEqual({
+      totalCount: 2,
+      nodes: [
+        { id: first.id, course: { id: courseId } },
+        { id: second.id, course: { id: other } },
+      ],
+    });
     expect(data._entities[1].taught.totalCount).toBe(0);
   });
 
@@ -154,8 +222,13 @@ describe('training subgraph: sessions', () => {
   });
 
   describe('the seed', () => {
-    it('holds the supervisors course\'s weekly Saturday sessions, all taught by the instructor who flies in from Taiwan', async () => {
-      const data = await ok<{ course: { schedule: string; sessions: { totalCount: number; nodes: { date: string; startTime: string; endTime: string; instructor: { id: string } }[] } } }>(
+    it("holds the supervisors course's weekly Saturday sessions, all taught by the instructor who flies in from Taiwan", async () => {
+      const data = await ok<{
+        course: {
+          schedule: string;
+          sessions: { totalCount: number; nodes: { date: string; startTime: string; endTime: string; instructor: { id: string } }[] };
+        };
+      }>(
         training(),
         `query($id: ID!) { course(id: $id) { schedule sessions(first: 100) { totalCount nodes { date startTime endTime instructor { id } } } } }`,
         { id: seedId('course:chengdu-senior-supervisors') },

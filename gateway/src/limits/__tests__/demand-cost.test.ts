@@ -37,7 +37,7 @@ function refusals(source: string, variables: Record<string, unknown> = {}): stri
 }
 
 describe('demand control: cost from the declared list sizes', () => {
-  it('reads the subgraphs\' @listSize declarations from the supergraph: connections slice by first', () => {
+  it("reads the subgraphs' @listSize declarations from the supergraph: connections slice by first", () => {
     expect(declarations.listSizes.get('Organization.people')).toEqual({ assumedSize: 20, slicingArguments: ['first'], sizedFields: ['edges', 'nodes'] });
     expect(declarations.listSizes.get('Course.offeredBy')).toEqual({ assumedSize: 3, slicingArguments: [], sizedFields: [] });
   });
@@ -55,7 +55,7 @@ describe('demand control: cost from the declared list sizes', () => {
     expect(costOf('{ organizations(first: 10) { ...F } } fragment F on OrganizationConnection { nodes { name } }')).toBe(1 + 10);
   });
 
-  it('lets the hub\'s own queries through under the production defaults: the sector dashboard (10, 50 and 100 organizations), the live dashboard and every GraphiQL example', () => {
+  it("lets the hub's own queries through under the production defaults: the sector dashboard (10, 50 and 100 organizations), the live dashboard and every GraphiQL example", () => {
     for (const first of [10, 50, 100]) expect(refusals(SECTOR_DASHBOARD, { city: 'Chengdu', first })).toEqual([]);
     expect(refusals(DASHBOARD_QUERY)).toEqual([]);
     for (const query of Object.values(PART_QUERIES)) expect(refusals(query)).toEqual([]);
@@ -66,9 +66,9 @@ describe('demand control: cost from the declared list sizes', () => {
     const refused = /^Query Cost limit of 100000 exceeded, found \d+\.$/;
     expect(refusals('{ organizations(first: 1000000) { nodes { name } } }')).toEqual([expect.stringMatching(refused)]);
     expect(refusals('query($n: Int) { organizations(first: $n) { nodes { name } } }', { n: 1_000_000 })).toEqual([expect.stringMatching(refused)]);
-    expect(refusals('{ organizations(first: 100) { nodes { people(first: 100) { nodes { person { enrollments(first: 100) { nodes { status } } } } } } } }')).toEqual([
-      expect.stringMatching(refused),
-    ]);
+    expect(
+      refusals('{ organizations(first: 100) { nodes { people(first: 100) { nodes { person { enrollments(first: 100) { nodes { status } } } } } } } }'),
+    ).toEqual([expect.stringMatching(refused)]);
     // a page over the maximum passes the cost limit: the subgraph answers it with BAD_USER_INPUT
     expect(refusals('{ organizations(first: 1000) { nodes { name } } }')).toEqual([]);
   });

@@ -22,13 +22,24 @@ describe('loadLimitsConfig', () => {
   });
 
   it('closes what anonymous callers need not see in production (NODE_ENV=production or HUB_MODE=production)', () => {
-    const expected = { mode: 'production', introspection: 'authenticated', fieldSuggestions: 'authenticated', rateLimitPerSecond: 20, rateLimitBurst: 100, trustedDocuments: 'flagged' };
+    const expected = {
+      mode: 'production',
+      introspection: 'authenticated',
+      fieldSuggestions: 'authenticated',
+      rateLimitPerSecond: 20,
+      rateLimitBurst: 100,
+      trustedDocuments: 'flagged',
+    };
     expect(loadLimitsConfig({ NODE_ENV: 'production' })).toMatchObject(expected);
     expect(loadLimitsConfig({ HUB_MODE: 'production' })).toMatchObject(expected);
   });
 
   it('lets HUB_MODE override NODE_ENV', () => {
-    expect(loadLimitsConfig({ NODE_ENV: 'production', HUB_MODE: 'development' })).toMatchObject({ mode: 'development', rateLimitPerSecond: 0, trustedDocuments: 'off' });
+    expect(loadLimitsConfig({ NODE_ENV: 'production', HUB_MODE: 'development' })).toMatchObject({
+      mode: 'development',
+      rateLimitPerSecond: 0,
+      trustedDocuments: 'off',
+    });
   });
 
   it('takes every limit from the environment, and an explicit setting over the mode default', () => {
@@ -42,7 +53,15 @@ describe('loadLimitsConfig', () => {
       TRUSTED_DOCUMENT_CLIENTS: ' app , dashboard ,, ',
       MAX_SUBSCRIPTIONS_PER_SOCKET: '3',
     });
-    expect(config).toMatchObject({ maxDepth: 8, maxBatch: 1, introspection: 'nobody', rateLimitPerSecond: 2.5, trustedDocuments: 'all', trustedDocumentClients: ['app', 'dashboard'], maxSubscriptionsPerSocket: 3 });
+    expect(config).toMatchObject({
+      maxDepth: 8,
+      maxBatch: 1,
+      introspection: 'nobody',
+      rateLimitPerSecond: 2.5,
+      trustedDocuments: 'all',
+      trustedDocumentClients: ['app', 'dashboard'],
+      maxSubscriptionsPerSocket: 3,
+    });
   });
 
   it('gives a bucket of five seconds of rate unless RATE_LIMIT_BURST says otherwise, and never less than one', () => {

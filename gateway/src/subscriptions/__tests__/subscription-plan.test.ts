@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { planSubscription, usedNames } from '../subscription-plan';
 
 /** The API schema partners see, from the checked-in supergraph (as the gateway derives it). */
-const apiSchema: GraphQLSchema = Supergraph.build(readFileSync(join(__dirname, '../../../../schema/supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+const apiSchema: GraphQLSchema = Supergraph.build(readFileSync(join(__dirname, '../../../../schema/supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
 
 function plan(source: string, variables: Record<string, unknown> = {}, schema = apiSchema) {
   const document: DocumentNode = parse(source);
@@ -49,7 +51,9 @@ describe('planSubscription', () => {
   });
 
   it('feeds sectorActivity from every topic and finds the root query of each entity field', () => {
-    const planned = plan(`subscription { feed: sectorActivity(filter: { kinds: [JOB_POSTED], city: "Beijing" }) { kind organization { name } grant { title } jobPosting { title } enrollment { status } } }`);
+    const planned = plan(
+      `subscription { feed: sectorActivity(filter: { kinds: [JOB_POSTED], city: "Beijing" }) { kind organization { name } grant { title } jobPosting { title } enrollment { status } } }`,
+    );
     expect(planned.responseKey).toBe('feed');
     expect(planned.topics).toEqual(EVENT_TOPICS);
     expect(planned.filter).toEqual({ kinds: ['JOB_POSTED'], city: 'Beijing' });

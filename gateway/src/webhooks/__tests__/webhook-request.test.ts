@@ -10,7 +10,11 @@ const second = `whsec_${Buffer.from('second secret 24 bytes!!').toString('base64
 describe('one webhook attempt', () => {
   it('signs with every secret it is given: either verifies (rotation without a gap)', () => {
     const message = { id: '42', body: '{"type":"GRANT_AWARDED"}', timestamp: new Date() };
-    const headers = { 'webhook-id': '42', 'webhook-timestamp': String(Math.floor(message.timestamp.getTime() / 1000)), 'webhook-signature': signatureHeader([first, second], message) };
+    const headers = {
+      'webhook-id': '42',
+      'webhook-timestamp': String(Math.floor(message.timestamp.getTime() / 1000)),
+      'webhook-signature': signatureHeader([first, second], message),
+    };
     expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
     for (const secret of [first, second]) expect(new Webhook(secret).verify(message.body, headers)).toEqual({ type: 'GRANT_AWARDED' });
   });
@@ -39,7 +43,13 @@ describe('one webhook attempt', () => {
   it('in production, refuses hosts that are or resolve to private addresses', async () => {
     const options = { timeoutMs: 1000, mode: 'production' as const };
     const message = { id: '1', body: '{}', timestamp: new Date() };
-    expect(await sendWebhook({ url: 'https://127.0.0.1/hook', secrets: [first] }, message, options)).toMatchObject({ ok: false, error: expect.stringMatching(/refused/) });
-    expect(await sendWebhook({ url: 'https://localhost/hook', secrets: [first] }, message, options)).toMatchObject({ ok: false, error: expect.stringMatching(/resolves to .*private address/) });
+    expect(await sendWebhook({ url: 'https://127.0.0.1/hook', secrets: [first] }, message, options)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/refused/),
+    });
+    expect(await sendWebhook({ url: 'https://localhost/hook', secrets: [first] }, message, options)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/resolves to .*private address/),
+    });
   });
 });

@@ -13,7 +13,8 @@ export enum FundingApplicationStatus {
 }
 registerEnumType(FundingApplicationStatus, {
   name: 'FundingApplicationStatus',
-  description: 'Where an application to a funding programme stands: SUBMITTED → UNDER_REVIEW → AWARDED or DECLINED; the applicant may withdraw it before a decision.',
+  description:
+    'Where an application to a funding programme stands: SUBMITTED → UNDER_REVIEW → AWARDED or DECLINED; the applicant may withdraw it before a decision.',
   valuesConfig: {
     SUBMITTED: { description: 'Sent to the funder, not yet reviewed.' },
     UNDER_REVIEW: { description: 'The funder is reviewing it.' },
@@ -28,7 +29,7 @@ registerEnumType(FundingApplicationStatus, {
 @Index({ properties: ['applicantOrganizationId', 'submittedAt', 'id'] })
 @Check({ name: 'funding_application_requested_positive_check', expression: 'requested_amount > 0' })
 @Check({ name: 'funding_application_grant_when_awarded_check', expression: "(status = 'AWARDED') = (grant_id is not null)" })
-@ObjectType({ description: 'An organization\'s application to a funding programme, with the amount it asks for; awarding it creates the grant.' })
+@ObjectType({ description: "An organization's application to a funding programme, with the amount it asks for; awarding it creates the grant." })
 export class FundingApplication {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Stable id of the application.' })

@@ -16,7 +16,7 @@ registerEnumType(FundingKind, {
     GRANT: { description: 'Grants from a foundation or other funder.' },
     GOVERNMENT_PURCHASE_OF_SERVICES: { description: 'Government purchase of social services (政府购买服务) from NGOs, by contract.' },
     VENTURE_PHILANTHROPY: { description: 'Venture philanthropy (公益创投): funding with capacity building for young NGOs.' },
-    AWARD: { description: 'A prize or award for an organization\'s work.' },
+    AWARD: { description: "A prize or award for an organization's work." },
     DONATION: { description: 'Donations, in money or in kind.' },
   },
 });
@@ -27,8 +27,13 @@ registerEnumType(FundingKind, {
 @Index({ properties: ['year', 'id'] })
 @Unique({ properties: ['funderOrganizationId', 'code'] })
 @Check({ name: 'funding_programme_planned_projects_check', expression: 'planned_projects is null or planned_projects > 0' })
-@Check({ name: 'funding_programme_budget_check', expression: '(budget_amount is null) = (budget_currency is null) and (budget_amount is null or budget_amount > 0)' })
-@ObjectType({ description: 'A funding programme run by a funder organization: a grant scheme, a government purchase of services, a venture philanthropy round, an award.' })
+@Check({
+  name: 'funding_programme_budget_check',
+  expression: '(budget_amount is null) = (budget_currency is null) and (budget_amount is null or budget_amount > 0)',
+})
+@ObjectType({
+  description: 'A funding programme run by a funder organization: a grant scheme, a government purchase of services, a venture philanthropy round, an award.',
+})
 export class FundingProgramme {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Stable id of the programme.' })

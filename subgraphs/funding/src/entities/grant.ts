@@ -1,5 +1,16 @@
 import { Embedded, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Bigrams, CauseArea, DateTimeScalar, ExactNumericType, newId, ENTITY_DESCRIPTIONS, CreatedAt, UpdatedAt } from '@ngo-hub/kit/model';
+import {
+  Provenance,
+  PROVENANCE_FIELD_DESCRIPTION,
+  Bigrams,
+  CauseArea,
+  DateTimeScalar,
+  ExactNumericType,
+  newId,
+  ENTITY_DESCRIPTIONS,
+  CreatedAt,
+  UpdatedAt,
+} from '@ngo-hub/kit/model';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
 import { FundingProgrammeLot } from './funding-programme-lot';
@@ -116,12 +127,18 @@ export class Grant {
 
   /** plannedDates.0.duration of the 360Giving file: months. */
   @Property({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Planned duration of the funded work in months, as its 360Giving publisher stated it (plannedDates.duration).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Planned duration of the funded work in months, as its 360Giving publisher stated it (plannedDates.duration).',
+  })
   plannedDuration?: number;
 
   /** dateModified of the 360Giving file: when its publisher last changed the grant. */
   @Property({ type: 'datetime', nullable: true })
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the grant\'s 360Giving publisher last changed it (dateModified); null for grants made on the hub.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When the grant's 360Giving publisher last changed it (dateModified); null for grants made on the hub.",
+  })
   dateModified?: Date;
 
   /**

@@ -32,7 +32,10 @@ export interface AwardParty {
 }
 
 /** Reads funder and recipient (name, city, causes) from their owner, for the event and its filters. */
-export async function awardParties(references: References, grant: Pick<Grant, 'fundingOrganizationId' | 'recipientOrganizationId'>): Promise<Map<string, AwardParty>> {
+export async function awardParties(
+  references: References,
+  grant: Pick<Grant, 'fundingOrganizationId' | 'recipientOrganizationId'>,
+): Promise<Map<string, AwardParty>> {
   return references.fetch<AwardParty>('Organization', [grant.fundingOrganizationId, grant.recipientOrganizationId], 'name city causeAreas');
 }
 

@@ -1,7 +1,7 @@
 import { MoneyInput } from '@ngo-hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 
-@InputType({ description: 'A payment against a grant. With the grant\'s earlier disbursements it must not exceed the amount awarded.' })
+@InputType({ description: "A payment against a grant. With the grant's earlier disbursements it must not exceed the amount awarded." })
 export class RecordDisbursementInput {
   @Field(() => ID, { description: 'The grant paid; it must be AWARDED or ACTIVE.' })
   grantId: string;

@@ -2,12 +2,12 @@ import { CauseArea, ConnectionArgs, MoneyInput } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { FundingApplicationStatus } from '../entities/funding-application';
 
-@InputType({ description: 'An organization\'s application to a funding programme.' })
+@InputType({ description: "An organization's application to a funding programme." })
 export class SubmitFundingApplicationInput {
   @Field(() => ID, { description: 'The programme applied to.' })
   programmeId: string;
 
-  @Field(() => ID, { description: 'The applying organization; must exist, and must not be the programme\'s funder.' })
+  @Field(() => ID, { description: "The applying organization; must exist, and must not be the programme's funder." })
   applicantOrganizationId: string;
 
   @Field({ description: 'Title of the proposed project.' })

@@ -16,7 +16,10 @@ export class FundingFlowFilter {
   @Field(() => String, { nullable: true, description: 'Recipients in this province (e.g. Sichuan; case-insensitive).' })
   province?: string | null;
 
-  @Field(() => [OrganizationKind], { nullable: true, description: 'Funders of any of these kinds, e.g. GOVERNMENT_AGENCY for government purchase of services.' })
+  @Field(() => [OrganizationKind], {
+    nullable: true,
+    description: 'Funders of any of these kinds, e.g. GOVERNMENT_AGENCY for government purchase of services.',
+  })
   funderKinds?: OrganizationKind[] | null;
 
   @Field(() => [CauseArea], { nullable: true, description: 'Grants classified under any of these causes.' })

@@ -53,7 +53,7 @@ export class CreateFundingProgrammeInput {
   lots?: FundingProgrammeLotInput[] | null;
 }
 
-@InputType({ description: 'A lot to add at the end of an existing programme\'s lots.' })
+@InputType({ description: "A lot to add at the end of an existing programme's lots." })
 export class AddFundingProgrammeLotInput extends FundingProgrammeLotInput {
   @Field(() => ID, { description: 'The programme the lot belongs to.' })
   programmeId: string;

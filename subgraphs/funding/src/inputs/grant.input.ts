@@ -13,7 +13,7 @@ export class AwardGrantInput {
   @Field(() => String, { nullable: true, description: 'What the grant is for.' })
   description?: string | null;
 
-  @Field(() => MoneyInput, { description: 'Amount awarded: greater than zero, with at most the currency\'s minor units.' })
+  @Field(() => MoneyInput, { description: "Amount awarded: greater than zero, with at most the currency's minor units." })
   amountAwarded: MoneyInput;
 
   @Field(() => Date, { description: 'Date of the award (or the planned award, when PROPOSED).' })
@@ -31,7 +31,7 @@ export class AwardGrantInput {
   @Field(() => ID, { description: 'The organization that makes the grant; must exist.' })
   fundingOrganizationId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The funding programme the grant belongs to; its funder must be the grant\'s funder.' })
+  @Field(() => ID, { nullable: true, description: "The funding programme the grant belongs to; its funder must be the grant's funder." })
   programmeId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The lot of the programme the grant falls under; needs programmeId.' })
@@ -55,10 +55,16 @@ export class GrantFilter {
   @Field(() => ID, { nullable: true, description: 'Received by this organization.' })
   recipientId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Made by the organization with this org-id (360Giving\'s, e.g. GB-CHC-1164021, or CN-USCI-<credit code>).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Made by the organization with this org-id (360Giving's, e.g. GB-CHC-1164021, or CN-USCI-<credit code>).",
+  })
   funderOrgId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Received by the organization with this org-id (360Giving\'s, e.g. GB-COH-01234567, or CN-USCI-<credit code>).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Received by the organization with this org-id (360Giving's, e.g. GB-COH-01234567, or CN-USCI-<credit code>).",
+  })
   recipientOrgId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Part of this funding programme.' })

@@ -27,12 +27,14 @@ export class FundingApplicationPayload {
 @Resolver(() => FundingApplication)
 export class FundingApplicationResolver {
   @Query(() => FundingApplication, { nullable: true, description: 'One funding application by id; null when there is none.' })
-  fundingApplication(@Arg('id', () => ID, { description: 'The application\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<FundingApplication | null> {
+  fundingApplication(@Arg('id', () => ID, { description: "The application's id." }) id: string, @Ctx() ctx: HubContext): Promise<FundingApplication | null> {
     return ctx.loaders.load(applicationById, id);
   }
 
-  @Mutation(() => FundingApplicationPayload, { description: 'Files an organization\'s application to a programme (SUBMITTED).' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicantOrganizationId: string } }) => ({ organizationIds: [args.input.applicantOrganizationId] }))
+  @Mutation(() => FundingApplicationPayload, { description: "Files an organization's application to a programme (SUBMITTED)." })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicantOrganizationId: string } }) => ({
+    organizationIds: [args.input.applicantOrganizationId],
+  }))
   async submitFundingApplication(
     @Arg('input', () => SubmitFundingApplicationInput, { description: 'The application.' }) input: SubmitFundingApplicationInput,
     @Ctx() ctx: HubContext,
@@ -41,7 +43,9 @@ export class FundingApplicationResolver {
   }
 
   @Mutation(() => FundingApplicationPayload, { description: 'The funder starts reviewing a SUBMITTED application (UNDER_REVIEW).' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) => applicationFunder(ctx, args.input.applicationId))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) =>
+    applicationFunder(ctx, args.input.applicationId),
+  )
   async startFundingApplicationReview(
     @Arg('input', () => FundingApplicationInput, { description: 'The application.' }) input: FundingApplicationInput,
     @Ctx() ctx: HubContext,
@@ -50,11 +54,14 @@ export class FundingApplicationResolver {
   }
 
   @Mutation(() => FundingApplicationPayload, {
-    description: 'Awards an application UNDER_REVIEW: creates its grant (AWARDED, possibly for another amount than requested) in the same transaction and links the two.',
+    description:
+      'Awards an application UNDER_REVIEW: creates its grant (AWARDED, possibly for another amount than requested) in the same transaction and links the two.',
   })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) => applicationFunder(ctx, args.input.applicationId))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) =>
+    applicationFunder(ctx, args.input.applicationId),
+  )
   async awardFundingApplication(
-    @Arg('input', () => AwardFundingApplicationInput, { description: 'The application and the grant\'s details.' }) input: AwardFundingApplicationInput,
+    @Arg('input', () => AwardFundingApplicationInput, { description: "The application and the grant's details." }) input: AwardFundingApplicationInput,
     @Ctx() ctx: HubContext,
   ): Promise<FundingApplicationPayload> {
     const { application, grant } = await awardFundingApplication(ctx.em, ctx.references, input);
@@ -62,7 +69,9 @@ export class FundingApplicationResolver {
   }
 
   @Mutation(() => FundingApplicationPayload, { description: 'The funder declines an application UNDER_REVIEW (DECLINED).' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) => applicationFunder(ctx, args.input.applicationId))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) =>
+    applicationFunder(ctx, args.input.applicationId),
+  )
   async declineFundingApplication(
     @Arg('input', () => CloseFundingApplicationInput, { description: 'The application and the reason.' }) input: CloseFundingApplicationInput,
     @Ctx() ctx: HubContext,
@@ -71,7 +80,9 @@ export class FundingApplicationResolver {
   }
 
   @Mutation(() => FundingApplicationPayload, { description: 'The applicant withdraws an application before the decision (WITHDRAWN).' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) => applicationApplicant(ctx, args.input.applicationId))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { applicationId: string } }, ctx: HubContext) =>
+    applicationApplicant(ctx, args.input.applicationId),
+  )
   async withdrawFundingApplication(
     @Arg('input', () => CloseFundingApplicationInput, { description: 'The application and the reason.' }) input: CloseFundingApplicationInput,
     @Ctx() ctx: HubContext,

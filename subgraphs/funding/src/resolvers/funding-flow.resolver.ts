@@ -9,7 +9,7 @@ import { FundingFlow, FundingFlowConnection } from '../types/funding-flow';
 export class FundingFlowResolver {
   @Query(() => FundingFlowConnection, {
     description:
-      'The sector map\'s money: funder → recipient flows with grant counts and totals per currency, over AWARDED, ACTIVE and COMPLETED grants; the flow with most grants first, at most 100 a page.',
+      "The sector map's money: funder → recipient flows with grant counts and totals per currency, over AWARDED, ACTIVE and COMPLETED grants; the flow with most grants first, at most 100 a page.",
   })
   fundingFlows(@Args(() => FundingFlowsArgs) args: FundingFlowsArgs, @Ctx() ctx: HubContext) {
     return fundingFlows(ctx.em, OrganizationDirectory.of(ctx), args);

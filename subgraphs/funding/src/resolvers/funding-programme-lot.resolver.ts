@@ -9,13 +9,15 @@ import { programmeFunder } from '../services/auth-subjects';
 
 @ObjectType({ description: 'The result of adding a lot to a programme.' })
 export class FundingProgrammeLotPayload {
-  @Field(() => FundingProgrammeLot, { description: 'The lot as stored, numbered after the programme\'s last.' })
+  @Field(() => FundingProgrammeLot, { description: "The lot as stored, numbered after the programme's last." })
   lot: FundingProgrammeLot;
 }
 
 @Resolver(() => FundingProgrammeLot)
 export class FundingProgrammeLotResolver {
-  @Mutation(() => FundingProgrammeLotPayload, { description: 'Adds a lot (category) after the programme\'s last one; CONFLICT when the programme has a lot of that name.' })
+  @Mutation(() => FundingProgrammeLotPayload, {
+    description: "Adds a lot (category) after the programme's last one; CONFLICT when the programme has a lot of that name.",
+  })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { programmeId: string } }, ctx: HubContext) => programmeFunder(ctx, args.input.programmeId))
   async addFundingProgrammeLot(
     @Arg('input', () => AddFundingProgrammeLotInput, { description: 'The lot and its programme.' }) input: AddFundingProgrammeLotInput,

@@ -22,13 +22,14 @@ export class FundingProgrammePayload {
 @Resolver(() => FundingProgramme)
 export class FundingProgrammeResolver {
   @Query(() => FundingProgramme, { nullable: true, description: 'One funding programme by id; null when there is none.' })
-  fundingProgramme(@Arg('id', () => ID, { description: 'The programme\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<FundingProgramme | null> {
+  fundingProgramme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() ctx: HubContext): Promise<FundingProgramme | null> {
     return ctx.loaders.load(programmeById, id);
   }
 
   @Query(() => FundingProgrammeConnection, { description: 'Funding programmes, filtered and paginated, latest year first.' })
   fundingProgrammes(
-    @Arg('filter', () => FundingProgrammeFilter, { nullable: true, description: 'Conditions the programmes must meet.' }) filter: FundingProgrammeFilter | undefined,
+    @Arg('filter', () => FundingProgrammeFilter, { nullable: true, description: 'Conditions the programmes must meet.' })
+    filter: FundingProgrammeFilter | undefined,
     @Arg('orderBy', () => ListOrder, { nullable: true, description: ORDER_BY_DESCRIPTION }) orderBy: ListOrder | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,

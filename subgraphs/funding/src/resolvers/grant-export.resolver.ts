@@ -16,7 +16,8 @@ export class GrantExportResolver {
   }
 
   @FieldResolver(() => Grants360GivingSpreadsheet, {
-    description: 'This page in the 360Giving spreadsheet layout (CSV/XLSX column titles, one grant a row). The gateway serves the whole list as CSV at GET /export/grants.csv.',
+    description:
+      'This page in the 360Giving spreadsheet layout (CSV/XLSX column titles, one grant a row). The gateway serves the whole list as CSV at GET /export/grants.csv.',
   })
   spreadsheet(@Root() page: Grants360GivingExport, @Ctx() ctx: HubContext): Promise<Grants360GivingSpreadsheet> {
     return spreadsheetOf(ctx.em, page);

@@ -39,7 +39,7 @@ export class GrantStatusPayload {
 @Resolver(() => Grant)
 export class GrantResolver {
   @Query(() => Grant, { nullable: true, description: 'One grant by id; null when there is none.' })
-  grant(@Arg('id', () => ID, { description: 'The grant\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<Grant | null> {
+  grant(@Arg('id', () => ID, { description: "The grant's id." }) id: string, @Ctx() ctx: HubContext): Promise<Grant | null> {
     return ctx.loaders.load(grantById, id);
   }
 
@@ -54,13 +54,19 @@ export class GrantResolver {
   }
 
   @Mutation(() => GrantPayload, { description: 'Records a grant from a funder to a recipient organization (AWARDED unless PROPOSED is asked for).' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { fundingOrganizationId: string } }) => ({ organizationIds: [args.input.fundingOrganizationId] }))
-  async awardGrant(@Arg('input', () => AwardGrantInput, { description: 'The grant to record.' }) input: AwardGrantInput, @Ctx() ctx: HubContext): Promise<GrantPayload> {
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { fundingOrganizationId: string } }) => ({
+    organizationIds: [args.input.fundingOrganizationId],
+  }))
+  async awardGrant(
+    @Arg('input', () => AwardGrantInput, { description: 'The grant to record.' }) input: AwardGrantInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<GrantPayload> {
     return { grant: await awardGrant(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => GrantStatusPayload, {
-    description: 'Moves a grant to another status along PROPOSED → AWARDED → ACTIVE → COMPLETED (or CANCELLED before it is ACTIVE); CONFLICT for any other move.',
+    description:
+      'Moves a grant to another status along PROPOSED → AWARDED → ACTIVE → COMPLETED (or CANCELLED before it is ACTIVE); CONFLICT for any other move.',
   })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { grantId: string } }, ctx: HubContext) => grantFunder(ctx, args.input.grantId))
   async changeGrantStatus(
@@ -70,56 +76,80 @@ export class GrantResolver {
     return changeGrantStatus(ctx.em, ctx.references, input);
   }
 
-  @FieldResolver(() => Money, { description: 'Amount awarded, exact, in the grant\'s currency.' })
+  @FieldResolver(() => Money, { description: "Amount awarded, exact, in the grant's currency." })
   amountAwarded(@Root() grant: Grant): Money {
     return money(grant.amount, grant.currency);
   }
 
-  @FieldResolver(() => Money, { description: 'Sum of the disbursements so far, in the grant\'s currency.' })
+  @FieldResolver(() => Money, { description: "Sum of the disbursements so far, in the grant's currency." })
   async amountDisbursed(@Root() grant: Grant, @Ctx() ctx: HubContext): Promise<Money> {
     return (await ctx.loaders.load(disbursedAmountsOf, grant.id))?.disbursed ?? money('0', grant.currency);
   }
 
-  @FieldResolver(() => Money, { description: 'Amount awarded not yet disbursed, in the grant\'s currency; never negative.' })
+  @FieldResolver(() => Money, { description: "Amount awarded not yet disbursed, in the grant's currency; never negative." })
   async amountRemaining(@Root() grant: Grant, @Ctx() ctx: HubContext): Promise<Money> {
     return (await ctx.loaders.load(disbursedAmountsOf, grant.id))?.remaining ?? money(grant.amount, grant.currency);
   }
 
   @FieldResolver(() => Money, {
     nullable: true,
-    description: 'Amount disbursed as the grant\'s 360Giving publisher stated it (amountDisbursed), exact; null when the file did not say or the grant was made on the hub. Disbursements recorded on the hub are in amountDisbursed.',
+    description:
+      "Amount disbursed as the grant's 360Giving publisher stated it (amountDisbursed), exact; null when the file did not say or the grant was made on the hub. Disbursements recorded on the hub are in amountDisbursed.",
   })
   publishedAmountDisbursed(@Root() grant: Grant): Money | null {
-    return grant.publishedAmountDisbursed === undefined || grant.publishedAmountDisbursed === null ? null : money(grant.publishedAmountDisbursed, grant.currency);
+    return grant.publishedAmountDisbursed === undefined || grant.publishedAmountDisbursed === null
+      ? null
+      : money(grant.publishedAmountDisbursed, grant.currency);
   }
 
-  @FieldResolver(() => PublishedOrganization, { nullable: true, description: 'The recipient as the grant\'s 360Giving file named it: identifiers and address as published; null for grants made on the hub.' })
+  @FieldResolver(() => PublishedOrganization, {
+    nullable: true,
+    description: "The recipient as the grant's 360Giving file named it: identifiers and address as published; null for grants made on the hub.",
+  })
   recipientAsPublished(@Root() grant: Grant): PublishedOrganization | null {
     return publishedOrganization(publishedOf(grant).recipientOrganization);
   }
 
-  @FieldResolver(() => PublishedOrganization, { nullable: true, description: 'The funder as the grant\'s 360Giving file named it: identifiers and address as published; null for grants made on the hub.' })
+  @FieldResolver(() => PublishedOrganization, {
+    nullable: true,
+    description: "The funder as the grant's 360Giving file named it: identifiers and address as published; null for grants made on the hub.",
+  })
   funderAsPublished(@Root() grant: Grant): PublishedOrganization | null {
     return publishedOrganization(publishedOf(grant).fundingOrganization);
   }
 
-  @FieldResolver(() => [BeneficiaryLocation], { description: 'Where the beneficiaries are, as the grant\'s 360Giving file says (names and geographic codes); empty when it does not.' })
+  @FieldResolver(() => [BeneficiaryLocation], {
+    description: "Where the beneficiaries are, as the grant's 360Giving file says (names and geographic codes); empty when it does not.",
+  })
   beneficiaryLocations(@Root() grant: Grant): BeneficiaryLocation[] {
-    return objectsOf(publishedOf(grant).beneficiaryLocation).map((l) => ({ name: textOf(l.name), countryCode: textOf(l.countryCode), geoCode: textOf(l.geoCode), geoCodeType: textOf(l.geoCodeType) }));
+    return objectsOf(publishedOf(grant).beneficiaryLocation).map((l) => ({
+      name: textOf(l.name),
+      countryCode: textOf(l.countryCode),
+      geoCode: textOf(l.geoCode),
+      geoCodeType: textOf(l.geoCodeType),
+    }));
   }
 
-  @FieldResolver(() => [GrantClassification], { description: 'The grant\'s classifications as its 360Giving file gives them (causeAreas are the hub\'s reading of them); empty when it gives none.' })
+  @FieldResolver(() => [GrantClassification], {
+    description: "The grant's classifications as its 360Giving file gives them (causeAreas are the hub's reading of them); empty when it gives none.",
+  })
   classifications(@Root() grant: Grant): GrantClassification[] {
     return objectsOf(publishedOf(grant).classifications).map((c) => ({ vocabulary: textOf(c.vocabulary), code: textOf(c.code), title: textOf(c.title) }));
   }
 
-  @FieldResolver(() => PublishedGrantProgramme, { nullable: true, description: 'The grant programme as the grant\'s 360Giving file names it (code, title, url); the hub\'s programme is `programme`.' })
+  @FieldResolver(() => PublishedGrantProgramme, {
+    nullable: true,
+    description: "The grant programme as the grant's 360Giving file names it (code, title, url); the hub's programme is `programme`.",
+  })
   grantProgramme(@Root() grant: Grant): PublishedGrantProgramme | null {
     const [programme] = objectsOf(publishedOf(grant).grantProgramme);
     return programme ? { code: textOf(programme.code), title: textOf(programme.title), url: textOf(programme.url) } : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'additional_data of the grant\'s 360Giving file, verbatim JSON text (numbers as written); null when it had none.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "additional_data of the grant's 360Giving file, verbatim JSON text (numbers as written); null when it had none.",
+  })
   additionalData(@Root() grant: Grant): string | null {
     return grant.additionalData ?? null;
   }

@@ -16,12 +16,18 @@ import { GrantConnection } from './grant-connection';
 // gateway still answers the rest of a query (partial data) instead of nulling the whole entity.
 @Resolver(() => OrganizationRef)
 export class OrganizationFundingResolver {
-  @FieldResolver(() => GrantConnection, { nullable: true, description: 'Grants the organization received, newest award first; filtered by year, status and programme.' })
+  @FieldResolver(() => GrantConnection, {
+    nullable: true,
+    description: 'Grants the organization received, newest award first; filtered by year, status and programme.',
+  })
   grantsReceived(@Root() organization: OrganizationRef, @Args(() => OrganizationGrantsArgs) args: OrganizationGrantsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(grantsReceivedBy, { parentId: organization.id, args });
   }
 
-  @FieldResolver(() => GrantConnection, { nullable: true, description: 'Grants the organization made as funder, newest award first; filtered by year, status and programme.' })
+  @FieldResolver(() => GrantConnection, {
+    nullable: true,
+    description: 'Grants the organization made as funder, newest award first; filtered by year, status and programme.',
+  })
   grantsMade(@Root() organization: OrganizationRef, @Args(() => OrganizationGrantsArgs) args: OrganizationGrantsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(grantsMadeBy, { parentId: organization.id, args });
   }
@@ -52,7 +58,10 @@ export class OrganizationFundingResolver {
     return ctx.loaders.load(fundingSummaryOf, organization.id);
   }
 
-  @FieldResolver(() => FundingApplicationConnection, { nullable: true, description: 'Applications the organization made to funding programmes, latest submitted first.' })
+  @FieldResolver(() => FundingApplicationConnection, {
+    nullable: true,
+    description: 'Applications the organization made to funding programmes, latest submitted first.',
+  })
   fundingApplications(@Root() organization: OrganizationRef, @Args(() => FundingApplicationsArgs) args: FundingApplicationsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(applicationsOfOrganization, { parentId: organization.id, args });
   }

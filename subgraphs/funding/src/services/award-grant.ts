@@ -1,16 +1,6 @@
 import { awardParties, publishGrantAwarded } from '../events/grant-awarded.event';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import {
-  ConflictError,
-  distinct,
-  findOrNotFound,
-  newId,
-  optionalText,
-  parseMoney,
-  type References,
-  requiredText,
-  UserInputError,
-} from '@ngo-hub/kit';
+import { ConflictError, distinct, findOrNotFound, newId, optionalText, parseMoney, type References, requiredText, UserInputError } from '@ngo-hub/kit';
 import { FundingProgramme } from '../entities/funding-programme';
 import { FundingProgrammeLot } from '../entities/funding-programme-lot';
 import { Grant, GrantStatus } from '../entities/grant';

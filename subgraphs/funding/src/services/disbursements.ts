@@ -49,7 +49,10 @@ export async function recordDisbursement(em: EntityManager, input: RecordDisburs
       });
     }
     if (amount.currency !== grant.currency) {
-      throw new UserInputError(`grant ${grant.identifier} is in ${grant.currency}; disburse it in ${grant.currency} (got ${amount.currency})`, 'amount.currency');
+      throw new UserInputError(
+        `grant ${grant.identifier} is in ${grant.currency}; disburse it in ${grant.currency} (got ${amount.currency})`,
+        'amount.currency',
+      );
     }
     if (date < grant.awardDate) {
       throw new UserInputError(`date (${date}) must not be before the grant's award date (${grant.awardDate})`, 'date');

@@ -42,7 +42,12 @@ export const APPLICATION_TRANSITIONS: TransitionTable<FundingApplicationStatus> 
 };
 
 export function assertApplicationTransition(application: FundingApplication, to: FundingApplicationStatus): void {
-  assertTransition(APPLICATION_TRANSITIONS, { subject: `application ${application.id}`, from: application.status as FundingApplicationStatus, to, field: 'applicationId' });
+  assertTransition(APPLICATION_TRANSITIONS, {
+    subject: `application ${application.id}`,
+    from: application.status as FundingApplicationStatus,
+    to,
+    field: 'applicationId',
+  });
 }
 
 async function programmeFor(em: EntityManager, id: string): Promise<FundingProgramme> {
@@ -61,12 +66,18 @@ export async function submitFundingApplication(em: EntityManager, references: Re
   }
   if (programme.budgetAmount && programme.budgetCurrency) {
     if (requested.currency !== programme.budgetCurrency) {
-      throw new UserInputError(`the programme's budget is in ${programme.budgetCurrency}; ask in ${programme.budgetCurrency} (got ${requested.currency})`, 'requestedAmount.currency');
+      throw new UserInputError(
+        `the programme's budget is in ${programme.budgetCurrency}; ask in ${programme.budgetCurrency} (got ${requested.currency})`,
+        'requestedAmount.currency',
+      );
     }
     // both in the budget's currency with its minor units: as whole numbers of the smallest unit they compare exactly
     const units = (amount: string) => BigInt(formatAmount(amount, requested.currency).replace('.', ''));
     if (units(requested.amount) > units(programme.budgetAmount)) {
-      throw new UserInputError(`the programme's whole budget is ${programme.budgetAmount} ${programme.budgetCurrency}; ask for at most that (got ${requested.amount})`, 'requestedAmount.amount');
+      throw new UserInputError(
+        `the programme's whole budget is ${programme.budgetAmount} ${programme.budgetCurrency}; ask for at most that (got ${requested.amount})`,
+        'requestedAmount.amount',
+      );
     }
   }
   await references.assertExist('Organization', [input.applicantOrganizationId], 'applicantOrganizationId');
@@ -113,7 +124,11 @@ export async function moveFundingApplication(
  * Awards an application under review: the grant (recipient the applicant, funder the
  * programme's) is created in the same transaction as the status change, and the two are linked.
  */
-export async function awardFundingApplication(em: EntityManager, references: References, input: AwardFundingApplicationInput): Promise<{ application: FundingApplication; grant: Grant }> {
+export async function awardFundingApplication(
+  em: EntityManager,
+  references: References,
+  input: AwardFundingApplicationInput,
+): Promise<{ application: FundingApplication; grant: Grant }> {
   const identifier = identifierOf(input.identifier);
   const amount = input.amountAwarded ? parseMoney(input.amountAwarded, 'amountAwarded') : undefined;
   const beneficiaryLocation = optionalText(input.beneficiaryLocation, 'beneficiaryLocation', 300);

@@ -35,7 +35,11 @@ export function lotsOf(inputs: readonly FundingProgrammeLotInput[] | null | unde
   const seen = new Map<string, number>();
   lots.forEach((lot, i) => {
     const key = lot.name.toLowerCase();
-    if (seen.has(key)) throw new UserInputError(`lots ${seen.get(key)} and ${i} are both named ${JSON.stringify(lot.name)}; lot names differ within a programme`, `lots.${i}.name`);
+    if (seen.has(key))
+      throw new UserInputError(
+        `lots ${seen.get(key)} and ${i} are both named ${JSON.stringify(lot.name)}; lot names differ within a programme`,
+        `lots.${i}.name`,
+      );
     seen.set(key, i);
   });
   return lots;

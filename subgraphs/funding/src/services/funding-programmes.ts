@@ -31,8 +31,20 @@ export function programmeWhere(filter: FundingProgrammeFilter = {}): FilterQuery
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listProgrammes(em: EntityManager, filter: FundingProgrammeFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<FundingProgramme>> {
-  return paginateChanges(em, FundingProgramme, programmeWhere(filter), args, { by: 'year', direction: 'desc' }, { updatedSince: filter?.updatedSince, orderBy });
+export function listProgrammes(
+  em: EntityManager,
+  filter: FundingProgrammeFilter | undefined,
+  args: ConnectionArgs,
+  orderBy?: ListOrder,
+): Promise<Page<FundingProgramme>> {
+  return paginateChanges(
+    em,
+    FundingProgramme,
+    programmeWhere(filter),
+    args,
+    { by: 'year', direction: 'desc' },
+    { updatedSince: filter?.updatedSince, orderBy },
+  );
 }
 
 /** A programme code as 360Giving writes it: visible text without line breaks. */

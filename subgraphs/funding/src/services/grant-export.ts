@@ -9,7 +9,11 @@ import { grantWhere, orgIdMatches } from './grants';
 import type { OrganizationDirectory } from './organization-directory';
 
 /** One page of the 360Giving export, newest award first, with the grants list's cursors. */
-export async function exportGrants360Giving(em: EntityManager, directory: OrganizationDirectory, args: ExportGrants360GivingArgs): Promise<Grants360GivingExport> {
+export async function exportGrants360Giving(
+  em: EntityManager,
+  directory: OrganizationDirectory,
+  args: ExportGrants360GivingArgs,
+): Promise<Grants360GivingExport> {
   const first = args.first ?? 100;
   if (!Number.isInteger(first) || first < 1 || first > MAX_EXPORT_PAGE) {
     throw new UserInputError(`first must be between 1 and ${MAX_EXPORT_PAGE} (got ${first})`, 'first');

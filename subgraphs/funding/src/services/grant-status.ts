@@ -28,7 +28,11 @@ export async function lockGrant(tx: EntityManager, id: string, field: string): P
   return grant;
 }
 
-export async function changeGrantStatus(em: EntityManager, references: References, input: ChangeGrantStatusInput): Promise<{ grant: Grant; previousStatus: GrantStatus }> {
+export async function changeGrantStatus(
+  em: EntityManager,
+  references: References,
+  input: ChangeGrantStatusInput,
+): Promise<{ grant: Grant; previousStatus: GrantStatus }> {
   return em.transactional(async (tx) => {
     const grant = await lockGrant(tx, input.grantId, 'grantId');
     const previousStatus = grant.status;

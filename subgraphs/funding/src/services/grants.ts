@@ -64,7 +64,13 @@ export function grantWhere(filter: GrantFilter = {}, matches: OrgIdMatches = {})
   return conditions.length ? { $and: conditions } : {};
 }
 
-export async function listGrants(em: EntityManager, directory: OrganizationDirectory, filter: GrantFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Grant>> {
+export async function listGrants(
+  em: EntityManager,
+  directory: OrganizationDirectory,
+  filter: GrantFilter | undefined,
+  args: ConnectionArgs,
+  orderBy?: ListOrder,
+): Promise<Page<Grant>> {
   const where = grantWhere(filter, await orgIdMatches(directory, filter));
   return paginateChanges(em, Grant, where, args, GRANT_ORDER, { updatedSince: filter?.updatedSince, orderBy });
 }

@@ -147,7 +147,9 @@ export class OrganizationDirectory {
         const answer = await this.post<Answer>(mutation, { inputs: batches[index] });
         const created = answer.data?._createOrganizations;
         if (created) {
-          answers[index] = created.map((c) => (c.id ? { id: c.id } : { error: c.errorMessage ?? 'refused', code: c.errorCode ?? undefined, field: c.errorField ?? undefined }));
+          answers[index] = created.map((c) =>
+            c.id ? { id: c.id } : { error: c.errorMessage ?? 'refused', code: c.errorCode ?? undefined, field: c.errorField ?? undefined },
+          );
         } else if (answer.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')) {
           answers[index] = await this.createOneByOne(batches[index]);
         } else {

@@ -93,11 +93,14 @@ export class DateReader {
   private checked(raw: string, field: string): Parts {
     const parts = this.parts(raw, field);
     if (!isCalendarDate(parts)) {
-      const order = this.order ? ` read as ${this.order === 'mdy' ? 'month/day/year' : 'day/month/year'}${this.learnedFrom ? ` (the order this file's ${JSON.stringify(this.learnedFrom)} shows)` : ''}` : '';
+      const order = this.order
+        ? ` read as ${this.order === 'mdy' ? 'month/day/year' : 'day/month/year'}${this.learnedFrom ? ` (the order this file's ${JSON.stringify(this.learnedFrom)} shows)` : ''}`
+        : '';
       throw new UserInputError(`${field} ${JSON.stringify(raw)}${order} is not a calendar date between 1900 and 2100`, field);
     }
     const { time } = parts;
-    if (time && (time.hour > 23 || time.minute > 59 || time.second > 60)) throw new UserInputError(`${field} ${JSON.stringify(raw)} has no such time of day`, field);
+    if (time && (time.hour > 23 || time.minute > 59 || time.second > 60))
+      throw new UserInputError(`${field} ${JSON.stringify(raw)} has no such time of day`, field);
     return parts;
   }
 

@@ -51,7 +51,9 @@ async function main(): Promise<void> {
   const { file, filter, format } = parseArgs(process.argv.slice(2));
   const { env } = environmentWithRunningHub(process.env);
   if (!env.GATEWAY_SECRET) {
-    throw new ConfigError('no running hub found: start it with `npm start`, or, for a deployment, set DATABASE_URL, ORGANIZATIONS_URL and GATEWAY_SECRET as the hub\'s processes have them');
+    throw new ConfigError(
+      "no running hub found: start it with `npm start`, or, for a deployment, set DATABASE_URL, ORGANIZATIONS_URL and GATEWAY_SECRET as the hub's processes have them",
+    );
   }
   const config = loadSubgraphConfig('funding', env);
   const log = createLogger('funding-export', process.env.LOG_LEVEL ?? 'warn');

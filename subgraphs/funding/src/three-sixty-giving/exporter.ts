@@ -49,7 +49,11 @@ async function organizationsOf(em: EntityManager, directory: OrganizationDirecto
  */
 function organizationAsPublished(known: { id: string; name: string }, published: JsonValue | undefined): Record<string, JsonValue> {
   const [organization] = objectsOf(published);
-  return { ...organization, id: organization && typeof organization.id === 'string' ? organization.id : known.id, name: organization && typeof organization.name === 'string' ? organization.name : known.name };
+  return {
+    ...organization,
+    id: organization && typeof organization.id === 'string' ? organization.id : known.id,
+    name: organization && typeof organization.name === 'string' ? organization.name : known.name,
+  };
 }
 
 /**
@@ -104,9 +108,16 @@ export async function exportPage(
         plannedDates: planned,
         recipientOrganization: [organizationAsPublished(organizations.get(grant.recipientOrganizationId)!, recipientOrganization)],
         fundingOrganization: [organizationAsPublished(organizations.get(grant.fundingOrganizationId)!, fundingOrganization)],
-        grantProgramme:
-          objectsOf(grantProgramme).length ? grantProgramme : programme ? [{ code: programme.code ?? programme.id, title: programme.name }] : undefined,
-        beneficiaryLocation: objectsOf(beneficiaryLocation).length ? beneficiaryLocation : grant.beneficiaryLocation ? [{ name: grant.beneficiaryLocation }] : undefined,
+        grantProgramme: objectsOf(grantProgramme).length
+          ? grantProgramme
+          : programme
+            ? [{ code: programme.code ?? programme.id, title: programme.name }]
+            : undefined,
+        beneficiaryLocation: objectsOf(beneficiaryLocation).length
+          ? beneficiaryLocation
+          : grant.beneficiaryLocation
+            ? [{ name: grant.beneficiaryLocation }]
+            : undefined,
         classifications: objectsOf(classifications).length ? classifications : grant.causeAreas.length ? classificationsOf(grant.causeAreas) : undefined,
         // the publisher's dateModified for an imported grant; for one made on the hub, when the hub recorded it
         dateModified: (grant.dateModified ?? grant.createdAt).toISOString().replace('.000Z', 'Z'),
@@ -136,9 +147,10 @@ export async function writePackage(
   out: NodeJS.WritableStream,
   options: { pageSize?: number; onPage?: (written: number) => void } = {},
 ): Promise<number> {
-  const write = (text: string) => new Promise<void>((resolve, reject) => {
-    out.write(text, (error) => (error ? reject(error) : resolve()));
-  });
+  const write = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      out.write(text, (error) => (error ? reject(error) : resolve()));
+    });
   let after: { value: unknown; id: string } | undefined;
   let written = 0;
   await write('{"grants":[\n');
@@ -156,7 +168,8 @@ export async function writePackage(
 
 /** How many beneficiary locations and classifications the widest grant matching `where` exports: the CSV's repeated columns. */
 export async function repeatCounts(em: EntityManager, where: FilterQuery<Grant>): Promise<RepeatCounts> {
-  const listLength = (key: string) => `coalesce(json_array_length(case when json_typeof(g.published::json->'${key}') = 'array' then g.published::json->'${key}' end), 0)`;
+  const listLength = (key: string) =>
+    `coalesce(json_array_length(case when json_typeof(g.published::json->'${key}') = 'array' then g.published::json->'${key}' end), 0)`;
   const qb = em
     .createQueryBuilder(Grant, 'g')
     .select([
@@ -185,9 +198,10 @@ export async function writeCsv(
   options: { pageSize?: number; onPage?: (written: number) => void } = {},
 ): Promise<number> {
   const columns = spreadsheetColumns(await repeatCounts(em.fork(), where));
-  const write = (text: string) => new Promise<void>((resolve, reject) => {
-    out.write(text, (error) => (error ? reject(error) : resolve()));
-  });
+  const write = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      out.write(text, (error) => (error ? reject(error) : resolve()));
+    });
   await write(stringifyCsv([columns.map((c) => c.title)]));
   let after: { value: unknown; id: string } | undefined;
   let written = 0;

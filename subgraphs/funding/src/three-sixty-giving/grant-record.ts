@@ -67,8 +67,22 @@ export const STATUS_FIELD = 'ngohubStatus';
 
 /** Top-level fields of a grant the hub reads into columns of its own; any other is kept in otherFields. */
 const MAPPED_FIELDS = new Set([
-  'id', 'title', 'description', 'currency', 'amountAwarded', 'amountDisbursed', 'awardDate', 'plannedDates', 'recipientOrganization',
-  'fundingOrganization', 'grantProgramme', 'beneficiaryLocation', 'classifications', 'dateModified', 'additional_data', STATUS_FIELD,
+  'id',
+  'title',
+  'description',
+  'currency',
+  'amountAwarded',
+  'amountDisbursed',
+  'awardDate',
+  'plannedDates',
+  'recipientOrganization',
+  'fundingOrganization',
+  'grantProgramme',
+  'beneficiaryLocation',
+  'classifications',
+  'dateModified',
+  'additional_data',
+  STATUS_FIELD,
 ]);
 
 type JsonObject = { [key: string]: JsonValue };
@@ -122,7 +136,14 @@ function organizationOf(list: JsonValue | undefined, field: string): Organizatio
     website = undefined; // a malformed website is not worth losing the grant for
   }
   const country = countryCodeOf(text(organization.addressCountry)) ?? orgId.country;
-  return { ...orgId, country, name, city: optionalText(text(organization.addressLocality), `${field}.0.addressLocality`, 100), website, published: organization };
+  return {
+    ...orgId,
+    country,
+    name,
+    city: optionalText(text(organization.addressLocality), `${field}.0.addressLocality`, 100),
+    website,
+    published: organization,
+  };
 }
 
 function listOf(value: JsonValue | undefined, field: string): JsonValue[] | undefined {
@@ -136,7 +157,8 @@ function durationOf(value: JsonValue | undefined, field: string): number | undef
   const raw = text(value)?.trim();
   if (!raw) return undefined;
   const months = Number(raw);
-  if (!Number.isInteger(months) || months < 0 || months > 1200) throw new UserInputError(`${field} must be a whole number of months (got ${JSON.stringify(raw)})`, field);
+  if (!Number.isInteger(months) || months < 0 || months > 1200)
+    throw new UserInputError(`${field} must be a whole number of months (got ${JSON.stringify(raw)})`, field);
   return months;
 }
 
@@ -158,7 +180,9 @@ export function readGrantRecord(value: JsonValue, row: number, dates: DateReader
   }
   const currencyText = requiredText(text(value.currency), 'currency', 3);
   const amount = amountOf(plainDecimal(value.amountAwarded, 'amountAwarded'), currencyText);
-  const disbursed = text(value.amountDisbursed)?.trim() ? amountOf(plainDecimal(value.amountDisbursed, 'amountDisbursed'), currencyText, 'amountDisbursed').amount : undefined;
+  const disbursed = text(value.amountDisbursed)?.trim()
+    ? amountOf(plainDecimal(value.amountDisbursed, 'amountDisbursed'), currencyText, 'amountDisbursed').amount
+    : undefined;
   const date = (raw: JsonValue | undefined, field: string) => {
     const written = text(raw)?.trim();
     return written ? dates.date(written, field) : undefined;
@@ -224,9 +248,28 @@ export function readGrantRecord(value: JsonValue, row: number, dates: DateReader
   });
   // everything the grant's columns hold comes from these: their hash tells a changed grant
   const hashed = JSON.stringify([
-    identifier, content.title, content.description, content.amount, content.currency, disbursed, awardDate, plannedStartDate, plannedEndDate,
-    content.plannedDuration, dateModified, content.recipient.value, content.recipient.name, content.funder.value, content.funder.name,
-    content.programme?.code, content.programme?.title, content.beneficiaryLocation, content.causeAreas, content.statusGiven, content.additionalData, published,
+    identifier,
+    content.title,
+    content.description,
+    content.amount,
+    content.currency,
+    disbursed,
+    awardDate,
+    plannedStartDate,
+    plannedEndDate,
+    content.plannedDuration,
+    dateModified,
+    content.recipient.value,
+    content.recipient.name,
+    content.funder.value,
+    content.funder.name,
+    content.programme?.code,
+    content.programme?.title,
+    content.beneficiaryLocation,
+    content.causeAreas,
+    content.statusGiven,
+    content.additionalData,
+    published,
   ]);
   return { row, ...content, published, contentHash: createHash('sha1').update(hashed).digest('base64url') };
 }

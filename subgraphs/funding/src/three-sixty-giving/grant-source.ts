@@ -92,7 +92,9 @@ async function* readCsvGrants(source: AsyncIterable<Buffer>): AsyncGenerator<Gra
       if (!layout) {
         layout = new RowUnflattener(record);
         if (!layout.hasIdentifier || !layout.hasAmount) {
-          throw new GrantFileError('the first line is not a header of the 360Giving spreadsheet layout: it needs the columns Identifier and Amount Awarded (and Currency, Award Date, Recipient Org:Identifier …)');
+          throw new GrantFileError(
+            'the first line is not a header of the 360Giving spreadsheet layout: it needs the columns Identifier and Amount Awarded (and Currency, Award Date, Recipient Org:Identifier …)',
+          );
         }
         continue;
       }
@@ -179,7 +181,9 @@ async function* readXlsxGrants(source: AsyncIterable<Buffer>): AsyncGenerator<Gr
     throw new GrantFileError(`not readable as an XLSX workbook: ${(error as Error).message}`);
   }
   if (!sawGrants) {
-    throw new GrantFileError('no sheet of the workbook is in the 360Giving spreadsheet layout: the grants sheet needs the columns Identifier and Amount Awarded');
+    throw new GrantFileError(
+      'no sheet of the workbook is in the 360Giving spreadsheet layout: the grants sheet needs the columns Identifier and Amount Awarded',
+    );
   }
   for (const child of children) {
     const grant = typeof child.id === 'string' ? byId.get(child.id) : undefined;

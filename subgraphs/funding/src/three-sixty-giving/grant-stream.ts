@@ -93,7 +93,9 @@ export class GrantArrayScanner {
       } else if (char === '{' || char === '[') {
         if (depth === 0) {
           if (char !== '{' || this.sawTop) {
-            throw new JsonSyntaxError(`a 360Giving package is one JSON object with a "grants" array (found ${JSON.stringify(char)} at character ${this.consumed + i + 1})`);
+            throw new JsonSyntaxError(
+              `a 360Giving package is one JSON object with a "grants" array (found ${JSON.stringify(char)} at character ${this.consumed + i + 1})`,
+            );
           }
           this.sawTop = true;
         }

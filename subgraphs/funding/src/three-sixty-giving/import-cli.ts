@@ -60,7 +60,8 @@ function parseArgs(argv: string[]): Args {
   if (dateOrder !== undefined && !(DATE_ORDERS as readonly string[]).includes(dateOrder)) {
     throw new ConfigError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (dmy: 21/11/2017, mdy: 11/21/2017)`);
   }
-  if (format !== undefined && !(GRANT_FORMATS as readonly string[]).includes(format)) throw new ConfigError(`--format must be one of ${GRANT_FORMATS.join(', ')}`);
+  if (format !== undefined && !(GRANT_FORMATS as readonly string[]).includes(format))
+    throw new ConfigError(`--format must be one of ${GRANT_FORMATS.join(', ')}`);
   const resolvedFormat = (format as GrantFormat | undefined) ?? formatOfFile(file);
   if (!resolvedFormat) throw new ConfigError(`cannot tell the format of ${file} from its extension: name it .json, .csv or .xlsx, or give --format`);
   // npm runs scripts in the package folder; a relative path means the caller's folder
@@ -109,7 +110,7 @@ async function main(): Promise<number> {
   const { env } = environmentWithRunningHub(process.env);
   if (!env.GATEWAY_SECRET) {
     throw new ConfigError(
-      'no running hub found: start it with `npm start` (it leaves what this tool needs in .data/hub.json), or, for a deployment, set DATABASE_URL, ORGANIZATIONS_URL and GATEWAY_SECRET as the hub\'s processes have them',
+      "no running hub found: start it with `npm start` (it leaves what this tool needs in .data/hub.json), or, for a deployment, set DATABASE_URL, ORGANIZATIONS_URL and GATEWAY_SECRET as the hub's processes have them",
     );
   }
   const config = loadSubgraphConfig('funding', env);

@@ -81,7 +81,12 @@ interface Existing {
  * - the funder's programme is found by its grantProgramme code, or created;
  * - grants are written in batches, each batch (with its new programmes) in one transaction.
  */
-export async function import360Giving(em: EntityManager, directory: OrganizationDirectory, source: GrantSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function import360Giving(
+  em: EntityManager,
+  directory: OrganizationDirectory,
+  source: GrantSource,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const run = new GrantImport(em, directory, source, options);
   return run.run();
 }
@@ -140,7 +145,9 @@ class GrantImport {
       organizationsCreated: this.organizationsCreated,
       organizationsMatched: this.organizationsMatched,
       programmesCreated: this.programmesCreated,
-      dateOrder: this.dates.order ? { order: this.dates.order, from: this.dates.learnedFrom ? `the file's date ${JSON.stringify(this.dates.learnedFrom)}` : '--date-order' } : undefined,
+      dateOrder: this.dates.order
+        ? { order: this.dates.order, from: this.dates.learnedFrom ? `the file's date ${JSON.stringify(this.dates.learnedFrom)}` : '--date-order' }
+        : undefined,
       seconds: (Date.now() - this.started) / 1000,
       fileError,
     };
@@ -208,7 +215,10 @@ class GrantImport {
     });
     await this.resolveOrganizations(changed);
     const writable = changed.filter((record) => {
-      for (const [side, mention] of [['recipientOrganization', record.recipient], ['fundingOrganization', record.funder]] as const) {
+      for (const [side, mention] of [
+        ['recipientOrganization', record.recipient],
+        ['fundingOrganization', record.funder],
+      ] as const) {
         const refusal = this.refusedOrganizations.get(mention.value);
         if (refusal !== undefined) {
           this.reject(record.row, record.identifier, `${side}.0.id`, `organization ${mention.value} (${mention.name}) could not be created: ${refusal}`);
@@ -239,7 +249,10 @@ class GrantImport {
   private async resolveOrganizations(batch: GrantRecord[]): Promise<void> {
     const wanted = new Map<string, { mention: OrganizationMention; kind: string }>();
     for (const record of batch) {
-      for (const [mention, kind] of [[record.recipient, RECIPIENT_KIND], [record.funder, FUNDER_KIND]] as const) {
+      for (const [mention, kind] of [
+        [record.recipient, RECIPIENT_KIND],
+        [record.funder, FUNDER_KIND],
+      ] as const) {
         if (!this.organizations.has(mention.value) && !this.refusedOrganizations.has(mention.value) && !wanted.has(mention.value)) {
           wanted.set(mention.value, { mention, kind });
         }
@@ -253,7 +266,10 @@ class GrantImport {
     if (missing.length) {
       const known = await this.directory.idsByOrgIds(missing.map(({ mention }) => mention.value));
       const matched = missing.filter(({ mention }) => known.has(mention.value));
-      await this.map(em, matched.map(({ mention }) => ({ mention, organizationId: known.get(mention.value)! })));
+      await this.map(
+        em,
+        matched.map(({ mention }) => ({ mention, organizationId: known.get(mention.value)! })),
+      );
       this.organizationsMatched += matched.length;
       missing = missing.filter(({ mention }) => !this.organizations.has(mention.value));
     }
@@ -265,7 +281,8 @@ class GrantImport {
     created.forEach((result, i) => {
       const { mention } = missing[i];
       if ('id' in result) mapped.push({ mention, organizationId: result.id });
-      else if (result.code === 'CONFLICT' && result.field === 'orgIds') raced.push(mention); // another import created it meanwhile
+      else if (result.code === 'CONFLICT' && result.field === 'orgIds')
+        raced.push(mention); // another import created it meanwhile
       else this.refusedOrganizations.set(mention.value, result.error);
     });
     this.organizationsCreated += mapped.length;
@@ -300,7 +317,10 @@ class GrantImport {
       [JSON.stringify(mapped.map(({ mention, organizationId }) => ({ org_id: mention.value, organization_id: organizationId, name: mention.name })))],
     );
     // another import may have mapped the same org-id first: the table decides
-    await this.rememberMapped(em, mapped.map(({ mention }) => mention.value));
+    await this.rememberMapped(
+      em,
+      mapped.map(({ mention }) => mention.value),
+    );
   }
 
   /**
@@ -363,17 +383,19 @@ class GrantImport {
     if (!needed.size) return { all, created };
     const table = tableOf(tx, FundingProgramme);
     // in key order, so that concurrent batches creating the same programmes lock them in the same order
-    const rows = [...needed.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, record]) => ({
-      id: newId(),
-      name: record.programme!.title,
-      kind: FundingKind.GRANT,
-      year: Number(record.awardDate.slice(0, 4)),
-      funder_organization_id: this.organizations.get(record.funder.value)!,
-      code: record.programme!.code,
-      publisher: record.funder.name ?? publisherPrefixOf(record.identifier),
-      file: this.source.name,
-      recorded_at: this.importedAt,
-    }));
+    const rows = [...needed.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, record]) => ({
+        id: newId(),
+        name: record.programme!.title,
+        kind: FundingKind.GRANT,
+        year: Number(record.awardDate.slice(0, 4)),
+        funder_organization_id: this.organizations.get(record.funder.value)!,
+        code: record.programme!.code,
+        publisher: record.funder.name ?? publisherPrefixOf(record.identifier),
+        file: this.source.name,
+        recorded_at: this.importedAt,
+      }));
     const inserted = await query<{ id: string }>(
       tx,
       `insert into ${table} (id, name, kind, year, funder_organization_id, code, provenance_kind, provenance_illustrative, provenance_source_publisher, provenance_source_file, provenance_recorded_at)

@@ -36,7 +36,10 @@ export function parseOrgId(value: unknown, field: string): OrgId {
   if (orgId.value.startsWith(CN_USCI)) {
     const code = match[3].toUpperCase();
     if (!CREDIT_CODE.test(code)) {
-      throw new UserInputError(`${field} ${JSON.stringify(text)}: a Unified Social Credit Code has 18 characters from 0-9 and A-Y without I, O, S, V, Z`, field);
+      throw new UserInputError(
+        `${field} ${JSON.stringify(text)}: a Unified Social Credit Code has 18 characters from 0-9 and A-Y without I, O, S, V, Z`,
+        field,
+      );
     }
     orgId.value = `${CN_USCI}${code}`;
     orgId.creditCode = code;

@@ -179,7 +179,9 @@ function set(target: Record<string, JsonValue>, path: readonly (string | number)
 }
 
 function compact(values: JsonValue[]): JsonValue[] {
-  return values.filter((v) => v !== undefined).map((v) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber) ? compactObject(v) : v));
+  return values
+    .filter((v) => v !== undefined)
+    .map((v) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber) ? compactObject(v) : v));
 }
 
 function compactObject(value: { [key: string]: JsonValue }): { [key: string]: JsonValue } {

@@ -27,9 +27,21 @@ const ORGANIZATION: readonly Leaf[] = [
 const REPEATED: Record<string, { title: string; fields: readonly Leaf[] }> = {
   beneficiaryLocation: {
     title: 'Beneficiary Location',
-    fields: [['Name', 'name'], ['Country Code', 'countryCode'], ['Geographic Code', 'geoCode'], ['Geographic Code Type', 'geoCodeType']],
+    fields: [
+      ['Name', 'name'],
+      ['Country Code', 'countryCode'],
+      ['Geographic Code', 'geoCode'],
+      ['Geographic Code Type', 'geoCodeType'],
+    ],
   },
-  classifications: { title: 'Classifications', fields: [['Vocabulary', 'vocabulary'], ['Code', 'code'], ['Title', 'title']] },
+  classifications: {
+    title: 'Classifications',
+    fields: [
+      ['Vocabulary', 'vocabulary'],
+      ['Code', 'code'],
+      ['Title', 'title'],
+    ],
+  },
 };
 
 /** How many of each repeated object the widest grant of the export has. */
@@ -80,7 +92,12 @@ export function spreadsheetColumns(counts: RepeatCounts): SpreadsheetColumn[] {
       for (const field of fields) columns.push(nested(count > 1 ? `${title}:${index}` : title, list, index, field));
     }
   }
-  columns.push(leaf('From An Open Call?', 'fromOpenCall'), leaf('Data Source', 'dataSource'), leaf('Last Modified', 'dateModified'), leaf('NGOHub Status', STATUS_FIELD));
+  columns.push(
+    leaf('From An Open Call?', 'fromOpenCall'),
+    leaf('Data Source', 'dataSource'),
+    leaf('Last Modified', 'dateModified'),
+    leaf('NGOHub Status', STATUS_FIELD),
+  );
   return columns;
 }
 

@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'An organization as a grant\'s 360Giving file named it: identifiers and address as published (the organization itself is `recipient` or `funder`).' })
+@ObjectType({
+  description:
+    "An organization as a grant's 360Giving file named it: identifiers and address as published (the organization itself is `recipient` or `funder`).",
+})
 export class PublishedOrganization {
   @Field(() => String, { nullable: true, description: 'Its org-id.guide identifier in the file, e.g. GB-CHC-1164859 or 360G-EFF-001b000003VLxCp.' })
   orgId?: string;
@@ -33,7 +36,7 @@ export class PublishedOrganization {
   url?: string;
 }
 
-@ObjectType({ description: 'Where a grant\'s beneficiaries are, as its 360Giving file says (beneficiaryLocation).' })
+@ObjectType({ description: "Where a grant's beneficiaries are, as its 360Giving file says (beneficiaryLocation)." })
 export class BeneficiaryLocation {
   @Field(() => String, { nullable: true, description: 'Name of the place, e.g. England/South West/Plymouth.' })
   name?: string;
@@ -60,9 +63,9 @@ export class GrantClassification {
   title?: string;
 }
 
-@ObjectType({ description: 'The grant programme as a grant\'s 360Giving file names it (grantProgramme).' })
+@ObjectType({ description: "The grant programme as a grant's 360Giving file names it (grantProgramme)." })
 export class PublishedGrantProgramme {
-  @Field(() => String, { nullable: true, description: 'The funder\'s code for the programme.' })
+  @Field(() => String, { nullable: true, description: "The funder's code for the programme." })
   code?: string;
 
   @Field(() => String, { nullable: true, description: 'Title of the programme.' })

@@ -5,19 +5,22 @@ import type { Grant } from '../entities/grant';
 
 @ObjectType({
   description:
-    'A page of grants in the 360Giving spreadsheet layout (the standard\'s CSV and XLSX form): column titles such as Identifier, Amount Awarded, Recipient Org:Identifier; one grant a row.',
+    "A page of grants in the 360Giving spreadsheet layout (the standard's CSV and XLSX form): column titles such as Identifier, Amount Awarded, Recipient Org:Identifier; one grant a row.",
 })
 export class Grants360GivingSpreadsheet {
   @Field(() => [String], {
-    description: 'The column titles; the same on every page of one export (repeated objects such as Classifications are numbered when some grant of the whole export has several).',
+    description:
+      'The column titles; the same on every page of one export (repeated objects such as Classifications are numbered when some grant of the whole export has several).',
   })
   columns: string[];
 
-  @Field(() => [[String]], { description: 'One row a grant, a cell a column: exact amounts as written, dates as ISO 8601, empty where the grant has no value.' })
+  @Field(() => [[String]], {
+    description: 'One row a grant, a cell a column: exact amounts as written, dates as ISO 8601, empty where the grant has no value.',
+  })
   rows: string[][];
 }
 
-@ObjectType({ description: 'A page of grants as a 360Giving JSON package; concatenating the pages\' grants gives the whole export.' })
+@ObjectType({ description: "A page of grants as a 360Giving JSON package; concatenating the pages' grants gives the whole export." })
 export class Grants360GivingExport {
   @Field({
     description:

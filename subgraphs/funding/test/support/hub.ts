@@ -19,7 +19,11 @@ export async function startFundingHub(): Promise<FundingHub> {
   // fundingFlows and the 360Giving export ask the organizations subgraph from within resolvers, at ORGANIZATIONS_URL
   process.env.ORGANIZATIONS_URL = organizations.url;
   try {
-    const funding = await startTestSubgraph(fundingSubgraph, { seed: true, identity: asAdmin(), env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
+    const funding = await startTestSubgraph(fundingSubgraph, {
+      seed: true,
+      identity: asAdmin(),
+      env: { ...process.env, ORGANIZATIONS_URL: organizations.url },
+    });
     return {
       funding,
       organizations,

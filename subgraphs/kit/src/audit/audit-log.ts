@@ -115,7 +115,10 @@ const newestFirst = (a: HubAuditEntry, b: HubAuditEntry) => b.at.getTime() - a.a
  * parallel). A subgraph that does not answer fails the read: an audit log with a silent gap
  * would tell a person nobody saw what somebody did.
  */
-export async function readHubAuditLog(own: { subgraph: SubgraphName; em: EntityManager; references: References }, query: AuditQuery): Promise<{ entries: HubAuditEntry[]; hasMore: boolean }> {
+export async function readHubAuditLog(
+  own: { subgraph: SubgraphName; em: EntityManager; references: References },
+  query: AuditQuery,
+): Promise<{ entries: HubAuditEntry[]; hasMore: boolean }> {
   const pages = await Promise.all(
     SUBGRAPHS.map(async (subgraph) => {
       const ask = { ...query, first: query.first + 1 };

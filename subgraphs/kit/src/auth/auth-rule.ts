@@ -17,14 +17,15 @@ export enum AuthRule {
 
 /** What each rule allows, for the schema's readers and for the errors callers get. */
 export const AUTH_RULE_DESCRIPTIONS: Record<AuthRule, string> = {
-  AUTHENTICATED: 'any authenticated caller (a person, an organization\'s API key, a hub admin)',
+  AUTHENTICATED: "any authenticated caller (a person, an organization's API key, a hub admin)",
   ADMIN: 'hub admins only',
-  SERVICE: 'the hub\'s own services only (internal)',
+  SERVICE: "the hub's own services only (internal)",
   SELF: 'the person it is about, and hub admins',
   ORGANIZATION_EDITOR: 'editors and admins (every member) of the organization it belongs to, and hub admins',
   ORGANIZATION_ADMIN: 'admins of the organization, and hub admins',
   SELF_OR_ORGANIZATION_EDITOR: 'the person it is about, editors and admins of the organizations it belongs or relates to, and hub admins',
-  PROFILE: 'whom the person allowed by their profile visibility: anyone (PUBLIC), authenticated partners (PARTNERS) or nobody but themself (PRIVATE); hub admins always',
+  PROFILE:
+    'whom the person allowed by their profile visibility: anyone (PUBLIC), authenticated partners (PARTNERS) or nobody but themself (PRIVATE); hub admins always',
 };
 
 /** The directive definition every subgraph's SDL carries. */

@@ -34,9 +34,15 @@ export function signIdentity(identity: Identity, secret: string): Promise<string
 
 /** The identity a request carries; SignatureError when it is missing, forged, expired or malformed. */
 export async function verifyIdentity(token: string | undefined, secret: string): Promise<Identity> {
-  if (!token) throw new SignatureError(`this subgraph answers only requests signed by the NGO Hub gateway (header ${IDENTITY_HEADER}); send your request to the gateway`);
+  if (!token)
+    throw new SignatureError(`this subgraph answers only requests signed by the NGO Hub gateway (header ${IDENTITY_HEADER}); send your request to the gateway`);
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: SIGNATURE_ISSUER, audience: SIGNATURE_AUDIENCE, maxTokenAge: `${LIFETIME_SECONDS * 2}s` });
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ['HS256'],
+      issuer: SIGNATURE_ISSUER,
+      audience: SIGNATURE_AUDIENCE,
+      maxTokenAge: `${LIFETIME_SECONDS * 2}s`,
+    });
     return parseIdentity(payload.identity);
   } catch {
     throw new SignatureError('the gateway signature of this request is invalid or expired; send your request to the gateway');

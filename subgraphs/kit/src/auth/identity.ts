@@ -35,7 +35,13 @@ export type Identity = AnonymousIdentity | CallerIdentity | ServiceIdentity;
 export const ANONYMOUS: AnonymousIdentity = Object.freeze({ kind: 'anonymous' });
 
 export function callerIdentity(fields: Partial<Omit<CallerIdentity, 'kind'>>): CallerIdentity {
-  return { kind: 'caller', personId: fields.personId ?? null, memberships: fields.memberships ?? [], admin: fields.admin ?? false, apiKeyId: fields.apiKeyId ?? null };
+  return {
+    kind: 'caller',
+    personId: fields.personId ?? null,
+    memberships: fields.memberships ?? [],
+    admin: fields.admin ?? false,
+    apiKeyId: fields.apiKeyId ?? null,
+  };
 }
 
 export function serviceIdentity(service: string): ServiceIdentity {

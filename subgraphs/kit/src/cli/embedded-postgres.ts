@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   }
   const server = await startEmbeddedPostgres({ dataDir, port: Number(port), log: createLogger('postgres', process.env.LOG_LEVEL ?? 'warn') });
   process.stdout.write(`ready ${server.serverUrl}\n`);
-  const stop = () => void server.stop().then(() => process.exit(0), () => process.exit(1));
+  const stop = () =>
+    void server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -8,7 +8,9 @@ import { DateTimeScalar } from '../scalars';
  */
 @ObjectType()
 export abstract class HubEvent {
-  @Field(() => ID, { description: 'Position in the hub event log; pass the last one you saw as `since` (or `connectionParams.lastEventId`) to resume without gaps.' })
+  @Field(() => ID, {
+    description: 'Position in the hub event log; pass the last one you saw as `since` (or `connectionParams.lastEventId`) to resume without gaps.',
+  })
   eventId!: string;
 
   @Field(() => DateTimeScalar, { description: 'When the change was committed.' })
@@ -16,7 +18,7 @@ export abstract class HubEvent {
 
   @Field({
     description:
-      'Whether the entity, as changed, passes this subscription\'s filter. False when the change took it out of the filter (e.g. an organization moved to another city): remove it from a filtered view. Such an event is delivered once; later changes outside the filter are not.',
+      "Whether the entity, as changed, passes this subscription's filter. False when the change took it out of the filter (e.g. an organization moved to another city): remove it from a filtered view. Such an event is delivered once; later changes outside the filter are not.",
   })
   matches!: boolean;
 }

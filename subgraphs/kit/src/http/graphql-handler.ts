@@ -18,7 +18,11 @@ export interface GraphQLHandlerOptions<C extends BaseContext> {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }

@@ -32,7 +32,10 @@ export function erasureMutationName(subgraph: SubgraphName): string {
 export function erasureResolver(subgraph: SubgraphName, erase: PersonEraser): new () => object {
   @Resolver()
   class ErasureResolver {
-    @Mutation(() => Int, { name: erasureMutationName(subgraph), description: `Internal: erases or anonymises what the ${subgraph} subgraph holds about a person; returns the rows touched (0 once done).` })
+    @Mutation(() => Int, {
+      name: erasureMutationName(subgraph),
+      description: `Internal: erases or anonymises what the ${subgraph} subgraph holds about a person; returns the rows touched (0 once done).`,
+    })
     @Directive('@inaccessible')
     @Auth(AuthRule.SERVICE)
     erase(

@@ -8,13 +8,15 @@ import { ForbiddenError } from '../errors';
  * id. The people subgraph owns it and answers `Query.myData`; every subgraph adds its part as
  * fields, so one request gathers a person's data from all four through federation.
  */
-export const MY_DATA_DESCRIPTION = 'Everything the hub holds about the signed-in person (their data export): each subgraph adds its part. Shown to that person only.';
+export const MY_DATA_DESCRIPTION =
+  'Everything the hub holds about the signed-in person (their data export): each subgraph adds its part. Shown to that person only.';
 
 /** The signed-in person's id: UNAUTHENTICATED for anonymous callers, FORBIDDEN for callers who are not a person. */
 export function signedInPerson(ctx: HubContext, field: string): string {
   const identity = ctx.identity;
   if (identity.kind === 'anonymous') throw new UnauthenticatedError(`${field} is the signed-in person's own data: sign in with a JWT`);
-  if (identity.kind !== 'caller' || !identity.personId) throw new ForbiddenError(`${field} is the signed-in person's own data; this credential is not a person`);
+  if (identity.kind !== 'caller' || !identity.personId)
+    throw new ForbiddenError(`${field} is the signed-in person's own data; this credential is not a person`);
   return identity.personId;
 }
 

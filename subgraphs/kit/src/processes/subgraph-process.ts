@@ -93,6 +93,11 @@ export async function startService(options: {
 }
 
 /** Starts one subgraph's server process. */
-export function startSubgraphProcess(name: SubgraphName, port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit'): Promise<ChildService> {
+export function startSubgraphProcess(
+  name: SubgraphName,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit',
+): Promise<ChildService> {
   return startService({ name, entryPoint: subgraphEntryPoint(name), args: ['serve'], env, port, stdio });
 }

@@ -15,7 +15,7 @@ registerEnumType(ProvenanceKind, {
   valuesConfig: {
     SEED: { description: 'Loaded with the seed sector: `source*` names the article it states, unless `illustrative`.' },
     IMPORT: { description: 'Imported from a published file (360Giving): `source*` names the publisher, the file and its dates.' },
-    API: { description: 'Written through the API: `recordedBy*` says which organization\'s key or which person wrote it.' },
+    API: { description: "Written through the API: `recordedBy*` says which organization's key or which person wrote it." },
     UNRECORDED: { description: 'Written before the hub recorded provenance; where it came from is not known.' },
   },
 });
@@ -29,7 +29,7 @@ registerEnumType(ProvenanceKind, {
 @Directive('@shareable')
 @ObjectType({
   description:
-    'Where a record comes from (the seed\'s source article, a 360Giving import, or the API) and whether it is illustrative. ' +
+    "Where a record comes from (the seed's source article, a 360Giving import, or the API) and whether it is illustrative. " +
     'Analysts can leave illustrative records out with the `illustrative: false` filter of the lists.',
 })
 export class Provenance {
@@ -38,7 +38,10 @@ export class Provenance {
   kind: ProvenanceKind = ProvenanceKind.UNRECORDED;
 
   @Property({ type: 'boolean', default: false })
-  @Field({ description: 'True for a record invented to make the seed sector usable (a fictional person, organization, grant, course or enrollment): it states nothing about the real world.' })
+  @Field({
+    description:
+      'True for a record invented to make the seed sector usable (a fictional person, organization, grant, course or enrollment): it states nothing about the real world.',
+  })
   illustrative: boolean = false;
 
   @Property({ type: 'text', nullable: true })
@@ -54,7 +57,10 @@ export class Provenance {
   sourceAuthor?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Who published the source: China Development Brief for the seed, the 360Giving publisher for an import.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who published the source: China Development Brief for the seed, the 360Giving publisher for an import.',
+  })
   sourcePublisher?: string | null;
 
   @Property({ type: 'text', nullable: true })
@@ -70,7 +76,7 @@ export class Provenance {
   sourceFile?: string | null;
 
   @Property({ type: 'datetime', nullable: true })
-  @Field(() => DateTimeScalar, { nullable: true, description: 'IMPORT: the record\'s `dateModified` in the imported file.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: "IMPORT: the record's `dateModified` in the imported file." })
   sourceModifiedAt?: Date | null;
 
   @Property({ type: 'datetime', nullable: true })
@@ -88,7 +94,7 @@ export class Provenance {
 
 /** The description of every record's `provenance` field. */
 export const PROVENANCE_FIELD_DESCRIPTION =
-  'Where this record comes from (the seed\'s source article, a 360Giving import, or the API) and whether it is illustrative (invented, stating nothing about the real world).';
+  "Where this record comes from (the seed's source article, a 360Giving import, or the API) and whether it is illustrative (invented, stating nothing about the real world).";
 
 /** The description of every list filter's `illustrative` field. */
 export const ILLUSTRATIVE_FILTER_DESCRIPTION =

@@ -43,4 +43,4 @@ export const UPDATED_SINCE_DESCRIPTION =
   'Only records changed at or after this moment (inclusive; `updatedAt >= updatedSince`). To sync a mirror, prefer `orderBy: UPDATED_AT` and keep the last `endCursor`: it resumes exactly, even among rows changed in the same millisecond.';
 
 /** The description of every synced list's `orderBy` argument. */
-export const ORDER_BY_DESCRIPTION = 'DEFAULT: the list\'s own order; UPDATED_AT: least recently changed first (ties by id), the order to sync in.';
+export const ORDER_BY_DESCRIPTION = "DEFAULT: the list's own order; UPDATED_AT: least recently changed first (ties by id), the order to sync in.";

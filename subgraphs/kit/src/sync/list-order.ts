@@ -7,9 +7,9 @@ export enum ListOrder {
 }
 registerEnumType(ListOrder, {
   name: 'ListOrder',
-  description: 'The order of a list: its own (as the list\'s description says) or by last change, the order to sync a mirror in.',
+  description: "The order of a list: its own (as the list's description says) or by last change, the order to sync a mirror in.",
   valuesConfig: {
-    DEFAULT: { description: 'The list\'s own order (names, dates; see the list).' },
+    DEFAULT: { description: "The list's own order (names, dates; see the list)." },
     UPDATED_AT: {
       description:
         'Least recently changed first, ties broken by id. Its cursors are sync tokens: keep the last `endCursor` and ask again with `after` for what changed since, even rows changed in the same millisecond.',

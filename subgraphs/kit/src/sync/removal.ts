@@ -23,6 +23,6 @@ export class Removal {
   id!: string;
 
   @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
-  @Field(() => DateTimeScalar, { description: 'When it was removed (the hub\'s clock, milliseconds).' })
+  @Field(() => DateTimeScalar, { description: "When it was removed (the hub's clock, milliseconds)." })
   removedAt!: Date;
 }

@@ -52,7 +52,8 @@ export function removalsResolver(fieldName: string, typeName: string, what = `${
       description: `${what} removed since a moment (deleted, or no longer listed), oldest first with ties by id: what a mirror synced with \`orderBy: UPDATED_AT\` deletes. Only ids and times.`,
     })
     removals(
-      @Arg('since', () => DateTimeScalar, { nullable: true, description: 'From this moment on (inclusive); left out, every removal the hub keeps.' }) since: Date | undefined,
+      @Arg('since', () => DateTimeScalar, { nullable: true, description: 'From this moment on (inclusive); left out, every removal the hub keeps.' })
+      since: Date | undefined,
       @Args(() => ConnectionArgs) page: ConnectionArgs,
       @Ctx() ctx: HubContext,
     ): Promise<Page<Removal>> {

@@ -14,7 +14,7 @@ import { DateTimeScalar } from '../scalars';
 export const STAMPED_ENTITIES = new Set<object>();
 
 /** When the record was added to the hub (database clock, milliseconds). */
-export function CreatedAt(description = 'When the record was added to the hub (milliseconds, the hub\'s clock).'): PropertyDecorator {
+export function CreatedAt(description = "When the record was added to the hub (milliseconds, the hub's clock)."): PropertyDecorator {
   return (target, key) => {
     Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })(target, key as string);
     Field(() => DateTimeScalar, { description })(target, key);
@@ -23,7 +23,7 @@ export function CreatedAt(description = 'When the record was added to the hub (m
 
 /** When the record last changed (database clock, milliseconds): what `updatedSince` and `orderBy: UPDATED_AT` read. */
 export function UpdatedAt(
-  description = 'When the record last changed (milliseconds, the hub\'s clock); what `filter: { updatedSince }` and `orderBy: UPDATED_AT` read.',
+  description = "When the record last changed (milliseconds, the hub's clock); what `filter: { updatedSince }` and `orderBy: UPDATED_AT` read.",
 ): PropertyDecorator {
   return (target, key) => {
     STAMPED_ENTITIES.add(target.constructor);
@@ -46,7 +46,12 @@ export class DatabaseStampSubscriber implements EventSubscriber {
     const table = `"${meta.schema ?? args.em.config.get('schema')}"."${meta.tableName}"`;
     const rows = await args.em
       .getConnection()
-      .execute<{ ms: string }[]>(`select (extract(epoch from updated_at) * 1000)::bigint as ms from ${table} where id = ?`, [entity.id], 'all', args.em.getTransactionContext());
+      .execute<{ ms: string }[]>(
+        `select (extract(epoch from updated_at) * 1000)::bigint as ms from ${table} where id = ?`,
+        [entity.id],
+        'all',
+        args.em.getTransactionContext(),
+      );
     entity.updatedAt = rows[0] ? new Date(Number(rows[0].ms)) : null;
     helper(args.entity).__originalEntityData = args.em.getComparator().prepareEntity(args.entity);
   }

@@ -13,7 +13,8 @@ export function testGatewaySecret(): string {
 /** Identities a test acts as. */
 export const asAnonymous = (): Identity => ANONYMOUS;
 export const asAdmin = (): Identity => callerIdentity({ admin: true });
-export const asPerson = (personId: string, memberships: { organizationId: string; role: OrganizationRole }[] = []): Identity => callerIdentity({ personId, memberships });
+export const asPerson = (personId: string, memberships: { organizationId: string; role: OrganizationRole }[] = []): Identity =>
+  callerIdentity({ personId, memberships });
 export const asMember = (organizationId: string, role: OrganizationRole = 'EDITOR'): Identity => callerIdentity({ memberships: [{ organizationId, role }] });
 export const asService = (service = 'test'): Identity => serviceIdentity(service);
 

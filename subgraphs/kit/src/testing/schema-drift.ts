@@ -102,7 +102,9 @@ async function outboxNotifyDrift(client: Client, schema: string): Promise<string
   await client.query(`listen ${OUTBOX_CHANNEL}`);
   await client.query(`insert into "${schema}"."outbox_event" ("topic", "payload") values ('SCHEMA_DRIFT_PROBE', '{}')`);
   for (let waited = 0; heard.length === 0 && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-  return heard.includes(`${OUTBOX_CHANNEL}:${schema}`) ? [] : [`an outbox insert did not notify ${OUTBOX_CHANNEL} with "${schema}" (heard: ${heard.join(', ') || 'nothing'})`];
+  return heard.includes(`${OUTBOX_CHANNEL}:${schema}`)
+    ? []
+    : [`an outbox insert did not notify ${OUTBOX_CHANNEL} with "${schema}" (heard: ${heard.join(', ') || 'nothing'})`];
 }
 
 /** The table of an entity with `@UpdatedAt()` has touch_row, whose arguments are exactly its generated columns. */
@@ -112,7 +114,10 @@ async function stampTriggerDrift(orm: MikroORM, client: Client, schema: string):
     if (!meta.class || !STAMPED_ENTITIES.has(meta.class)) continue;
     const table = `"${schema}"."${meta.tableName}"`;
     const triggers = await client.query<{ tgargs: Buffer }>(`select tgargs from pg_trigger where tgrelid = $1::regclass and tgname = 'touch_row'`, [table]);
-    const columns = await client.query<{ name: string }>(`select attname::text as name from pg_attribute where attrelid = $1::regclass and attgenerated <> '' and not attisdropped order by 1`, [table]);
+    const columns = await client.query<{ name: string }>(
+      `select attname::text as name from pg_attribute where attrelid = $1::regclass and attgenerated <> '' and not attisdropped order by 1`,
+      [table],
+    );
     const generated = columns.rows.map((row) => row.name);
     if (!triggers.rows.length) {
       drift.push(`table ${meta.tableName} stamps updatedAt but has no touch_row trigger`);
@@ -120,7 +125,8 @@ async function stampTriggerDrift(orm: MikroORM, client: Client, schema: string):
     }
     // tgargs: each argument followed by a NUL byte
     const named = triggers.rows[0].tgargs.toString('utf8').split('\0').filter(Boolean).sort();
-    if (named.join(',') !== generated.join(',')) drift.push(`touch_row on ${meta.tableName} names ${named.join(', ') || 'no columns'}; its generated columns are ${generated.join(', ') || 'none'}`);
+    if (named.join(',') !== generated.join(','))
+      drift.push(`touch_row on ${meta.tableName} names ${named.join(', ') || 'no columns'}; its generated columns are ${generated.join(', ') || 'none'}`);
   }
   return drift;
 }

@@ -22,15 +22,27 @@ export interface TestSubgraph {
  * Starts a subgraph in the test process on a free port against the run's database
  * (TEST_DATABASE_URL), with its migrations applied and, optionally, its seed loaded.
  */
-export async function startTestSubgraph(definition: SubgraphDefinition, options: { seed?: boolean; env?: NodeJS.ProcessEnv; identity?: Identity } = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph(
+  definition: SubgraphDefinition,
+  options: { seed?: boolean; env?: NodeJS.ProcessEnv; identity?: Identity } = {},
+): Promise<TestSubgraph> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
-  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest with the kit\'s globalSetup');
+  if (!databaseUrl) throw new Error("TEST_DATABASE_URL is not set: run the tests through jest with the kit's globalSetup");
   const log = createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent');
   await migrateSubgraph(definition, databaseUrl, log);
   if (options.seed) await seedSubgraph(definition, databaseUrl, log);
   const running = await startSubgraph(
     definition,
-    { name: definition.name, host: '127.0.0.1', port: 0, databaseUrl, urls: subgraphUrls(options.env ?? process.env), logLevel: 'silent', gatewaySecret: testGatewaySecret(), auditRetentionDays: 730 },
+    {
+      name: definition.name,
+      host: '127.0.0.1',
+      port: 0,
+      databaseUrl,
+      urls: subgraphUrls(options.env ?? process.env),
+      logLevel: 'silent',
+      gatewaySecret: testGatewaySecret(),
+      auditRetentionDays: 730,
+    },
     log,
   );
   const metricsUrl = running.url.replace(/\/graphql$/, '/metrics');

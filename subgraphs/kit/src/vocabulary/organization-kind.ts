@@ -27,7 +27,7 @@ registerEnumType(OrganizationKind, {
     UNIVERSITY: { description: 'University or college, e.g. one teaching social work.' },
     COMPANY: { description: 'Company acting as donor, partner or service provider.' },
     INCUBATOR: { description: 'Supports new NGOs with space, training and mentoring (e.g. NPI, the Chengdu NGO Service Park).' },
-    MASS_ORGANIZATION: { description: 'Mass organization such as the Communist Youth League, Women\'s Federation or Red Cross.' },
+    MASS_ORGANIZATION: { description: "Mass organization such as the Communist Youth League, Women's Federation or Red Cross." },
     NETWORK: { description: 'Network or platform joining organizations or people (e.g. a social-work portal).' },
   },
 });

@@ -11,7 +11,7 @@ import { Organization } from './organization';
 @Index({ properties: ['cohort', 'appliedOn', 'id'] })
 @Index({ properties: ['organization', 'appliedOn', 'id'] })
 @Check({ name: 'incubation_membership_dates_check', expression: 'ended_on >= started_on' })
-@ObjectType({ description: 'An organization\'s place in an incubation cohort: its status, dates and the support it received.' })
+@ObjectType({ description: "An organization's place in an incubation cohort: its status, dates and the support it received." })
 export class IncubationMembership {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Stable identifier of the membership (a UUID).' })

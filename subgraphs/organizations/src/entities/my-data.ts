@@ -5,6 +5,6 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: MY_DATA_DESCRIPTION })
 export class MyData {
-  @Field(() => ID, { description: 'The person\'s id.' })
+  @Field(() => ID, { description: "The person's id." })
   id: string;
 }

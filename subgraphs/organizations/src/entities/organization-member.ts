@@ -8,7 +8,7 @@ import { Organization } from './organization';
 @Entity({ tableName: 'organization_member' })
 @Unique({ properties: ['organization', 'personId'] })
 @Index({ properties: ['personId'] })
-@ObjectType({ description: 'A person who may write an organization\'s data on the hub, and with what rights.' })
+@ObjectType({ description: "A person who may write an organization's data on the hub, and with what rights." })
 export class OrganizationMember {
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();

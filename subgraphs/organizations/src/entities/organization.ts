@@ -1,5 +1,15 @@
 import { Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Bigrams, CauseArea, newId, ENTITY_DESCRIPTIONS, OrganizationKind, CreatedAt, UpdatedAt } from '@ngo-hub/kit/model';
+import {
+  Provenance,
+  PROVENANCE_FIELD_DESCRIPTION,
+  Bigrams,
+  CauseArea,
+  newId,
+  ENTITY_DESCRIPTIONS,
+  OrganizationKind,
+  CreatedAt,
+  UpdatedAt,
+} from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Registration } from './registration';
 
@@ -28,12 +38,21 @@ registerEnumType(DevelopmentStage, {
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['city'] })
 @Index({ properties: ['kind'] })
-@Index({ name: 'organization_published_org_ids_index', expression: 'create index "organization_published_org_ids_index" on "organizations"."organization" using gin ("published_org_ids")' })
+@Index({
+  name: 'organization_published_org_ids_index',
+  expression: 'create index "organization_published_org_ids_index" on "organizations"."organization" using gin ("published_org_ids")',
+})
 // The `city` filter compares city_key (the city lower-cased); this index also gives a city's organizations in name order.
 @Index({ properties: ['cityKey', 'name', 'id'] })
 // Trigram indexes (pg_trgm) serve the case-insensitive `search` filter (ILIKE) from three characters on; two-character searches use the bigram columns.
-@Index({ name: 'organization_name_trgm_index', expression: 'create index "organization_name_trgm_index" on "organizations"."organization" using gin ("name" public.gin_trgm_ops)' })
-@Index({ name: 'organization_name_zh_trgm_index', expression: 'create index "organization_name_zh_trgm_index" on "organizations"."organization" using gin ("name_zh" public.gin_trgm_ops)' })
+@Index({
+  name: 'organization_name_trgm_index',
+  expression: 'create index "organization_name_trgm_index" on "organizations"."organization" using gin ("name" public.gin_trgm_ops)',
+})
+@Index({
+  name: 'organization_name_zh_trgm_index',
+  expression: 'create index "organization_name_zh_trgm_index" on "organizations"."organization" using gin ("name_zh" public.gin_trgm_ops)',
+})
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Organization.type })
 export class Organization {
@@ -78,7 +97,10 @@ export class Organization {
   province?: string;
 
   @Property({ type: 'text', nullable: true, default: 'CN' })
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code; null when not known (e.g. an organization a 360Giving file names without saying where it is).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 country code; null when not known (e.g. an organization a 360Giving file names without saying where it is).',
+  })
   country?: string | null = 'CN';
 
   /**

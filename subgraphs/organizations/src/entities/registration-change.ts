@@ -10,7 +10,7 @@ import { LegalForm, RegistrationPath, RegistrationStatus } from './registration'
  */
 @Entity({ tableName: 'registration_change' })
 @Index({ properties: ['organization', 'recordedAt', 'id'] })
-@ObjectType({ description: 'A change of an organization\'s registration, kept as history (e.g. unregistered → filed on record → registered).' })
+@ObjectType({ description: "A change of an organization's registration, kept as history (e.g. unregistered → filed on record → registered)." })
 export class RegistrationChange {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Stable identifier of the change (a UUID).' })
@@ -40,7 +40,7 @@ export class RegistrationChange {
   authority?: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The authority\'s name in Chinese.' })
+  @Field(() => String, { nullable: true, description: "The authority's name in Chinese." })
   authorityZh?: string;
 
   @Property({ type: 'text', nullable: true })

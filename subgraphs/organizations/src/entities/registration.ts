@@ -56,7 +56,7 @@ registerEnumType(RegistrationPath, {
 });
 
 @Embeddable()
-@ObjectType({ description: 'An organization\'s registration: status, legal form, path, authority, date and credit code.' })
+@ObjectType({ description: "An organization's registration: status, legal form, path, authority, date and credit code." })
 export class Registration {
   @Enum({ items: () => RegistrationStatus, default: RegistrationStatus.UNREGISTERED })
   @Field(() => RegistrationStatus, { description: 'Unregistered, filed on record or registered.' })
@@ -75,7 +75,7 @@ export class Registration {
   authority?: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The authority\'s name in Chinese, e.g. 浦东新区民政局.' })
+  @Field(() => String, { nullable: true, description: "The authority's name in Chinese, e.g. 浦东新区民政局." })
   authorityZh?: string;
 
   @Property({ type: 'text', nullable: true })

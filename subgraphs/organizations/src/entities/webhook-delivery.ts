@@ -14,7 +14,7 @@ import { Webhook } from './webhook';
 @Entity({ tableName: 'webhook_delivery' })
 @Index({ properties: ['webhook', 'createdAt'] })
 @Index({ properties: ['webhook', 'status', 'eventId'] })
-@ObjectType({ description: 'One event sent to a webhook\'s endpoint, with its attempts so far.' })
+@ObjectType({ description: "One event sent to a webhook's endpoint, with its attempts so far." })
 export class WebhookDelivery {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Identifier of the delivery; redeliverWebhookEvent takes it.' })
@@ -24,7 +24,7 @@ export class WebhookDelivery {
   webhook: Rel<Webhook>;
 
   @Property({ type: new BigIntType('string') })
-  @Field(() => ID, { description: 'The event\'s id in the hub event log, sent as the webhook-id header: receivers deduplicate by it.' })
+  @Field(() => ID, { description: "The event's id in the hub event log, sent as the webhook-id header: receivers deduplicate by it." })
   eventId: string;
 
   @Enum({ items: () => SectorActivityKind })

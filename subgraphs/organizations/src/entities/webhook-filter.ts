@@ -6,7 +6,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
  * and `cause` apply to every topic; the others to the one topic whose subscription has them
  * (`funder`, `recipient`, `minAmount`: GRANT_AWARDED; `skill`: JOB_POSTED; `course`: ENROLLMENT_CHANGED).
  */
-@ObjectType({ description: 'Which events of its topics a webhook receives; every field set must match (as in the subscriptions\' filters).' })
+@ObjectType({ description: "Which events of its topics a webhook receives; every field set must match (as in the subscriptions' filters)." })
 export class WebhookFilter {
   @Field(() => String, { nullable: true, description: 'City in English, ignoring case (every topic).' })
   city?: string | null;

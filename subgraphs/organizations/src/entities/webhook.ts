@@ -13,7 +13,9 @@ import { WebhookFilter } from './webhook-filter';
  */
 @Entity({ tableName: 'webhook' })
 @Index({ properties: ['organization', 'createdAt'] })
-@ObjectType({ description: 'An endpoint of an organization that receives the hub\'s events as signed HTTP POSTs (Standard Webhooks). For the organization\'s admins.' })
+@ObjectType({
+  description: "An endpoint of an organization that receives the hub's events as signed HTTP POSTs (Standard Webhooks). For the organization's admins.",
+})
 export class Webhook {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Stable identifier of the webhook (a UUID).' })
@@ -59,7 +61,7 @@ export class Webhook {
   status: Opt<WebhookStatus> = WebhookStatus.ACTIVE;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why it is FAILING: the last attempt\'s status or error.' })
+  @Field(() => String, { nullable: true, description: "Why it is FAILING: the last attempt's status or error." })
   statusReason?: string | null;
 
   /**
@@ -67,7 +69,10 @@ export class Webhook {
    * (delivered, or held as the PENDING delivery in front); null until it first looks.
    */
   @Property({ type: new BigIntType('string'), nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The last event of the hub event log taken for this endpoint (delivered or being delivered); null until the first.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The last event of the hub event log taken for this endpoint (delivered or being delivered); null until the first.',
+  })
   lastEventId?: string | null;
 
   /** Who created it: `person:<id>`, `api-key:<id>` or `hub-admin`. */

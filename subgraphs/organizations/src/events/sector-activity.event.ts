@@ -51,7 +51,7 @@ export class SectorActivityEvent extends HubEvent {
   @Field(() => SectorActivityKind)
   kind!: SectorActivityKind;
 
-  @Field({ description: 'One line for a feed (never a person\'s name).' })
+  @Field({ description: "One line for a feed (never a person's name)." })
   summary!: string;
 
   @Field(() => String, { nullable: true, description: 'The city the change happened in, in English.' })

@@ -23,7 +23,10 @@ export class AdmitToIncubationInput {
   @Field(() => ID, { description: 'The organization admitted.' })
   organizationId: string;
 
-  @Field(() => Date, { nullable: true, description: 'When incubation begins; default today, or the cohort\'s start when that is later; not before the cohort starts.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When incubation begins; default today, or the cohort's start when that is later; not before the cohort starts.",
+  })
   startedOn?: string | null;
 
   @Field(() => [IncubationSupport], { nullable: true, description: 'What the incubator provides; default none.' })
@@ -41,7 +44,10 @@ export class GraduateFromIncubationInput {
   @Field(() => Date, { nullable: true, description: 'When it graduated; default today; not before it started, not in the future.' })
   endedOn?: string | null;
 
-  @Field(() => [IncubationSupport], { nullable: true, description: 'What it received over the incubation, replacing the list given at admission; left out, the list stays.' })
+  @Field(() => [IncubationSupport], {
+    nullable: true,
+    description: 'What it received over the incubation, replacing the list given at admission; left out, the list stays.',
+  })
   supports?: IncubationSupport[] | null;
 }
 

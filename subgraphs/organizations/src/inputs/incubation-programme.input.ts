@@ -6,13 +6,13 @@ export class CreateIncubationProgrammeInput {
   @Field(() => ID, { description: 'The incubator organization that runs the programme.' })
   incubatorId: string;
 
-  @Field({ description: 'Name in English; unique among the incubator\'s programmes.' })
+  @Field({ description: "Name in English; unique among the incubator's programmes." })
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
   nameZh?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'City where the programme runs; default the incubator\'s city.' })
+  @Field(() => String, { nullable: true, description: "City where the programme runs; default the incubator's city." })
   city?: string | null;
 
   @Field(() => String, { nullable: true, description: 'What the programme offers and whom it admits.' })

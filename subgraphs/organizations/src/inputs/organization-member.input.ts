@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { OrganizationRole } from '../vocabulary/organization-role';
 
-@InputType({ description: 'A person to add to an organization\'s members, or whose role to change.' })
+@InputType({ description: "A person to add to an organization's members, or whose role to change." })
 export class AddOrganizationMemberInput {
   @Field(() => ID, { description: 'The organization.' })
   organizationId: string;

@@ -38,7 +38,10 @@ export class OrganizationRelationsArgs extends ConnectionArgs {
   @Field(() => [OrganizationRelationKind], { nullable: true, description: 'Only relations of any of these kinds.' })
   kinds?: OrganizationRelationKind[];
 
-  @Field(() => RelationDirection, { defaultValue: RelationDirection.BOTH, description: 'Relations from this organization (OUTGOING), to it (INCOMING) or both.' })
+  @Field(() => RelationDirection, {
+    defaultValue: RelationDirection.BOTH,
+    description: 'Relations from this organization (OUTGOING), to it (INCOMING) or both.',
+  })
   direction: RelationDirection = RelationDirection.BOTH;
 
   @Field(() => Boolean, { nullable: true, description: 'true: only active relations; false: only ended ones; left out: all.' })

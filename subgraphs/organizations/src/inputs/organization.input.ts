@@ -17,7 +17,7 @@ export class RegistrationInput {
   @Field(() => String, { nullable: true, description: 'Registering or filing authority, e.g. "Pudong New Area Civil Affairs Bureau".' })
   authority?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The authority\'s name in Chinese.' })
+  @Field(() => String, { nullable: true, description: "The authority's name in Chinese." })
   authorityZh?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Supervising unit (业务主管单位); only when path is SUPERVISING_UNIT.' })
@@ -31,7 +31,8 @@ export class RegistrationInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the registration changes, kept in the registration history; required for a step back in status (REGISTERED → FILED_ON_RECORD or UNREGISTERED, FILED_ON_RECORD → UNREGISTERED).',
+    description:
+      'Why the registration changes, kept in the registration history; required for a step back in status (REGISTERED → FILED_ON_RECORD or UNREGISTERED, FILED_ON_RECORD → UNREGISTERED).',
   })
   changeReason?: string | null;
 }
@@ -79,7 +80,8 @@ export class CreateOrganizationInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'org-id.guide identifiers it is published with, e.g. GB-CHC-1164859, GB-COH-08049101 or a publisher\'s 360G-…; each belongs to one organization (CONFLICT otherwise). A Chinese credit code goes in registration.creditCode.',
+    description:
+      "org-id.guide identifiers it is published with, e.g. GB-CHC-1164859, GB-COH-08049101 or a publisher's 360G-…; each belongs to one organization (CONFLICT otherwise). A Chinese credit code goes in registration.creditCode.",
   })
   orgIds?: string[] | null;
 }
@@ -158,13 +160,19 @@ export class OrganizationFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these organizations.' })
   ids?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Known by any of these org-id.guide identifiers (GB-CHC-1164859, 360G-EFF-…, CN-USCI-<credit code>); at most 5,000.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Known by any of these org-id.guide identifiers (GB-CHC-1164859, 360G-EFF-…, CN-USCI-<credit code>); at most 5,000.',
+  })
   orgIds?: string[];
 
   @Field(() => Boolean, { nullable: true, description: ILLUSTRATIVE_FILTER_DESCRIPTION })
   illustrative?: boolean | null;
 
-  @Field(() => [String], { nullable: true, description: 'Registered under any of these Unified Social Credit Codes (18 characters; case and spaces around ignored); at most 5,000.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Registered under any of these Unified Social Credit Codes (18 characters; case and spaces around ignored); at most 5,000.',
+  })
   creditCodes?: string[];
 
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_SINCE_DESCRIPTION })

@@ -16,7 +16,10 @@ export class SectorMapFilter {
   @Field(() => [CauseArea], { nullable: true, description: 'Organizations working on any of these causes.' })
   causeAreas?: CauseArea[];
 
-  @Field(() => ID, { nullable: true, description: 'Organizations incubated (in any status) in a cohort of a programme this incubator runs; the incubator itself is not counted.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Organizations incubated (in any status) in a cohort of a programme this incubator runs; the incubator itself is not counted.',
+  })
   incubatorId?: string;
 
   @Field(() => Boolean, {

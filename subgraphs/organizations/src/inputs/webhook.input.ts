@@ -3,7 +3,10 @@ import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { SectorActivityKind } from '../events/sector-activity.event';
 import { WebhookDeliveryStatus } from '../vocabulary/webhook-delivery-status';
 
-@InputType({ description: 'Which events of its topics a webhook receives; every field given must match. funder, recipient and minAmount need GRANT_AWARDED among the topics, skill JOB_POSTED, course ENROLLMENT_CHANGED.' })
+@InputType({
+  description:
+    'Which events of its topics a webhook receives; every field given must match. funder, recipient and minAmount need GRANT_AWARDED among the topics, skill JOB_POSTED, course ENROLLMENT_CHANGED.',
+})
 export class WebhookFilterInput {
   @Field(() => String, { nullable: true, description: 'City in English, ignoring case (every topic).' })
   city?: string | null;
@@ -27,7 +30,7 @@ export class WebhookFilterInput {
   course?: string | null;
 }
 
-@InputType({ description: 'A new webhook: an endpoint of an organization that receives the hub\'s events.' })
+@InputType({ description: "A new webhook: an endpoint of an organization that receives the hub's events." })
 export class CreateWebhookInput {
   @Field(() => ID, { description: 'The organization it is for; events are sent only when this organization may read them.' })
   organizationId: string;

@@ -21,14 +21,21 @@ export class ApiKeyPayload {
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
-  @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key for an organization; its admins or a hub admin only. The key is in the payload, once.' })
+  @Mutation(() => CreateApiKeyPayload, {
+    description: 'Creates an API key for an organization; its admins or a hub admin only. The key is in the payload, once.',
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, (_source, args: { input: CreateApiKeyInput }) => ({ organizationIds: [args.input.organizationId] }))
-  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput, @Ctx() ctx: HubContext): Promise<CreateApiKeyPayload> {
+  createApiKey(
+    @Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<CreateApiKeyPayload> {
     return createApiKey(ctx.em, input, ctx.identity);
   }
 
   @Mutation(() => ApiKeyPayload, { description: 'Revokes an API key: the hub refuses it within seconds. CONFLICT when it was already revoked.' })
-  @Auth(AuthRule.ORGANIZATION_ADMIN, async (_source, args: { id: string }, ctx: HubContext) => ({ organizationIds: [(await apiKeyById(ctx.em, args.id)).organization.id] }))
+  @Auth(AuthRule.ORGANIZATION_ADMIN, async (_source, args: { id: string }, ctx: HubContext) => ({
+    organizationIds: [(await apiKeyById(ctx.em, args.id)).organization.id],
+  }))
   async revokeApiKey(@Arg('id', () => ID, { description: 'The key to revoke.' }) id: string, @Ctx() ctx: HubContext): Promise<ApiKeyPayload> {
     return { apiKey: await revokeApiKey(ctx.em, id) };
   }

@@ -19,12 +19,14 @@ export class IncubationCohortPayload {
 @Resolver(() => IncubationCohort)
 export class IncubationCohortResolver {
   @Query(() => IncubationCohort, { nullable: true, description: 'One incubation cohort by id; null when there is none.' })
-  incubationCohort(@Arg('id', () => ID, { description: 'The cohort\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<IncubationCohort | null> {
+  incubationCohort(@Arg('id', () => ID, { description: "The cohort's id." }) id: string, @Ctx() ctx: HubContext): Promise<IncubationCohort | null> {
     return ctx.loaders.load(cohortById, id);
   }
 
   @Mutation(() => IncubationCohortPayload, { description: 'Adds a cohort to an incubation programme.' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { programmeId: string } }, ctx: HubContext) => incubatorOfProgramme(ctx.em, args.input.programmeId))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { programmeId: string } }, ctx: HubContext) =>
+    incubatorOfProgramme(ctx.em, args.input.programmeId),
+  )
   async createIncubationCohort(
     @Arg('input', () => CreateIncubationCohortInput, { description: 'The cohort.' }) input: CreateIncubationCohortInput,
     @Ctx() ctx: HubContext,
@@ -39,7 +41,9 @@ export class IncubationCohortResolver {
     return programme;
   }
 
-  @FieldResolver(() => IncubationMembershipConnection, { description: 'The organizations of the cohort (applicants, members, graduates, leavers), in the order they applied.' })
+  @FieldResolver(() => IncubationMembershipConnection, {
+    description: 'The organizations of the cohort (applicants, members, graduates, leavers), in the order they applied.',
+  })
   members(@Root() cohort: IncubationCohort, @Args(() => IncubationMembershipsArgs) args: IncubationMembershipsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(membersOfCohort, { parentId: cohort.id, args });
   }

@@ -31,7 +31,9 @@ export class IncubationMembershipResolver {
     return { membership: await applyForIncubation(ctx.em, input) };
   }
 
-  @Mutation(() => IncubationMembershipPayload, { description: 'Admits an organization to a cohort (ACTIVE): an applicant, or directly one that never applied.' })
+  @Mutation(() => IncubationMembershipPayload, {
+    description: 'Admits an organization to a cohort (ACTIVE): an applicant, or directly one that never applied.',
+  })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { cohortId: string } }, ctx: HubContext) => incubatorOfCohort(ctx.em, args.input.cohortId))
   async admitToIncubation(
     @Arg('input', () => AdmitToIncubationInput, { description: 'The cohort, the organization and what it is given.' }) input: AdmitToIncubationInput,
@@ -40,7 +42,9 @@ export class IncubationMembershipResolver {
     return { membership: await admitToIncubation(ctx.em, input) };
   }
 
-  @Mutation(() => IncubationMembershipPayload, { description: 'Graduates an ACTIVE member (GRADUATED); an organization that was never admitted cannot graduate (CONFLICT).' })
+  @Mutation(() => IncubationMembershipPayload, {
+    description: 'Graduates an ACTIVE member (GRADUATED); an organization that was never admitted cannot graduate (CONFLICT).',
+  })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { cohortId: string } }, ctx: HubContext) => incubatorOfCohort(ctx.em, args.input.cohortId))
   async graduateFromIncubation(
     @Arg('input', () => GraduateFromIncubationInput, { description: 'The cohort and the organization.' }) input: GraduateFromIncubationInput,

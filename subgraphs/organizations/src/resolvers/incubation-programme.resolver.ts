@@ -18,13 +18,14 @@ export class IncubationProgrammePayload {
 @Resolver(() => IncubationProgramme)
 export class IncubationProgrammeResolver {
   @Query(() => IncubationProgramme, { nullable: true, description: 'One incubation programme by id; null when there is none.' })
-  incubationProgramme(@Arg('id', () => ID, { description: 'The programme\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<IncubationProgramme | null> {
+  incubationProgramme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() ctx: HubContext): Promise<IncubationProgramme | null> {
     return ctx.loaders.load(programmeById, id);
   }
 
   @Query(() => IncubationProgrammeConnection, { description: 'Incubation programmes, filtered and paginated, ordered by name.' })
   incubationProgrammes(
-    @Arg('filter', () => IncubationProgrammeFilter, { nullable: true, description: 'Conditions the programmes must meet.' }) filter: IncubationProgrammeFilter | undefined,
+    @Arg('filter', () => IncubationProgrammeFilter, { nullable: true, description: 'Conditions the programmes must meet.' })
+    filter: IncubationProgrammeFilter | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
   ) {
@@ -49,7 +50,7 @@ export class IncubationProgrammeResolver {
   }
 
   @FewItems(5)
-  @FieldResolver(() => IncubationCohortConnection, { description: 'The programme\'s cohorts, earliest start first.' })
+  @FieldResolver(() => IncubationCohortConnection, { description: "The programme's cohorts, earliest start first." })
   cohorts(@Root() programme: IncubationProgramme, @Args(() => IncubationCohortsArgs) args: IncubationCohortsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(cohortsOfProgramme, { parentId: programme.id, args });
   }

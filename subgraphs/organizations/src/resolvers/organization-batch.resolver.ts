@@ -12,7 +12,7 @@ export class OrganizationCreation {
   @Field(() => ID, { nullable: true })
   id: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The refusal\'s code (BAD_USER_INPUT, CONFLICT, ...).' })
+  @Field(() => String, { nullable: true, description: "The refusal's code (BAD_USER_INPUT, CONFLICT, ...)." })
   errorCode: string | null;
 
   @Field(() => String, { nullable: true })
@@ -29,10 +29,15 @@ export class OrganizationCreation {
  */
 @Resolver()
 export class OrganizationBatchResolver {
-  @Mutation(() => [OrganizationCreation], { description: `Internal: creates up to ${MAX_ORGANIZATIONS_A_BATCH} organizations, refusing each on its own; the answers follow the inputs' order.` })
+  @Mutation(() => [OrganizationCreation], {
+    description: `Internal: creates up to ${MAX_ORGANIZATIONS_A_BATCH} organizations, refusing each on its own; the answers follow the inputs' order.`,
+  })
   @Directive('@inaccessible')
   @Auth(AuthRule.SERVICE)
-  async _createOrganizations(@Arg('inputs', () => [CreateOrganizationInput]) inputs: CreateOrganizationInput[], @Ctx() ctx: HubContext): Promise<OrganizationCreation[]> {
+  async _createOrganizations(
+    @Arg('inputs', () => [CreateOrganizationInput]) inputs: CreateOrganizationInput[],
+    @Ctx() ctx: HubContext,
+  ): Promise<OrganizationCreation[]> {
     if (inputs.length > MAX_ORGANIZATIONS_A_BATCH) {
       throw new UserInputError(`at most ${MAX_ORGANIZATIONS_A_BATCH} organizations a request (got ${inputs.length})`, 'inputs');
     }

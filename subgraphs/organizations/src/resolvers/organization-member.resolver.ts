@@ -36,15 +36,25 @@ export class OrganizationMemberResolver {
     return { id: member.personId };
   }
 
-  @Mutation(() => OrganizationMemberPayload, { description: 'Makes a person an EDITOR or ADMIN of an organization (or changes their role); its admins or a hub admin only.' })
+  @Mutation(() => OrganizationMemberPayload, {
+    description: 'Makes a person an EDITOR or ADMIN of an organization (or changes their role); its admins or a hub admin only.',
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, organizationOfInput)
-  async addOrganizationMember(@Arg('input', () => AddOrganizationMemberInput, { description: 'The organization, the person and the role.' }) input: AddOrganizationMemberInput, @Ctx() ctx: HubContext): Promise<OrganizationMemberPayload> {
+  async addOrganizationMember(
+    @Arg('input', () => AddOrganizationMemberInput, { description: 'The organization, the person and the role.' }) input: AddOrganizationMemberInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<OrganizationMemberPayload> {
     return { member: await addOrganizationMember(ctx.em, ctx.references, input) };
   }
 
-  @Mutation(() => RemoveOrganizationMemberPayload, { description: 'Removes a member; its admins or a hub admin only. NOT_FOUND when the person is not a member.' })
+  @Mutation(() => RemoveOrganizationMemberPayload, {
+    description: 'Removes a member; its admins or a hub admin only. NOT_FOUND when the person is not a member.',
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, organizationOfInput)
-  async removeOrganizationMember(@Arg('input', () => RemoveOrganizationMemberInput, { description: 'The organization and the person.' }) input: RemoveOrganizationMemberInput, @Ctx() ctx: HubContext): Promise<RemoveOrganizationMemberPayload> {
+  async removeOrganizationMember(
+    @Arg('input', () => RemoveOrganizationMemberInput, { description: 'The organization and the person.' }) input: RemoveOrganizationMemberInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<RemoveOrganizationMemberPayload> {
     await removeOrganizationMember(ctx.em, input);
     return { organizationId: input.organizationId, personId: input.personId };
   }

@@ -16,14 +16,14 @@ export class OrganizationRelationEdge implements RelationEdge {
   @Field(() => OrganizationRelation, { description: 'The relation.' })
   node: OrganizationRelation;
 
-  @Field(() => RelationDirection, { description: 'OUTGOING when the organization is the relation\'s from, INCOMING when it is its to.' })
+  @Field(() => RelationDirection, { description: "OUTGOING when the organization is the relation's from, INCOMING when it is its to." })
   direction: RelationDirection.OUTGOING | RelationDirection.INCOMING;
 
   /** Served as `relatedOrganization` by OrganizationRelationEdgeResolver, through the organization loader. */
   relatedOrganizationId: string;
 }
 
-@ObjectType({ description: 'A page of an organization\'s relations, ordered by when they began (unknown dates last).' })
+@ObjectType({ description: "A page of an organization's relations, ordered by when they began (unknown dates last)." })
 export class OrganizationRelationConnection {
   @Field(() => [OrganizationRelationEdge], { description: 'The relations of this page, each with its cursor, direction and related organization.' })
   edges: OrganizationRelationEdge[];

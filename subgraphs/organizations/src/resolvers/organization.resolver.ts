@@ -28,10 +28,14 @@ export class OrganizationPayload {
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization, { nullable: true, description: 'One organization by id or by one of its org-id.guide identifiers (exactly one of the two); null when there is none.' })
+  @Query(() => Organization, {
+    nullable: true,
+    description: 'One organization by id or by one of its org-id.guide identifiers (exactly one of the two); null when there is none.',
+  })
   organization(
-    @Arg('id', () => ID, { nullable: true, description: 'The organization\'s id.' }) id: string | undefined,
-    @Arg('orgId', () => String, { nullable: true, description: 'One of its org-ids: GB-CHC-1164859, 360G-EFF-…, CN-USCI-<credit code>.' }) orgId: string | undefined,
+    @Arg('id', () => ID, { nullable: true, description: "The organization's id." }) id: string | undefined,
+    @Arg('orgId', () => String, { nullable: true, description: 'One of its org-ids: GB-CHC-1164859, 360G-EFF-…, CN-USCI-<credit code>.' })
+    orgId: string | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<Organization | null> {
     if ((id === undefined || id === null) === (orgId === undefined || orgId === null)) {
@@ -67,13 +71,19 @@ export class OrganizationResolver {
     return { organization: await updateOrganization(ctx.em, id, input) };
   }
 
-  @FieldResolver(() => [OrganizationMember], { nullable: true, description: 'People who may write this organization\'s data on the hub, oldest first; for its own members and hub admins.' })
+  @FieldResolver(() => [OrganizationMember], {
+    nullable: true,
+    description: "People who may write this organization's data on the hub, oldest first; for its own members and hub admins.",
+  })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (organization: Organization) => ({ organizationIds: [organization.id] }))
   members(@Root() organization: Organization, @Ctx() ctx: HubContext): Promise<OrganizationMember[]> {
     return ctx.loaders.load(membersOfOrganization, organization.id);
   }
 
-  @FieldResolver(() => [ApiKey], { nullable: true, description: 'The organization\'s API keys (never the keys themselves), newest first; for its admins and hub admins.' })
+  @FieldResolver(() => [ApiKey], {
+    nullable: true,
+    description: "The organization's API keys (never the keys themselves), newest first; for its admins and hub admins.",
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, (organization: Organization) => ({ organizationIds: [organization.id] }))
   apiKeys(@Root() organization: Organization, @Ctx() ctx: HubContext): Promise<ApiKey[]> {
     return ctx.loaders.load(apiKeysOfOrganization, organization.id);
@@ -81,21 +91,24 @@ export class OrganizationResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The organization\'s main org-id.guide identifier, as 360Giving uses it: CN-USCI-<credit code> when it has one, else the first it was published with (GB-CHC-…, 360G-…); null when none.',
+    description:
+      "The organization's main org-id.guide identifier, as 360Giving uses it: CN-USCI-<credit code> when it has one, else the first it was published with (GB-CHC-…, 360G-…); null when none.",
   })
   orgId(@Root() organization: Organization): string | null {
     return orgIdsOf(organization)[0] ?? null;
   }
 
   @FieldResolver(() => [String], {
-    description: 'Every org-id.guide identifier the organization is known by: CN-USCI-<credit code> from its registration, then each one it was published with (GB-CHC-…, GB-COH-…, 360G-…).',
+    description:
+      'Every org-id.guide identifier the organization is known by: CN-USCI-<credit code> from its registration, then each one it was published with (GB-CHC-…, GB-COH-…, 360G-…).',
   })
   orgIds(@Root() organization: Organization): string[] {
     return orgIdsOf(organization);
   }
 
   @FieldResolver(() => RegistrationChangeConnection, {
-    description: 'Every change of the registration, oldest first; the last one is the current `registration`. A step back in status (e.g. deregistration) is only taken with registration.changeReason, kept here.',
+    description:
+      'Every change of the registration, oldest first; the last one is the current `registration`. A step back in status (e.g. deregistration) is only taken with registration.changeReason, kept here.',
   })
   registrationHistory(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(registrationHistoryOf, { parentId: organization.id, args });

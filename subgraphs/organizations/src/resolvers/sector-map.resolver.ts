@@ -11,7 +11,10 @@ export class SectorMapResolver {
     description: `The sector at a glance, for analysts and dashboards: counts of organizations by city, province, kind, cause area, registration status and stage, and the network of organizations and their ties (at most ${SECTOR_NETWORK_NODE_LIMIT} nodes and ${SECTOR_NETWORK_EDGE_LIMIT} edges). Without a filter, the whole sector.`,
   })
   async sectorMap(
-    @Arg('filter', () => SectorMapFilter, { nullable: true, description: 'The part of the sector: a city, a province, kinds, causes, an incubator\'s organizations.' })
+    @Arg('filter', () => SectorMapFilter, {
+      nullable: true,
+      description: "The part of the sector: a city, a province, kinds, causes, an incubator's organizations.",
+    })
     filter: SectorMapFilter | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<SectorMap> {
@@ -42,7 +45,9 @@ export class SectorMapResolver {
     return (await ctx.loaders.load(sectorCounts, map.scope)).byKind;
   }
 
-  @FieldResolver(() => [SectorMapCount], { description: 'Organizations per cause area (keys are CauseArea values), most first; an organization counts once for each of its causes.' })
+  @FieldResolver(() => [SectorMapCount], {
+    description: 'Organizations per cause area (keys are CauseArea values), most first; an organization counts once for each of its causes.',
+  })
   async byCauseArea(@Root() map: SectorMap, @Ctx() ctx: HubContext): Promise<SectorMapCount[]> {
     return (await ctx.loaders.load(sectorCounts, map.scope)).byCauseArea;
   }
@@ -52,7 +57,9 @@ export class SectorMapResolver {
     return (await ctx.loaders.load(sectorCounts, map.scope)).byRegistrationStatus;
   }
 
-  @FieldResolver(() => [SectorMapCount], { description: 'Organizations per development stage (keys are DevelopmentStage values; null: not assessed), most first.' })
+  @FieldResolver(() => [SectorMapCount], {
+    description: 'Organizations per development stage (keys are DevelopmentStage values; null: not assessed), most first.',
+  })
   async byStage(@Root() map: SectorMap, @Ctx() ctx: HubContext): Promise<SectorMapCount[]> {
     return (await ctx.loaders.load(sectorCounts, map.scope)).byStage;
   }

@@ -14,7 +14,10 @@ export class OrganizationSubscriptionResolver {
     throw new Error('served by the gateway');
   }
 
-  @GatewaySubscription(() => SectorActivityEvent, 'Everything that changes in the sector (organizations, grants, job postings, enrollments), for a dashboard feed.')
+  @GatewaySubscription(
+    () => SectorActivityEvent,
+    'Everything that changes in the sector (organizations, grants, job postings, enrollments), for a dashboard feed.',
+  )
   sectorActivity(
     @Arg('filter', () => SectorActivityFilter, { nullable: true }) _filter?: SectorActivityFilter,
     @Arg('since', () => ID, { nullable: true, description: 'Resume after this event id: first the events missed, then live ones.' }) _since?: string,

@@ -24,7 +24,7 @@ export class WebhookSecretPayload {
   @Field(() => Webhook, { description: 'The webhook as saved.' })
   webhook: Webhook;
 
-  @Field({ description: 'The signing secret (whsec_…): verify each delivery\'s webhook-signature with it (Standard Webhooks). Shown only here.' })
+  @Field({ description: "The signing secret (whsec_…): verify each delivery's webhook-signature with it (Standard Webhooks). Shown only here." })
   secret: string;
 }
 
@@ -51,15 +51,21 @@ const ofWebhook = (_source: unknown, args: { id: string }, ctx: HubContext) => o
 
 @Resolver(() => Webhook)
 export class WebhookResolver {
-  @Query(() => Webhook, { description: 'A webhook by id; for its organization\'s admins and hub admins.' })
+  @Query(() => Webhook, { description: "A webhook by id; for its organization's admins and hub admins." })
   @Auth(AuthRule.ORGANIZATION_ADMIN, ofWebhook)
   webhook(@Arg('id', () => ID, { description: 'The webhook.' }) id: string, @Ctx() ctx: HubContext): Promise<Webhook> {
     return webhookById(ctx.em, id);
   }
 
-  @Mutation(() => WebhookSecretPayload, { description: 'Registers an endpoint that receives the hub\'s events of the given kinds as signed POSTs; the organization\'s admins or a hub admin only. The signing secret is in the payload, once.' })
+  @Mutation(() => WebhookSecretPayload, {
+    description:
+      "Registers an endpoint that receives the hub's events of the given kinds as signed POSTs; the organization's admins or a hub admin only. The signing secret is in the payload, once.",
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, ofInput)
-  createWebhook(@Arg('input', () => CreateWebhookInput, { description: 'The endpoint to register.' }) input: CreateWebhookInput, @Ctx() ctx: HubContext): Promise<WebhookSecretPayload> {
+  createWebhook(
+    @Arg('input', () => CreateWebhookInput, { description: 'The endpoint to register.' }) input: CreateWebhookInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<WebhookSecretPayload> {
     return createWebhook(ctx.em, input, ctx.identity);
   }
 
@@ -79,15 +85,24 @@ export class WebhookResolver {
     return { id: await deleteWebhook(ctx.em, id) };
   }
 
-  @Mutation(() => WebhookSecretPayload, { description: 'Gives a webhook a new signing secret (in the payload, once); deliveries carry a signature with the old one too for 24 hours, so the receiver can switch without losing any.' })
+  @Mutation(() => WebhookSecretPayload, {
+    description:
+      'Gives a webhook a new signing secret (in the payload, once); deliveries carry a signature with the old one too for 24 hours, so the receiver can switch without losing any.',
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, ofWebhook)
   rotateWebhookSecret(@Arg('id', () => ID, { description: 'The webhook.' }) id: string, @Ctx() ctx: HubContext): Promise<WebhookSecretPayload> {
     return rotateWebhookSecret(ctx.em, id);
   }
 
-  @Mutation(() => WebhookDeliveryPayload, { description: 'Sends a delivered or failed event again, now, with the same body and webhook-id (outside the order of events). CONFLICT while it is still PENDING.' })
+  @Mutation(() => WebhookDeliveryPayload, {
+    description:
+      'Sends a delivered or failed event again, now, with the same body and webhook-id (outside the order of events). CONFLICT while it is still PENDING.',
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, (_source, args: { deliveryId: string }, ctx: HubContext) => organizationOfDelivery(ctx.em, args.deliveryId))
-  async redeliverWebhookEvent(@Arg('deliveryId', () => ID, { description: 'A delivery from Webhook.deliveries.' }) deliveryId: string, @Ctx() ctx: HubContext): Promise<WebhookDeliveryPayload> {
+  async redeliverWebhookEvent(
+    @Arg('deliveryId', () => ID, { description: 'A delivery from Webhook.deliveries.' }) deliveryId: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<WebhookDeliveryPayload> {
     return { delivery: await redeliverWebhookEvent(ctx.em, deliveryId) };
   }
 
@@ -97,7 +112,9 @@ export class WebhookResolver {
     return (await ctx.loaders.load(organizationById, webhook.organization.id))!;
   }
 
-  @FieldResolver(() => WebhookDeliveryConnection, { description: 'Recent deliveries to the endpoint, newest first: status, attempts, the endpoint\'s last answer, the next attempt.' })
+  @FieldResolver(() => WebhookDeliveryConnection, {
+    description: "Recent deliveries to the endpoint, newest first: status, attempts, the endpoint's last answer, the next attempt.",
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, (webhook: Webhook) => ({ organizationIds: [webhook.organization.id] }))
   deliveries(@Root() webhook: Webhook, @Args(() => WebhookDeliveriesArgs) args: WebhookDeliveriesArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(deliveriesOfWebhook, { parentId: webhook.id, args });
@@ -106,7 +123,10 @@ export class WebhookResolver {
 
 @Resolver(() => Organization)
 export class OrganizationWebhooksResolver {
-  @FieldResolver(() => [Webhook], { nullable: true, description: 'Endpoints that receive the hub\'s events for this organization (Standard Webhooks), oldest first; for its admins and hub admins.' })
+  @FieldResolver(() => [Webhook], {
+    nullable: true,
+    description: "Endpoints that receive the hub's events for this organization (Standard Webhooks), oldest first; for its admins and hub admins.",
+  })
   @Auth(AuthRule.ORGANIZATION_ADMIN, (organization: Organization) => ({ organizationIds: [organization.id] }))
   webhooks(@Root() organization: Organization, @Ctx() ctx: HubContext): Promise<Webhook[]> {
     return ctx.loaders.load(webhooksOfOrganization, organization.id);

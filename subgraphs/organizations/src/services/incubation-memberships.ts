@@ -113,7 +113,10 @@ function endDate(value: string | null | undefined, membership: IncubationMembers
   const endedOn = pastDate(value, 'endedOn') ?? today();
   const since = membership.startedOn ?? membership.appliedOn;
   if (endedOn < since) {
-    throw new UserInputError(`endedOn (${endedOn}) must not be before the membership ${membership.startedOn ? 'started' : 'was applied for'} (${since})`, 'endedOn');
+    throw new UserInputError(
+      `endedOn (${endedOn}) must not be before the membership ${membership.startedOn ? 'started' : 'was applied for'} (${since})`,
+      'endedOn',
+    );
   }
   return endedOn;
 }

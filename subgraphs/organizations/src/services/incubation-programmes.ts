@@ -32,7 +32,11 @@ function programmeWhere(filter: IncubationProgrammeFilter = {}): FilterQuery<Inc
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listIncubationProgrammes(em: EntityManager, filter: IncubationProgrammeFilter | undefined, args: ConnectionArgs): Promise<Page<IncubationProgramme>> {
+export function listIncubationProgrammes(
+  em: EntityManager,
+  filter: IncubationProgrammeFilter | undefined,
+  args: ConnectionArgs,
+): Promise<Page<IncubationProgramme>> {
   return paginate(em, IncubationProgramme, programmeWhere(filter), args, { by: 'name' });
 }
 
@@ -64,7 +68,9 @@ export async function createIncubationProgramme(em: EntityManager, input: Create
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      throw new ConflictError(`this incubator already runs a programme named ${JSON.stringify(name)}; programme names are unique per incubator`, { field: 'name' });
+      throw new ConflictError(`this incubator already runs a programme named ${JSON.stringify(name)}; programme names are unique per incubator`, {
+        field: 'name',
+      });
     }
     throw error;
   }

@@ -19,9 +19,10 @@ export async function addOrganizationMember(em: EntityManager, references: Refer
 }
 
 export async function removeOrganizationMember(em: EntityManager, input: RemoveOrganizationMemberInput): Promise<void> {
-  const removed = isUuid(input.organizationId) && isUuid(input.personId)
-    ? await em.nativeDelete(OrganizationMember, { organization: input.organizationId, personId: input.personId })
-    : 0;
+  const removed =
+    isUuid(input.organizationId) && isUuid(input.personId)
+      ? await em.nativeDelete(OrganizationMember, { organization: input.organizationId, personId: input.personId })
+      : 0;
   if (removed === 0) throw new NotFoundError('OrganizationMember', `${input.organizationId}/${input.personId}`, 'personId');
 }
 

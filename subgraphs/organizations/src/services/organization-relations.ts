@@ -54,11 +54,15 @@ function sidesOf(em: EntityManager, organizationIds: string[], direction: Relati
   const parts: string[] = [];
   const bindings: string[] = [];
   if (direction !== RelationDirection.INCOMING) {
-    parts.push(`select ${columns}, r.from_organization_id as self_id, r.to_organization_id as other_id, 'OUTGOING' as direction from ${table} r where r.from_organization_id in (${list})`);
+    parts.push(
+      `select ${columns}, r.from_organization_id as self_id, r.to_organization_id as other_id, 'OUTGOING' as direction from ${table} r where r.from_organization_id in (${list})`,
+    );
     bindings.push(...organizationIds);
   }
   if (direction !== RelationDirection.OUTGOING) {
-    parts.push(`select ${columns}, r.to_organization_id as self_id, r.from_organization_id as other_id, 'INCOMING' as direction from ${table} r where r.to_organization_id in (${list})`);
+    parts.push(
+      `select ${columns}, r.to_organization_id as self_id, r.from_organization_id as other_id, 'INCOMING' as direction from ${table} r where r.to_organization_id in (${list})`,
+    );
     bindings.push(...organizationIds);
   }
   return { sql: parts.join(' union all '), bindings };
@@ -114,10 +118,10 @@ async function relationPages(em: EntityManager, organizationIds: readonly string
          where __rank <= ? order by self_id, __rank`,
         [...sides.bindings, ...page.bindings, request.first + 1],
       ),
-      knex.raw<{ rows: Record<string, unknown>[] }>(
-        `select c.self_id, count(*)::int as total from (${sides.sql}) c where ${all.sql} group by c.self_id`,
-        [...sides.bindings, ...all.bindings],
-      ),
+      knex.raw<{ rows: Record<string, unknown>[] }>(`select c.self_id, count(*)::int as total from (${sides.sql}) c where ${all.sql} group by c.self_id`, [
+        ...sides.bindings,
+        ...all.bindings,
+      ]),
     ]);
     for (const row of rows.rows) {
       const list = rowsBy.get(String(row.self_id)) ?? [];
@@ -153,7 +157,11 @@ export const relationsOfOrganization = defineLoader<PageKey<OrganizationRelation
   async (keys, ctx) => {
     const results: RelationPage[] = new Array(keys.length);
     for (const { group, indexes } of groupBy(keys, (key) => key.args).values()) {
-      const pages = await relationPages(ctx.em, indexes.map((i) => keys[i].parentId), group);
+      const pages = await relationPages(
+        ctx.em,
+        indexes.map((i) => keys[i].parentId),
+        group,
+      );
       indexes.forEach((keyIndex, i) => (results[keyIndex] = pages[i]));
     }
     return results;
@@ -163,7 +171,12 @@ export const relationsOfOrganization = defineLoader<PageKey<OrganizationRelation
 
 function activeDuplicateOf(em: EntityManager, kind: OrganizationRelationKind, from: string, to: string): Promise<OrganizationRelation | null> {
   const ends = SYMMETRIC_RELATION_KINDS.has(kind)
-    ? { $or: [{ fromOrganization: from, toOrganization: to }, { fromOrganization: to, toOrganization: from }] }
+    ? {
+        $or: [
+          { fromOrganization: from, toOrganization: to },
+          { fromOrganization: to, toOrganization: from },
+        ],
+      }
     : { fromOrganization: from, toOrganization: to };
   return em.findOne(OrganizationRelation, { $and: [{ kind, endedOn: null }, ends] });
 }

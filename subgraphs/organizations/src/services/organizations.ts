@@ -64,7 +64,12 @@ export function organizationWhere(filter: OrganizationFilter = {}): FilterQuery<
   return conditions.length ? { $and: conditions } : {};
 }
 
-export function listOrganizations(em: EntityManager, filter: OrganizationFilter | undefined, args: ConnectionArgs, orderBy?: ListOrder): Promise<Page<Organization>> {
+export function listOrganizations(
+  em: EntityManager,
+  filter: OrganizationFilter | undefined,
+  args: ConnectionArgs,
+  orderBy?: ListOrder,
+): Promise<Page<Organization>> {
   return paginateChanges(em, Organization, organizationWhere(filter), args, { by: 'name' }, { updatedSince: filter?.updatedSince, orderBy });
 }
 
@@ -175,16 +180,27 @@ export async function createOrganizations(em: EntityManager, inputs: readonly Cr
     }
   });
   return em.transactional(async (tx) => {
-    const taken = await orgIdsTaken(tx, candidates.flatMap((c) => c.organization.publishedOrgIds));
+    const taken = await orgIdsTaken(
+      tx,
+      candidates.flatMap((c) => c.organization.publishedOrgIds),
+    );
     const codes = candidates.flatMap((c) => (c.organization.registration.creditCode ? [c.organization.registration.creditCode] : []));
     const registered = new Map(
-      codes.length ? (await tx.find(Organization, { registration: { creditCode: { $in: codes } } }, { fields: ['id', 'registration.creditCode'] })).map((o) => [o.registration.creditCode!, o.id]) : [],
+      codes.length
+        ? (await tx.find(Organization, { registration: { creditCode: { $in: codes } } }, { fields: ['id', 'registration.creditCode'] })).map((o) => [
+            o.registration.creditCode!,
+            o.id,
+          ])
+        : [],
     );
     for (const { index, organization, input } of candidates) {
       const orgId = organization.publishedOrgIds.find((id) => taken.has(id));
       const code = organization.registration.creditCode;
       if (orgId) {
-        results[index] = new ConflictError(`organization ${taken.get(orgId)} already has the org-id ${orgId}`, { field: 'orgIds', organizationId: taken.get(orgId) });
+        results[index] = new ConflictError(`organization ${taken.get(orgId)} already has the org-id ${orgId}`, {
+          field: 'orgIds',
+          organizationId: taken.get(orgId),
+        });
       } else if (code && registered.has(code)) {
         results[index] = new ConflictError(`another organization already has credit code ${code}`, { field: 'registration.creditCode' });
       } else {

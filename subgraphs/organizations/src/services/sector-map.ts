@@ -37,7 +37,13 @@ function tableOf(em: EntityManager, entity: { name: string }): string {
 /** The organizations a scope selects, as a query builder aliased `o`. */
 function scopeQuery(em: EntityManager, scope: SectorScope): QueryBuilder<Organization> {
   const qb = em.createQueryBuilder(Organization, 'o').where(
-    organizationWhere({ city: scope.city, province: scope.province, kinds: scope.kinds as OrganizationKind[], causeAreas: scope.causeAreas as never, illustrative: scope.illustrative }) as QBFilterQuery<Organization>,
+    organizationWhere({
+      city: scope.city,
+      province: scope.province,
+      kinds: scope.kinds as OrganizationKind[],
+      causeAreas: scope.causeAreas as never,
+      illustrative: scope.illustrative,
+    }) as QBFilterQuery<Organization>,
   );
   if (scope.incubatorId) {
     const incubated = em
@@ -69,7 +75,10 @@ async function countsOf(em: EntityManager, scope: SectorScope): Promise<SectorCo
   const knex = em.getKnex();
   const selected = scopeQuery(em, scope).select(['o.id', 'o.city', 'o.province', 'o.kind', 'o.cause_areas', 'o.registration_status', 'o.stage']).getKnexQuery();
   const groups = Object.entries(DIMENSIONS).map(([dimension, column]) =>
-    knex.select(knex.raw('? as dimension', [dimension]), knex.raw(`"${column}"::text as key`), knex.raw('count(*)::int as count')).from('scope').groupBy(column),
+    knex
+      .select(knex.raw('? as dimension', [dimension]), knex.raw(`"${column}"::text as key`), knex.raw('count(*)::int as count'))
+      .from('scope')
+      .groupBy(column),
   );
   const causes = knex
     .select(knex.raw("'byCauseArea' as dimension"), knex.raw('cause::text as key'), knex.raw('count(*)::int as count'))
@@ -141,7 +150,10 @@ async function networkOf(em: EntityManager, scope: SectorScope): Promise<SectorN
   const nodes = inScope.map((organization) => ({ id: organization.id, organization, inScope: true }));
   if (inScope.length === 0) return { nodes, edges: [], truncated, nodeLimit: SECTOR_NETWORK_NODE_LIMIT, edgeLimit: SECTOR_NETWORK_EDGE_LIMIT };
 
-  const rows = await edgesTouching(em, inScope.map((o) => o.id));
+  const rows = await edgesTouching(
+    em,
+    inScope.map((o) => o.id),
+  );
   if (rows.length > SECTOR_NETWORK_EDGE_LIMIT) truncated = true;
   const ties = rows.slice(0, SECTOR_NETWORK_EDGE_LIMIT);
   const known = new Set(nodes.map((n) => n.id));
@@ -181,7 +193,15 @@ async function networkOf(em: EntityManager, scope: SectorScope): Promise<SectorN
 const byScope = { cacheKey: (scope: SectorScope) => JSON.stringify(scope) };
 
 /** The counts of each scope asked for in a request: one statement per distinct scope. */
-export const sectorCounts = defineLoader<SectorScope, SectorCounts>('sectorCounts', (scopes, ctx) => Promise.all(scopes.map((s) => countsOf(ctx.em, s))), byScope);
+export const sectorCounts = defineLoader<SectorScope, SectorCounts>(
+  'sectorCounts',
+  (scopes, ctx) => Promise.all(scopes.map((s) => countsOf(ctx.em, s))),
+  byScope,
+);
 
 /** The network of each scope asked for in a request: at most three statements per distinct scope. */
-export const sectorNetwork = defineLoader<SectorScope, SectorNetwork>('sectorNetwork', (scopes, ctx) => Promise.all(scopes.map((s) => networkOf(ctx.em, s))), byScope);
+export const sectorNetwork = defineLoader<SectorScope, SectorNetwork>(
+  'sectorNetwork',
+  (scopes, ctx) => Promise.all(scopes.map((s) => networkOf(ctx.em, s))),
+  byScope,
+);

@@ -125,7 +125,8 @@ export async function updateWebhook(em: EntityManager, id: string, input: Update
     const webhook = await webhookById(tx, id);
     if (input.url != null) webhook.url = webhookUrl(input.url, hubMode());
     if (input.topics != null) webhook.topics = checkTopics(input.topics);
-    if (input.filter !== undefined || input.topics != null) webhook.filter = webhookFilter(input.filter === undefined ? (webhook.filter as WebhookFilterInput) : input.filter, webhook.topics);
+    if (input.filter !== undefined || input.topics != null)
+      webhook.filter = webhookFilter(input.filter === undefined ? (webhook.filter as WebhookFilterInput) : input.filter, webhook.topics);
     if (input.description !== undefined && input.description !== null) webhook.description = optionalText(input.description, 'description', 300) ?? null;
     if (input.enabled != null) {
       webhook.enabled = input.enabled;
@@ -171,7 +172,9 @@ export async function redeliverWebhookEvent(em: EntityManager, deliveryId: strin
   return em.transactional(async (tx) => {
     const original = await deliveryById(tx, deliveryId);
     if (original.status === WebhookDeliveryStatus.PENDING) {
-      throw new ConflictError(`delivery ${original.id} is still PENDING (next attempt at ${original.nextAttemptAt?.toISOString() ?? 'once it is due'}); redeliver it once it has SUCCEEDED or FAILED`);
+      throw new ConflictError(
+        `delivery ${original.id} is still PENDING (next attempt at ${original.nextAttemptAt?.toISOString() ?? 'once it is due'}); redeliver it once it has SUCCEEDED or FAILED`,
+      );
     }
     const delivery = tx.create(WebhookDelivery, {
       webhook: original.webhook,
@@ -195,5 +198,8 @@ export const webhooksOfOrganization = defineLoader<string, Webhook[]>('webhooksO
 
 /** `Webhook.deliveries` for many webhooks, newest first: two queries whatever their number. */
 export const deliveriesOfWebhook = definePageLoader<WebhookDelivery, WebhookDeliveriesArgs>('deliveriesOfWebhook', (webhookIds, args, ctx) =>
-  paginateByParent(ctx.em, WebhookDelivery, 'webhook', webhookIds, args.status ? { status: args.status } : {}, args as ConnectionArgs, { by: 'createdAt', direction: 'desc' }),
+  paginateByParent(ctx.em, WebhookDelivery, 'webhook', webhookIds, args.status ? { status: args.status } : {}, args as ConnectionArgs, {
+    by: 'createdAt',
+    direction: 'desc',
+  }),
 );

@@ -38,13 +38,16 @@ export class SectorMapCount {
 
 @ObjectType({ description: 'An organization in the sector network.' })
 export class SectorNetworkNode {
-  @Field(() => ID, { description: 'The organization\'s id; edges refer to nodes by it (fromId, toId).' })
+  @Field(() => ID, { description: "The organization's id; edges refer to nodes by it (fromId, toId)." })
   id: string;
 
   @Field(() => Organization, { description: 'The organization, with every field the hub knows of it.' })
   organization: Organization;
 
-  @Field({ description: 'True for organizations the filter selects; false for those outside it shown because a tie reaches them (e.g. an incubator, a supervising unit in another city).' })
+  @Field({
+    description:
+      'True for organizations the filter selects; false for those outside it shown because a tie reaches them (e.g. an incubator, a supervising unit in another city).',
+  })
   inScope: boolean;
 }
 
@@ -56,10 +59,10 @@ export class SectorNetworkEdge {
   @Field(() => SectorNetworkEdgeKind, { description: 'What the tie is.' })
   kind: SectorNetworkEdgeKind;
 
-  @Field(() => ID, { description: 'Id of the node the tie starts from (the relation\'s from, the incubated organization).' })
+  @Field(() => ID, { description: "Id of the node the tie starts from (the relation's from, the incubated organization)." })
   fromId: string;
 
-  @Field(() => ID, { description: 'Id of the node the tie points to (the relation\'s to, the incubator).' })
+  @Field(() => ID, { description: "Id of the node the tie points to (the relation's to, the incubator)." })
   toId: string;
 
   @Field(() => Date, { nullable: true, description: 'When the tie began, if known.' })
@@ -71,7 +74,7 @@ export class SectorNetworkEdge {
   @Field({ description: 'True while the tie has not ended.' })
   active: boolean;
 
-  @Field(() => IncubationStatus, { nullable: true, description: 'For INCUBATED_BY ties, the membership\'s status.' })
+  @Field(() => IncubationStatus, { nullable: true, description: "For INCUBATED_BY ties, the membership's status." })
   incubationStatus: IncubationStatus | null;
 }
 

@@ -12,7 +12,7 @@ registerEnumType(IncubationSupport, {
   name: 'IncubationSupport',
   description: 'What an incubator provided to an incubated organization.',
   valuesConfig: {
-    DESK: { description: 'Office desk or room in the incubator\'s space.' },
+    DESK: { description: "Office desk or room in the incubator's space." },
     EVENT_SPACE: { description: 'Use of meeting and event rooms.' },
     CAPACITY_BUILDING: { description: 'Training in management, fundraising, finance, project design.' },
     MENTORING: { description: 'A mentor or advisor from the incubator or its expert committee.' },

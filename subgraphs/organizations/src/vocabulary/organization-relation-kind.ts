@@ -15,7 +15,7 @@ registerEnumType(OrganizationRelationKind, {
     PARTNER: { description: 'Works in partnership with the other organization; symmetric, e.g. an NGO operating a government-funded park.' },
     MEMBER_OF: { description: 'Is a member of the other organization (an association, network or alliance).' },
     SUPERVISED_BY: { description: 'Is supervised by the other organization: its supervising unit (业务主管单位) under dual registration.' },
-    REPLICATED_MODEL_OF: { description: 'Replicates the other organization\'s model, e.g. NPI Beijing, Chengdu and Shenzhen of NPI.' },
+    REPLICATED_MODEL_OF: { description: "Replicates the other organization's model, e.g. NPI Beijing, Chengdu and Shenzhen of NPI." },
     CO_ORGANIZER: { description: 'Co-organizes programmes or events with the other organization; symmetric.' },
   },
 });

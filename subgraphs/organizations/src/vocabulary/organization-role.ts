@@ -10,7 +10,7 @@ registerEnumType(OrganizationRole, {
   name: 'OrganizationRole',
   description: 'What a member or an API key may do for an organization.',
   valuesConfig: {
-    EDITOR: { description: 'Writes the organization\'s data: its profile, postings, courses, grants it makes.' },
-    ADMIN: { description: 'What an editor does, and manages the organization\'s members and API keys.' },
+    EDITOR: { description: "Writes the organization's data: its profile, postings, courses, grants it makes." },
+    ADMIN: { description: "What an editor does, and manages the organization's members and API keys." },
   },
 });

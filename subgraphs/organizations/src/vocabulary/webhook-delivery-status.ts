@@ -9,7 +9,7 @@ export enum WebhookDeliveryStatus {
 
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
-  description: 'Where one delivery of an event to a webhook\'s endpoint stands.',
+  description: "Where one delivery of an event to a webhook's endpoint stands.",
   valuesConfig: {
     PENDING: { description: 'Not delivered yet: the next attempt is at `nextAttemptAt`.' },
     SUCCEEDED: { description: 'The endpoint answered with a 2xx status.' },

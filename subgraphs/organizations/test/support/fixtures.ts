@@ -22,7 +22,13 @@ export function failure(response: GraphQLResponse<unknown>): { code?: unknown; f
  * Runs one mutation per input in a single request, with aliases; returns the results in order.
  * Builds many rows in a few round trips.
  */
-export async function mutateAll<T>(subgraph: TestSubgraph, field: string, inputType: string, selection: string, inputs: Record<string, unknown>[]): Promise<T[]> {
+export async function mutateAll<T>(
+  subgraph: TestSubgraph,
+  field: string,
+  inputType: string,
+  selection: string,
+  inputs: Record<string, unknown>[],
+): Promise<T[]> {
   const results: T[] = [];
   for (let start = 0; start < inputs.length; start += 100) {
     const chunk = inputs.slice(start, start + 100);
@@ -75,9 +81,15 @@ export interface Membership {
 }
 
 /** Sends one of the four incubation mutations. */
-export function transition(subgraph: TestSubgraph, mutation: 'applyForIncubation' | 'admitToIncubation' | 'graduateFromIncubation' | 'withdrawFromIncubation', input: Record<string, unknown>) {
+export function transition(
+  subgraph: TestSubgraph,
+  mutation: 'applyForIncubation' | 'admitToIncubation' | 'graduateFromIncubation' | 'withdrawFromIncubation',
+  input: Record<string, unknown>,
+) {
   const inputType = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
-  return subgraph.request<Record<string, { membership: Membership }>>(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEMBERSHIP} } }`, { input });
+  return subgraph.request<Record<string, { membership: Membership }>>(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${MEMBERSHIP} } }`, {
+    input,
+  });
 }
 
 /** A date this many days from today (YYYY-MM-DD). */

@@ -39,7 +39,7 @@ registerEnumType(AffiliationStatus, {
   valuesConfig: {
     AWAITING_PERSON: { description: 'Proposed for the organization; waits for the person to confirm it.' },
     AWAITING_ORGANIZATION: { description: 'Proposed by the person; waits for an editor or admin of the organization (or a hub admin) to confirm it.' },
-    CONFIRMED: { description: 'Both sides agreed: public, on the person and in the organization\'s people.' },
+    CONFIRMED: { description: "Both sides agreed: public, on the person and in the organization's people." },
   },
 });
 
@@ -52,7 +52,7 @@ registerEnumType(AffiliationStatus, {
 @Index({ properties: ['organizationId', 'startedOn', 'id'] })
 @Index({ properties: ['person', 'startedOn', 'id'] })
 @Check({ name: 'affiliation_ended_after_started', expression: 'ended_on >= started_on' })
-@ObjectType({ description: 'A person\'s role in an organization, with the dates it held.' })
+@ObjectType({ description: "A person's role in an organization, with the dates it held." })
 export class Affiliation {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Stable identifier (a UUID).' })

@@ -16,8 +16,8 @@ registerEnumType(EducationDegree, {
   description: 'The degree or kind of qualification an education entry leads to.',
   valuesConfig: {
     COLLEGE_DIPLOMA: { description: 'Three-year college diploma (大专 / 专科).' },
-    BACHELOR: { description: 'Bachelor\'s degree (学士 / 本科).' },
-    MASTER: { description: 'Master\'s degree (硕士), e.g. a Master of Social Work (MSW).' },
+    BACHELOR: { description: "Bachelor's degree (学士 / 本科)." },
+    MASTER: { description: "Master's degree (硕士), e.g. a Master of Social Work (MSW)." },
     DOCTORATE: { description: 'Doctorate (博士).' },
     CERTIFICATE: { description: 'Certificate of a non-degree programme.' },
     OTHER: { description: 'Any other education.' },

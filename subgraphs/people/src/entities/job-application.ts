@@ -15,7 +15,8 @@ export enum ApplicationStatus {
 }
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
-  description: 'Where an application stands: SUBMITTED → SHORTLISTED → OFFERED → HIRED; the organization may reject it and the applicant may withdraw it before it is final.',
+  description:
+    'Where an application stands: SUBMITTED → SHORTLISTED → OFFERED → HIRED; the organization may reject it and the applicant may withdraw it before it is final.',
   valuesConfig: {
     SUBMITTED: { description: 'Sent by the applicant; not yet reviewed.' },
     SHORTLISTED: { description: 'The organization shortlisted the applicant (e.g. for an interview).' },
@@ -40,9 +41,9 @@ export const CLOSED_APPLICATION_STATUSES: readonly ApplicationStatus[] = [Applic
   name: 'job_application_one_active_per_person_and_posting',
   expression:
     'create unique index "job_application_one_active_per_person_and_posting" on "people"."job_application" ("posting_id", "person_id") ' +
-    'where status not in (\'REJECTED\', \'WITHDRAWN\')',
+    "where status not in ('REJECTED', 'WITHDRAWN')",
 })
-@ObjectType({ description: 'A person\'s application to a job posting, and where it stands.' })
+@ObjectType({ description: "A person's application to a job posting, and where it stands." })
 export class JobApplication {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Stable identifier (a UUID).' })

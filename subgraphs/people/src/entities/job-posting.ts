@@ -110,7 +110,7 @@ export class JobPosting {
   requirements?: string;
 
   @Property({ type: 'text[]', default: '{}' })
-  @Field(() => [String], { description: 'Skills the position asks for, in free text; matched to people\'s skills ignoring case.' })
+  @Field(() => [String], { description: "Skills the position asks for, in free text; matched to people's skills ignoring case." })
   skills: Opt<string[]> = [];
 
   /** `skills` lower-cased by Postgres, like `Person.skillKeys`. */
@@ -118,7 +118,10 @@ export class JobPosting {
   skillKeys: Opt<string[]>;
 
   @Enum({ items: () => SocialWorkQualification, nullable: true })
-  @Field(() => SocialWorkQualification, { nullable: true, description: 'Lowest social-work qualification level a candidate must hold; null when none is required.' })
+  @Field(() => SocialWorkQualification, {
+    nullable: true,
+    description: 'Lowest social-work qualification level a candidate must hold; null when none is required.',
+  })
   minimumQualification?: SocialWorkQualification;
 
   @Property({ type: ExactNumericType, nullable: true })

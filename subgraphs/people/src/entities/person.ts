@@ -1,5 +1,16 @@
 import { Embedded, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, Auth, AuthRule, Bigrams, ENTITY_DESCRIPTIONS, type HubContext, newId, CreatedAt, UpdatedAt } from '@ngo-hub/kit/model';
+import {
+  Provenance,
+  PROVENANCE_FIELD_DESCRIPTION,
+  Auth,
+  AuthRule,
+  Bigrams,
+  ENTITY_DESCRIPTIONS,
+  type HubContext,
+  newId,
+  CreatedAt,
+  UpdatedAt,
+} from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
 import { Education } from './education';
@@ -38,7 +49,7 @@ export enum ProfileVisibility {
 }
 registerEnumType(ProfileVisibility, {
   name: 'ProfileVisibility',
-  description: 'Who may find a person\'s profile. Contact details are never part of the profile, whatever its visibility.',
+  description: "Who may find a person's profile. Contact details are never part of the profile, whatever its visibility.",
   valuesConfig: {
     PUBLIC: { description: 'Anyone, also anonymous callers (the default: the directory is public).' },
     PARTNERS: { description: 'Authenticated partner organizations only (enforced once partners authenticate).' },
@@ -59,7 +70,10 @@ export const SKILL_KEYS_FUNCTION = 'people.skill_keys';
 @Index({ properties: ['cityKey', 'name', 'id'] })
 // Trigram indexes (pg_trgm) serve the case-insensitive `search` filter (ILIKE) from three characters on; two-character searches use the bigram columns.
 @Index({ name: 'person_name_trgm_index', expression: 'create index "person_name_trgm_index" on "people"."person" using gin ("name" public.gin_trgm_ops)' })
-@Index({ name: 'person_name_zh_trgm_index', expression: 'create index "person_name_zh_trgm_index" on "people"."person" using gin ("name_zh" public.gin_trgm_ops)' })
+@Index({
+  name: 'person_name_zh_trgm_index',
+  expression: 'create index "person_name_zh_trgm_index" on "people"."person" using gin ("name_zh" public.gin_trgm_ops)',
+})
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Person.type })
 export class Person {

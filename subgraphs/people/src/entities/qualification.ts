@@ -11,7 +11,7 @@ registerEnumType(QualificationKind, {
   name: 'QualificationKind',
   description: 'A national professional qualification. Its levels are listed by the enum of that kind (SOCIAL_WORK: `SocialWorkQualification`).',
   valuesConfig: {
-    SOCIAL_WORK: { description: 'China\'s social-work professional qualification (社会工作者职业资格), examined nationally since 2008.' },
+    SOCIAL_WORK: { description: "China's social-work professional qualification (社会工作者职业资格), examined nationally since 2008." },
   },
 });
 
@@ -23,7 +23,7 @@ export enum SocialWorkQualification {
 }
 registerEnumType(SocialWorkQualification, {
   name: 'SocialWorkQualification',
-  description: 'China\'s national social-work professional qualification levels, from the entry level up.',
+  description: "China's national social-work professional qualification levels, from the entry level up.",
   valuesConfig: {
     ASSISTANT_SOCIAL_WORKER: { description: 'Assistant social worker (助理社会工作师), the entry level.' },
     SOCIAL_WORKER: { description: 'Social worker (社会工作师), the intermediate level.' },

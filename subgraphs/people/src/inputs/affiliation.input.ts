@@ -2,7 +2,7 @@ import { ConnectionArgs } from '@ngo-hub/kit';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { AffiliationRole } from '../entities/affiliation';
 
-@InputType({ description: 'A person\'s role in an organization. The organization must exist in the organizations subgraph.' })
+@InputType({ description: "A person's role in an organization. The organization must exist in the organizations subgraph." })
 export class AddAffiliationInput {
   @Field(() => ID, { description: 'The person who holds the role.' })
   personId: string;

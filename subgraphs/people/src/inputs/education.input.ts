@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { EducationDegree } from '../entities/education';
 
-@InputType({ description: 'One entry of a person\'s education.' })
+@InputType({ description: "One entry of a person's education." })
 export class EducationInput {
   @Field({ description: 'Name of the institution in English.' })
   institution: string;

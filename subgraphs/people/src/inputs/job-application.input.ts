@@ -14,7 +14,10 @@ export class ApplyForJobInput {
   coverNote?: string | null;
 }
 
-@InputType({ description: 'The organization\'s decision on an application: SHORTLISTED, OFFERED, HIRED or REJECTED (withdrawing is the applicant\'s: `withdrawApplication`).' })
+@InputType({
+  description:
+    "The organization's decision on an application: SHORTLISTED, OFFERED, HIRED or REJECTED (withdrawing is the applicant's: `withdrawApplication`).",
+})
 export class ChangeApplicationStatusInput {
   @Field(() => ID, { description: 'The application.' })
   id: string;

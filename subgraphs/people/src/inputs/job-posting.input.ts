@@ -53,7 +53,10 @@ export class PostJobInput {
   @Field(() => Date, { nullable: true, description: 'First day applications are taken; default: on publication.' })
   opensOn?: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'Last day applications are taken: not before `opensOn`, and not in the past unless the posting is a draft.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Last day applications are taken: not before `opensOn`, and not in the past unless the posting is a draft.',
+  })
   closesOn?: string | null;
 
   @Field(() => Boolean, { defaultValue: false, description: 'true: keep the posting as a DRAFT (publish it with `publishJobPosting`); false: OPEN at once.' })
@@ -134,7 +137,10 @@ export class JobPostingFilter {
   @Field(() => String, { nullable: true, description: 'Asks for this skill (the whole skill, ignoring case), e.g. "case management".' })
   skill?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only postings taking applications today (OPEN, and today between `opensOn` and `closesOn`); false: only postings that are not.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only postings taking applications today (OPEN, and today between `opensOn` and `closesOn`); false: only postings that are not.',
+  })
   openNow?: boolean;
 
   @Field(() => [JobPostingStatus], { nullable: true, description: 'In any of these statuses; default: every status but DRAFT.' })

@@ -31,7 +31,10 @@ export class CreatePersonInput {
   @Field(() => [EducationInput], { nullable: true, description: 'Education entries (at most 20).' })
   education?: EducationInput[] | null;
 
-  @Field(() => [QualificationInput], { nullable: true, description: 'Professional qualifications held; `Person.qualification` is the highest social-work level among them.' })
+  @Field(() => [QualificationInput], {
+    nullable: true,
+    description: 'Professional qualifications held; `Person.qualification` is the highest social-work level among them.',
+  })
   qualifications?: QualificationInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'Short biography in English.' })

@@ -27,10 +27,16 @@ const affiliationById = (_source: unknown, args: { id: string }, ctx: HubContext
 export class AffiliationResolver {
   @Mutation(() => AffiliationPayload, {
     description:
-      'Proposes a person\'s role in an organization, agreed for the side the caller speaks for: the person themself, or an editor or admin of the organization (or a hub admin). It takes effect, and is public, once the other side confirms it with `confirmAffiliation` (at once when the caller speaks for both). NOT_FOUND when the organization does not exist; CONFLICT when the role is already held or proposed.',
+      "Proposes a person's role in an organization, agreed for the side the caller speaks for: the person themself, or an editor or admin of the organization (or a hub admin). It takes effect, and is public, once the other side confirms it with `confirmAffiliation` (at once when the caller speaks for both). NOT_FOUND when the organization does not exist; CONFLICT when the role is already held or proposed.",
   })
-  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (_source, args: { input: { personId: string; organizationId: string } }) => ({ personId: args.input.personId, organizationIds: [args.input.organizationId] }))
-  async addAffiliation(@Arg('input', () => AddAffiliationInput, { description: 'The role to propose.' }) input: AddAffiliationInput, @Ctx() ctx: HubContext): Promise<AffiliationPayload> {
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (_source, args: { input: { personId: string; organizationId: string } }) => ({
+    personId: args.input.personId,
+    organizationIds: [args.input.organizationId],
+  }))
+  async addAffiliation(
+    @Arg('input', () => AddAffiliationInput, { description: 'The role to propose.' }) input: AddAffiliationInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<AffiliationPayload> {
     return { affiliation: await addAffiliation(ctx.em, ctx.references, input, consentSides(ctx.identity, input.personId, input.organizationId)) };
   }
 
@@ -39,19 +45,29 @@ export class AffiliationResolver {
       'Agrees to a pending affiliation for the side the caller speaks for: the person themself, or an editor or admin of the organization (or a hub admin); nobody confirms for the person but the person. CONFLICT when that side already agreed.',
   })
   @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, affiliationById)
-  async confirmAffiliation(@Arg('id', () => ID, { description: 'The affiliation to confirm.' }) id: string, @Ctx() ctx: HubContext): Promise<AffiliationPayload> {
+  async confirmAffiliation(
+    @Arg('id', () => ID, { description: 'The affiliation to confirm.' }) id: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<AffiliationPayload> {
     return { affiliation: await confirmAffiliation(ctx.em, ctx.identity, id) };
   }
 
   @Mutation(() => DeclineAffiliationPayload, {
-    description: 'Removes an affiliation, by either side: declines a pending one (or withdraws one proposed), or withdraws from a confirmed one, which then leaves the person\'s and the organization\'s public lists. To record that a role ended, use `endAffiliation`.',
+    description:
+      "Removes an affiliation, by either side: declines a pending one (or withdraws one proposed), or withdraws from a confirmed one, which then leaves the person's and the organization's public lists. To record that a role ended, use `endAffiliation`.",
   })
   @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, affiliationById)
-  async declineAffiliation(@Arg('id', () => ID, { description: 'The affiliation to decline or withdraw from.' }) id: string, @Ctx() ctx: HubContext): Promise<DeclineAffiliationPayload> {
+  async declineAffiliation(
+    @Arg('id', () => ID, { description: 'The affiliation to decline or withdraw from.' }) id: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<DeclineAffiliationPayload> {
     return { affiliationId: await declineAffiliation(ctx.em, id) };
   }
 
-  @Mutation(() => AffiliationPayload, { description: 'Ends a confirmed role that is held: today, or on the date given (not before it started). CONFLICT for a pending affiliation (decline it instead).' })
+  @Mutation(() => AffiliationPayload, {
+    description:
+      'Ends a confirmed role that is held: today, or on the date given (not before it started). CONFLICT for a pending affiliation (decline it instead).',
+  })
   @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, affiliationById)
   async endAffiliation(
     @Arg('id', () => ID, { description: 'The affiliation to end.' }) id: string,

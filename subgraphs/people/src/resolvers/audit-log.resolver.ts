@@ -32,18 +32,30 @@ function subjectOf(args: AuditLogArgs, ctx: HubContext): string | undefined {
 function auditQuery(args: AuditLogArgs, ctx: HubContext): AuditQuery {
   const { first, after } = pageRequest(args);
   const filter = args.filter ?? {};
-  for (const [field, id] of [['filter.subject', filter.subject], ['filter.actor', filter.actor]] as const) {
+  for (const [field, id] of [
+    ['filter.subject', filter.subject],
+    ['filter.actor', filter.actor],
+  ] as const) {
     if (id !== undefined && id !== null && !isUuid(id)) throw new UserInputError(`${field} must be the id (a UUID) of a Person`, field);
   }
   let before: AuditQuery['before'];
   if (after) {
     const at = new Date(String(after.value));
-    if (Number.isNaN(at.getTime()) || !isUuid(after.id)) throw new UserInputError('after is not a cursor this list gave out; use a pageInfo.endCursor', 'after');
+    if (Number.isNaN(at.getTime()) || !isUuid(after.id))
+      throw new UserInputError('after is not a cursor this list gave out; use a pageInfo.endCursor', 'after');
     before = { at, id: after.id };
   }
   // a hub admin who names nobody reads everyone's log; anyone else reads their own
-  const subjectPersonId = isTrusted(ctx.identity) ? filter.subject ?? undefined : subjectOf(args, ctx);
-  return { first, before, subjectPersonId, actorPersonId: filter.actor ?? undefined, action: filter.action ?? undefined, since: filter.since ?? undefined, until: filter.until ?? undefined };
+  const subjectPersonId = isTrusted(ctx.identity) ? (filter.subject ?? undefined) : subjectOf(args, ctx);
+  return {
+    first,
+    before,
+    subjectPersonId,
+    actorPersonId: filter.actor ?? undefined,
+    action: filter.action ?? undefined,
+    since: filter.since ?? undefined,
+    until: filter.until ?? undefined,
+  };
 }
 
 /** `Query.auditLog`: who read or changed personal data, across the four subgraphs. */
@@ -51,7 +63,7 @@ function auditQuery(args: AuditLogArgs, ctx: HubContext): AuditQuery {
 export class AuditLogResolver {
   @Query(() => AuditLogConnection, {
     description:
-      'Who read or changed personal data (contact details, applications, enrollments, mentorships, non-public profiles), where and when, newest first, across the whole hub. A person sees the accesses to their own data; hub admins see everyone\'s. Reads by the person themself are not listed; refused attempts are (outcome DENIED).',
+      "Who read or changed personal data (contact details, applications, enrollments, mentorships, non-public profiles), where and when, newest first, across the whole hub. A person sees the accesses to their own data; hub admins see everyone's. Reads by the person themself are not listed; refused attempts are (outcome DENIED).",
   })
   @Auth(AuthRule.SELF, (_source, args: AuditLogArgs, ctx: HubContext) => ({ personId: subjectOf(args, ctx) }))
   async auditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: HubContext): Promise<AuditLogConnection> {
@@ -61,7 +73,12 @@ export class AuditLogResolver {
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
-      pageInfo: { hasNextPage: hasMore, hasPreviousPage: query.before !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: hasMore,
+        hasPreviousPage: query.before !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 
@@ -89,7 +106,7 @@ class AccessLogArgs {
 /** The export's part: who accessed the person's data lately. */
 @Resolver(() => MyData)
 export class MyDataAccessLogResolver {
-  @FieldResolver(() => [AuditLogEntry], { description: 'Who read or changed the person\'s data lately, newest first, across the hub (see `Query.auditLog`).' })
+  @FieldResolver(() => [AuditLogEntry], { description: "Who read or changed the person's data lately, newest first, across the hub (see `Query.auditLog`)." })
   async accessLog(@Root() data: MyData, @Args(() => AccessLogArgs) args: AccessLogArgs, @Ctx() ctx: HubContext): Promise<AuditLogEntry[]> {
     const { first } = pageRequest({ first: args.first ?? 100 });
     const { entries } = await readHubAuditLog({ subgraph: 'people', em: ctx.em, references: ctx.references }, { first, subjectPersonId: data.id });

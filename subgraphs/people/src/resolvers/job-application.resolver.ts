@@ -20,22 +20,39 @@ export class JobApplicationPayload {
 @Resolver(() => JobApplication)
 export class JobApplicationResolver {
   @Mutation(() => JobApplicationPayload, {
-    description: 'Sends a person\'s application to a posting. CONFLICT when the posting takes no applications today, or the person already has an application to it that was not rejected or withdrawn.',
+    description:
+      "Sends a person's application to a posting. CONFLICT when the posting takes no applications today, or the person already has an application to it that was not rejected or withdrawn.",
   })
   @Auth(AuthRule.SELF, (_source, args: { input: { personId: string } }) => ({ personId: args.input.personId }))
-  async applyForJob(@Arg('input', () => ApplyForJobInput, { description: 'The posting and the applicant.' }) input: ApplyForJobInput, @Ctx() ctx: HubContext): Promise<JobApplicationPayload> {
+  async applyForJob(
+    @Arg('input', () => ApplyForJobInput, { description: 'The posting and the applicant.' }) input: ApplyForJobInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<JobApplicationPayload> {
     return { application: await applyForJob(ctx.em, input) };
   }
 
-  @Mutation(() => JobApplicationPayload, { description: 'The organization moves an application one step: SHORTLISTED, OFFERED, HIRED, or REJECTED. CONFLICT when the step does not follow from its status.' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, async (_source, args: { input: { id: string } }, ctx: HubContext) => ({ organizationIds: (await applicationById(ctx, args.input.id, 'id')).organizationIds }))
-  async changeApplicationStatus(@Arg('input', () => ChangeApplicationStatusInput, { description: 'The application and its next status.' }) input: ChangeApplicationStatusInput, @Ctx() ctx: HubContext): Promise<JobApplicationPayload> {
+  @Mutation(() => JobApplicationPayload, {
+    description:
+      'The organization moves an application one step: SHORTLISTED, OFFERED, HIRED, or REJECTED. CONFLICT when the step does not follow from its status.',
+  })
+  @Auth(AuthRule.ORGANIZATION_EDITOR, async (_source, args: { input: { id: string } }, ctx: HubContext) => ({
+    organizationIds: (await applicationById(ctx, args.input.id, 'id')).organizationIds,
+  }))
+  async changeApplicationStatus(
+    @Arg('input', () => ChangeApplicationStatusInput, { description: 'The application and its next status.' }) input: ChangeApplicationStatusInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<JobApplicationPayload> {
     return { application: await changeApplicationStatus(ctx.em, input) };
   }
 
   @Mutation(() => JobApplicationPayload, { description: 'The applicant withdraws an application; CONFLICT once it is HIRED, REJECTED or WITHDRAWN.' })
-  @Auth(AuthRule.SELF, async (_source, args: { input: { id: string } }, ctx: HubContext) => ({ personId: (await applicationById(ctx, args.input.id, 'id')).personId }))
-  async withdrawApplication(@Arg('input', () => WithdrawApplicationInput, { description: 'The application to withdraw.' }) input: WithdrawApplicationInput, @Ctx() ctx: HubContext): Promise<JobApplicationPayload> {
+  @Auth(AuthRule.SELF, async (_source, args: { input: { id: string } }, ctx: HubContext) => ({
+    personId: (await applicationById(ctx, args.input.id, 'id')).personId,
+  }))
+  async withdrawApplication(
+    @Arg('input', () => WithdrawApplicationInput, { description: 'The application to withdraw.' }) input: WithdrawApplicationInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<JobApplicationPayload> {
     return { application: await withdrawApplication(ctx.em, input) };
   }
 

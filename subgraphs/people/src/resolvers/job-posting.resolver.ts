@@ -26,13 +26,14 @@ export class JobPostingPayload {
 @Resolver(() => JobPosting)
 export class JobPostingResolver {
   @Query(() => JobPosting, { nullable: true, description: 'One job posting by id; null when there is none.' })
-  jobPosting(@Arg('id', () => ID, { description: 'The posting\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<JobPosting | null> {
+  jobPosting(@Arg('id', () => ID, { description: "The posting's id." }) id: string, @Ctx() ctx: HubContext): Promise<JobPosting | null> {
     return ctx.loaders.load(postingById, id);
   }
 
   @Query(() => JobPostingConnection, { description: 'The talent market: job, internship and volunteer postings, filtered and paginated, newest first.' })
   jobPostings(
-    @Arg('filter', () => JobPostingFilter, { nullable: true, description: 'Conditions the postings must meet; all of them.' }) filter: JobPostingFilter | undefined,
+    @Arg('filter', () => JobPostingFilter, { nullable: true, description: 'Conditions the postings must meet; all of them.' })
+    filter: JobPostingFilter | undefined,
     @Arg('orderBy', () => ListOrder, { nullable: true, description: ORDER_BY_DESCRIPTION }) orderBy: ListOrder | undefined,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: HubContext,
@@ -40,27 +41,43 @@ export class JobPostingResolver {
     return listJobPostings(ctx.em, filter, page, orderBy);
   }
 
-  @Mutation(() => JobPostingPayload, { description: 'Posts a position of an organization: OPEN at once, or a DRAFT. NOT_FOUND when the organization does not exist.' })
+  @Mutation(() => JobPostingPayload, {
+    description: 'Posts a position of an organization: OPEN at once, or a DRAFT. NOT_FOUND when the organization does not exist.',
+  })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { organizationId: string } }) => ({ organizationIds: [args.input.organizationId] }))
-  async postJob(@Arg('input', () => PostJobInput, { description: 'The position to post.' }) input: PostJobInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
+  async postJob(
+    @Arg('input', () => PostJobInput, { description: 'The position to post.' }) input: PostJobInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<JobPostingPayload> {
     return { jobPosting: await postJob(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => JobPostingPayload, { description: 'Changes a DRAFT or OPEN posting; CONFLICT once it is CLOSED or FILLED.' })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { id: string } }, ctx: HubContext) => postingOrganization(ctx, args.input.id, 'id'))
-  async updateJobPosting(@Arg('input', () => UpdateJobPostingInput, { description: 'The posting and the fields to change.' }) input: UpdateJobPostingInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
+  async updateJobPosting(
+    @Arg('input', () => UpdateJobPostingInput, { description: 'The posting and the fields to change.' }) input: UpdateJobPostingInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<JobPostingPayload> {
     return { jobPosting: await updateJobPosting(ctx.em, input) };
   }
 
   @Mutation(() => JobPostingPayload, { description: 'Publishes a DRAFT posting (it becomes OPEN); CONFLICT for any other status.' })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { id: string } }, ctx: HubContext) => postingOrganization(ctx, args.input.id, 'id'))
-  async publishJobPosting(@Arg('input', () => PublishJobPostingInput, { description: 'The draft to publish.' }) input: PublishJobPostingInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
+  async publishJobPosting(
+    @Arg('input', () => PublishJobPostingInput, { description: 'The draft to publish.' }) input: PublishJobPostingInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<JobPostingPayload> {
     return { jobPosting: await publishJobPosting(ctx.em, ctx.references, input) };
   }
 
-  @Mutation(() => JobPostingPayload, { description: 'Stops a posting from taking applications: CLOSED, or FILLED when the position was filled. CONFLICT when it is already closed or filled.' })
+  @Mutation(() => JobPostingPayload, {
+    description: 'Stops a posting from taking applications: CLOSED, or FILLED when the position was filled. CONFLICT when it is already closed or filled.',
+  })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { id: string } }, ctx: HubContext) => postingOrganization(ctx, args.input.id, 'id'))
-  async closeJobPosting(@Arg('input', () => CloseJobPostingInput, { description: 'The posting to close, and whether it was filled.' }) input: CloseJobPostingInput, @Ctx() ctx: HubContext): Promise<JobPostingPayload> {
+  async closeJobPosting(
+    @Arg('input', () => CloseJobPostingInput, { description: 'The posting to close, and whether it was filled.' }) input: CloseJobPostingInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<JobPostingPayload> {
     return { jobPosting: await closeJobPosting(ctx.em, input) };
   }
 
@@ -91,7 +108,8 @@ export class JobPostingResolver {
   }
 
   @FieldResolver(() => CandidateSuggestionConnection, {
-    description: 'People open to work (profiles not PRIVATE) who share a skill or the city with this posting, best match first, each with why they matched. People with an application in play are left out.',
+    description:
+      'People open to work (profiles not PRIVATE) who share a skill or the city with this posting, best match first, each with why they matched. People with an application in play are left out.',
   })
   suggestedCandidates(@Root() posting: JobPosting, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(suggestedCandidatesOfPosting, { parentId: posting.id, args });

@@ -8,12 +8,17 @@ import { personById } from '../services/people';
 /** `Query.myData`, and people's part of it: the profile (with contact details, education, qualifications, affiliations) and job applications. */
 @Resolver(() => MyData)
 export class MyDataResolver {
-  @Query(() => MyData, { description: 'Everything the hub holds about the signed-in person, from every subgraph (a data export). UNAUTHENTICATED for anonymous callers.' })
+  @Query(() => MyData, {
+    description: 'Everything the hub holds about the signed-in person, from every subgraph (a data export). UNAUTHENTICATED for anonymous callers.',
+  })
   myData(@Ctx() ctx: HubContext): MyData {
     return { id: signedInPerson(ctx, 'myData') };
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'The profile, contact details, education, qualifications and affiliations; null once the account is deleted.' })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'The profile, contact details, education, qualifications and affiliations; null once the account is deleted.',
+  })
   async person(@Root() data: MyData, @Ctx() ctx: HubContext): Promise<Person | null> {
     const person = await ctx.loaders.load(personById, data.id);
     return person?.erasedAt ? null : person;

@@ -14,18 +14,29 @@ import { JobPostingConnection } from './job-posting-connection';
 // gateway still answers the rest of a query (partial data) instead of nulling the whole entity.
 @Resolver(() => OrganizationRef)
 export class OrganizationPeopleResolver {
-  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'The people who hold or held a role in this organization, confirmed by both sides, earliest start first. `role: ADVISOR` gives advisory and expert committees, `role: BOARD_MEMBER` the board.' })
+  @FieldResolver(() => AffiliationConnection, {
+    nullable: true,
+    description:
+      'The people who hold or held a role in this organization, confirmed by both sides, earliest start first. `role: ADVISOR` gives advisory and expert committees, `role: BOARD_MEMBER` the board.',
+  })
   people(@Root() organization: OrganizationRef, @Args(() => OrganizationPeopleArgs) args: OrganizationPeopleArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(affiliationsOfOrganization, { parentId: organization.id, args });
   }
 
-  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'Affiliations naming this organization that wait for the person or for the organization to confirm, earliest start first; for its editors and admins.' })
+  @FieldResolver(() => AffiliationConnection, {
+    nullable: true,
+    description:
+      'Affiliations naming this organization that wait for the person or for the organization to confirm, earliest start first; for its editors and admins.',
+  })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (organization: OrganizationRef) => ({ organizationIds: [organization.id] }))
   pendingAffiliations(@Root() organization: OrganizationRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(pendingAffiliationsOfOrganization, { parentId: organization.id, args });
   }
 
-  @FieldResolver(() => AffiliationConnection, { nullable: true, description: 'The advisory (expert) committee: the people in the ADVISOR role, earliest start first.' })
+  @FieldResolver(() => AffiliationConnection, {
+    nullable: true,
+    description: 'The advisory (expert) committee: the people in the ADVISOR role, earliest start first.',
+  })
   advisoryCommittee(@Root() organization: OrganizationRef, @Args(() => CommitteeArgs) args: CommitteeArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(affiliationsOfOrganization, { parentId: organization.id, args: { ...args, role: AffiliationRole.ADVISOR } });
   }
@@ -35,7 +46,7 @@ export class OrganizationPeopleResolver {
     return ctx.loaders.load(affiliationsOfOrganization, { parentId: organization.id, args: { ...args, role: AffiliationRole.BOARD_MEMBER } });
   }
 
-  @FieldResolver(() => JobPostingConnection, { nullable: true, description: 'The organization\'s postings that take applications today, newest first.' })
+  @FieldResolver(() => JobPostingConnection, { nullable: true, description: "The organization's postings that take applications today, newest first." })
   openPositions(@Root() organization: OrganizationRef, @Args(() => OpenPositionsArgs) args: OpenPositionsArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(openPositionsOfOrganization, { parentId: organization.id, args });
   }

@@ -28,7 +28,7 @@ export class PersonPayload {
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'One person by id; null when there is none (or they deleted their account).' })
-  async person(@Arg('id', () => ID, { description: 'The person\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<Person | null> {
+  async person(@Arg('id', () => ID, { description: "The person's id." }) id: string, @Ctx() ctx: HubContext): Promise<Person | null> {
     const person = await ctx.loaders.load(personById, id);
     return person?.erasedAt ? null : person;
   }
@@ -45,7 +45,10 @@ export class PersonResolver {
 
   @Mutation(() => PersonPayload, { description: 'Adds a person to the directory, with their education and qualifications.' })
   @Auth(AuthRule.AUTHENTICATED)
-  async createPerson(@Arg('input', () => CreatePersonInput, { description: 'The person to add.' }) input: CreatePersonInput, @Ctx() ctx: HubContext): Promise<PersonPayload> {
+  async createPerson(
+    @Arg('input', () => CreatePersonInput, { description: 'The person to add.' }) input: CreatePersonInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PersonPayload> {
     return { person: await createPerson(ctx.em, ctx.references, input) };
   }
 
@@ -59,18 +62,22 @@ export class PersonResolver {
     return { person: await updatePerson(ctx.em, ctx.references, id, input) };
   }
 
-  @FieldResolver(() => AffiliationConnection, { description: 'The organizations this person has or had a role in, confirmed by both sides, earliest start first.' })
+  @FieldResolver(() => AffiliationConnection, {
+    description: 'The organizations this person has or had a role in, confirmed by both sides, earliest start first.',
+  })
   affiliations(@Root() person: Person, @Args(() => AffiliationListArgs) args: AffiliationListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(affiliationsOfPerson, { parentId: person.id, args });
   }
 
-  @FieldResolver(() => AffiliationConnection, { description: 'Affiliations naming this person that wait for them or for the organization to confirm, earliest start first; for the person themself.' })
+  @FieldResolver(() => AffiliationConnection, {
+    description: 'Affiliations naming this person that wait for them or for the organization to confirm, earliest start first; for the person themself.',
+  })
   @Auth(AuthRule.SELF, (person: Person) => ({ personId: person.id }))
   pendingAffiliations(@Root() person: Person, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(pendingAffiliationsOfPerson, { parentId: person.id, args });
   }
 
-  @FieldResolver(() => [Education], { description: 'The person\'s education (at most 20 entries), earliest year first.' })
+  @FieldResolver(() => [Education], { description: "The person's education (at most 20 entries), earliest year first." })
   education(@Root() person: Person, @Ctx() ctx: HubContext): Promise<Education[]> {
     return ctx.loaders.load(educationOfPerson, person.id);
   }
@@ -80,12 +87,15 @@ export class PersonResolver {
     return ctx.loaders.load(qualificationsOfPerson, person.id);
   }
 
-  @FieldResolver(() => SocialWorkQualification, { nullable: true, description: 'Highest national social-work qualification held, if any (the highest level among `qualifications`).' })
+  @FieldResolver(() => SocialWorkQualification, {
+    nullable: true,
+    description: 'Highest national social-work qualification held, if any (the highest level among `qualifications`).',
+  })
   async qualification(@Root() person: Person, @Ctx() ctx: HubContext): Promise<SocialWorkQualification | null> {
     return highestLevel(await ctx.loaders.load(qualificationsOfPerson, person.id));
   }
 
-  @FieldResolver(() => JobApplicationConnection, { description: 'The person\'s job applications, newest first.' })
+  @FieldResolver(() => JobApplicationConnection, { description: "The person's job applications, newest first." })
   @Auth(AuthRule.SELF, (person: Person) => ({ personId: person.id }))
   applications(@Root() person: Person, @Args(() => ApplicationListArgs) args: ApplicationListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(applicationsOfPerson, { parentId: person.id, args });
@@ -102,7 +112,8 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => PostingSuggestionConnection, {
-    description: 'Postings taking applications today that share a skill or the city with this person, best match first, each with why it matched. Postings the person has an application in play for are left out.',
+    description:
+      'Postings taking applications today that share a skill or the city with this person, best match first, each with why it matched. Postings the person has an application in play for are left out.',
   })
   suggestedPostings(@Root() person: Person, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(suggestedPostingsOfPerson, { parentId: person.id, args });

@@ -18,10 +18,14 @@ export class RecommendationPayload {
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
   @Mutation(() => RecommendationPayload, {
-    description: 'A person recommends another to a posting or an organization. BAD_USER_INPUT for oneself; CONFLICT for a posting that takes no applications, or a recommendation made before.',
+    description:
+      'A person recommends another to a posting or an organization. BAD_USER_INPUT for oneself; CONFLICT for a posting that takes no applications, or a recommendation made before.',
   })
   @Auth(AuthRule.SELF, (_source, args: { input: { recommenderId: string } }) => ({ personId: args.input.recommenderId }))
-  async recommendPerson(@Arg('input', () => RecommendPersonInput, { description: 'Who recommends whom, where to, and why.' }) input: RecommendPersonInput, @Ctx() ctx: HubContext): Promise<RecommendationPayload> {
+  async recommendPerson(
+    @Arg('input', () => RecommendPersonInput, { description: 'Who recommends whom, where to, and why.' }) input: RecommendPersonInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<RecommendationPayload> {
     return { recommendation: await recommendPerson(ctx.em, ctx.references, input) };
   }
 
@@ -35,12 +39,15 @@ export class RecommendationResolver {
     return (await ctx.loaders.load(personById, recommendation.candidate.id))!;
   }
 
-  @FieldResolver(() => JobPosting, { nullable: true, description: 'The posting the candidate is recommended for; null for a recommendation to the organization as a whole.' })
+  @FieldResolver(() => JobPosting, {
+    nullable: true,
+    description: 'The posting the candidate is recommended for; null for a recommendation to the organization as a whole.',
+  })
   async posting(@Root() recommendation: Recommendation, @Ctx() ctx: HubContext): Promise<JobPosting | null> {
     return recommendation.posting ? ctx.loaders.load(postingById, recommendation.posting.id) : null;
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The organization the candidate is recommended to (the posting\'s, for a posting).' })
+  @FieldResolver(() => OrganizationRef, { description: "The organization the candidate is recommended to (the posting's, for a posting)." })
   organization(@Root() recommendation: Recommendation): OrganizationRef {
     return { id: recommendation.organizationId };
   }

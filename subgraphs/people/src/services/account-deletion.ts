@@ -26,7 +26,22 @@ export async function erasePersonInPeople(em: EntityManager, personId: string): 
   if (!person) return 0;
   let touched = 0;
   if (!person.erasedAt) {
-    Object.assign(person, { name: ERASED_NAME, nameZh: null, roles: [], city: null, province: null, skills: [], languages: [], bio: null, bioZh: null, email: null, phone: null, visibility: ProfileVisibility.PRIVATE, openToWork: false, erasedAt: new Date() });
+    Object.assign(person, {
+      name: ERASED_NAME,
+      nameZh: null,
+      roles: [],
+      city: null,
+      province: null,
+      skills: [],
+      languages: [],
+      bio: null,
+      bioZh: null,
+      email: null,
+      phone: null,
+      visibility: ProfileVisibility.PRIVATE,
+      openToWork: false,
+      erasedAt: new Date(),
+    });
     touched += 1;
   }
   touched += await em.nativeDelete(Education, { person: personId });
@@ -54,7 +69,13 @@ function stateOf(request: ErasureRequest): AccountDeletionState {
  * subgraph to erase theirs. A subgraph that does not confirm stays pending and is asked again
  * (`catchUpErasures`); calling this again is safe and retries what is pending.
  */
-export async function deleteAccount(em: EntityManager, references: References, log: Logger, personId: string, options: ErasureOptions): Promise<AccountDeletionState> {
+export async function deleteAccount(
+  em: EntityManager,
+  references: References,
+  log: Logger,
+  personId: string,
+  options: ErasureOptions,
+): Promise<AccountDeletionState> {
   const request = await em.transactional(async (tx) => {
     let existing = await tx.findOne(ErasureRequest, { personId });
     if (!existing) {
@@ -121,7 +142,10 @@ export function noteIncompleteErasure(): void {
 }
 
 /** Retries incomplete deletions every `intervalMs` while the subgraph runs. */
-export function erasureRetries(services: { em: EntityManager; references: References; log: Logger }, intervalMs = Number(process.env.ERASURE_RETRY_MS ?? 5000)) {
+export function erasureRetries(
+  services: { em: EntityManager; references: References; log: Logger },
+  intervalMs = Number(process.env.ERASURE_RETRY_MS ?? 5000),
+) {
   let running: Promise<unknown> = Promise.resolve();
   const retry = async () => {
     if (!mayHavePending) return;

@@ -40,7 +40,15 @@ const ORDER: PageOrder<Affiliation> = { by: 'startedOn' };
 
 /** `Organization.people` (confirmed affiliations) for every organization of a request, in one statement for rows and one for totals. */
 export const affiliationsOfOrganization = definePageLoader<Affiliation, OrganizationPeopleArgs>('affiliationsOfOrganization', (organizationIds, args, ctx) =>
-  paginateByParent(ctx.em, Affiliation, 'organizationId', organizationIds, { $and: [CONFIRMED, currentCondition(args.current), args.role ? { role: args.role } : {}] }, args, ORDER),
+  paginateByParent(
+    ctx.em,
+    Affiliation,
+    'organizationId',
+    organizationIds,
+    { $and: [CONFIRMED, currentCondition(args.current), args.role ? { role: args.role } : {}] },
+    args,
+    ORDER,
+  ),
 );
 
 /** `Person.affiliations` (confirmed affiliations) for every person of a request, batched like `affiliationsOfOrganization`. */
@@ -49,8 +57,9 @@ export const affiliationsOfPerson = definePageLoader<Affiliation, AffiliationLis
 );
 
 /** `Organization.pendingAffiliations`: the affiliations naming the organization that wait for a side. */
-export const pendingAffiliationsOfOrganization = definePageLoader<Affiliation, ConnectionArgs>('pendingAffiliationsOfOrganization', (organizationIds, args, ctx) =>
-  paginateByParent(ctx.em, Affiliation, 'organizationId', organizationIds, PENDING, args, ORDER),
+export const pendingAffiliationsOfOrganization = definePageLoader<Affiliation, ConnectionArgs>(
+  'pendingAffiliationsOfOrganization',
+  (organizationIds, args, ctx) => paginateByParent(ctx.em, Affiliation, 'organizationId', organizationIds, PENDING, args, ORDER),
 );
 
 /** `Person.pendingAffiliations`: the affiliations naming the person that wait for a side. */
@@ -86,7 +95,15 @@ export async function addAffiliation(em: EntityManager, references: References, 
         throw new ConflictError(message, { field: 'role', affiliationId: held.id, status });
       }
     }
-    const affiliation = tx.create(Affiliation, { person, organizationId: input.organizationId, role: input.role, title, startedOn, endedOn, ...proposedBy(sides) });
+    const affiliation = tx.create(Affiliation, {
+      person,
+      organizationId: input.organizationId,
+      role: input.role,
+      title,
+      startedOn,
+      endedOn,
+      ...proposedBy(sides),
+    });
     await tx.flush();
     return affiliation;
   });
@@ -97,7 +114,10 @@ export async function endAffiliation(em: EntityManager, id: string, endedOn: str
   return em.transactional(async (tx) => {
     const affiliation = await findOrNotFound(tx, Affiliation, id, 'id', { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (affiliationStatus(affiliation) !== AffiliationStatus.CONFIRMED) {
-      throw new ConflictError('this affiliation is not confirmed by both sides, so it never took effect: decline it instead of ending it', { field: 'id', status: affiliationStatus(affiliation) });
+      throw new ConflictError('this affiliation is not confirmed by both sides, so it never took effect: decline it instead of ending it', {
+        field: 'id',
+        status: affiliationStatus(affiliation),
+      });
     }
     if (!isCurrent(affiliation)) throw new ConflictError(`this affiliation already ended on ${affiliation.endedOn}`, { field: 'id' });
     affiliation.endedOn = endDate(endedOn ?? today(), affiliation.startedOn, 'endedOn');

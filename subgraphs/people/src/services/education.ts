@@ -33,7 +33,9 @@ export function educationEntries(inputs: readonly EducationInput[] | null | unde
 
 /** Organization ids the entries name, by input field, for one reference check. */
 export function educationOrganizations(entries: readonly EntityData<Education>[], field: string): Record<string, string> {
-  return Object.fromEntries(entries.flatMap((entry, index) => (entry.organizationId ? [[`${field}[${index}].organizationId`, entry.organizationId as string]] : [])));
+  return Object.fromEntries(
+    entries.flatMap((entry, index) => (entry.organizationId ? [[`${field}[${index}].organizationId`, entry.organizationId as string]] : [])),
+  );
 }
 
 /** `Person.education` for every person of a request in one statement: a bounded list (at most 20 per person), earliest year first. */

@@ -52,7 +52,9 @@ export async function applyForJob(em: EntityManager, input: ApplyForJobInput): P
 
 function duplicate(status?: ApplicationStatus): ConflictError {
   const held = status ? ` (${status})` : '';
-  return new ConflictError(`this person already has an application${held} to this posting; one at a time, unless it was rejected or withdrawn`, { field: 'personId' });
+  return new ConflictError(`this person already has an application${held} to this posting; one at a time, unless it was rejected or withdrawn`, {
+    field: 'personId',
+  });
 }
 
 async function move(em: EntityManager, id: string, to: ApplicationStatus, actor: ApplicationActor): Promise<JobApplication> {

@@ -86,7 +86,15 @@ export function listJobPostings(em: EntityManager, filter: JobPostingFilter | un
 
 /** `Organization.openPositions` for every organization of a request: one statement for rows, one for totals. */
 export const openPositionsOfOrganization = definePageLoader<JobPosting, OpenPositionsArgs>('openPositionsOfOrganization', (organizationIds, args, ctx) =>
-  paginateByParent(ctx.em, JobPosting, 'organizationId', organizationIds, { $and: [openNowCondition(), args.kinds?.length ? { kind: { $in: args.kinds } } : {}] }, args, POSTING_ORDER),
+  paginateByParent(
+    ctx.em,
+    JobPosting,
+    'organizationId',
+    organizationIds,
+    { $and: [openNowCondition(), args.kinds?.length ? { kind: { $in: args.kinds } } : {}] },
+    args,
+    POSTING_ORDER,
+  ),
 );
 
 type PostingFields = Omit<PostJobInput, 'organizationId' | 'draft'> | Omit<UpdateJobPostingInput, 'id'>;
@@ -164,7 +172,9 @@ export async function publishJobPosting(em: EntityManager, references: Reference
     const posting = await lockPosting(tx, input.id);
     assertPostingTransition(posting.status, JobPostingStatus.OPEN);
     if (posting.closesOn && posting.closesOn < today()) {
-      throw new ConflictError(`this draft's closesOn (${posting.closesOn}) has passed; change it with updateJobPosting before publishing`, { field: 'closesOn' });
+      throw new ConflictError(`this draft's closesOn (${posting.closesOn}) has passed; change it with updateJobPosting before publishing`, {
+        field: 'closesOn',
+      });
     }
     posting.status = JobPostingStatus.OPEN;
     publishJobPosted(tx, posting, await hiringOrganization(references, posting.organizationId));

@@ -98,7 +98,14 @@ function suggestionRequest(args: ConnectionArgs): PageRequest {
   return request;
 }
 
-type Row = Record<string, unknown> & { __parent: string; __total: number; __score: number | null; __matched_skills: string[]; __same_city: boolean; __qualification_met: boolean };
+type Row = Record<string, unknown> & {
+  __parent: string;
+  __total: number;
+  __score: number | null;
+  __matched_skills: string[];
+  __same_city: boolean;
+  __qualification_met: boolean;
+};
 
 /** Runs a ranked-pages statement and builds one page per parent, in the order of `parentIds`. */
 async function suggestionPages<N extends object, S extends MatchExplanation>(
@@ -112,7 +119,9 @@ async function suggestionPages<N extends object, S extends MatchExplanation>(
   const request = suggestionRequest(args);
   const wanted = parentIds.filter(isUuid);
   const empty = (): Page<S> => ({
-    edges: [], nodes: [], totalCount: 0,
+    edges: [],
+    nodes: [],
+    totalCount: 0,
     pageInfo: { hasNextPage: false, hasPreviousPage: request.after !== undefined, startCursor: null, endCursor: null },
   });
   if (wanted.length === 0) return parentIds.map(() => empty());

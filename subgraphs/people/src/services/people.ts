@@ -1,5 +1,20 @@
 import { LockMode, type EntityData, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { type ConnectionArgs, defineRowsById, distinct, illustrativeCondition, isUuid, type ListOrder, NotFoundError, optionalText, type Page, paginateChanges, type References, requiredText, textMatch, UserInputError } from '@ngo-hub/kit';
+import {
+  type ConnectionArgs,
+  defineRowsById,
+  distinct,
+  illustrativeCondition,
+  isUuid,
+  type ListOrder,
+  NotFoundError,
+  optionalText,
+  type Page,
+  paginateChanges,
+  type References,
+  requiredText,
+  textMatch,
+  UserInputError,
+} from '@ngo-hub/kit';
 import { Education } from '../entities/education';
 import { Person, ProfileVisibility } from '../entities/person';
 import { Qualification, QualificationKind } from '../entities/qualification';

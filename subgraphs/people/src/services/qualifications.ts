@@ -17,7 +17,10 @@ export function qualificationEntries(inputs: readonly QualificationInput[] | nul
     if (seen.has(key)) throw new UserInputError(`${field} names ${key} twice`, `${at}.level`);
     seen.add(key);
     if (input.year !== undefined && input.year !== null && (input.year < FIRST_EXAMINATION_YEAR || input.year > thisYear)) {
-      throw new UserInputError(`${at}.year must be between ${FIRST_EXAMINATION_YEAR} (the first national examination) and ${thisYear} (got ${input.year})`, `${at}.year`);
+      throw new UserInputError(
+        `${at}.year must be between ${FIRST_EXAMINATION_YEAR} (the first national examination) and ${thisYear} (got ${input.year})`,
+        `${at}.year`,
+      );
     }
     return { kind, level: input.level, year: input.year ?? undefined };
   });

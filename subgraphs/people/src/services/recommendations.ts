@@ -44,9 +44,13 @@ export async function recommendPerson(em: EntityManager, references: References,
   const postingId = input.postingId ?? undefined;
   const organizationId = input.organizationId ?? undefined;
   if ((postingId === undefined) === (organizationId === undefined)) {
-    throw new UserInputError('give postingId (a job posting) or organizationId (an organization), exactly one of them', postingId === undefined ? 'postingId' : 'organizationId');
+    throw new UserInputError(
+      'give postingId (a job posting) or organizationId (an organization), exactly one of them',
+      postingId === undefined ? 'postingId' : 'organizationId',
+    );
   }
-  if (input.recommenderId === input.candidateId) throw new UserInputError('a person cannot recommend themselves; candidateId must differ from recommenderId', 'candidateId');
+  if (input.recommenderId === input.candidateId)
+    throw new UserInputError('a person cannot recommend themselves; candidateId must differ from recommenderId', 'candidateId');
   if (organizationId !== undefined) await references.assertExist('Organization', [organizationId], 'organizationId');
   try {
     return await em.transactional(async (tx) => {

@@ -19,7 +19,7 @@ registerEnumType(AuditOutcomeKind, {
   description: 'What came of an access.',
   valuesConfig: {
     ALLOWED: { description: 'The data was read or changed.' },
-    DENIED: { description: 'The caller asked and was refused by the field\'s @auth rule.' },
+    DENIED: { description: "The caller asked and was refused by the field's @auth rule." },
     FAILED: { description: 'The caller was allowed, but the field answered with an error (e.g. a refused change).' },
   },
 });
@@ -34,7 +34,7 @@ registerEnumType(AuditActorKindValue, {
   description: 'How the actor signed in.',
   valuesConfig: {
     PERSON: { description: 'A person, with a JWT.' },
-    API_KEY: { description: 'A partner organization\'s API key.' },
+    API_KEY: { description: "A partner organization's API key." },
     HUB_ADMIN: { description: 'A hub admin.' },
   },
 });
@@ -46,7 +46,7 @@ export class AuditActor {
 
   /** The signed-in person who acted: resolved from `personId` (AuditActorResolver). */
 
-  @Field(() => ID, { nullable: true, description: 'The API key used, when it was one (keys are listed, and revoked, by their organization\'s admins).' })
+  @Field(() => ID, { nullable: true, description: "The API key used, when it was one (keys are listed, and revoked, by their organization's admins)." })
   apiKeyId?: string | null;
 
   @Field(() => [OrganizationRef], { description: 'The organizations the actor acted for: their memberships when they acted.' })
@@ -56,7 +56,7 @@ export class AuditActor {
   personId: string | null;
 }
 
-@ObjectType({ description: 'One request\'s access to one person\'s data in one part of the hub.' })
+@ObjectType({ description: "One request's access to one person's data in one part of the hub." })
 export class AuditLogEntry {
   @Field(() => ID)
   id: string;
@@ -82,7 +82,7 @@ export class AuditLogEntry {
   @Field(() => AuditActor)
   actor: AuditActor;
 
-  @Field({ description: 'The request\'s id (`x-request-id`): the gateway\'s and subgraphs\' logs carry it too.' })
+  @Field({ description: "The request's id (`x-request-id`): the gateway's and subgraphs' logs carry it too." })
   requestId: string;
 
   /** Kept for the `subject` resolver. */
@@ -112,7 +112,10 @@ export class AuditLogConnection {
 
 @InputType({ description: 'Which accesses to list; every field narrows the list.' })
 export class AuditLogFilter {
-  @Field(() => ID, { nullable: true, description: 'The person whose data was accessed. Defaults to the signed-in person; only hub admins may name another, or leave it out to see everyone\'s.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The person whose data was accessed. Defaults to the signed-in person; only hub admins may name another, or leave it out to see everyone's.",
+  })
   subject?: string;
 
   @Field(() => ID, { nullable: true, description: 'The person who acted.' })

@@ -9,13 +9,13 @@ export abstract class MatchExplanation {
   @Field(() => Int, { description: 'Rank of the match: 2 per shared skill, +1 for the same city, +1 when the qualification requirement is met. Higher first.' })
   score: number;
 
-  @Field(() => [String], { description: 'The posting\'s skills the person has (compared ignoring case), as the posting writes them.' })
+  @Field(() => [String], { description: "The posting's skills the person has (compared ignoring case), as the posting writes them." })
   matchedSkills: string[];
 
-  @Field({ description: 'True when the person lives in the posting\'s city (compared ignoring case).' })
+  @Field({ description: "True when the person lives in the posting's city (compared ignoring case)." })
   sameCity: boolean;
 
-  @Field({ description: 'True when the person holds the posting\'s minimum social-work qualification or a higher one, or the posting requires none.' })
+  @Field({ description: "True when the person holds the posting's minimum social-work qualification or a higher one, or the posting requires none." })
   qualificationMet: boolean;
 }
 

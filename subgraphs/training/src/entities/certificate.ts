@@ -33,11 +33,14 @@ export class Certificate {
   personId: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The holder\'s name as printed on the certificate; null once the holder deleted their account and kept it verifiable.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The holder's name as printed on the certificate; null once the holder deleted their account and kept it verifiable.",
+  })
   holderName?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The holder\'s name in Chinese as printed on the certificate.' })
+  @Field(() => String, { nullable: true, description: "The holder's name in Chinese as printed on the certificate." })
   holderNameZh?: string;
 
   @Property({ type: 'date' })

@@ -12,9 +12,18 @@ import { Recognition } from './recognition';
 @Index({ properties: ['fundingGrantId'] })
 // Trigram indexes (pg_trgm) serve the case-insensitive `search` filter on titles and descriptions (ILIKE), English and Chinese alike.
 @Index({ name: 'course_title_trgm_index', expression: 'create index "course_title_trgm_index" on "training"."course" using gin ("title" public.gin_trgm_ops)' })
-@Index({ name: 'course_title_zh_trgm_index', expression: 'create index "course_title_zh_trgm_index" on "training"."course" using gin ("title_zh" public.gin_trgm_ops)' })
-@Index({ name: 'course_description_trgm_index', expression: 'create index "course_description_trgm_index" on "training"."course" using gin ("description" public.gin_trgm_ops)' })
-@Index({ name: 'course_description_zh_trgm_index', expression: 'create index "course_description_zh_trgm_index" on "training"."course" using gin ("description_zh" public.gin_trgm_ops)' })
+@Index({
+  name: 'course_title_zh_trgm_index',
+  expression: 'create index "course_title_zh_trgm_index" on "training"."course" using gin ("title_zh" public.gin_trgm_ops)',
+})
+@Index({
+  name: 'course_description_trgm_index',
+  expression: 'create index "course_description_trgm_index" on "training"."course" using gin ("description" public.gin_trgm_ops)',
+})
+@Index({
+  name: 'course_description_zh_trgm_index',
+  expression: 'create index "course_description_zh_trgm_index" on "training"."course" using gin ("description_zh" public.gin_trgm_ops)',
+})
 @Check({ name: 'course_dates_check', expression: 'ends_on >= starts_on' })
 @Check({ name: 'course_capacity_check', expression: 'capacity is null or capacity >= 1' })
 @Check({ name: 'course_fee_check', expression: '(fee_amount is null) = (fee_currency is null) and (fee_amount is null or fee_amount > 0)' })
@@ -26,7 +35,7 @@ export class Course {
   id: string = newId();
 
   @Property({ type: 'text' })
-  @Field({ description: 'Title in English (or in the course\'s own language).' })
+  @Field({ description: "Title in English (or in the course's own language)." })
   title: string;
 
   @Property({ type: 'text', nullable: true })

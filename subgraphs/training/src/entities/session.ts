@@ -21,7 +21,7 @@ export class Session {
   course: Course;
 
   @Property({ type: 'date' })
-  @Field(() => Date, { name: 'date', description: 'The day it takes place, within the course\'s dates.' })
+  @Field(() => Date, { name: 'date', description: "The day it takes place, within the course's dates." })
   heldOn: string;
 
   /** "HH:MM", local time in the course's time zone; text so that it sorts and compares as written. */

@@ -6,7 +6,7 @@ import { RecognitionInput } from './recognition.input';
 
 @InputType({ description: 'A new course, with the organizations that offer it.' })
 export class CreateCourseInput {
-  @Field({ description: 'Title in English (or in the course\'s own language); required.' })
+  @Field({ description: "Title in English (or in the course's own language); required." })
   title: string;
 
   @Field(() => String, { nullable: true, description: 'Title in Chinese.' })
@@ -108,7 +108,7 @@ export class UpdateCourseInput {
   @Field(() => String, { nullable: true, description: 'When it meets, in Chinese.' })
   scheduleZh?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'IANA time zone of its sessions\' times; cannot be cleared.' })
+  @Field(() => String, { nullable: true, description: "IANA time zone of its sessions' times; cannot be cleared." })
   timeZone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Language of instruction as a BCP 47 tag; cannot be cleared.' })

@@ -41,9 +41,9 @@ export class AddLessonInput {
 
 @InputType({ description: 'A lesson an enrolled person completed.' })
 export class CompleteLessonInput {
-  @Field(() => ID, { description: 'The person\'s enrollment: an ENROLLED one.' })
+  @Field(() => ID, { description: "The person's enrollment: an ENROLLED one." })
   enrollmentId: string;
 
-  @Field(() => ID, { description: 'The lesson: one of the enrollment\'s course.' })
+  @Field(() => ID, { description: "The lesson: one of the enrollment's course." })
   lessonId: string;
 }

@@ -7,7 +7,7 @@ export class ScheduleSessionInput {
   @Field(() => ID, { description: 'The course: an existing one.' })
   courseId: string;
 
-  @Field(() => Date, { description: 'The day, within the course\'s dates.' })
+  @Field(() => Date, { description: "The day, within the course's dates." })
   date: string;
 
   @Field(() => String, { nullable: true, description: 'Start, "HH:MM" (24-hour) in the course\'s time zone.' })
@@ -34,7 +34,7 @@ export class ScheduleSessionInput {
 
 @InputType({ description: 'Changes to a scheduled session: fields left out stay as they are; null clears an optional field.' })
 export class UpdateSessionInput {
-  @Field(() => Date, { nullable: true, description: 'The day, within the course\'s dates.' })
+  @Field(() => Date, { nullable: true, description: "The day, within the course's dates." })
   date?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Start, "HH:MM"; null: not fixed (clears the end too).' })

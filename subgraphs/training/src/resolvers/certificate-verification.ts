@@ -12,10 +12,14 @@ export class CertificateVerification {
   @Field({ description: 'The code, as printed (e.g. "7K2M-QX9P-4DRT").' })
   code: string;
 
-  @Field(() => String, { nullable: true, description: 'The holder\'s name as printed on the certificate; null when the holder deleted their account and chose to keep the certificate verifiable without it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The holder's name as printed on the certificate; null when the holder deleted their account and chose to keep the certificate verifiable without it.",
+  })
   holderName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The holder\'s name in Chinese as printed on the certificate.' })
+  @Field(() => String, { nullable: true, description: "The holder's name in Chinese as printed on the certificate." })
   holderNameZh: string | null;
 
   @Field(() => Course, { description: 'The course completed.' })

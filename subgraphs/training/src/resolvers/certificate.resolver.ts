@@ -15,9 +15,13 @@ import { CertificateVerification } from './certificate-verification';
 export class CertificateResolver {
   @Query(() => CertificateVerification, {
     nullable: true,
-    description: 'Checks a certificate by the code printed on it (any case, hyphens optional): who completed what, when, issued by whom. Null when no certificate has this code.',
+    description:
+      'Checks a certificate by the code printed on it (any case, hyphens optional): who completed what, when, issued by whom. Null when no certificate has this code.',
   })
-  async verifyCertificate(@Arg('code', { description: 'The code on the certificate, e.g. "7K2M-QX9P-4DRT".' }) code: string, @Ctx() ctx: HubContext): Promise<CertificateVerification | null> {
+  async verifyCertificate(
+    @Arg('code', { description: 'The code on the certificate, e.g. "7K2M-QX9P-4DRT".' }) code: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<CertificateVerification | null> {
     const certificate = await certificateByCode(ctx.em, code);
     if (!certificate) return null;
     return Object.assign(new CertificateVerification(), {

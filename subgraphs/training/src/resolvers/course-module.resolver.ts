@@ -18,7 +18,10 @@ export class CourseModulePayload {
 export class CourseModuleResolver {
   @Mutation(() => CourseModulePayload, { description: 'Adds a module to a course, last or at the position given.' })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { courseId: string } }, ctx: HubContext) => courseOrganizations(ctx, args.input.courseId))
-  async addCourseModule(@Arg('input', () => AddCourseModuleInput, { description: 'The module.' }) input: AddCourseModuleInput, @Ctx() ctx: HubContext): Promise<CourseModulePayload> {
+  async addCourseModule(
+    @Arg('input', () => AddCourseModuleInput, { description: 'The module.' }) input: AddCourseModuleInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<CourseModulePayload> {
     return { module: await addCourseModule(ctx.em, input) };
   }
 

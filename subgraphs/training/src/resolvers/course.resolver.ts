@@ -40,7 +40,7 @@ export class UpdateCoursePayload {
 @Resolver(() => Course)
 export class CourseResolver {
   @Query(() => Course, { nullable: true, description: 'One course by id; null when there is none.' })
-  course(@Arg('id', () => ID, { description: 'The course\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<Course | null> {
+  course(@Arg('id', () => ID, { description: "The course's id." }) id: string, @Ctx() ctx: HubContext): Promise<Course | null> {
     return ctx.loaders.load(courseById, id);
   }
 
@@ -56,7 +56,10 @@ export class CourseResolver {
 
   @Mutation(() => CoursePayload, { description: 'Adds a course offered by one or more existing organizations.' })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { offeredByIds: string[] } }) => ({ organizationIds: args.input.offeredByIds }))
-  async createCourse(@Arg('input', () => CreateCourseInput, { description: 'The course and the organizations that offer it.' }) input: CreateCourseInput, @Ctx() ctx: HubContext): Promise<CoursePayload> {
+  async createCourse(
+    @Arg('input', () => CreateCourseInput, { description: 'The course and the organizations that offer it.' }) input: CreateCourseInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<CoursePayload> {
     return { course: await createCourse(ctx.em, ctx.references, input) };
   }
 

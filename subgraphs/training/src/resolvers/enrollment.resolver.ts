@@ -38,13 +38,16 @@ export class CompleteEnrollmentPayload {
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
-  @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id (personal data: for the person, the course\'s organizations and hub admins); null when there is none.' })
+  @Query(() => Enrollment, {
+    nullable: true,
+    description: "One enrollment by id (personal data: for the person, the course's organizations and hub admins); null when there is none.",
+  })
   // an enrollment is personal data; an unknown id has no subject, so only an admin learns it is missing
   @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, async (_source, args: { id: string }, ctx: HubContext) => {
     const enrollment = await ctx.loaders.load(enrollmentById, args.id);
     return enrollment ? enrollmentSubject(enrollment, ctx) : {};
   })
-  enrollment(@Arg('id', () => ID, { description: 'The enrollment\'s id.' }) id: string, @Ctx() ctx: HubContext): Promise<Enrollment | null> {
+  enrollment(@Arg('id', () => ID, { description: "The enrollment's id." }) id: string, @Ctx() ctx: HubContext): Promise<Enrollment | null> {
     return ctx.loaders.load(enrollmentById, id);
   }
 
@@ -56,25 +59,37 @@ export class EnrollmentResolver {
     ...(await courseOrganizations(ctx, args.input.courseId)),
     personId: args.input.personId,
   }))
-  async enrollPerson(@Arg('input', () => EnrollPersonInput, { description: 'The course and the person.' }) input: EnrollPersonInput, @Ctx() ctx: HubContext): Promise<EnrollmentPayload> {
+  async enrollPerson(
+    @Arg('input', () => EnrollPersonInput, { description: 'The course and the person.' }) input: EnrollPersonInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<EnrollmentPayload> {
     return { enrollment: await enrollPerson(ctx.em, ctx.references, input.courseId, input.personId) };
   }
 
   @Mutation(() => EnrollmentPayload, { description: 'Admits an APPLIED enrollment: ENROLLED when a seat is free, else WAITLISTED. To turn it down, drop it.' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, async (_source, args: { id: string }, ctx: HubContext) => ({ organizationIds: (await enrollmentSubjectById(ctx, args.id)).organizationIds }))
+  @Auth(AuthRule.ORGANIZATION_EDITOR, async (_source, args: { id: string }, ctx: HubContext) => ({
+    organizationIds: (await enrollmentSubjectById(ctx, args.id)).organizationIds,
+  }))
   async approveEnrollment(@Arg('id', () => ID, { description: 'The enrollment to approve.' }) id: string, @Ctx() ctx: HubContext): Promise<EnrollmentPayload> {
     return { enrollment: await approveEnrollment(ctx.em, id) };
   }
 
-  @Mutation(() => DropEnrollmentPayload, { description: 'Drops an enrollment (or turns down an application); a freed seat goes to the first person on the waiting list.' })
+  @Mutation(() => DropEnrollmentPayload, {
+    description: 'Drops an enrollment (or turns down an application); a freed seat goes to the first person on the waiting list.',
+  })
   @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (_source, args: { id: string }, ctx: HubContext) => enrollmentSubjectById(ctx, args.id))
   dropEnrollment(@Arg('id', () => ID, { description: 'The enrollment to drop.' }) id: string, @Ctx() ctx: HubContext): Promise<DropEnrollmentPayload> {
     return dropEnrollment(ctx.em, id);
   }
 
   @Mutation(() => CompleteEnrollmentPayload, { description: 'Records that an ENROLLED person completed the course, and issues their certificate.' })
-  @Auth(AuthRule.ORGANIZATION_EDITOR, async (_source, args: { id: string }, ctx: HubContext) => ({ organizationIds: (await enrollmentSubjectById(ctx, args.id)).organizationIds }))
-  completeEnrollment(@Arg('id', () => ID, { description: 'The enrollment to complete.' }) id: string, @Ctx() ctx: HubContext): Promise<CompleteEnrollmentPayload> {
+  @Auth(AuthRule.ORGANIZATION_EDITOR, async (_source, args: { id: string }, ctx: HubContext) => ({
+    organizationIds: (await enrollmentSubjectById(ctx, args.id)).organizationIds,
+  }))
+  completeEnrollment(
+    @Arg('id', () => ID, { description: 'The enrollment to complete.' }) id: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<CompleteEnrollmentPayload> {
     return completeEnrollment(ctx.em, ctx.references, id);
   }
 
@@ -93,7 +108,7 @@ export class EnrollmentResolver {
 
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'Share of the course\'s lessons the person has completed, from 0 to 1; null when the course has no lessons.',
+    description: "Share of the course's lessons the person has completed, from 0 to 1; null when the course has no lessons.",
   })
   progress(@Root() enrollment: Enrollment, @Ctx() ctx: HubContext): Promise<number | null> {
     return ctx.loaders.load(progressByEnrollment, enrollment.id);

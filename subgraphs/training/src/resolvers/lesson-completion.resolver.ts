@@ -25,10 +25,16 @@ export class CompleteLessonPayload {
 @Resolver()
 export class LessonCompletionResolver {
   @Mutation(() => CompleteLessonPayload, {
-    description: 'Records that an ENROLLED person completed a lesson of their course (again: no change). The last lesson completes the course and issues the certificate.',
+    description:
+      'Records that an ENROLLED person completed a lesson of their course (again: no change). The last lesson completes the course and issues the certificate.',
   })
-  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (_source, args: { input: { enrollmentId: string } }, ctx: HubContext) => enrollmentSubjectById(ctx, args.input.enrollmentId, 'enrollmentId'))
-  async completeLesson(@Arg('input', () => CompleteLessonInput, { description: 'The enrollment and the lesson.' }) input: CompleteLessonInput, @Ctx() ctx: HubContext): Promise<CompleteLessonPayload> {
+  @Auth(AuthRule.SELF_OR_ORGANIZATION_EDITOR, (_source, args: { input: { enrollmentId: string } }, ctx: HubContext) =>
+    enrollmentSubjectById(ctx, args.input.enrollmentId, 'enrollmentId'),
+  )
+  async completeLesson(
+    @Arg('input', () => CompleteLessonInput, { description: 'The enrollment and the lesson.' }) input: CompleteLessonInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<CompleteLessonPayload> {
     const { enrollment, lesson, completion, certificate } = await completeLesson(ctx.em, ctx.references, input.enrollmentId, input.lessonId);
     return { enrollment, lesson, completedAt: completion.completedAt, certificate };
   }

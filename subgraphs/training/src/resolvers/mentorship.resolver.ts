@@ -19,15 +19,22 @@ export class MentorshipPayload {
 export class MentorshipResolver {
   @Mutation(() => MentorshipPayload, { description: 'Records a mentorship agreed in principle (PROPOSED), to start later with acceptMentorship.' })
   @Auth(AuthRule.SELF, (_source, args: { input: ProposeMentorshipInput }) => mentorshipPeople(args.input))
-  async proposeMentorship(@Arg('input', () => ProposeMentorshipInput, { description: 'The mentor, the mentee and the kind.' }) input: ProposeMentorshipInput, @Ctx() ctx: HubContext): Promise<MentorshipPayload> {
+  async proposeMentorship(
+    @Arg('input', () => ProposeMentorshipInput, { description: 'The mentor, the mentee and the kind.' }) input: ProposeMentorshipInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<MentorshipPayload> {
     return { mentorship: await proposeMentorship(ctx.em, ctx.references, input) };
   }
 
   @Mutation(() => MentorshipPayload, {
-    description: 'Records a mentorship or individual supervision that is under way (ACTIVE). Mentor and mentee are existing, different people, with one open mentorship of a kind at a time.',
+    description:
+      'Records a mentorship or individual supervision that is under way (ACTIVE). Mentor and mentee are existing, different people, with one open mentorship of a kind at a time.',
   })
   @Auth(AuthRule.SELF, (_source, args: { input: StartMentorshipInput }) => mentorshipPeople(args.input))
-  async startMentorship(@Arg('input', () => StartMentorshipInput, { description: 'The mentor, the mentee, the kind and the start.' }) input: StartMentorshipInput, @Ctx() ctx: HubContext): Promise<MentorshipPayload> {
+  async startMentorship(
+    @Arg('input', () => StartMentorshipInput, { description: 'The mentor, the mentee, the kind and the start.' }) input: StartMentorshipInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<MentorshipPayload> {
     return { mentorship: await startMentorship(ctx.em, ctx.references, input) };
   }
 
@@ -35,7 +42,8 @@ export class MentorshipResolver {
   @Auth(AuthRule.SELF, (_source, args: { id: string }, ctx: HubContext) => mentorshipSubjectById(ctx, args.id))
   async acceptMentorship(
     @Arg('id', () => ID, { description: 'The proposed mentorship.' }) id: string,
-    @Arg('startedOn', () => Date, { nullable: true, description: 'The day it started; default today, never in the future.' }) startedOn: string | null | undefined,
+    @Arg('startedOn', () => Date, { nullable: true, description: 'The day it started; default today, never in the future.' })
+    startedOn: string | null | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<MentorshipPayload> {
     return { mentorship: await acceptMentorship(ctx.em, id, startedOn) };
@@ -46,7 +54,8 @@ export class MentorshipResolver {
   async endMentorship(
     @Arg('id', () => ID, { description: 'The mentorship to end.' }) id: string,
     @Arg('outcome', () => MentorshipEnding, { description: 'COMPLETED (it ran its course) or ENDED (stopped early, or withdrawn).' }) outcome: MentorshipEnding,
-    @Arg('endedOn', () => Date, { nullable: true, description: 'The day it ended; default today, never in the future nor before it started.' }) endedOn: string | null | undefined,
+    @Arg('endedOn', () => Date, { nullable: true, description: 'The day it ended; default today, never in the future nor before it started.' })
+    endedOn: string | null | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<MentorshipPayload> {
     return { mentorship: await endMentorship(ctx.em, id, outcome, endedOn) };

@@ -9,7 +9,10 @@ import { MyData } from '../entities/my-data';
 // nullable like every field added to another subgraph's entity: a down subgraph yields partial data
 @Resolver(() => MyData)
 export class MyDataResolver {
-  @FieldResolver(() => [Enrollment], { nullable: true, description: 'Every enrollment, in the order applied; each with its status, progress through lessons and certificate.' })
+  @FieldResolver(() => [Enrollment], {
+    nullable: true,
+    description: 'Every enrollment, in the order applied; each with its status, progress through lessons and certificate.',
+  })
   enrollments(@Root() data: MyData, @Ctx() ctx: HubContext): Promise<Enrollment[]> {
     return ctx.em.find(Enrollment, { personId: data.id }, { orderBy: { appliedAt: 'asc', id: 'asc' } });
   }

@@ -9,7 +9,10 @@ import { CourseConnection } from './course-connection';
 // gateway still answers the rest of a query (partial data) instead of nulling the whole entity.
 @Resolver(() => OrganizationRef)
 export class OrganizationResolver {
-  @FieldResolver(() => CourseConnection, { nullable: true, description: 'Courses this organization offers (alone or with others), in the order it began offering them.' })
+  @FieldResolver(() => CourseConnection, {
+    nullable: true,
+    description: 'Courses this organization offers (alone or with others), in the order it began offering them.',
+  })
   coursesOffered(@Root() organization: OrganizationRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(coursesOfferedByOrganization, { parentId: organization.id, args });
   }

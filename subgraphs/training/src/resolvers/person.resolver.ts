@@ -18,13 +18,16 @@ import { SessionConnection } from './session-connection';
 // gateway still answers the rest of a query (partial data) instead of nulling the whole entity.
 @Resolver(() => PersonRef)
 export class PersonResolver {
-  @FieldResolver(() => EnrollmentConnection, { nullable: true, description: 'The person\'s enrollments in courses, in the order they applied.' })
+  @FieldResolver(() => EnrollmentConnection, { nullable: true, description: "The person's enrollments in courses, in the order they applied." })
   @Auth(AuthRule.SELF, (person: PersonRef) => ({ personId: person.id }))
   enrollments(@Root() person: PersonRef, @Args(() => EnrollmentListArgs) args: EnrollmentListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(enrollmentsByPerson, { parentId: person.id, args });
   }
 
-  @FieldResolver(() => CertificateConnection, { nullable: true, description: 'Certificates of the courses the person completed, in the order they were issued.' })
+  @FieldResolver(() => CertificateConnection, {
+    nullable: true,
+    description: 'Certificates of the courses the person completed, in the order they were issued.',
+  })
   certificates(@Root() person: PersonRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(certificatesByPerson, { parentId: person.id, args });
   }
@@ -34,7 +37,10 @@ export class PersonResolver {
     return ctx.loaders.load(sessionsByInstructor, { parentId: person.id, args });
   }
 
-  @FieldResolver(() => MentorshipConnection, { nullable: true, description: 'Mentorships and supervisions in which the person is mentored, each with its mentor.' })
+  @FieldResolver(() => MentorshipConnection, {
+    nullable: true,
+    description: 'Mentorships and supervisions in which the person is mentored, each with its mentor.',
+  })
   mentors(@Root() person: PersonRef, @Args(() => MentorshipListArgs) args: MentorshipListArgs, @Ctx() ctx: HubContext) {
     return ctx.loaders.load(mentorshipsByMentee, { parentId: person.id, args });
   }

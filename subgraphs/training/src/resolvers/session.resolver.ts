@@ -18,7 +18,10 @@ export class SessionPayload {
 export class SessionResolver {
   @Mutation(() => SessionPayload, { description: 'Adds a dated session to a course, within its dates; a named instructor must exist.' })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { input: { courseId: string } }, ctx: HubContext) => courseOrganizations(ctx, args.input.courseId))
-  async scheduleSession(@Arg('input', () => ScheduleSessionInput, { description: 'The session.' }) input: ScheduleSessionInput, @Ctx() ctx: HubContext): Promise<SessionPayload> {
+  async scheduleSession(
+    @Arg('input', () => ScheduleSessionInput, { description: 'The session.' }) input: ScheduleSessionInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<SessionPayload> {
     return { session: await scheduleSession(ctx.em, ctx.references, input) };
   }
 
@@ -32,7 +35,7 @@ export class SessionResolver {
     return { session: await updateSession(ctx.em, ctx.references, id, input) };
   }
 
-  @Mutation(() => SessionPayload, { description: 'Cancels a SCHEDULED session; it stays in the course\'s list as CANCELLED.' })
+  @Mutation(() => SessionPayload, { description: "Cancels a SCHEDULED session; it stays in the course's list as CANCELLED." })
   @Auth(AuthRule.ORGANIZATION_EDITOR, (_source, args: { id: string }, ctx: HubContext) => sessionOrganizations(ctx, args.id))
   async cancelSession(
     @Arg('id', () => ID, { description: 'The session to cancel.' }) id: string,

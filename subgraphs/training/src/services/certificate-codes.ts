@@ -21,11 +21,7 @@ export function formatCertificateCode(code: string): string {
  * and I or L as 1, as Crockford's base32 prescribes.
  */
 export function parseCertificateCode(input: string, field: string): string {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (code.length !== CERTIFICATE_CODE_LENGTH || [...code].some((c) => !ALPHABET.includes(c))) {
     throw new UserInputError(
       `${field} must be ${CERTIFICATE_CODE_LENGTH} letters and digits as printed on the certificate, e.g. "7K2M-QX9P-4DRT" (got ${JSON.stringify(input)})`,

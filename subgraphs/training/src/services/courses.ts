@@ -1,5 +1,17 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, type ConnectionArgs, defineRowsById, exactLike, illustrativeCondition, isUuid, likePattern, type ListOrder, type Page, paginateChanges, type References } from '@ngo-hub/kit';
+import {
+  ConflictError,
+  type ConnectionArgs,
+  defineRowsById,
+  exactLike,
+  illustrativeCondition,
+  isUuid,
+  likePattern,
+  type ListOrder,
+  type Page,
+  paginateChanges,
+  type References,
+} from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { CourseOffering } from '../entities/course-offering';
 import type { Enrollment } from '../entities/enrollment';
@@ -74,7 +86,12 @@ export async function createCourse(em: EntityManager, references: References, in
  * list of offering organizations keeps the rows of those that stay (and so their order in
  * `Organization.coursesOffered`).
  */
-export async function updateCourse(em: EntityManager, references: References, id: string, input: UpdateCourseInput): Promise<{ course: Course; promoted: Enrollment[] }> {
+export async function updateCourse(
+  em: EntityManager,
+  references: References,
+  id: string,
+  input: UpdateCourseInput,
+): Promise<{ course: Course; promoted: Enrollment[] }> {
   const { fields, offeredByIds } = validateCourseChanges(input);
   if (offeredByIds) await references.assertExist('Organization', offeredByIds, 'offeredByIds');
   if (fields.fundingGrantId) await references.assertExist('Grant', [fields.fundingGrantId as string], 'fundingGrantId');
@@ -85,7 +102,10 @@ export async function updateCourse(em: EntityManager, references: References, id
     if (fields.capacity !== undefined && fields.capacity !== null) {
       const taken = await seatsTaken(tx, course);
       if ((fields.capacity as number) < taken) {
-        throw new ConflictError(`capacity cannot go below the ${taken} seats already taken (got ${fields.capacity}); drop enrollments first`, { field: 'capacity', taken });
+        throw new ConflictError(`capacity cannot go below the ${taken} seats already taken (got ${fields.capacity}); drop enrollments first`, {
+          field: 'capacity',
+          taken,
+        });
       }
     }
     tx.assign(course, fields);

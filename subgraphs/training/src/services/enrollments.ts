@@ -30,7 +30,10 @@ export async function enrollPerson(em: EntityManager, references: References, co
       assertOpen(course, 'courseId');
       const existing = await tx.findOne(Enrollment, { course, personId });
       if (existing) {
-        throw new ConflictError(`person ${personId} already has an enrollment in this course (${existing.status})`, { field: 'personId', enrollmentId: existing.id });
+        throw new ConflictError(`person ${personId} already has an enrollment in this course (${existing.status})`, {
+          field: 'personId',
+          enrollmentId: existing.id,
+        });
       }
       const status = course.requiresApproval ? EnrollmentStatus.APPLIED : await admissionStatus(tx, course);
       const enrollment = tx.create(Enrollment, { course, personId, status });

@@ -1,5 +1,19 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { assertTransition, ConflictError, definePageLoader, findOrNotFound, isUuid, NotFoundError, optionalText, type PageOrder, paginateByParent, pastDate, type References, today, UserInputError } from '@ngo-hub/kit';
+import {
+  assertTransition,
+  ConflictError,
+  definePageLoader,
+  findOrNotFound,
+  isUuid,
+  NotFoundError,
+  optionalText,
+  type PageOrder,
+  paginateByParent,
+  pastDate,
+  type References,
+  today,
+  UserInputError,
+} from '@ngo-hub/kit';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
 import { Mentorship } from '../entities/mentorship';
@@ -27,7 +41,13 @@ function startDate(value: string | null | undefined, field: string): string {
   return pastDate(value, field) ?? today();
 }
 
-async function create(em: EntityManager, references: References, input: ProposeMentorshipInput, status: MentorshipStatus, startedOn?: string): Promise<Mentorship> {
+async function create(
+  em: EntityManager,
+  references: References,
+  input: ProposeMentorshipInput,
+  status: MentorshipStatus,
+  startedOn?: string,
+): Promise<Mentorship> {
   const focus = optionalText(input.focus, 'focus', 500);
   const course = await validatePair(em, references, input);
   try {

@@ -15,7 +15,11 @@ export async function erasePersonInTraining(em: EntityManager, personId: string,
   touched += await em.nativeDelete(LessonCompletion, { enrollment: { personId } });
   touched += await em.nativeDelete(Mentorship, { $or: [{ mentorId: personId }, { menteeId: personId }] });
   touched += options.keepCertificatesVerifiable
-    ? await em.nativeUpdate(Certificate, { personId, $or: [{ holderName: { $ne: null } }, { holderNameZh: { $ne: null } }] }, { holderName: null, holderNameZh: null })
+    ? await em.nativeUpdate(
+        Certificate,
+        { personId, $or: [{ holderName: { $ne: null } }, { holderNameZh: { $ne: null } }] },
+        { holderName: null, holderNameZh: null },
+      )
     : await em.nativeDelete(Certificate, { personId });
   return touched;
 }

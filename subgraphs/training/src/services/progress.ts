@@ -58,7 +58,10 @@ export async function completeLesson(em: EntityManager, references: References, 
       throw new UserInputError(`lesson ${lessonId} belongs to another course than the enrollment's`, 'lessonId');
     }
     if (enrollment.status !== EnrollmentStatus.ENROLLED) {
-      throw new ConflictError(`only an ENROLLED enrollment records progress; this one is ${enrollment.status}`, { field: 'enrollmentId', from: enrollment.status });
+      throw new ConflictError(`only an ENROLLED enrollment records progress; this one is ${enrollment.status}`, {
+        field: 'enrollmentId',
+        from: enrollment.status,
+      });
     }
     const done = await tx.findOne(LessonCompletion, { enrollment, lesson });
     if (done) return { enrollment, lesson, completion: done, certificate: null };

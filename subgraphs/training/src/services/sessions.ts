@@ -1,5 +1,16 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { assertTransition, ConflictError, definePageLoader, findOrNotFound, isUuid, NotFoundError, optionalText, type PageOrder, paginateByParent, type References } from '@ngo-hub/kit';
+import {
+  assertTransition,
+  ConflictError,
+  definePageLoader,
+  findOrNotFound,
+  isUuid,
+  NotFoundError,
+  optionalText,
+  type PageOrder,
+  paginateByParent,
+  type References,
+} from '@ngo-hub/kit';
 import { Session, sessionOrderKey } from '../entities/session';
 import type { ScheduleSessionInput, SessionListArgs, UpdateSessionInput } from '../inputs/session.input';
 import { SESSION_TRANSITIONS, SessionStatus } from '../vocabulary/session-status';

@@ -20,7 +20,7 @@ registerEnumType(CourseKind, {
     COURSE: { description: 'A taught course over several sessions.' },
     SYMPOSIUM: { description: 'A conference or forum with talks and discussion.' },
     SUPERVISION_PROGRAMME: { description: 'Training of social-work supervisors (督导), usually with practice under supervision.' },
-    DISTANCE_LEARNING: { description: 'Learning online, at the learner\'s own pace.' },
+    DISTANCE_LEARNING: { description: "Learning online, at the learner's own pace." },
     MENTORING_PROGRAMME: { description: 'Pairs experienced practitioners with newcomers over a period.' },
     INTERNSHIP_PROGRAMME: { description: 'Placements of students in organizations.' },
   },

@@ -8,7 +8,11 @@ export async function ok<T>(subgraph: TestSubgraph, query: string, variables?: R
 }
 
 /** Sends an operation that must fail; returns its first error's extensions and message. */
-export async function refused(subgraph: TestSubgraph, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown> & { message: string }> {
+export async function refused(
+  subgraph: TestSubgraph,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Record<string, unknown> & { message: string }> {
   const { errors } = await subgraph.request(query, variables);
   if (!errors?.length) throw new Error(`operation was expected to fail:\n${query}`);
   return { ...(errors[0].extensions ?? {}), message: errors[0].message };
@@ -25,5 +29,6 @@ export const ENROLL = `mutation($input: EnrollPersonInput!) { enrollPerson(input
 
 /** Enrolls a person; returns the enrollment's id and status. */
 export async function enroll(subgraph: TestSubgraph, courseId: string, personId: string): Promise<{ id: string; status: string }> {
-  return (await ok<{ enrollPerson: { enrollment: { id: string; status: string } } }>(subgraph, ENROLL, { input: { courseId, personId } })).enrollPerson.enrollment;
+  return (await ok<{ enrollPerson: { enrollment: { id: string; status: string } } }>(subgraph, ENROLL, { input: { courseId, personId } })).enrollPerson
+    .enrollment;
 }
