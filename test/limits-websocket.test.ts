@@ -329,6 +329,8 @@ describe('trusted documents over graphql-ws (TRUSTED_DOCUMENTS=all)', () => {
       data: {
         sectorActivity: expect.objectContaining({ kind: 'ORGANIZATION_CHANGED', organization: expect.objectContaining({ name: 'Trusted Newcomer', city }) }),
       },
+      // how many events are queued behind this one for the subscriber (live updates' catch-up hint)
+      extensions: { backlog: expect.any(Number) },
     });
     dispose();
     await client.dispose();

@@ -23,7 +23,8 @@ describe('when a subgraph fails', () => {
   let hub: RunningHub;
   let ports: Record<string, number>;
   let restarted: ChildService | undefined;
-  const env = () => ({ ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'error', SUBGRAPH_TIMEOUT_MS: '1000' });
+  // every read goes to the subgraphs: a public answer cached while all were up would hide the failure
+  const env = () => ({ ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'error', SUBGRAPH_TIMEOUT_MS: '1000', RESPONSE_CACHE: 'off' });
 
   beforeAll(async () => {
     ports = { gateway: await freePort() };

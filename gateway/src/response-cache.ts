@@ -48,7 +48,7 @@ export function redisAnswers(redis: SharedRedis, log: Logger): AnswerStore {
 
 /** The hub's event log as the cache follows it (gateway/src/subscriptions' EventStream, read only). */
 export interface EventSource {
-  subscribe(listener: (event: { id: string }) => void): { position: string; unsubscribe: () => void };
+  subscribe(listener: (event: { id: string }) => void, options: { internal?: boolean }): { position: string; unsubscribe: () => void };
 }
 
 /** Anonymous callers and partners' API keys read the public directory; people and hub admins are not cached. */
@@ -82,7 +82,7 @@ export class ResponseCache {
 
   /** Starts caching, invalidated by every event of `events` from now on. */
   follow(events: EventSource): void {
-    const { position, unsubscribe } = events.subscribe((event) => (this.position = event.id));
+    const { position, unsubscribe } = events.subscribe((event) => (this.position = event.id), { internal: true });
     this.position = position;
     this.unsubscribe = unsubscribe;
   }

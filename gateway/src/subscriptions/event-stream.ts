@@ -59,18 +59,24 @@ export class EventStream {
     this.wake(); // whatever arrived while not listening
   }
 
+  /** Listeners that serve subscribers: what `ngohub_event_stream_listeners` counts. */
+  private subscriberListeners = 0;
+
   /**
    * Adds a listener and returns the position it starts after, in one step: events up to that
-   * position were dispatched before, every later one reaches the listener.
+   * position were dispatched before, every later one reaches the listener. `internal` marks the
+   * hub's own followers (the response cache), which the listener gauge leaves out: it counts
+   * what subscribers hold, so that a leak shows.
    */
-  subscribe(listener: EventListener): { position: string; unsubscribe: () => void } {
+  subscribe(listener: EventListener, options: { internal?: boolean } = {}): { position: string; unsubscribe: () => void } {
+    const counted = !options.internal;
     this.listeners.add(listener);
-    streamListeners.set(this.listeners.size);
+    if (counted) streamListeners.set(++this.subscriberListeners);
     return {
       position: this.cursor,
       unsubscribe: () => {
-        this.listeners.delete(listener);
-        streamListeners.set(this.listeners.size);
+        if (!this.listeners.delete(listener)) return;
+        if (counted) streamListeners.set(--this.subscriberListeners);
       },
     };
   }
@@ -118,6 +124,7 @@ export class EventStream {
     clearTimeout(this.timer);
     await this.running;
     this.listeners.clear();
+    streamListeners.set((this.subscriberListeners = 0));
     if (this.client) {
       this.client.release();
       this.client = undefined;
