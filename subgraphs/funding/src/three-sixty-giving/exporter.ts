@@ -67,7 +67,7 @@ export async function exportPage(
   limit: number,
   after?: { value: unknown; id: string },
 ): Promise<ExportPage> {
-  const rows = await em.find(Grant, { $and: [where, afterCondition(GRANT_ORDER, after)] } as FilterQuery<Grant>, {
+  const rows = await em.find(Grant, { $and: [where, afterCondition(em, Grant, GRANT_ORDER, after)] } as FilterQuery<Grant>, {
     orderBy: [{ awardDate: 'desc' }, { id: 'desc' }],
     limit: limit + 1,
   });
