@@ -1,6 +1,11 @@
 import { entryPointOf } from '@ngo-hub/kit/processes';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { gatewayUrl, must } from './setup/hub';
 import { adminHeaders } from './setup/identities';
 
@@ -56,5 +61,55 @@ describe('partners: the typed client example', () => {
     }
     expect(await exited).toBe(0);
     expect(lines.find((line) => line.grantAwarded)!.grantAwarded).toMatchObject({ title: `Typed client grant ${tag}`, amount: '1234.56' });
+  });
+
+  it('keeps a mirror of the directory current across runs, reading only what changed and what was removed', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const city = `Mirror City ${tag}`;
+    const created = await must<Record<string, { organization: { id: string } }>>(
+      `mutation { ${Array.from({ length: 5 }, (_, i) => `o${i}: createOrganization(input: { name: "Mirror NGO ${tag} ${i}", kind: NGO, city: "${city}" }) { organization { id } }`).join(' ')} }`,
+    );
+    const ids = Object.values(created).map((answer) => answer.organization.id);
+    const directory = await mkdtemp(join(tmpdir(), 'ngohub-mirror-'));
+    const mirrorFile = join(directory, 'mirror.json');
+    const run = async () => {
+      const { stdout } = await promisify(execFile)(process.execPath, [entryPointOf('@ngo-hub/partner-client-example', 'dist/sync.js')], {
+        env: { ...process.env, HUB_URL: gatewayUrl(), HUB_API_KEY: adminHeaders()['x-api-key'], CITY: city, MIRROR: mirrorFile },
+      });
+      return JSON.parse(stdout.trim().split('\n').at(-1)!) as { changed: number; removed: number; size: number };
+    };
+    const mirrored = async () => {
+      const { organizations } = JSON.parse(await readFile(mirrorFile, 'utf8')) as { organizations: Record<string, { name: string }> };
+      return Object.fromEntries(Object.entries(organizations).map(([id, row]) => [id, row.name]));
+    };
+    const sql = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await sql.connect();
+    try {
+      expect(await run()).toEqual({ changed: 5, removed: 0, size: 5 });
+      // nothing changed: nothing read
+      expect(await run()).toEqual({ changed: 0, removed: 0, size: 5 });
+
+      await must(`mutation($id: ID!, $name: String!) { updateOrganization(id: $id, input: { name: $name }) { organization { id } } }`, {
+        id: ids[0],
+        name: `Mirror NGO ${tag} renamed`,
+      });
+      // deleted outside the API (an operator's clean-up, with its registration history): the hub records the removal
+      await sql.query('begin');
+      await sql.query('delete from organizations.registration_change where organization_id = $1', [ids[4]]);
+      await sql.query('delete from organizations.organization where id = $1', [ids[4]]);
+      await sql.query('commit');
+      expect(await run()).toEqual({ changed: 1, removed: 1, size: 4 });
+
+      // the mirror is what the hub lists now
+      const listed = await must<{ organizations: { nodes: { id: string; name: string }[] } }>(
+        `query($city: String!) { organizations(filter: { city: $city }, first: 100) { nodes { id name } } }`,
+        { city },
+      );
+      expect(await mirrored()).toEqual(Object.fromEntries(listed.organizations.nodes.map((node) => [node.id, node.name])));
+      expect((await mirrored())[ids[0]]).toBe(`Mirror NGO ${tag} renamed`);
+    } finally {
+      await sql.end();
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });
