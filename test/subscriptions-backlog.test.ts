@@ -60,9 +60,14 @@ describe('a backlog of events', () => {
     const cutOffBefore = await gatewayCounter('ngohub_subscribers_overflowed_total', gateway.url);
     const spillsBefore = await gatewayCounter('ngohub_subscriber_spills_total', gateway.url);
 
-    // the stall: an outbox writer that does not commit holds back every event after it
+    // the stall: the relay cannot take the first event (a session holds its row locked), so
+    // everything after it waits too, as it would behind a relay that lost its database for a while
+    await commitEvents(db, city, 1, 'first');
     await staller.query('begin');
-    await commitEvents(staller, city, 1, 'first');
+    const { rowCount } = await staller.query(`select id from organizations.outbox_event where relayed_at is null and payload->>'summary' = $1 for update`, [
+      `first 1`,
+    ]);
+    expect(rowCount).toBe(1);
     for (let i = 0; i < 10; i += 1) await commitEvents(db, city, 500);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(subscribers.every((s) => s.results.length === 0)).toBe(true);

@@ -26,7 +26,7 @@ async function latency(subscription: Subscription<Changed>, name: string): Promi
   return Date.now() - committed;
 }
 
-describe('live updates and transactions in other databases on the same server', () => {
+describe("live updates and long transactions elsewhere: in other databases on the same server, and in the hub's own", () => {
   const client = liveClient();
   let other: TestDatabase;
   let session: PgClient;
@@ -79,5 +79,38 @@ describe('live updates and transactions in other databases on the same server', 
     for (const ms of during) expect(ms).toBeLessThan(Math.max(500, usual * 3));
     await session.query('commit');
     subscription.stop();
+  });
+
+  it("delivers events within the usual latency while an unrelated write transaction stays open in the hub's own database", async () => {
+    const subscription = new Subscription<Changed>(
+      client,
+      `subscription { organizationChanged(filter: { city: "${CITY}" }) { eventId organization { name } } }`,
+    );
+    await subscription.ready('organizationChanged');
+    await latency(subscription, 'Samedb Warm-up');
+    const usual = Math.max(...[await latency(subscription, 'Samedb Usual 1'), await latency(subscription, 'Samedb Usual 2')]);
+
+    // a migration or batch job of its own in the hub's database, left open: it has a transaction id older than any to come
+    const own = new PgClient({ connectionString: process.env.TEST_DATABASE_URL });
+    await own.connect();
+    try {
+      await own.query('begin');
+      await own.query('create temporary table long_job (n int)');
+      await own.query('insert into long_job values (1)');
+      const during = [await latency(subscription, 'Samedb During 1'), await latency(subscription, 'Samedb During 2')];
+      await Promise.all(['Samedb Burst A', 'Samedb Burst B'].map(organization));
+      const all = await subscription.take(7, 10_000);
+      const ids = all.map((r) => BigInt(r.data!.organizationChanged.eventId));
+      expect(new Set(ids).size).toBe(7);
+      expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
+      await subscription.quietFor(500, 7);
+      const { rows: open } = await own.query<{ open: boolean }>(`select pg_current_xact_id_if_assigned() is not null as open`);
+      expect(open[0]!.open).toBe(true);
+      for (const ms of during) expect(ms).toBeLessThan(Math.max(500, usual * 3));
+    } finally {
+      await own.query('rollback').catch(() => undefined);
+      await own.end();
+      subscription.stop();
+    }
   });
 });

@@ -26,10 +26,8 @@ const DDL = [
      occurred_at timestamptz not null,
      relayed_at timestamptz not null default now(),
      unique (source, source_id))`,
-  `create table if not exists ${EVENT_LOG_SCHEMA}.event_source (
-     source text primary key,
-     last_txid xid8 not null,
-     last_id bigint not null)`,
+  // the relay's checkpoints when it read the outboxes below a horizon; the outboxes are queues now
+  `drop table if exists ${EVENT_LOG_SCHEMA}.event_source`,
   // how far the log has been pruned: a resume after an id below this would miss events
   `create table if not exists ${EVENT_LOG_SCHEMA}.event_retention (
      singleton boolean primary key default true check (singleton),

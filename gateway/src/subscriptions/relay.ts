@@ -6,7 +6,7 @@ import { eventsRelayed, relayLag, relayLeader } from './metrics';
 export interface RelayOptions {
   /** The subgraphs' schemas, each with an `outbox_event` table. */
   sources: readonly string[];
-  /** Poll this often even without a notification (a transaction still running holds events back). */
+  /** Poll this often even without a notification (a notification lost with a dropped connection). */
   pollMs?: number;
   /** Keep relayed outbox rows this long, and the hub log's events this long. */
   outboxRetentionMs?: number;
@@ -14,26 +14,36 @@ export interface RelayOptions {
 }
 
 const BATCH = 500;
-
-/** The relay's horizon (see EventRelay.horizon); exported for bench/subscriptions/horizon.js, which checks it. */
-export const HORIZON_SQL = `with s as (select pg_current_snapshot() as snap),
-      elsewhere as (
-        select l.transactionid::text as xid from pg_locks l join pg_stat_activity a on a.pid = l.pid
-         where l.locktype = 'transactionid' and l.mode = 'ExclusiveLock' and l.granted and a.datname is distinct from current_database())
- select least(pg_snapshot_xmax(s.snap),
-              -- a lock names a 32-bit xid: the snapshot's xid8 modulo 2^32
-              (select min(x) from pg_snapshot_xip(s.snap) x where (x::text::numeric % 4294967296)::text not in (select xid from elsewhere)))::text as horizon
-   from s`;
 const LEADER_LOCK = `hashtext('ngo-hub:event-relay')`;
 
+interface OutboxRow {
+  source: string;
+  id: string;
+  topic: string;
+  payload: unknown;
+  occurred_at: Date;
+}
+
 /**
- * Copies committed outbox events of every subgraph into the hub's event log, in commit order.
- * One gateway instance relays at a time (it holds a session advisory lock; another takes over
- * within a poll when it dies). An outbox row is taken only once its transaction is older than
- * every transaction still running in this database (`horizon`), and rows are taken in (txid, id)
- * order: an event can never commit behind one already relayed, so the log has no gaps. A
- * transaction in another database of the same server does not hold events back.
+ * The subgraphs' batches as one list in the order they were written: a merge by write time that
+ * keeps each subgraph's own order. When a subgraph's batch was full, its next rows were not read,
+ * so nothing written after its last row is taken yet (it waits for the next batch, behind them).
  */
+export function mergeBatches(batches: OutboxRow[][], full: readonly boolean[]): OutboxRow[] {
+  const cutoff = Math.min(...batches.flatMap((rows, i) => (full[i] && rows.length ? [rows.at(-1)!.occurred_at.getTime()] : [])));
+  const heads = batches.map(() => 0);
+  const merged: OutboxRow[] = [];
+  for (;;) {
+    let next = -1;
+    batches.forEach((rows, i) => {
+      const row = rows[heads[i]!];
+      if (row && row.occurred_at.getTime() <= cutoff && (next < 0 || row.occurred_at < batches[next]![heads[next]!]!.occurred_at)) next = i;
+    });
+    if (next < 0) return merged;
+    merged.push(batches[next]![heads[next]!++]!);
+  }
+}
+
 export class EventRelay {
   private client?: PoolClient;
   private leader = false;
@@ -133,71 +143,56 @@ export class EventRelay {
     }
   }
 
-  /**
-   * The txid below which every transaction that can write this database's outboxes has ended:
-   * the oldest transaction running in a fresh snapshot, not counting those running in another
-   * database of the server (they cannot write here). A running transaction's database is known
-   * from the lock it holds on its own id (pg_locks, joined to its session); one whose database
-   * cannot be told (just starting, prepared) counts, so the horizon errs towards waiting. The
-   * snapshot's running list, not pg_stat_activity's backend_xid, is the source of truth: the
-   * latter misses transactions (bench/subscriptions/horizon.js lost 12% of rows with it, 0 with this).
-   */
-  private async horizon(client: PoolClient): Promise<string> {
-    const { rows } = await client.query<{ horizon: string }>(HORIZON_SQL);
-    return rows[0]!.horizon;
-  }
-
   /** One batch across all sources in one transaction; true when a source had a full batch. */
   private async relayBatch(): Promise<boolean> {
     const client = this.client!;
-    let full = false;
-    const horizon = await this.horizon(client);
     await client.query('begin');
     try {
-      let newest: string | undefined;
-      for (const source of await this.migratedSources(client)) {
-        const { rows: checkpoints } = await client.query<{ last_txid: string; last_id: string }>(
-          `select last_txid::text, last_id::text from ${EVENT_LOG_SCHEMA}.event_source where source = $1`,
-          [source],
+      const sources = await this.migratedSources(client);
+      const batches: OutboxRow[][] = [];
+      for (const source of sources) {
+        const { rows } = await client.query<Omit<OutboxRow, 'source'>>(
+          `select o.id::text, o.topic, o.payload, o.occurred_at from "${source}".outbox_event o
+            where o.relayed_at is null order by o.id limit ${BATCH} for update`,
         );
-        const from = checkpoints[0] ?? { last_txid: '0', last_id: '0' };
-        const { rows } = await client.query<{ id: string; txid: string; topic: string; payload: unknown; occurred_at: Date }>(
-          // ordered by the xid8 and bigint columns (o.txid, o.id), not by the text the select casts them to
-          `select o.id::text, o.txid::text, o.topic, o.payload, o.occurred_at from "${source}".outbox_event o
-            where (o.txid, o.id) > ($1::xid8, $2::bigint) and o.txid < $3::xid8
-            order by o.txid, o.id limit ${BATCH}`,
-          [from.last_txid, from.last_id, horizon],
-        );
-        if (!rows.length) continue;
-        full ||= rows.length === BATCH;
-        const inserted = await client.query<{ id: string }>(
+        batches.push(rows.map((row) => ({ ...row, source })));
+      }
+      const full = batches.map((rows) => rows.length === BATCH);
+      const rows = mergeBatches(batches, full);
+      if (rows.length) {
+        const inserted = await client.query<{ id: string; source: string }>(
+          // a row already in the log (relayed before the outbox was a queue) is skipped
           `insert into ${EVENT_LOG_SCHEMA}.event (source, source_id, topic, payload, occurred_at)
-           select $1, e.source_id, e.topic, e.payload, e.occurred_at
-             from unnest($2::bigint[], $3::text[], $4::jsonb[], $5::timestamptz[]) with ordinality
-                  as e(source_id, topic, payload, occurred_at, n)
+           select e.source, e.source_id, e.topic, e.payload, e.occurred_at
+             from unnest($1::text[], $2::bigint[], $3::text[], $4::jsonb[], $5::timestamptz[]) with ordinality
+                  as e(source, source_id, topic, payload, occurred_at, n)
             order by e.n
            on conflict (source, source_id) do nothing
-           returning id::text`,
-          [source, rows.map((r) => r.id), rows.map((r) => r.topic), rows.map((r) => JSON.stringify(r.payload)), rows.map((r) => r.occurred_at)],
+           returning id::text, source`,
+          [
+            rows.map((r) => r.source),
+            rows.map((r) => r.id),
+            rows.map((r) => r.topic),
+            rows.map((r) => JSON.stringify(r.payload)),
+            rows.map((r) => r.occurred_at),
+          ],
         );
-        const last = rows[rows.length - 1]!;
-        await client.query(
-          `insert into ${EVENT_LOG_SCHEMA}.event_source (source, last_txid, last_id) values ($1, $2::xid8, $3::bigint)
-           on conflict (source) do update set last_txid = excluded.last_txid, last_id = excluded.last_id`,
-          [source, last.txid, last.id],
-        );
-        if (inserted.rows.length) newest = inserted.rows[inserted.rows.length - 1]!.id;
-        eventsRelayed.inc({ source }, inserted.rows.length);
+        for (const source of sources) {
+          const ids = rows.filter((row) => row.source === source).map((row) => row.id);
+          if (ids.length) await client.query(`update "${source}".outbox_event set relayed_at = now() where id = any($1::bigint[])`, [ids]);
+        }
         const now = Date.now();
-        for (const row of rows) relayLag.observe({ source }, (now - row.occurred_at.getTime()) / 1000);
+        for (const row of rows) relayLag.observe({ source: row.source }, (now - row.occurred_at.getTime()) / 1000);
+        for (const row of inserted.rows) eventsRelayed.inc({ source: row.source });
+        const newest = inserted.rows.at(-1)?.id;
+        if (newest) await client.query(`select pg_notify($1, $2)`, [EVENT_LOG_CHANNEL, newest]);
       }
-      if (newest) await client.query(`select pg_notify($1, $2)`, [EVENT_LOG_CHANNEL, newest]);
       await client.query('commit');
+      return full.some(Boolean);
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
     }
-    return full;
   }
 
   /** The sources whose outbox exists (a subgraph not yet migrated is skipped, not an error). */
@@ -216,11 +211,7 @@ export class EventRelay {
     const client = this.client!;
     const outboxAge = `${Math.round((this.options.outboxRetentionMs ?? 3_600_000) / 1000)} seconds`;
     for (const source of await this.migratedSources(client)) {
-      await client.query(
-        `delete from "${source}".outbox_event o using ${EVENT_LOG_SCHEMA}.event_source s
-          where s.source = $1 and (o.txid, o.id) <= (s.last_txid, s.last_id) and o.occurred_at < now() - $2::interval`,
-        [source, outboxAge],
-      );
+      await client.query(`delete from "${source}".outbox_event where relayed_at < now() - $1::interval`, [outboxAge]);
     }
     const logAge = `${Math.round((this.options.logRetentionMs ?? 7 * 86_400_000) / 1000)} seconds`;
     await pruneEvents(client, logAge);
