@@ -106,6 +106,13 @@ export function csvExports(options: CsvExportOptions) {
       const query = `query Export($filter: ${list.filterType}, $first: Int, $after: String) { page: ${list.field}(filter: $filter, first: $first, after: $after) { pageInfo { hasNextPage endCursor } ${rows} } }`;
       const first = isSheet(list) ? list.pageSize : PAGE;
       let after: string | null = null;
+      // one 'drain' listener for the whole download: with compression on, res.once('drain') attaches
+      // to the zlib stream but removes itself from res, so every full buffer left one behind
+      let drained: (() => void) | undefined;
+      res.on('drain', () => {
+        drained?.();
+        drained = undefined;
+      });
       do {
         const response: GraphQLResponse<ExportPage> = await options.apollo.executeOperation<ExportPage>(
           { query, variables: { filter, first, after } },
@@ -133,7 +140,7 @@ export function csvExports(options: CsvExportOptions) {
         }
         const page = result.data.page;
         const lines = isSheet(list) ? (page.spreadsheet?.rows ?? []) : (page.nodes ?? []).flatMap((node) => rowsOf(list, node));
-        if (lines.length && !res.write(stringify(lines))) await new Promise((resolve) => res.once('drain', resolve));
+        if (lines.length && !res.write(stringify(lines))) await new Promise<void>((resolve) => (drained = resolve));
         after = result.data.page.pageInfo.hasNextPage ? result.data.page.pageInfo.endCursor : null;
       } while (after && !res.destroyed);
       res.end();
