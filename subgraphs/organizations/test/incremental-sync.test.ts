@@ -208,4 +208,24 @@ describe('incremental sync of organizations', () => {
       expect((await subgraph.sqlStatements()) - before).toBe(2);
     }
   });
+
+  it('stamps incubation programmes, a list partners read, with createdAt and updatedAt from the database clock', async () => {
+    const incubator = await create(`Sync Incubator ${newId()}`, { kind: 'INCUBATOR' });
+    const { data, errors } = await subgraph.request<{ createIncubationProgramme: { programme: { id: string; createdAt: string; updatedAt: string } } }>(
+      `mutation($input: CreateIncubationProgrammeInput!) { createIncubationProgramme(input: $input) { programme { id createdAt updatedAt } } }`,
+      { input: { incubatorId: incubator.id, name: 'Stamped programme', city: 'Chengdu' } },
+    );
+    expect(errors).toBeUndefined();
+    const programme = data!.createIncubationProgramme.programme;
+    expect(programme.updatedAt).toBe(programme.createdAt);
+    // changed outside the API: the trigger stamps it all the same; an update that changes nothing does not
+    await sql.query(`update organizations.incubation_programme set city = city where id = $1`, [programme.id]);
+    await sql.query(`update organizations.incubation_programme set description = 'Now with a description' where id = $1`, [programme.id]);
+    const read = await subgraph.request<{ incubationProgrammes: { nodes: { id: string; createdAt: string; updatedAt: string }[] } }>(
+      `{ incubationProgrammes(first: 100) { nodes { id createdAt updatedAt } } }`,
+    );
+    const after = read.data!.incubationProgrammes.nodes.find((node) => node.id === programme.id)!;
+    expect(after.createdAt).toBe(programme.createdAt);
+    expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(programme.updatedAt));
+  });
 });

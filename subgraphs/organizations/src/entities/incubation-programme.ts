@@ -1,5 +1,5 @@
 import { Embedded, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/postgresql';
-import { newId, Provenance, PROVENANCE_FIELD_DESCRIPTION } from '@ngo-hub/kit/model';
+import { CreatedAt, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION, UpdatedAt } from '@ngo-hub/kit/model';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Organization } from './organization';
 
@@ -36,8 +36,11 @@ export class IncubationProgramme {
   @Field(() => String, { nullable: true, description: 'Description in Chinese.' })
   descriptionZh?: string;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Opt<Date> = new Date();
+  @CreatedAt()
+  createdAt!: Opt<Date>;
+
+  @UpdatedAt("When the programme last changed (milliseconds, the hub's clock).")
+  updatedAt!: Opt<Date>;
 
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: PROVENANCE_FIELD_DESCRIPTION })
