@@ -97,7 +97,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     ],
   });
   await apollo.start();
-  const readiness = gatewayReadiness(config);
+  const readiness = gatewayReadiness(config, redis);
   const admit = async (req: IncomingMessage, body: unknown, requestId = requestIdOf(req)): Promise<GatewayContext> => {
     const { identity, caller } = await limits.admit(req, body, () => identify(req.headers));
     return { requestId, identity, caller };
