@@ -10,6 +10,8 @@ import { adminHeaders, apiKeyHeaders } from './setup/identities';
  */
 interface Answer<T> {
   cache: string | null;
+  /** How long the gateway keeps the answer (seconds): the least max-age of the subgraphs' hints on what it selected. */
+  maxAge?: number;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
@@ -21,7 +23,8 @@ async function ask<T>(query: string, variables: Record<string, unknown>, headers
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<Answer<T>, 'cache'>;
-  return { cache: response.headers.get('x-response-cache'), ...body };
+  const maxAge = response.headers.get('x-response-cache-max-age');
+  return { cache: response.headers.get('x-response-cache'), ...(maxAge === null ? {} : { maxAge: Number(maxAge) }), ...body };
 }
 
 const ORGANIZATION = 'query CachedOrganization($id: ID!) { organization(id: $id) { id name city } }';
@@ -110,6 +113,7 @@ describe('response cache for public data', () => {
     const partner = await ask<{ person: { bio: string | null } }>(PROFILE, { id: person }, partnerKey);
     expect(partner).toMatchObject({ cache: 'MISS', data: { person: { id: person, bio: `Bio ${tag}` } } });
     expect(partner.errors).toBeUndefined();
+    expect(partner.maxAge).toBeUndefined(); // not kept
     // asked again: computed again, never stored
     expect(await ask(PROFILE, { id: person }, partnerKey)).toMatchObject({ cache: 'MISS', data: { person: { bio: `Bio ${tag}` } } });
     const anonymous = await ask<{ person: { bio: string | null } | null }>(PROFILE, { id: person });
@@ -120,4 +124,81 @@ describe('response cache for public data', () => {
     // another partner may read partners' profiles too, from its own computation
     expect(await ask(PROFILE, { id: person }, otherPartnerKey)).toMatchObject({ cache: 'MISS', data: { person: { bio: `Bio ${tag}` } } });
   });
+});
+
+describe("response cache: the subgraphs' @cacheControl hints", () => {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const city = `Hinted City ${tag}`;
+  let organization: string;
+  let person: string;
+
+  beforeAll(async () => {
+    const create = async (name: string) =>
+      (
+        await must<{ createOrganization: { organization: { id: string } } }>(
+          `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+          { input: { name, kind: 'NGO', city } },
+        )
+      ).createOrganization.organization.id;
+    organization = await create(`Hinted Org ${tag}`);
+    const funder = await create(`Hinted Funder ${tag}`);
+    await must(`mutation($input: AwardGrantInput!) { awardGrant(input: $input) { grant { id } } }`, {
+      input: {
+        title: `Hinted grant ${tag}`,
+        amountAwarded: { amount: '1000.00', currency: 'CNY' },
+        recipientOrganizationId: organization,
+        fundingOrganizationId: funder,
+        awardDate: '2024-03-01',
+      },
+    });
+    await must(`mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }`, {
+      input: { title: `Hinted course ${tag}`, kind: 'WORKSHOP', offeredByIds: [organization], startsOn: '2030-01-01', endsOn: '2030-01-02', capacity: 10 },
+    });
+    await must(`mutation($input: PostJobInput!) { postJob(input: $input) { jobPosting { id } } }`, {
+      input: { organizationId: organization, title: `Hinted posting ${tag}`, kind: 'FULL_TIME', city },
+    });
+    person = (
+      await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+        input: { name: `Hinted Person ${tag}`, city, visibility: 'PUBLIC' },
+      })
+    ).createPerson.person.id;
+  });
+
+  it('keeps an answer for the least max-age of what it selected: directory 300 s, people 60 s, job postings 30 s, counts and the sector map 10 s', async () => {
+    const cases: [string, Record<string, unknown>, number][] = [
+      // organizations, with value types (registration, provenance) that inherit its max-age
+      ['query H1($id: ID!) { organization(id: $id) { id name registration { status } provenance { kind } } }', { id: organization }, 300],
+      ['query H2($city: String!) { organizations(filter: { city: $city }) { nodes { id name } pageInfo { hasNextPage } } }', { city }, 300],
+      // grants and courses from two other subgraphs, through the organization
+      ['query H3($id: ID!) { organization(id: $id) { id grantsReceived { nodes { title amountAwarded { amount } } } } }', { id: organization }, 300],
+      ['query H4($id: ID!) { organization(id: $id) { id coursesOffered { nodes { title } } } }', { id: organization }, 300],
+      ['query H5($id: ID!) { organization(id: $id) { id name openPositions { nodes { title } } } }', { id: organization }, 30],
+      ['query H6($id: ID!) { person(id: $id) { id name } }', { id: person }, 60],
+      // one count makes the whole answer as short-lived as the count
+      ['query H7($id: ID!) { organization(id: $id) { id grantsReceived { totalCount nodes { title } } } }', { id: organization }, 10],
+      ['query H8($id: ID!) { organization(id: $id) { id coursesOffered { nodes { title enrolledCount } } } }', { id: organization }, 10],
+      ['query H9($city: String!) { sectorMap(filter: { city: $city }) { organizationCount } }', { city }, 10],
+    ];
+    for (const [query, variables, maxAge] of cases) {
+      const answer = await ask(query, variables);
+      expect(answer.errors).toBeUndefined();
+      expect({ query, cache: answer.cache, maxAge: answer.maxAge }).toEqual({ query, cache: 'MISS', maxAge });
+      expect({ query, ...(await ask(query, variables)) }).toEqual({ query, ...answer, cache: 'HIT' });
+    }
+  });
+
+  it('serves an answer from the cache until its max-age has passed, and not after', async () => {
+    const SHORT = 'query Short($city: String!) { sectorMap(filter: { city: $city }) { organizationCount byKind { key count } } }';
+    const LONG = 'query Long($city: String!) { organizations(filter: { city: $city }) { nodes { id name } } }';
+    const short = await ask(SHORT, { city });
+    const long = await ask(LONG, { city });
+    expect([short.cache, short.maxAge, long.cache, long.maxAge]).toEqual(['MISS', 10, 'MISS', 300]);
+    const stored = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect((await ask(SHORT, { city })).cache).toBe('HIT');
+    await new Promise((resolve) => setTimeout(resolve, stored + 10_500 - Date.now()));
+    expect(await ask(SHORT, { city })).toEqual({ ...short, cache: 'MISS' });
+    // no change came between: the longer-lived answer is still served
+    expect(await ask(LONG, { city })).toEqual({ ...long, cache: 'HIT' });
+  }, 30_000);
 });
