@@ -1,4 +1,9 @@
+import type { ChildService } from '@ngo-hub/kit/processes';
 import { asAdmin, graphqlRequestAs } from '@ngo-hub/kit/testing';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGatewayProcess } from './setup/gateway-process';
 import { countSql, gatewayUrl, must, subgraphUrl } from './setup/hub';
 import { adminHeaders, apiKeyHeaders } from './setup/identities';
 
@@ -16,8 +21,8 @@ interface Answer<T> {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
-async function ask<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer<T>> {
-  const response = await fetch(gatewayUrl(), {
+async function ask<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}, url = gatewayUrl()): Promise<Answer<T>> {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
@@ -207,5 +212,52 @@ describe("response cache: the subgraphs' @cacheControl hints", () => {
     expect(await ask(SHORT, { city })).toEqual({ ...short, cache: 'MISS' });
     // no change came between: the longer-lived answer is still served
     expect(await ask(LONG, { city })).toEqual({ ...long, cache: 'HIT' });
+  }, 30_000);
+});
+
+describe('response cache across supergraphs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ngohub-cache-supergraph-'));
+  const path = join(dir, 'supergraph.graphql');
+  const SUPERGRAPH = join(__dirname, '..', 'schema', 'supergraph.graphql');
+  let gateway: ChildService;
+  let organization: string;
+
+  beforeAll(async () => {
+    copyFileSync(SUPERGRAPH, path);
+    gateway = await startGatewayProcess({ SUPERGRAPH_PATH: path, SUPERGRAPH_POLL_MS: '100', DATABASE_URL: process.env.TEST_DATABASE_URL! });
+    organization = (
+      await must<{ createOrganization: { organization: { id: string } } }>(
+        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+        { input: { name: `Supergraph Cache Org ${Math.random().toString(36).slice(2, 8)}`, kind: 'NGO' } },
+      )
+    ).createOrganization.organization.id;
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('does not serve an answer computed under the supergraph it replaced', async () => {
+    const query = 'query AcrossSupergraphs($id: ID!) { organization(id: $id) { id name } }';
+    const description = async () =>
+      (await ask<{ __type: { description: string } }>('{ __type(name: "Organization") { description } }', {}, {}, gateway.url)).data?.__type.description ?? '';
+    const before = await description();
+    // cached under the supergraph it was computed with (once the fixture's event is in)
+    let first: Answer<unknown> | undefined;
+    for (const started = Date.now(); Date.now() - started < 5_000 && first?.cache !== 'HIT';) {
+      await ask(query, { id: organization }, {}, gateway.url);
+      first = await ask(query, { id: organization }, {}, gateway.url);
+    }
+    expect(first?.cache).toBe('HIT');
+    // a new composition: the same graph with Organization described otherwise, published as a deployment does
+    const sdl = readFileSync(SUPERGRAPH, 'utf8');
+    expect(sdl).toContain(before);
+    writeFileSync(`${path}.next`, sdl.replace(before, `${before} (republished)`));
+    renameSync(`${path}.next`, path);
+    for (const started = Date.now(); Date.now() - started < 10_000 && (await description()) === before;)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await description()).toBe(`${before} (republished)`);
+    expect(await ask(query, { id: organization }, {}, gateway.url)).toEqual({ ...first, cache: 'MISS' });
+    expect(await ask(query, { id: organization }, {}, gateway.url)).toEqual({ ...first, cache: 'HIT' });
   }, 30_000);
 });
