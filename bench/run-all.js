@@ -88,7 +88,7 @@ async function main() {
   console.log(`ratios, one city: ${ratios(dashboard)} | six cities: ${ratios(mixed)} (goals: >= 2, <= 3)`);
   const d = directory.summary;
   console.log(
-    `partner directory req/s: ours cached ${d['our gateway, response cache'].requestsPerSecond.toFixed(1)}, uncached ${d['our gateway, no response cache'].requestsPerSecond.toFixed(1)}, Hive uncached ${d['Hive Gateway, no response cache'].requestsPerSecond.toFixed(1)}`,
+    `partner directory req/s: ours cached ${d['our gateway, response cache'].requestsPerSecond.toFixed(1)}, uncached ${d['our gateway, no response cache'].requestsPerSecond.toFixed(1)}, Hive cached ${d['Hive Gateway, response cache'].requestsPerSecond.toFixed(1)}, uncached ${d['Hive Gateway, no response cache'].requestsPerSecond.toFixed(1)}; ours cached / Hive cached ${(d['our gateway, response cache'].requestsPerSecond / d['Hive Gateway, response cache'].requestsPerSecond).toFixed(2)}`,
   );
   console.log(`SQL statements per dashboard request at 10 / 50 / 100 / 200 (two pages) organizations: ${sql.join(' / ')}`);
   console.log(

@@ -38,6 +38,7 @@ const LIMITS = { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '3' };
 describe('limits shared by gateway instances through Redis (REDIS_URL)', () => {
   let shared: ChildService[] = [];
   let separate: ChildService[] = [];
+  let unlimited: ChildService | undefined;
 
   beforeAll(async () => {
     const env = { ...LIMITS, REDIS_URL, REDIS_KEY_PREFIX: prefix };
@@ -46,7 +47,7 @@ describe('limits shared by gateway instances through Redis (REDIS_URL)', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([...shared, ...separate].map((gateway) => gateway.stop()));
+    await Promise.all([...shared, ...separate, ...(unlimited ? [unlimited] : [])].map((gateway) => gateway.stop()));
     const redis = createClient({ url: REDIS_URL });
     await redis.connect();
     const keys = await redis.keys(`${prefix}*`);
@@ -85,5 +86,17 @@ describe('limits shared by gateway instances through Redis (REDIS_URL)', () => {
     const byHash = await post(b.url, { extensions: { persistedQuery } }, '127.0.0.26');
     expect(byHash.status).toBe(200);
     expect(byHash.body).toEqual(registered.body);
+  });
+
+  it('starts with Redis and rate limiting off (RATE_LIMIT_PER_SECOND=0), and never refuses a caller for its rate', async () => {
+    unlimited = await startGatewayProcess({ REDIS_URL, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_PER_SECOND: '0' });
+    const caller = '127.0.0.27';
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => post(unlimited!.url, QUERY, caller)));
+    expect(statuses.map((answer) => answer.status)).toEqual(Array(30).fill(200));
+    // persisted queries are still shared through the same Redis
+    const query = `{ organizations { totalCount } alias_${randomBytes(4).toString('hex')}: __typename }`;
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    expect((await post(shared[0].url, { query, extensions: { persistedQuery } }, '127.0.0.28')).body.errors).toBeUndefined();
+    expect((await post(unlimited.url, { extensions: { persistedQuery } }, caller)).body.errors).toBeUndefined();
   });
 });

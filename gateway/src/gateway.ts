@@ -76,7 +76,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const redis = redisUrl ? await connectRedis(redisUrl, keyPrefix, log) : undefined;
   const limits = hubLimits(config.limits, redis, costs);
   const responseCache = new ResponseCache(redis ? redisAnswers(redis, log) : memoryAnswers());
-  gateway.onSchemaLoadOrUpdate(() => responseCache.schemaChanged());
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => responseCache.schemaChanged(coreSupergraphSdl));
   const httpServer = createServer({ requestTimeout: config.limits.requestTimeoutMs, headersTimeout: Math.min(10_000, config.limits.requestTimeoutMs) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -97,7 +97,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     ],
   });
   await apollo.start();
-  const readiness = gatewayReadiness(config);
+  const readiness = gatewayReadiness(config, redis);
   const admit = async (req: IncomingMessage, body: unknown, requestId = requestIdOf(req)): Promise<GatewayContext> => {
     const { identity, caller } = await limits.admit(req, body, () => identify(req.headers));
     return { requestId, identity, caller };

@@ -6,41 +6,80 @@ import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from './context';
 import type { SharedRedis } from './shared-state/redis-connection';
 
-/** Where cached answers live: this gateway's memory, or Redis shared by every instance. */
+/** An answer as the cache keeps it: the data, when it was computed, for how long, and in which epoch. */
+export interface StoredAnswer {
+  /** The store's epoch when the computation started: an answer of an earlier epoch is stale. */
+  epoch: string;
+  /** Milliseconds since 1970 when it was stored. */
+  storedAt: number;
+  /** Its cache policy's max-age, in seconds: the least of the hints of what it selected. */
+  maxAge: number;
+  /** The answer's `data`, as JSON. */
+  data: string;
+}
+
+/**
+ * Where cached answers live: this gateway's memory, or Redis shared by every instance. The epoch
+ * moves on every mutation a gateway forwards (in Redis, for every instance at once), so an answer
+ * stored before it is not served after it, whichever instance stored it.
+ */
 export interface AnswerStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** The current epoch and the answer under `key` if it was stored in that epoch; undefined while the store cannot be reached. */
+  read(key: string): Promise<{ epoch: string; answer?: StoredAnswer } | undefined>;
+  write(key: string, answer: StoredAnswer, ttlMs: number): Promise<void>;
+  /** A change is under way or done: every answer stored so far is stale. */
+  advance(): Promise<void>;
 }
 
 export function memoryAnswers(maxBytes = 64 * 1024 * 1024): AnswerStore {
-  const cache = new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (value) => value.length || 1, ttlAutopurge: false });
+  const cache = new LRUCache<string, StoredAnswer>({ maxSize: maxBytes, sizeCalculation: (answer) => answer.data.length || 1, ttlAutopurge: false });
+  let epoch = 0;
   return {
-    async get(key) {
-      return cache.get(key);
+    async read(key) {
+      const answer = cache.get(key);
+      return { epoch: String(epoch), answer: answer?.epoch === String(epoch) ? answer : undefined };
     },
-    async set(key, value, ttlMs) {
-      cache.set(key, value, { ttl: ttlMs });
+    async write(key, answer, ttlMs) {
+      cache.set(key, answer, { ttl: ttlMs });
+    },
+    async advance() {
+      epoch++;
     },
   };
 }
 
-/** Answers in Redis; a Redis that is down is a miss, never a failed request. */
+/**
+ * Answers in Redis, shared by every gateway instance on it, with the epoch beside them: one
+ * round trip (MGET) reads both. A Redis that is down is a miss, never a failed request.
+ */
 export function redisAnswers(redis: SharedRedis, log: Logger): AnswerStore {
   const prefix = `${redis.keyPrefix}answer:`;
+  const epochKey = `${redis.keyPrefix}answer-epoch`;
   return {
-    async get(key) {
+    async read(key) {
       try {
-        return (await redis.client.get(prefix + key)) ?? undefined;
+        const [epoch, stored] = await redis.client.mGet([epochKey, prefix + key]);
+        const current = epoch ?? '0';
+        const answer = stored ? (JSON.parse(stored) as StoredAnswer) : undefined;
+        return { epoch: current, answer: answer?.epoch === current ? answer : undefined };
       } catch (error) {
         log.warn({ err: error }, 'response cache: Redis read failed, answering without the cache');
         return undefined;
       }
     },
-    async set(key, value, ttlMs) {
+    async write(key, answer, ttlMs) {
       try {
-        await redis.client.set(prefix + key, value, { PX: ttlMs });
+        await redis.client.set(prefix + key, JSON.stringify(answer), { PX: ttlMs });
       } catch (error) {
         log.warn({ err: error }, 'response cache: Redis write failed');
+      }
+    },
+    async advance() {
+      try {
+        await redis.client.incr(epochKey);
+      } catch (error) {
+        // the other instances hear of the change by its event instead, a moment later
+        log.warn({ err: error }, 'response cache: Redis epoch not advanced');
       }
     },
   };
@@ -60,22 +99,23 @@ function cacheable(context: GatewayContext): boolean {
 }
 
 const HEADER = 'x-response-cache';
+const MAX_AGE_HEADER = 'x-response-cache-max-age';
 
 /**
  * A response cache for public data. The subgraphs say what may be shared (`Cache-Control` from
- * their cache hints: a max-age, and `private` as soon as a resolver read the caller, see the kit's
- * cache-scope.ts); Apollo's gateway folds those into each answer's cache policy. Only answers that
- * are PUBLIC, error-free queries of anonymous or API-key callers are kept, under a key of the
- * operation, its variables and the hub's generation: the id of the last event of the hub's event
- * log (the same events live updates deliver), the mutations this gateway forwarded and the
- * supergraphs it loaded. A change
- * moves the generation, so the next read misses; an answer computed while it moved is stored under
- * the old one and never read. Without an event log the cache is off: nothing would tell it of changes.
+ * their `@cacheControl` hints: a max-age, and `private` as soon as a resolver read the caller, see
+ * the kit's cache-hints.ts and cache-scope.ts); Apollo's gateway folds those into each answer's
+ * cache policy, the least max-age of what it selected. Only answers that are PUBLIC, error-free
+ * queries of anonymous or API-key callers are kept, for that max-age, under a key of the
+ * operation, its variables, the supergraph and the id of the last event of the hub's event log (the
+ * same events live updates deliver, so every instance agrees on it); the store's epoch, which every
+ * mutation a gateway forwards moves (in Redis, for all instances), is kept with the answer. A change
+ * moves one or the other, so the next read misses; an answer computed while it moved is stored
+ * under the old one and never read. Without an event log the cache is off: nothing would tell it of changes.
  */
 export class ResponseCache {
   private position: string | undefined;
-  private mutations = 0;
-  private schemas = 0;
+  private schema = '';
   private unsubscribe?: () => void;
 
   constructor(private readonly store: AnswerStore) {}
@@ -87,9 +127,9 @@ export class ResponseCache {
     this.unsubscribe = unsubscribe;
   }
 
-  /** A new supergraph was loaded: answers computed under the previous one are not reused. */
-  schemaChanged(): void {
-    this.schemas++;
+  /** A supergraph was loaded: answers computed under another one are not reused (instances serving the same one share theirs). */
+  schemaChanged(supergraphSdl: string): void {
+    this.schema = createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16);
   }
 
   stop(): void {
@@ -97,44 +137,54 @@ export class ResponseCache {
     this.position = undefined;
   }
 
-  private generation(): string | undefined {
-    return this.position === undefined ? undefined : `${this.position}.${this.mutations}.${this.schemas}`;
-  }
-
   plugin(): ApolloServerPlugin<GatewayContext> {
     return {
       requestDidStart: async () => {
         let key: string | undefined;
+        let epoch: string | undefined;
         let hit = false;
         let mutation = false;
         return {
           responseForOperation: async ({ contextValue, operation, queryHash, request }) => {
-            // a mutation moves the generation when it starts and again when it is answered: a read
-            // that ran while it did is stored under a generation nobody asks for after it
+            // a mutation moves the epoch when it starts and again when it is answered: a read that
+            // ran while it did is stored in an epoch nobody reads after it
             mutation = operation.operation === 'mutation';
-            if (mutation) this.mutations++;
-            const generation = this.generation();
-            if (operation.operation !== 'query' || generation === undefined || !cacheable(contextValue)) return null;
-            key = createHash('sha256')
-              .update(JSON.stringify([generation, queryHash, request.operationName ?? null, request.variables ?? {}]))
+            if (mutation) await this.store.advance();
+            const position = this.position;
+            if (operation.operation !== 'query' || position === undefined || !cacheable(contextValue)) return null;
+            const candidate = createHash('sha256')
+              .update(JSON.stringify([position, this.schema, queryHash, request.operationName ?? null, request.variables ?? {}]))
               .digest('base64url');
-            const cached = await this.store.get(key);
-            if (cached === undefined) return null;
+            const read = await this.store.read(candidate);
+            if (!read) return null;
+            key = candidate;
+            epoch = read.epoch;
+            if (!read.answer) return null;
             hit = true;
+            const { storedAt, maxAge, data } = read.answer;
             return {
-              http: { status: undefined, headers: new HeaderMap([[HEADER, 'HIT']]) },
-              body: { kind: 'single', singleResult: { data: JSON.parse(cached) as Record<string, unknown> } },
+              http: {
+                status: undefined,
+                headers: new HeaderMap([
+                  [HEADER, 'HIT'],
+                  [MAX_AGE_HEADER, String(maxAge)],
+                  ['age', String(Math.max(0, Math.floor((Date.now() - storedAt) / 1000)))],
+                ]),
+              },
+              body: { kind: 'single', singleResult: { data: JSON.parse(data) as Record<string, unknown> } },
             };
           },
           willSendResponse: async ({ response, overallCachePolicy, contextValue }) => {
-            if (mutation) this.mutations++;
-            if (key === undefined || hit) return;
+            if (mutation) await this.store.advance();
+            if (key === undefined || epoch === undefined || hit) return;
             response.http.headers.set(HEADER, 'MISS');
             const policy = overallCachePolicy.policyIfCacheable();
             const body = response.body;
             if (!policy || policy.scope !== 'PUBLIC' || body.kind !== 'single' || body.singleResult.errors || !body.singleResult.data) return;
             if (!cacheable(contextValue)) return;
-            await this.store.set(key, JSON.stringify(body.singleResult.data), policy.maxAge * 1000);
+            response.http.headers.set(MAX_AGE_HEADER, String(policy.maxAge));
+            const answer: StoredAnswer = { epoch, storedAt: Date.now(), maxAge: policy.maxAge, data: JSON.stringify(body.singleResult.data) };
+            await this.store.write(key, answer, policy.maxAge * 1000);
           },
         };
       },

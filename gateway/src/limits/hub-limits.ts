@@ -11,7 +11,7 @@ import type { CostModel } from './demand-cost';
 import { operationLimits } from './operation-limits';
 import { PersistedQueryCache } from './persisted-query-cache';
 import { publicErrorFormat, publicErrors, publicErrorsPlugin, type ErrorFormat } from './public-errors';
-import { MemoryRateLimiter } from './rate-limiter';
+import { MemoryRateLimiter, NO_RATE_LIMIT, type RateLimiter } from './rate-limiter';
 import { RedisRateLimiter } from './redis-rate-limiter';
 import type { SharedRedis } from '../shared-state/redis-connection';
 import { socketLimits, type SocketLimits } from './socket-limits';
@@ -43,6 +43,14 @@ export interface HubLimits {
   publicErrors(caller: Caller | undefined, errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[];
 }
 
+/** The rate limit's store: none when it is off (a rate of 0 gives no window to count in), else Redis when shared, else memory. */
+function rateLimiter(config: LimitsConfig, redis: SharedRedis | undefined): RateLimiter {
+  if (config.rateLimitPerSecond <= 0) return NO_RATE_LIMIT;
+  return redis
+    ? new RedisRateLimiter(redis, config.rateLimitPerSecond, config.rateLimitBurst)
+    : new MemoryRateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
+}
+
 /**
  * Every limit the gateway puts on what callers send, from its configuration. With `redis`, the
  * rate limit and the persisted queries are shared by every gateway instance; else each keeps
@@ -51,9 +59,7 @@ export interface HubLimits {
 export function hubLimits(config: LimitsConfig, redis?: SharedRedis, costs?: CostModel): HubLimits {
   const trustedDocuments = TrustedDocuments.load(config.trustedDocumentsPath, config.trustedDocuments !== 'off');
   const operations = operationLimits(config, costs);
-  const limiter = redis
-    ? new RedisRateLimiter(redis, config.rateLimitPerSecond, config.rateLimitBurst)
-    : new MemoryRateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
+  const limiter = rateLimiter(config, redis);
   return {
     trustedDocuments,
     apollo: {

@@ -24,6 +24,9 @@ export interface RateLimiter {
   take(key: string, cost?: number): Promise<void>;
 }
 
+/** RATE_LIMIT_PER_SECOND=0: rate limiting is off, so there is no budget to keep, in memory or in Redis. */
+export const NO_RATE_LIMIT: RateLimiter = { enabled: false, take: () => Promise.resolve() };
+
 interface Bucket {
   tokens: number;
   updatedAt: number;

@@ -22,6 +22,8 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly perSecond: number,
     private readonly burst: number,
   ) {
+    // off (0) has no window to count in: hubLimits uses NO_RATE_LIMIT then
+    if (!(perSecond > 0) || !Number.isFinite(perSecond)) throw new Error(`RedisRateLimiter needs a rate above 0 a second, got ${perSecond}`);
     // a rate below 1 a second counts whole operations over a longer window
     const window = Math.max(1, Math.ceil(1 / perSecond));
     const limiter = (keyPrefix: string, points: number, duration: number) =>
@@ -38,12 +40,9 @@ export class RedisRateLimiter implements RateLimiter {
     this.limiter = extra > 0 ? new BurstyRateLimiter(steady, limiter('burst', extra, Math.max(BURST_WINDOW_SECONDS, Math.ceil(burst / perSecond)))) : steady;
   }
 
-  get enabled(): boolean {
-    return this.perSecond > 0;
-  }
+  readonly enabled = true;
 
   async take(key: string, cost = 1): Promise<void> {
-    if (!this.enabled) return;
     try {
       await this.limiter.consume(key, Math.min(cost, this.burst));
     } catch (rejection) {

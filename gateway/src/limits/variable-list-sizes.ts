@@ -3,8 +3,26 @@ import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSch
 
 const LIST_SIZE_ARGUMENTS = new Set(['first', 'last']);
 
+/** Whether a parsed document passes any list size as a variable (`first: $n`); Apollo reuses one parsed document per query text, so each is walked once. */
+const passesListSizes = new WeakMap<DocumentNode, boolean>();
+
+function hasVariableListSize(document: DocumentNode): boolean {
+  let answer = passesListSizes.get(document);
+  if (answer === undefined) {
+    answer = false;
+    visit(document, {
+      Argument(node) {
+        if (LIST_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) answer = true;
+      },
+    });
+    passesListSizes.set(document, answer);
+  }
+  return answer;
+}
+
 /** The operation with the integer variables it passes as `first`/`last` written in as literals; undefined when it passes none. */
 function withListSizesInlined(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): DocumentNode | undefined {
+  if (!hasVariableListSize(document)) return undefined;
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;

@@ -1,12 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-
-/**
- * How long the gateway's response cache may keep a subgraph's answer (`Cache-Control: max-age`),
- * for every field that declares nothing shorter. Changes reach the cache sooner: the gateway drops
- * what it cached on every event of the hub's event log and on every mutation it forwards.
- */
-export const DEFAULT_CACHE_MAX_AGE_SECONDS = 60;
+import { DEFAULT_CACHE_MAX_AGE_SECONDS } from './cache-hints';
 
 interface Reads {
   identity: unknown;

@@ -6,6 +6,7 @@ import { withConnectionListSizes } from './list-sizes';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { gatewayServedPubSub } from './events/gateway-subscription';
 import { AUTH_DIRECTIVE_SDL } from './auth/auth-rule';
+import { CACHE_CONTROL_DIRECTIVE_SDL, withCacheHints } from './cache-hints';
 import { DateScalar } from './scalars';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@cost", "@listSize"])`;
@@ -35,7 +36,9 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   return buildSubgraphSchema({
-    typeDefs: withConnectionListSizes(parse(`${FEDERATION_LINK}\n${AUTH_DIRECTIVE_SDL}\n${printSchemaWithDirectives(schema)}`)),
+    typeDefs: withCacheHints(
+      withConnectionListSizes(parse(`${FEDERATION_LINK}\n${AUTH_DIRECTIVE_SDL}\n${CACHE_CONTROL_DIRECTIVE_SDL}\n${printSchemaWithDirectives(schema)}`)),
+    ),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
 }

@@ -23,6 +23,7 @@ export * from './pagination';
 export * from './list-sizes';
 export * from './read-rows';
 export * from './cache-scope';
+export * from './cache-hints';
 export * from './references';
 export * from './scalars';
 export * from './seeding';

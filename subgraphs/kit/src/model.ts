@@ -17,6 +17,7 @@ export * from './vocabulary/organization-kind';
 export * from './vocabulary/entities';
 export * from './auth/auth-rule';
 export * from './auth/auth.decorator';
+export { CACHE_MAX_AGE, CacheControl } from './cache-hints';
 export { MY_DATA_DESCRIPTION } from './privacy/my-data';
 export { Bigrams } from './text-search';
 export type { HubContext } from './context';

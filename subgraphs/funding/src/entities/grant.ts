@@ -10,6 +10,8 @@ import {
   ENTITY_DESCRIPTIONS,
   CreatedAt,
   UpdatedAt,
+  CacheControl,
+  CACHE_MAX_AGE,
 } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FundingProgramme } from './funding-programme';
@@ -50,6 +52,7 @@ export const COMMITTED_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, 
 @Check({ name: 'grant_published_amount_disbursed_check', expression: 'published_amount_disbursed is null or published_amount_disbursed >= 0' })
 @Check({ name: 'grant_lot_needs_programme_check', expression: 'lot_id is null or programme_id is not null' })
 @Check({ name: 'grant_planned_dates_check', expression: 'planned_end_date is null or planned_start_date is null or planned_end_date >= planned_start_date' })
+@CacheControl({ maxAge: CACHE_MAX_AGE.directory })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Grant.type })
 export class Grant {

@@ -1,4 +1,4 @@
-import { ENTITY_DESCRIPTIONS } from '@ngo-hub/kit/model';
+import { ENTITY_DESCRIPTIONS, CacheControl, CACHE_MAX_AGE } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -7,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * The description is the owner's word for word: composition warns about differing ones and
  * would otherwise show funding's in the supergraph.
  */
+@CacheControl({ maxAge: CACHE_MAX_AGE.directory })
 @Directive('@key(fields: "id")')
 @ObjectType('Organization', { description: ENTITY_DESCRIPTIONS.Organization.type })
 export class OrganizationRef {

@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money, ListOrder, ORDER_BY_DESCRIPTION, CACHE_MAX_AGE, CacheControl } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FundingProgramme } from '../entities/funding-programme';
 import { organizationRef, OrganizationRef } from '../entities/organization-ref';
@@ -21,11 +21,13 @@ export class FundingProgrammePayload {
 
 @Resolver(() => FundingProgramme)
 export class FundingProgrammeResolver {
+  @CacheControl({ maxAge: CACHE_MAX_AGE.directory })
   @Query(() => FundingProgramme, { nullable: true, description: 'One funding programme by id; null when there is none.' })
   fundingProgramme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() ctx: HubContext): Promise<FundingProgramme | null> {
     return ctx.loaders.load(programmeById, id);
   }
 
+  @CacheControl({ maxAge: CACHE_MAX_AGE.directory })
   @Query(() => FundingProgrammeConnection, { description: 'Funding programmes, filtered and paginated, latest year first.' })
   fundingProgrammes(
     @Arg('filter', () => FundingProgrammeFilter, { nullable: true, description: 'Conditions the programmes must meet.' })

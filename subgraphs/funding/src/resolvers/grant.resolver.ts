@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money, ListOrder, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, money, Money, ListOrder, ORDER_BY_DESCRIPTION, CACHE_MAX_AGE, CacheControl } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FundingApplication } from '../entities/funding-application';
 import { FundingProgramme } from '../entities/funding-programme';
@@ -43,6 +43,7 @@ export class GrantResolver {
     return ctx.loaders.load(grantById, id);
   }
 
+  @CacheControl({ maxAge: CACHE_MAX_AGE.directory })
   @Query(() => GrantConnection, { description: 'Grants, filtered and paginated, newest award first.' })
   grants(
     @Arg('filter', () => GrantFilter, { nullable: true, description: 'Conditions the grants must meet.' }) filter: GrantFilter | undefined,

@@ -1,4 +1,4 @@
-import { Money, type HubContext, ListSize } from '@ngo-hub/kit';
+import { Money, type HubContext, ListSize, CACHE_MAX_AGE, CacheControl } from '@ngo-hub/kit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { OrganizationRef } from '../entities/organization-ref';
 import { FundingApplicationsArgs } from '../inputs/funding-application.input';
@@ -33,6 +33,7 @@ export class OrganizationFundingResolver {
   }
 
   @ListSize(5)
+  @CacheControl({ maxAge: CACHE_MAX_AGE.aggregate })
   @FieldResolver(() => [Money], {
     nullable: true,
     description: 'Money received, one sum per currency (never converted), over AWARDED, ACTIVE and COMPLETED grants.',
@@ -42,6 +43,7 @@ export class OrganizationFundingResolver {
   }
 
   @ListSize(5)
+  @CacheControl({ maxAge: CACHE_MAX_AGE.aggregate })
   @FieldResolver(() => [Money], {
     nullable: true,
     description: 'Money awarded as funder, one sum per currency (never converted), over AWARDED, ACTIVE and COMPLETED grants.',
@@ -50,6 +52,7 @@ export class OrganizationFundingResolver {
     return ctx.loaders.load(totalAwardedBy, organization.id);
   }
 
+  @CacheControl({ maxAge: CACHE_MAX_AGE.aggregate })
   @FieldResolver(() => [FundingYearSummary], {
     nullable: true,
     description: 'Funding received and given, per year and currency (never converted), over AWARDED, ACTIVE and COMPLETED grants; earliest year first.',

@@ -9,6 +9,8 @@ import {
   OrganizationKind,
   CreatedAt,
   UpdatedAt,
+  CacheControl,
+  CACHE_MAX_AGE,
 } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Registration } from './registration';
@@ -53,6 +55,7 @@ registerEnumType(DevelopmentStage, {
   name: 'organization_name_zh_trgm_index',
   expression: 'create index "organization_name_zh_trgm_index" on "organizations"."organization" using gin ("name_zh" public.gin_trgm_ops)',
 })
+@CacheControl({ maxAge: CACHE_MAX_AGE.directory })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Organization.type })
 export class Organization {

@@ -1,4 +1,4 @@
-import { Auth, AuthRule, type HubContext } from '@ngo-hub/kit';
+import { Auth, AuthRule, type HubContext, CACHE_MAX_AGE, CacheControl } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IncubationCohort } from '../entities/incubation-cohort';
 import { IncubationProgramme } from '../entities/incubation-programme';
@@ -18,6 +18,7 @@ export class IncubationCohortPayload {
 
 @Resolver(() => IncubationCohort)
 export class IncubationCohortResolver {
+  @CacheControl({ maxAge: CACHE_MAX_AGE.directory })
   @Query(() => IncubationCohort, { nullable: true, description: 'One incubation cohort by id; null when there is none.' })
   incubationCohort(@Arg('id', () => ID, { description: "The cohort's id." }) id: string, @Ctx() ctx: HubContext): Promise<IncubationCohort | null> {
     return ctx.loaders.load(cohortById, id);

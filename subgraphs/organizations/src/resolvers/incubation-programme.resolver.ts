@@ -1,4 +1,4 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, FewItems } from '@ngo-hub/kit';
+import { Auth, AuthRule, ConnectionArgs, type HubContext, FewItems, CACHE_MAX_AGE, CacheControl } from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IncubationProgramme } from '../entities/incubation-programme';
 import { Organization } from '../entities/organization';
@@ -17,11 +17,13 @@ export class IncubationProgrammePayload {
 
 @Resolver(() => IncubationProgramme)
 export class IncubationProgrammeResolver {
+  @CacheControl({ maxAge: CACHE_MAX_AGE.directory })
   @Query(() => IncubationProgramme, { nullable: true, description: 'One incubation programme by id; null when there is none.' })
   incubationProgramme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() ctx: HubContext): Promise<IncubationProgramme | null> {
     return ctx.loaders.load(programmeById, id);
   }
 
+  @CacheControl({ maxAge: CACHE_MAX_AGE.directory })
   @Query(() => IncubationProgrammeConnection, { description: 'Incubation programmes, filtered and paginated, ordered by name.' })
   incubationProgrammes(
     @Arg('filter', () => IncubationProgrammeFilter, { nullable: true, description: 'Conditions the programmes must meet.' })

@@ -1,4 +1,15 @@
-import { Auth, AuthRule, ConnectionArgs, FewItems, type HubContext, ListOrder, ORDER_BY_DESCRIPTION, UserInputError } from '@ngo-hub/kit';
+import {
+  Auth,
+  AuthRule,
+  ConnectionArgs,
+  FewItems,
+  type HubContext,
+  ListOrder,
+  ORDER_BY_DESCRIPTION,
+  UserInputError,
+  CACHE_MAX_AGE,
+  CacheControl,
+} from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey } from '../entities/api-key';
 import { Organization } from '../entities/organization';
@@ -45,6 +56,7 @@ export class OrganizationResolver {
     return ctx.loaders.load(organizationById, id!);
   }
 
+  @CacheControl({ maxAge: CACHE_MAX_AGE.directory })
   @Query(() => OrganizationConnection, { description: 'Organizations, filtered and paginated, ordered by name.' })
   organizations(
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,

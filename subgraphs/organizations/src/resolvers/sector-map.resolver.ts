@@ -1,4 +1,4 @@
-import { NotFoundError, type HubContext } from '@ngo-hub/kit';
+import { NotFoundError, type HubContext, CACHE_MAX_AGE, CacheControl } from '@ngo-hub/kit';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { SectorMapFilter } from '../inputs/sector-map.input';
 import { organizationById } from '../services/organizations';
@@ -7,6 +7,7 @@ import { SECTOR_NETWORK_EDGE_LIMIT, SECTOR_NETWORK_NODE_LIMIT, SectorMap, Sector
 
 @Resolver(() => SectorMap)
 export class SectorMapResolver {
+  @CacheControl({ maxAge: CACHE_MAX_AGE.aggregate })
   @Query(() => SectorMap, {
     description: `The sector at a glance, for analysts and dashboards: counts of organizations by city, province, kind, cause area, registration status and stage, and the network of organizations and their ties (at most ${SECTOR_NETWORK_NODE_LIMIT} nodes and ${SECTOR_NETWORK_EDGE_LIMIT} edges). Without a filter, the whole sector.`,
   })

@@ -1,5 +1,15 @@
 import { Check, Embedded, Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { CreatedAt, ENTITY_DESCRIPTIONS, ExactNumericType, newId, Provenance, PROVENANCE_FIELD_DESCRIPTION, UpdatedAt } from '@ngo-hub/kit/model';
+import {
+  CreatedAt,
+  ENTITY_DESCRIPTIONS,
+  ExactNumericType,
+  newId,
+  Provenance,
+  PROVENANCE_FIELD_DESCRIPTION,
+  UpdatedAt,
+  CacheControl,
+  CACHE_MAX_AGE,
+} from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SKILL_KEYS_FUNCTION } from './person';
 import { SocialWorkQualification } from './qualification';
@@ -71,6 +81,7 @@ registerEnumType(PayPeriod, {
     '(salary_currency is not null and salary_period is not null and (salary_min is not null or salary_max is not null) ' +
     'and coalesce(salary_min, 0) >= 0 and (salary_min is null or salary_max is null or salary_min <= salary_max))',
 })
+@CacheControl({ maxAge: CACHE_MAX_AGE.talentMarket })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.JobPosting.type })
 export class JobPosting {

@@ -1,7 +1,8 @@
-import { MY_DATA_DESCRIPTION } from '@ngo-hub/kit/model';
+import { MY_DATA_DESCRIPTION, CacheControl } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The signed-in person's data export; people owns it, every subgraph adds its part. */
+@CacheControl({ maxAge: 0, scope: 'PRIVATE' })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: MY_DATA_DESCRIPTION })
 export class MyData {

@@ -10,6 +10,8 @@ import {
   newId,
   CreatedAt,
   UpdatedAt,
+  CacheControl,
+  CACHE_MAX_AGE,
 } from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Affiliation } from './affiliation';
@@ -74,6 +76,7 @@ export const SKILL_KEYS_FUNCTION = 'people.skill_keys';
   name: 'person_name_zh_trgm_index',
   expression: 'create index "person_name_zh_trgm_index" on "people"."person" using gin ("name_zh" public.gin_trgm_ops)',
 })
+@CacheControl({ maxAge: CACHE_MAX_AGE.default })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Person.type })
 export class Person {

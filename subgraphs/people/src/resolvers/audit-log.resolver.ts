@@ -10,6 +10,7 @@ import {
   UserInputError,
   type AuditQuery,
   type HubContext,
+  CacheControl,
 } from '@ngo-hub/kit';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { MyData } from '../entities/my-data';
@@ -61,6 +62,7 @@ function auditQuery(args: AuditLogArgs, ctx: HubContext): AuditQuery {
 /** `Query.auditLog`: who read or changed personal data, across the four subgraphs. */
 @Resolver(() => AuditLogEntry)
 export class AuditLogResolver {
+  @CacheControl({ maxAge: 0, scope: 'PRIVATE' })
   @Query(() => AuditLogConnection, {
     description:
       "Who read or changed personal data (contact details, applications, enrollments, mentorships, non-public profiles), where and when, newest first, across the whole hub. A person sees the accesses to their own data; hub admins see everyone's. Reads by the person themself are not listed; refused attempts are (outcome DENIED).",

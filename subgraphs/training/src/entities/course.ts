@@ -1,5 +1,16 @@
 import { Check, Collection, Embedded, Entity, Enum, Index, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
-import { Provenance, PROVENANCE_FIELD_DESCRIPTION, CauseArea, ExactNumericType, newId, ENTITY_DESCRIPTIONS, CreatedAt, UpdatedAt } from '@ngo-hub/kit/model';
+import {
+  Provenance,
+  PROVENANCE_FIELD_DESCRIPTION,
+  CauseArea,
+  ExactNumericType,
+  newId,
+  ENTITY_DESCRIPTIONS,
+  CreatedAt,
+  UpdatedAt,
+  CacheControl,
+  CACHE_MAX_AGE,
+} from '@ngo-hub/kit/model';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Audience } from '../vocabulary/audience';
 import { CourseKind } from '../vocabulary/course-kind';
@@ -27,6 +38,7 @@ import { Recognition } from './recognition';
 @Check({ name: 'course_dates_check', expression: 'ends_on >= starts_on' })
 @Check({ name: 'course_capacity_check', expression: 'capacity is null or capacity >= 1' })
 @Check({ name: 'course_fee_check', expression: '(fee_amount is null) = (fee_currency is null) and (fee_amount is null or fee_amount > 0)' })
+@CacheControl({ maxAge: CACHE_MAX_AGE.directory })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Course.type })
 export class Course {

@@ -1,5 +1,15 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { CreatedAt, Provenance, PROVENANCE_FIELD_DESCRIPTION, DateTimeScalar, ENTITY_DESCRIPTIONS, newId, UpdatedAt } from '@ngo-hub/kit/model';
+import {
+  CreatedAt,
+  Provenance,
+  PROVENANCE_FIELD_DESCRIPTION,
+  DateTimeScalar,
+  ENTITY_DESCRIPTIONS,
+  newId,
+  UpdatedAt,
+  CacheControl,
+  CACHE_MAX_AGE,
+} from '@ngo-hub/kit/model';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { EnrollmentStatus } from '../vocabulary/enrollment-status';
 import { Course } from './course';
@@ -8,6 +18,7 @@ import { Course } from './course';
 @Unique({ properties: ['course', 'personId'] })
 @Index({ properties: ['course', 'status'] })
 @Index({ properties: ['personId'] })
+@CacheControl({ maxAge: CACHE_MAX_AGE.default })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Enrollment.type })
 export class Enrollment {

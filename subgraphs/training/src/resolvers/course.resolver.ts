@@ -1,4 +1,16 @@
-import { Auth, AuthRule, ConnectionArgs, type HubContext, ListOrder, ListSize, Money, money, ORDER_BY_DESCRIPTION } from '@ngo-hub/kit';
+import {
+  Auth,
+  AuthRule,
+  ConnectionArgs,
+  type HubContext,
+  ListOrder,
+  ListSize,
+  Money,
+  money,
+  ORDER_BY_DESCRIPTION,
+  CACHE_MAX_AGE,
+  CacheControl,
+} from '@ngo-hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
@@ -44,6 +56,7 @@ export class CourseResolver {
     return ctx.loaders.load(courseById, id);
   }
 
+  @CacheControl({ maxAge: CACHE_MAX_AGE.directory })
   @Query(() => CourseConnection, { description: 'Courses, filtered and paginated, in the order they start.' })
   courses(
     @Arg('filter', () => CourseFilter, { nullable: true, description: 'Conditions the courses must meet.' }) filter: CourseFilter | undefined,
@@ -90,11 +103,13 @@ export class CourseResolver {
     return ctx.loaders.load(enrollmentsByCourse, { parentId: course.id, args });
   }
 
+  @CacheControl({ maxAge: CACHE_MAX_AGE.aggregate })
   @FieldResolver(() => Int, { description: 'Seats taken: people ENROLLED or having COMPLETED the course.' })
   enrolledCount(@Root() course: Course, @Ctx() ctx: HubContext): Promise<number> {
     return ctx.loaders.load(seatsTakenByCourse, course.id);
   }
 
+  @CacheControl({ maxAge: CACHE_MAX_AGE.aggregate })
   @FieldResolver(() => Int, { nullable: true, description: 'Seats still free; null when the course is unlimited.' })
   async seatsLeft(@Root() course: Course, @Ctx() ctx: HubContext): Promise<number | null> {
     return course.capacity == null ? null : seatsLeft(course, await ctx.loaders.load(seatsTakenByCourse, course.id));
