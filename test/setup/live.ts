@@ -8,7 +8,8 @@ export function socketUrl(httpUrl = gatewayUrl()): string {
 }
 
 export function liveClient(options: Partial<ClientOptions> & { url?: string } = {}): Client {
-  return createClient({ url: socketUrl(), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, ...options });
+  // the shared hub's address only when no other is given: the production install test has no shared hub
+  return createClient({ webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, ...options, url: options.url ?? socketUrl() });
 }
 
 /** A subscription whose results queue up until a test takes them. */
