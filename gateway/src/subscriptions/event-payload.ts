@@ -1,3 +1,4 @@
+import { TOPIC_CONTRACTS } from '@ngo-hub/kit';
 import { buildASTSchema, execute, parse, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { matchesFilter } from './event-filter';
 import type { LiveEvent } from './event-stream';
@@ -49,9 +50,12 @@ function eventValue(plan: SubscriptionPlan, event: LiveEvent, fieldName: string)
       return event.payload.causes ?? [];
     case 'matches':
       // the subscriber received it, so it passes its filter or passed it before the change
-      return matchesFilter(plan.filter, event.topic, event.payload.match);
+      return matchesFilter(plan.contract.filter, plan.filter, event.topic, event.payload.match);
     default:
-      return event.payload.fields?.[fieldName] ?? null;
+      // the event's own values its topic declares (`change`, `status`)
+      return Object.hasOwn(TOPIC_CONTRACTS, event.topic) && (TOPIC_CONTRACTS[event.topic].fields as readonly string[]).includes(fieldName)
+        ? (event.payload.fields?.[fieldName] ?? null)
+        : null;
   }
 }
 
