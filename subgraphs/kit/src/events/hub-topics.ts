@@ -82,3 +82,8 @@ export function webhookFilterRules(topic: EventTopic): FilterRules {
   }
   return rules;
 }
+
+/** The topics a webhook filter field applies to: every topic for the feed's fields, else those whose subscription has it (`funder`: GRANT_AWARDED). */
+export function webhookFilterTopics(field: (typeof WEBHOOK_FILTER_FIELDS)[number]): readonly EventTopic[] {
+  return EVENT_TOPICS.filter((topic) => webhookFilterRules(topic)[field] !== undefined);
+}
