@@ -81,8 +81,12 @@ function dedupe(selections: readonly SelectionNode[]): SelectionNode[] {
   });
 }
 
+const ROOT_PREFIX = 'ngoHubRef_';
 /** The response key of a ref's root in a fetch. */
-export const ROOT = (ref: string) => `ngoHubRef_${ref}`;
+export const ROOT = (ref: string) => `${ROOT_PREFIX}${ref}`;
+/** The ref whose root a response key of a fetch is, if it is one. */
+export const refOfRoot = (key: string | number): string | undefined =>
+  typeof key === 'string' && key.startsWith(ROOT_PREFIX) ? key.slice(ROOT_PREFIX.length) : undefined;
 
 /** One query for several subscriptions' entity queries of one event: one root per ref, with every selection of it. */
 export function fetchDocument(queries: readonly EntityQuery[]): DocumentNode {

@@ -2,6 +2,7 @@ import { TOPIC_CONTRACTS } from '@ngo-hub/kit';
 import { buildASTSchema, execute, parse, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { matchesFilter } from './event-filter';
 import type { LiveEvent } from './event-stream';
+import { subscriberErrors } from './entity-errors';
 import { EntityFetchBatch, type FetchResult } from './entity-fetch-batch';
 import { entityQuery, ROOT, type EntityQuery, type QueryExecutor } from './entity-query';
 
@@ -164,6 +165,8 @@ async function deliver(resolver: EventResolver, event: LiveEvent): Promise<Deliv
     fieldResolver: projectCanonical,
     contextValue: resolution?.query.keys,
   })) as ExecutionResult;
-  const errors = [...(result.errors ?? []), ...((fetched.errors ?? []) as unknown as NonNullable<ExecutionResult['errors']>)];
+  // the fetch's errors carry its internal names (ref roots, canonical keys): each in the subscriber's own
+  const own = resolution ? (fetched.errors ?? []).flatMap((error) => subscriberErrors(error, plan, resolution.query.keys)) : (fetched.errors ?? []);
+  const errors = [...(result.errors ?? []), ...(own as unknown as NonNullable<ExecutionResult['errors']>)];
   return { result: errors.length ? { ...result, errors } : result };
 }
