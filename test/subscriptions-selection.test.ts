@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { gql } from './setup/hub';
 import { adminHeaders } from './setup/identities';
 import { liveClient, Subscription } from './setup/live';
@@ -8,13 +9,13 @@ async function mutate<T>(query: string, input: Record<string, unknown>): Promise
   return data!;
 }
 
-const organization = (name: string, kind = 'NGO') =>
+const organization = (name: string, kind = 'NGO', city = 'Aliasville') =>
   mutate<{ createOrganization: { organization: { id: string } } }>(
     `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
     {
       name,
       kind,
-      city: 'Aliasville',
+      city,
       causeAreas: ['EDUCATION'],
     },
   ).then((d) => d.createOrganization.organization.id);
@@ -98,5 +99,39 @@ describe('any selection on a subscription', () => {
     expect(result!.errors).toBeUndefined();
     expect(result!.data!.a).toEqual({ first: { name: 'Alias Newcomer', people: { totalCount: 0 } }, second: { n: 'Alias Newcomer', p: { totalCount: 0 } } });
     subscription.stop();
+  });
+  it("reports a field error of a merged fetch at each subscriber's own aliases, the path HTTP reports for the same selection", async () => {
+    type Answer = { data?: Record<string, unknown> | null; errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] };
+    const city = `Errorville ${randomUUID().slice(0, 8)}`;
+    // three anonymous subscribers (API keys are for the organization's admins), merged into one fetch of the event
+    const subscriptions = {
+      aliased: `c: organizationChanged(filter: { city: $city }) { o: organization { n: name keys: apiKeys { id } } }`,
+      plain: `organizationChanged(filter: { city: $city }) { organization { name website apiKeys { id } } }`,
+      fragment: `changed: organizationChanged(filter: { city: $city }) { org: organization { ...Keys } }`,
+    };
+    const KEYS = `fragment Keys on Organization { k: apiKeys { i: id } name }`;
+    const entityPart: Record<keyof typeof subscriptions, string> = {
+      aliased: `o: organization(id: $id) { n: name keys: apiKeys { id } }`,
+      plain: `organization(id: $id) { name website apiKeys { id } }`,
+      fragment: `org: organization(id: $id) { ...Keys }`,
+    };
+    const live = Object.fromEntries(
+      Object.entries(subscriptions).map(([name, field]) => [
+        name,
+        new Subscription(client, `subscription($city: String!) { ${field} } ${name === 'fragment' ? KEYS : ''}`, { city }),
+      ]),
+    ) as Record<keyof typeof subscriptions, Subscription>;
+    for (const subscription of Object.values(live)) await subscription.ready('organizationChanged', 1);
+    const id = await organization('Erring Org', 'NGO', city);
+
+    for (const name of Object.keys(subscriptions) as (keyof typeof subscriptions)[]) {
+      const [event] = (await live[name].take(1)) as Answer[];
+      const overHttp = (await gql(`query($id: ID!) { ${entityPart[name]} } ${name === 'fragment' ? KEYS : ''}`, { id })) as Answer;
+      expect(overHttp.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      const rootKey = Object.keys(event!.data!)[0]!;
+      // the same error as over HTTP (message, code, path), under the subscription's own root key
+      expect([name, event!.errors]).toEqual([name, overHttp.errors!.map((e) => ({ ...e, path: [rootKey, ...e.path!] }))]);
+      live[name].stop();
+    }
   });
 });

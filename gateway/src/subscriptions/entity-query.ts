@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { canonicalSelections } from './entity-selection';
 import type { LiveEvent } from './event-stream';
-import type { SubscriptionPlan } from './subscription-plan';
+import { lookupOf, type SubscriptionPlan } from './subscription-plan';
 
 /** Runs a query through the federated graph as the subscriber (the gateway's own executor). */
 export type QueryExecutor = (
@@ -46,7 +46,7 @@ function idOf(text: string): string {
 
 /**
  * What a subscription fetches of an event's entities: for each ref the event carries, the root
- * lookup (`grant(id:)`) with every selection the subscriber made of that entity, in canonical
+ * lookup its contract declares (`grant(id:)`) with every selection the subscriber made of that entity, in canonical
  * form (entity-selection.ts); refs it did not select are still fetched (`__typename`), so an
  * event about something the subscriber may not read is not delivered. Undefined when the event
  * has no refs.
@@ -57,8 +57,8 @@ export function entityQuery(schema: GraphQLSchema, plan: SubscriptionPlan, refs:
   const queryFields = schema.getQueryType()!.getFields();
   for (const ref of refs) {
     const selected = plan.selected.filter((s) => s.lookup && s.node.name.value === ref);
-    const lookup = selected[0]?.lookup ?? (queryFields[ref] ? ref : undefined);
-    if (!lookup) continue;
+    const lookup = selected[0]?.lookup ?? lookupOf(plan.contract, ref);
+    if (!lookup || !queryFields[lookup]) continue;
     const type = getNamedType(queryFields[lookup]!.type);
     const selections = selected.flatMap((s) => canonicalSelections(s.node.selectionSet, type, schema, plan.fragments, plan.variables, keys));
     roots.set(ref, {
@@ -81,8 +81,12 @@ function dedupe(selections: readonly SelectionNode[]): SelectionNode[] {
   });
 }
 
+const ROOT_PREFIX = 'ngoHubRef_';
 /** The response key of a ref's root in a fetch. */
-export const ROOT = (ref: string) => `ngoHubRef_${ref}`;
+export const ROOT = (ref: string) => `${ROOT_PREFIX}${ref}`;
+/** The ref whose root a response key of a fetch is, if it is one. */
+export const refOfRoot = (key: string | number): string | undefined =>
+  typeof key === 'string' && key.startsWith(ROOT_PREFIX) ? key.slice(ROOT_PREFIX.length) : undefined;
 
 /** One query for several subscriptions' entity queries of one event: one root per ref, with every selection of it. */
 export function fetchDocument(queries: readonly EntityQuery[]): DocumentNode {

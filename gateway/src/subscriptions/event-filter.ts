@@ -1,4 +1,4 @@
-import { compareAmounts } from '@ngo-hub/kit';
+import { compareAmounts, type FilterRule, type FilterRules } from '@ngo-hub/kit';
 
 type Match = Record<string, unknown>;
 
@@ -7,7 +7,7 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'accent' });
 
 const same = (a: unknown, b: unknown): boolean => (typeof a === 'string' && typeof b === 'string' ? a === b || collator.compare(a, b) === 0 : a === b);
 
-/** `minAmount: { amount, currency }` against the event's `amount`: same currency, at least as much. */
+/** `minAmount: { amount, currency }` against the event's amount: same currency, at least as much (a plain number: at least it). */
 function atLeast(wanted: unknown, actual: unknown): boolean {
   if (wanted && typeof wanted === 'object' && 'amount' in wanted) {
     const want = wanted as { amount: string; currency: string };
@@ -17,24 +17,33 @@ function atLeast(wanted: unknown, actual: unknown): boolean {
   return actual != null && compareAmounts(String(actual), String(wanted)) >= 0;
 }
 
-function matchesValue(key: string, wanted: unknown, match: Match): boolean {
-  if (wanted == null) return true;
-  if (key.startsWith('min') && key.length > 3) return atLeast(wanted, match[key[3]!.toLowerCase() + key.slice(4)]);
-  if (Array.isArray(wanted)) return wanted.length === 0 || wanted.some((one) => matchesValue(key, one, match));
-  const actual = match[key];
+/** Equal, or held in the event's list; a list in the filter is any of its values, an empty one no condition. */
+function equalOrContained(wanted: unknown, actual: unknown): boolean {
+  if (Array.isArray(wanted)) return wanted.length === 0 || wanted.some((one) => one == null || equalOrContained(one, actual));
   if (Array.isArray(actual)) return actual.some((one) => same(one, wanted));
   return same(actual, wanted);
 }
 
+function passes(rule: FilterRule, wanted: unknown, topic: string, match: Match): boolean {
+  switch (rule.compare) {
+    case 'anyOfTopics':
+      return (wanted as string[]).length === 0 || (wanted as string[]).includes(topic);
+    case 'atLeast':
+      return atLeast(wanted, match[rule.key]);
+    case 'equal':
+    case 'contains':
+      return equalOrContained(wanted, match[rule.key]);
+  }
+}
+
 /**
- * Whether an event passes a subscription's filter. Each filter field names what the event's
- * `match` holds under the same key: equal (strings ignoring case), contained when the event has
- * a list, any-of when the filter gives a list, and `minX` compares with `x` (money: same currency).
- * `kinds` of sectorActivity is the event's topic.
+ * Whether an event passes a subscription's filter: every filter field given (not null) passes its
+ * rule of the subscription's contract (`rules`, see the kit's topic-contract.ts) against the
+ * event's topic and `match`. A field without a rule is no condition (a webhook's `funder` for a job posting).
  */
-export function matchesFilter(filter: Record<string, unknown>, topic: string, match: Match = {}): boolean {
-  return Object.entries(filter).every(([key, wanted]) => {
-    if (key === 'kinds') return wanted == null || (wanted as string[]).length === 0 || (wanted as string[]).includes(topic);
-    return matchesValue(key, wanted, match);
+export function matchesFilter(rules: FilterRules, filter: Record<string, unknown>, topic: string, match: Match = {}): boolean {
+  return Object.entries(filter).every(([field, wanted]) => {
+    const rule = rules[field];
+    return wanted == null || !rule || passes(rule, wanted, topic, match);
   });
 }

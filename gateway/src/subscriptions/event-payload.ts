@@ -1,6 +1,8 @@
+import { TOPIC_CONTRACTS } from '@ngo-hub/kit';
 import { buildASTSchema, execute, parse, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { matchesFilter } from './event-filter';
 import type { LiveEvent } from './event-stream';
+import { subscriberErrors } from './entity-errors';
 import { EntityFetchBatch, type FetchResult } from './entity-fetch-batch';
 import { entityQuery, ROOT, type EntityQuery, type QueryExecutor } from './entity-query';
 
@@ -49,9 +51,12 @@ function eventValue(plan: SubscriptionPlan, event: LiveEvent, fieldName: string)
       return event.payload.causes ?? [];
     case 'matches':
       // the subscriber received it, so it passes its filter or passed it before the change
-      return matchesFilter(plan.filter, event.topic, event.payload.match);
+      return matchesFilter(plan.contract.filter, plan.filter, event.topic, event.payload.match);
     default:
-      return event.payload.fields?.[fieldName] ?? null;
+      // the event's own values its topic declares (`change`, `status`)
+      return Object.hasOwn(TOPIC_CONTRACTS, event.topic) && (TOPIC_CONTRACTS[event.topic].fields as readonly string[]).includes(fieldName)
+        ? (event.payload.fields?.[fieldName] ?? null)
+        : null;
   }
 }
 
@@ -160,6 +165,8 @@ async function deliver(resolver: EventResolver, event: LiveEvent): Promise<Deliv
     fieldResolver: projectCanonical,
     contextValue: resolution?.query.keys,
   })) as ExecutionResult;
-  const errors = [...(result.errors ?? []), ...((fetched.errors ?? []) as unknown as NonNullable<ExecutionResult['errors']>)];
+  // the fetch's errors carry its internal names (ref roots, canonical keys): each in the subscriber's own
+  const own = resolution ? (fetched.errors ?? []).flatMap((error) => subscriberErrors(error, plan, resolution.query.keys)) : (fetched.errors ?? []);
+  const errors = [...(result.errors ?? []), ...(own as unknown as NonNullable<ExecutionResult['errors']>)];
   return { result: errors.length ? { ...result, errors } : result };
 }

@@ -73,10 +73,13 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
 
   /** Events that pass the filter, and those about an entity the change took out of it (delivered as leaving). */
   private wanted(event: HubEventRow): boolean {
-    const { topics, filter } = this.options.plan;
+    const { topics, filter, contract } = this.options.plan;
     if (!topics.includes(event.topic)) return false;
     const { match, previousMatch } = event.payload;
-    return matchesFilter(filter, event.topic, match) || (previousMatch !== undefined && matchesFilter(filter, event.topic, previousMatch));
+    return (
+      matchesFilter(contract.filter, filter, event.topic, match) ||
+      (previousMatch !== undefined && matchesFilter(contract.filter, filter, event.topic, previousMatch))
+    );
   }
 
   private offer(event: LiveEvent): void {

@@ -1,4 +1,4 @@
-import type { EventTopic } from '@ngo-hub/kit';
+import { EVENT_ENTITIES, SUBSCRIPTION_CONTRACTS, type SubscriptionContract } from '@ngo-hub/kit';
 import {
   getArgumentValues,
   getDirectiveValues,
@@ -19,7 +19,6 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { parseEventId } from './resume-point';
-import { RESUME_ARGUMENT, SUBSCRIPTION_TOPICS } from './topics';
 
 /** A field of the event type as the subscriber selected it. */
 export interface SelectedField {
@@ -28,6 +27,9 @@ export interface SelectedField {
   /** For an entity field (e.g. `grant`): the root query that fetches it by id (`grant(id:)`). */
   lookup?: string;
 }
+
+/** The argument of a subscription field that is not a filter: where to resume. */
+export const RESUME_ARGUMENT = 'since';
 
 /**
  * What the gateway needs to serve one subscription: which topics feed it, how to filter them,
@@ -38,7 +40,9 @@ export interface SubscriptionPlan {
   operationName?: string;
   field: string;
   responseKey: string;
-  topics: readonly EventTopic[];
+  /** The field's contract (kit events/hub-topics.ts): its topics, filter rules and entity refs. */
+  contract: SubscriptionContract;
+  topics: readonly string[];
   filter: Record<string, unknown>;
   since?: string;
   selected: SelectedField[];
@@ -46,8 +50,6 @@ export interface SubscriptionPlan {
   variableDefinitions: readonly VariableDefinitionNode[];
   variables: Record<string, unknown>;
 }
-
-const lowerFirst = (name: string): string => name[0]!.toLowerCase() + name.slice(1);
 
 function included(node: FieldNode | { directives?: FieldNode['directives'] }, variables: Record<string, unknown>): boolean {
   const skip = getDirectiveValues(GraphQLSkipDirective, node as FieldNode, variables);
@@ -78,15 +80,20 @@ export function collectFields(
   return into;
 }
 
+/** The root query that fetches the entity a ref of the contract names (`grant` → `grant(id:)`). */
+export function lookupOf(contract: SubscriptionContract, ref: string): string | undefined {
+  return Object.hasOwn(contract.refs, ref) ? EVENT_ENTITIES[contract.refs[ref]!].lookup : undefined;
+}
+
 function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 const DECIMAL = /^-?\d{1,20}(\.\d{1,10})?$/;
 
-function checkFilter(filter: Record<string, unknown>): void {
+function checkFilter(contract: SubscriptionContract, filter: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(filter)) {
-    if (!key.startsWith('min') || value == null) continue;
+    if (contract.filter[key]?.compare !== 'atLeast' || value == null) continue;
     const amount = typeof value === 'object' ? (value as { amount?: unknown }).amount : value;
     if (typeof amount !== 'string' || !DECIMAL.test(amount)) throw badInput(`filter.${key}: "${String(amount)}" is not a decimal amount such as "1000.00"`);
   }
@@ -107,12 +114,12 @@ export function planSubscription(
   if (!node || !responseKey) throw badInput('A subscription selects exactly one field.');
   const field = node.name.value;
   const definition = subscriptionType.getFields()[field] as GraphQLField<unknown, unknown> | undefined;
-  const topics = SUBSCRIPTION_TOPICS[field];
-  if (!definition || !topics) throw badInput(`Subscription.${field} is not served by this gateway.`);
+  const contract = Object.hasOwn(SUBSCRIPTION_CONTRACTS, field) ? SUBSCRIPTION_CONTRACTS[field] : undefined;
+  if (!definition || !contract) throw badInput(`Subscription.${field} is not served by this gateway.`);
   const args = getArgumentValues(definition, node, variables);
   const { [RESUME_ARGUMENT]: since, filter, ...direct } = args as { since?: string; filter?: Record<string, unknown> };
   const flatFilter = { ...(filter ?? {}), ...direct };
-  checkFilter(flatFilter);
+  checkFilter(contract, flatFilter);
   if (since != null) parseEventId(since, 'since');
 
   const eventType = getNamedType(definition.type);
@@ -120,9 +127,7 @@ export function planSubscription(
   const queryFields = schema.getQueryType()!.getFields();
   const selected: SelectedField[] = [];
   for (const [key, nodes] of collectFields(node.selectionSet, fragments, variables)) {
-    const eventField = eventType.getFields()[nodes[0]!.name.value];
-    const type = eventField ? getNamedType(eventField.type) : undefined;
-    const lookupName = type instanceof GraphQLObjectType ? lowerFirst(type.name) : undefined;
+    const lookupName = lookupOf(contract, nodes[0]!.name.value);
     const lookup = lookupName && queryFields[lookupName]?.args.some((arg) => arg.name === 'id') ? lookupName : undefined;
     // several nodes under one response key (e.g. from fragments) merge into one selection
     const merged: FieldNode =
@@ -138,7 +143,8 @@ export function planSubscription(
     operationName: operation.name?.value,
     field,
     responseKey,
-    topics,
+    contract,
+    topics: contract.topics,
     filter: flatFilter,
     since: since ?? undefined,
     selected,

@@ -1,4 +1,4 @@
-import { callerIdentity, type Identity } from '@ngo-hub/kit';
+import { callerIdentity, TOPIC_CONTRACTS, webhookFilterRules, type Identity } from '@ngo-hub/kit';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { HubEventRow } from '../subscriptions/event-log';
 import { matchesFilter } from '../subscriptions/event-filter';
@@ -86,24 +86,11 @@ export interface WebhookSubscription {
   };
 }
 
-/** The subscription filter each topic's events are matched with: city and cause for all, the rest for their topic's subscription. */
-function filterFor(topic: string, filter: WebhookSubscription['filter']): Record<string, unknown> {
-  const common = { city: filter.city, cause: filter.cause };
-  switch (topic) {
-    case 'GRANT_AWARDED':
-      return { ...common, funder: filter.funder, recipient: filter.recipient, minAmount: filter.minAmount };
-    case 'JOB_POSTED':
-      return { ...common, skill: filter.skill };
-    case 'ENROLLMENT_CHANGED':
-      return { ...common, course: filter.course };
-    default:
-      return common;
-  }
-}
-
 /** Whether an event is of the webhook's topics and passes its filter (before any payload is fetched). */
 export function webhookWants(webhook: WebhookSubscription, event: Pick<HubEventRow, 'topic' | 'payload'>): boolean {
-  return webhook.topics.includes(event.topic) && matchesFilter(filterFor(event.topic, webhook.filter), event.topic, event.payload.match);
+  if (!webhook.topics.includes(event.topic) || !Object.hasOwn(TOPIC_CONTRACTS, event.topic)) return false;
+  // matched with the rules of the contracts the subscriptions match with (kit events/hub-topics.ts)
+  return matchesFilter(webhookFilterRules(event.topic), webhook.filter, event.topic, event.payload.match);
 }
 
 /** Who a webhook reads as: its organization, as one of its editors' API keys would (never more). */

@@ -22,6 +22,7 @@ export * from './orm';
 export * from './pagination';
 export * from './list-sizes';
 export * from './read-rows';
+export * from './sql';
 export * from './cache-scope';
 export * from './cache-hints';
 export * from './references';

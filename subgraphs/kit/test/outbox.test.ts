@@ -1,6 +1,7 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { OutboxEvent } from '../src/events/outbox-event';
+import { ORGANIZATION_CHANGED } from '../src/events/hub-topics';
 import { publishEvent } from '../src/events/publish';
 import { OUTBOX_CHANNEL } from '../src/events/topics';
 import { ormOptions } from '../src/orm';
@@ -47,11 +48,12 @@ describe('the outbox: events exist exactly when their transaction commits', () =
       payload: { summary: string };
       txid: string;
     }[];
+  const match = { city: null, kind: 'NGO', cause: [], organization: 'a' };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
   it('writes the event with the change and notifies at commit', async () => {
     await orm.em.fork().transactional(async (em: EntityManager) => {
-      publishEvent(em, 'ORGANIZATION_CHANGED', { summary: 'committed', refs: { organization: { id: 'a' } } });
+      publishEvent(em, ORGANIZATION_CHANGED, { summary: 'committed', refs: { organization: { id: 'a' } }, fields: { change: 'CREATED' }, match });
       await em.flush();
       await settle();
       expect(notifications).toEqual([]); // nothing before the commit
@@ -67,7 +69,7 @@ describe('the outbox: events exist exactly when their transaction commits', () =
     notifications.length = 0;
     await expect(
       orm.em.fork().transactional(async (em: EntityManager) => {
-        publishEvent(em, 'ORGANIZATION_CHANGED', { summary: 'rolled back', refs: {} });
+        publishEvent(em, ORGANIZATION_CHANGED, { summary: 'rolled back', refs: { organization: { id: 'a' } }, fields: { change: 'UPDATED' }, match });
         await em.flush(); // the row is in the table, inside the transaction
         throw new Error('the change failed after the event was written');
       }),

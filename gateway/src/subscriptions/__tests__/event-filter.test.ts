@@ -1,4 +1,11 @@
-import { matchesFilter } from '../event-filter';
+import { atLeast, SUBSCRIPTION_CONTRACTS, TOPIC_CONTRACTS, type EventTopic, type FilterRules } from '@ngo-hub/kit';
+import { matchesFilter as matchesWith } from '../event-filter';
+
+/** Matched with the rules of the topic's own subscription (sectorActivity's for `kinds`), as the contracts declare them. */
+function matchesFilter(filter: Record<string, unknown>, topic: EventTopic, match?: Record<string, unknown>, rules?: FilterRules): boolean {
+  const own = TOPIC_CONTRACTS[topic].subscription.filter;
+  return matchesWith(rules ?? ('kinds' in filter ? SUBSCRIPTION_CONTRACTS.sectorActivity!.filter : own), filter, topic, match);
+}
 
 describe('matchesFilter', () => {
   const grant = { funder: 'org-1', recipient: 'org-2', city: 'Chengdu', amount: { amount: '50000.00', currency: 'CNY' } };
@@ -52,9 +59,10 @@ describe('matchesFilter', () => {
   });
 
   it('compares a plain minX with x as a number', () => {
-    expect(matchesFilter({ minCapacity: '10' }, 'ENROLLMENT_CHANGED', { capacity: 12 })).toBe(true);
-    expect(matchesFilter({ minCapacity: '13' }, 'ENROLLMENT_CHANGED', { capacity: 12 })).toBe(false);
-    expect(matchesFilter({ minCapacity: '1' }, 'ENROLLMENT_CHANGED', {})).toBe(false);
+    const capacity = { minCapacity: atLeast('capacity') };
+    expect(matchesFilter({ minCapacity: '10' }, 'ENROLLMENT_CHANGED', { capacity: 12 }, capacity)).toBe(true);
+    expect(matchesFilter({ minCapacity: '13' }, 'ENROLLMENT_CHANGED', { capacity: 12 }, capacity)).toBe(false);
+    expect(matchesFilter({ minCapacity: '1' }, 'ENROLLMENT_CHANGED', {}, capacity)).toBe(false);
   });
 
   it("takes sectorActivity's kinds as the event's topic", () => {

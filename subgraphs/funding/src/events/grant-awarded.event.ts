@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatAmount, HubEvent, MoneyInput, publishEvent, type References } from '@ngo-hub/kit';
+import { formatAmount, HubEvent, MoneyInput, GRANT_AWARDED, publishEvent, type References } from '@ngo-hub/kit';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Grant } from '../entities/grant';
 
@@ -44,7 +44,7 @@ export function publishGrantAwarded(em: EntityManager, grant: Grant, parties: Ma
   const funder = parties.get(grant.fundingOrganizationId);
   const recipient = parties.get(grant.recipientOrganizationId);
   const causes = grant.causeAreas?.length ? grant.causeAreas : (recipient?.causeAreas ?? []);
-  publishEvent(em, 'GRANT_AWARDED', {
+  publishEvent(em, GRANT_AWARDED, {
     summary: `${funder?.name ?? 'A funder'} awarded ${formatAmount(grant.amount, grant.currency)} ${grant.currency} to ${recipient?.name ?? 'an organization'}`,
     city: recipient?.city ?? null,
     causes,

@@ -14,12 +14,14 @@ import {
   UserInputError,
   type ConnectionArgs,
   type Money,
+  pgArray,
+  query,
+  tableOf,
 } from '@ngo-hub/kit';
 import { Disbursement } from '../entities/disbursement';
 import { Grant, GrantStatus } from '../entities/grant';
 import type { RecordDisbursementInput } from '../inputs/disbursement.input';
 import { lockGrant } from './grant-status';
-import { pgArray, query, tableOf } from './sql';
 
 /** Statuses in which money is paid out. A COMPLETED grant is closed; PROPOSED and CANCELLED ones owe nothing. */
 export const DISBURSABLE_STATUSES: readonly GrantStatus[] = [GrantStatus.AWARDED, GrantStatus.ACTIVE];

@@ -1,11 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { distinct, encodeCursor, isUuid, money, optionalText, pageRequest, UserInputError, type Page, type PageRequest } from '@ngo-hub/kit';
+import {
+  distinct,
+  encodeCursor,
+  isUuid,
+  money,
+  optionalText,
+  pageRequest,
+  UserInputError,
+  type Page,
+  type PageRequest,
+  pgArray,
+  query,
+  tableOf,
+} from '@ngo-hub/kit';
 import { COMMITTED_STATUSES, Grant } from '../entities/grant';
 import { organizationRef } from '../entities/organization-ref';
 import type { FundingFlowFilter, FundingFlowsArgs } from '../inputs/funding-flow.input';
 import { FundingFlow } from '../types/funding-flow';
 import type { OrganizationDirectory } from './organization-directory';
-import { pgArray, query, tableOf } from './sql';
 import { assertYear } from './year';
 
 /** Most organizations a city, province or funder-kind filter may stand for; the ids travel into one SQL parameter. */

@@ -12,10 +12,11 @@ import {
   paginateByParent,
   requiredText,
   UserInputError,
+  query,
+  tableOf,
 } from '@ngo-hub/kit';
 import { FundingProgramme } from '../entities/funding-programme';
 import { FundingProgrammeLot } from '../entities/funding-programme-lot';
-import { query, tableOf } from './sql';
 import type { AddFundingProgrammeLotInput, FundingProgrammeLotInput } from '../inputs/funding-programme.input';
 
 /** Checks a lot input and builds the lot (not yet persisted); `field` prefixes error fields. */

@@ -1,7 +1,6 @@
-import { defineLoader, isUuid, money } from '@ngo-hub/kit';
+import { defineLoader, isUuid, money, pgArray, query, tableOf } from '@ngo-hub/kit';
 import { COMMITTED_STATUSES, Grant } from '../entities/grant';
 import { FundingYearSummary } from '../types/funding-year-summary';
-import { pgArray, query, tableOf } from './sql';
 
 interface SummaryRow {
   organization_id: string;

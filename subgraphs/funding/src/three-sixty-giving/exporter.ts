@@ -1,13 +1,12 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { afterCondition, isUuid } from '@ngo-hub/kit';
+import { afterCondition, isUuid, pgArray, query, tableOf } from '@ngo-hub/kit';
 import { Disbursement } from '../entities/disbursement';
 import { FundingProgramme } from '../entities/funding-programme';
 import { Grant } from '../entities/grant';
 import { OrganizationIdentifier } from '../entities/organization-identifier';
 import { GRANT_ORDER } from '../services/grants';
 import type { OrganizationDirectory } from '../services/organization-directory';
-import { pgArray, query, tableOf } from '../services/sql';
 import { classificationsOf } from './classifications';
 import { JsonNumber, parseExactJson, stringifyExactJson, type JsonValue } from './exact-json';
 import { objectsOf, publishedOf } from '../services/grant-published';

@@ -1,10 +1,9 @@
 import { ConnectionException, DeadlockException, DriverException, LockWaitTimeoutException, type EntityManager } from '@mikro-orm/postgresql';
-import { newId, UserInputError } from '@ngo-hub/kit';
+import { newId, UserInputError, pgArray, query, tableOf } from '@ngo-hub/kit';
 import { FundingKind, FundingProgramme } from '../entities/funding-programme';
 import { Grant } from '../entities/grant';
 import { OrganizationIdentifier } from '../entities/organization-identifier';
 import type { NewOrganization, OrganizationDirectory } from '../services/organization-directory';
-import { pgArray, query, tableOf } from '../services/sql';
 import { Disbursement } from '../entities/disbursement';
 import { AmbiguousDateError, DateReader, type DateOrder } from './dates';
 import { JsonSyntaxError } from './exact-json';

@@ -3,6 +3,7 @@ import { AuthRule } from '../auth/auth-rule';
 import type { AuthSubject } from '../auth/authorize';
 import type { Identity } from '../auth/identity';
 import { isUuid, newId } from '../ids';
+import { tableOf } from '../sql';
 import { AuditEntry, type AuditAction, type AuditActorKind, type AuditOutcome } from './audit-entry';
 
 /** Rules that guard a person's data: reads and writes under them are audited. */
@@ -94,8 +95,7 @@ export class AuditTrail {
       fields: [...entry.fields].sort(),
     }));
     this.pending.clear();
-    const meta = em.getMetadata().find(AuditEntry)!;
-    const table = `"${meta.schema ?? em.config.get('schema')}"."${meta.tableName}"`;
+    const table = tableOf(em, AuditEntry);
     const columns = Object.keys(rows[0]).join(', ');
     // through knex, so the rows go as a bind parameter ($1), not escaped into the SQL text
     await em.getKnex().raw(

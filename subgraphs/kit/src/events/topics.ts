@@ -1,18 +1,15 @@
-/** What the hub's live updates are about; each is written by the subgraph that owns the change. */
-export const EVENT_TOPICS = ['ORGANIZATION_CHANGED', 'GRANT_AWARDED', 'JOB_POSTED', 'ENROLLMENT_CHANGED'] as const;
-export type EventTopic = (typeof EVENT_TOPICS)[number];
-
 /** A reference to an entity of the federated graph, resolved by the gateway per subscriber. */
 export interface EntityRef {
   id: string;
 }
 
 /**
- * The payload of an outbox event. `refs` name the entities a subscriber may select fields of
- * (keyed by the event type's field, e.g. `grant`); `fields` are the event's own values (e.g. a
- * change kind); `match` holds what subscription filters compare (city, kind, skills…), and
- * `previousMatch` what they compared before the change; `summary`
- * is one line for a feed, never with a person's name (feeds are public).
+ * The payload of an outbox event as stored and read back, whatever its topic (a publisher writes
+ * its topic's `TopicPayload`, see topic-contract.ts). `refs` name the entities a subscriber may
+ * select fields of (keyed by the event type's field, e.g. `grant`); `fields` are the event's own
+ * values (e.g. a change kind); `match` holds what subscription filters compare (city, kind,
+ * skills…), and `previousMatch` what they compared before the change; `summary` is one line for a
+ * feed, never with a person's name (feeds are public).
  */
 export interface EventPayload {
   summary: string;

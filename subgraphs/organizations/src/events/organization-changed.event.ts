@@ -1,4 +1,4 @@
-import { CauseArea, HubEvent, OrganizationKind, publishEvent } from '@ngo-hub/kit';
+import { CauseArea, HubEvent, ORGANIZATION_CHANGED, OrganizationKind, publishEvent, type TopicPayload } from '@ngo-hub/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Organization } from '../entities/organization';
@@ -46,8 +46,10 @@ const SUMMARY: Record<OrganizationChange, (name: string, city: string) => string
   REGISTRATION_CHANGED: (name, city) => `${name}${city} changed its registration`,
 };
 
+export type OrganizationMatch = TopicPayload<typeof ORGANIZATION_CHANGED>['match'];
+
 /** What subscription filters compare an organization by (`OrganizationChangedFilter`, `SectorActivityFilter`). */
-export function organizationMatch(organization: Organization): Record<string, unknown> {
+export function organizationMatch(organization: Organization): OrganizationMatch {
   return { city: organization.city ?? null, kind: organization.kind, cause: [...(organization.causeAreas ?? [])], organization: organization.id };
 }
 
@@ -56,9 +58,9 @@ export function organizationMatch(organization: Organization): Record<string, un
  * `organizationMatch` of the organization before an update: subscribers whose filter it
  * leaves receive the change once, as leaving.
  */
-export function publishOrganizationChanged(em: EntityManager, organization: Organization, change: OrganizationChange, before?: Record<string, unknown>): void {
+export function publishOrganizationChanged(em: EntityManager, organization: Organization, change: OrganizationChange, before?: OrganizationMatch): void {
   const city = organization.city ? ` (${organization.city})` : '';
-  publishEvent(em, 'ORGANIZATION_CHANGED', {
+  publishEvent(em, ORGANIZATION_CHANGED, {
     summary: SUMMARY[change](organization.name, city),
     city: organization.city ?? null,
     causes: organization.causeAreas ?? [],

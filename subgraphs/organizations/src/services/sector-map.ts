@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery, QBFilterQuery, QueryBuilder } from '@mikro-orm/postgresql';
-import { defineLoader, isUuid } from '@ngo-hub/kit';
+import { defineLoader, isUuid, query, tableOf } from '@ngo-hub/kit';
 import { IncubationCohort } from '../entities/incubation-cohort';
 import { IncubationMembership } from '../entities/incubation-membership';
 import { IncubationProgramme } from '../entities/incubation-programme';
@@ -27,11 +27,6 @@ export function sectorScopeOf(filter: SectorMapFilter | undefined): SectorScope 
   if (filter?.incubatorId) scope.incubatorId = filter.incubatorId;
   if (typeof filter?.illustrative === 'boolean') scope.illustrative = filter.illustrative;
   return scope;
-}
-
-function tableOf(em: EntityManager, entity: { name: string }): string {
-  const meta = em.getMetadata().get(entity.name);
-  return `"${meta.schema ?? em.config.get('schema')}"."${meta.tableName}"`;
 }
 
 /** The organizations a scope selects, as a query builder aliased `o`. */
@@ -118,10 +113,9 @@ function edgesTouching(em: EntityManager, ids: string[]): Promise<EdgeRow[]> {
   const memberships = tableOf(em, IncubationMembership);
   const cohorts = tableOf(em, IncubationCohort);
   const programmes = tableOf(em, IncubationProgramme);
-  return em
-    .getKnex()
-    .raw<{ rows: EdgeRow[] }>(
-      `select * from (
+  return query<EdgeRow>(
+    em,
+    `select * from (
          select r.id, r.kind, r.from_organization_id as from_id, r.to_organization_id as to_id, r.started_on, r.ended_on, null as status
            from ${relations} r where r.from_organization_id in (${list}) or r.to_organization_id in (${list})
          union all
@@ -129,9 +123,8 @@ function edgesTouching(em: EntityManager, ids: string[]): Promise<EdgeRow[]> {
            from ${memberships} m join ${cohorts} c on c.id = m.cohort_id join ${programmes} p on p.id = c.programme_id
           where m.organization_id in (${list}) or p.incubator_id in (${list})
        ) e order by e.kind, e.id limit ?`,
-      [...ids, ...ids, ...ids, ...ids, SECTOR_NETWORK_EDGE_LIMIT + 1],
-    )
-    .then((result) => result.rows);
+    [...ids, ...ids, ...ids, ...ids, SECTOR_NETWORK_EDGE_LIMIT + 1],
+  );
 }
 
 /**

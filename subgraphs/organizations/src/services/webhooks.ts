@@ -14,6 +14,8 @@ import {
   parseMoney,
   UserInputError,
   WEBHOOK_CHANNEL,
+  WEBHOOK_FILTER_FIELDS,
+  webhookFilterTopics,
   webhookUrl,
 } from '@ngo-hub/kit';
 import { randomBytes } from 'node:crypto';
@@ -37,15 +39,6 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`;
 }
 
-/** Filter fields that belong to one topic's subscription, and that topic. */
-const TOPIC_OF_FILTER: Partial<Record<keyof WebhookFilterInput, SectorActivityKind>> = {
-  funder: SectorActivityKind.GRANT_AWARDED,
-  recipient: SectorActivityKind.GRANT_AWARDED,
-  minAmount: SectorActivityKind.GRANT_AWARDED,
-  skill: SectorActivityKind.JOB_POSTED,
-  course: SectorActivityKind.ENROLLMENT_CHANGED,
-};
-
 function checkTopics(topics: readonly SectorActivityKind[] | null | undefined): SectorActivityKind[] {
   const distinct = [...new Set(topics ?? [])];
   if (!distinct.length) throw new UserInputError(`topics must name at least one kind of event (${Object.values(SectorActivityKind).join(', ')})`, 'topics');
@@ -68,8 +61,11 @@ export function webhookFilter(input: WebhookFilterInput | null | undefined, topi
   const skill = optionalText(input.skill, 'filter.skill', 100);
   if (skill) filter.skill = skill;
   if (input.minAmount) filter.minAmount = parseMoney(input.minAmount, 'filter.minAmount', { allowZero: true });
-  for (const [key, topic] of Object.entries(TOPIC_OF_FILTER) as [keyof WebhookFilter, SectorActivityKind][]) {
-    if (filter[key] != null && !topics.includes(topic)) {
+  // the kit's topic contracts say which topics a field applies to (the gateway matches with the same)
+  for (const key of WEBHOOK_FILTER_FIELDS) {
+    const applies = webhookFilterTopics(key);
+    if (filter[key] != null && !applies.some((topic) => topics.includes(topic as SectorActivityKind))) {
+      const topic = applies.join(' or ');
       throw new UserInputError(`filter.${key} applies to ${topic} events only: add ${topic} to topics or leave it out`, `filter.${key}`);
     }
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HubEvent, publishEvent, type References } from '@ngo-hub/kit';
+import { HubEvent, JOB_POSTED, publishEvent, type References } from '@ngo-hub/kit';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { JobKind, JobPosting } from '../entities/job-posting';
 
@@ -35,7 +35,7 @@ export async function hiringOrganization(references: References, organizationId:
 /** Records the opening in the outbox, in the transaction that opens the posting. */
 export function publishJobPosted(em: EntityManager, posting: JobPosting, organization: HiringOrganization | undefined): void {
   const where = posting.city ? ` in ${posting.city}` : posting.remote ? ' (remote)' : '';
-  publishEvent(em, 'JOB_POSTED', {
+  publishEvent(em, JOB_POSTED, {
     summary: `${organization?.name ?? 'An organization'} is hiring: ${posting.title}${where}`,
     city: posting.city ?? null,
     causes: organization?.causeAreas ?? [],

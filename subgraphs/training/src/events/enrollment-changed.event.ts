@@ -1,5 +1,5 @@
 import { wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { HubEvent, publishEvent } from '@ngo-hub/kit';
+import { HubEvent, ENROLLMENT_CHANGED, publishEvent } from '@ngo-hub/kit';
 import { Field, ObjectType } from 'type-graphql';
 import { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
@@ -29,7 +29,7 @@ async function courseOf(em: EntityManager, enrollment: Enrollment): Promise<Cour
 /** Records the enrollment's new status in the outbox, in the transaction that sets it. No name: feeds are public. */
 export async function publishEnrollmentChanged(em: EntityManager, enrollment: Enrollment): Promise<void> {
   const course = await courseOf(em, enrollment);
-  publishEvent(em, 'ENROLLMENT_CHANGED', {
+  publishEvent(em, ENROLLMENT_CHANGED, {
     summary: `${VERB[enrollment.status]} ${course.title}${course.city ? ` (${course.city})` : ''}`,
     city: course.city ?? null,
     causes: course.causeAreas ?? [],

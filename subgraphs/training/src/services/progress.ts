@@ -1,7 +1,8 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, defineLoader, findOrNotFound, type References, UserInputError } from '@ngo-hub/kit';
+import { ConflictError, defineLoader, findOrNotFound, query, type References, tableOf, UserInputError } from '@ngo-hub/kit';
 import type { Certificate } from '../entities/certificate';
-import type { Enrollment } from '../entities/enrollment';
+import { CourseModule } from '../entities/course-module';
+import { Enrollment } from '../entities/enrollment';
 import { Lesson } from '../entities/lesson';
 import { LessonCompletion } from '../entities/lesson-completion';
 import { EnrollmentStatus } from '../vocabulary/enrollment-status';
@@ -10,13 +11,13 @@ import { markCompleted } from './enrollments';
 
 /** Lessons of an enrollment's course that it has not completed, counted in SQL. */
 async function lessonsLeft(em: EntityManager, enrollment: Enrollment): Promise<number> {
-  const schema = em.config.get('schema');
-  const [row] = await em.execute<{ left: number }[]>(
-    `select count(*)::int as "left" from "${schema}"."lesson" l join "${schema}"."course_module" m on m.id = l.module_id
-      where m.course_id = ? and not exists (select 1 from "${schema}"."lesson_completion" c where c.lesson_id = l.id and c.enrollment_id = ?)`,
+  const [row] = await query<{ left: number }>(
+    em,
+    `select count(*)::int as "left" from ${tableOf(em, Lesson)} l join ${tableOf(em, CourseModule)} m on m.id = l.module_id
+      where m.course_id = ? and not exists (select 1 from ${tableOf(em, LessonCompletion)} c where c.lesson_id = l.id and c.enrollment_id = ?)`,
     [enrollment.course.id, enrollment.id],
   );
-  return Number(row.left);
+  return Number(row!.left);
 }
 
 /**
@@ -24,14 +25,15 @@ async function lessonsLeft(em: EntityManager, enrollment: Enrollment): Promise<n
  * lessons of the course, 0 to 1; null for a course without lessons.
  */
 export const progressByEnrollment = defineLoader<string, number | null>('progressByEnrollment', async (ids, ctx) => {
-  const schema = ctx.em.config.get('schema');
-  const rows = await ctx.em.execute<{ id: string; progress: number | null }[]>(
+  const { em } = ctx;
+  const rows = await query<{ id: string; progress: number | null }>(
+    em,
     `select e.id, case when total.lessons = 0 then null else least(done.lessons::float8 / total.lessons, 1) end as progress
-      from "${schema}"."enrollment" e
-      cross join lateral (select count(*) as lessons from "${schema}"."lesson" l join "${schema}"."course_module" m on m.id = l.module_id where m.course_id = e.course_id) total
-      cross join lateral (select count(*) as lessons from "${schema}"."lesson_completion" c where c.enrollment_id = e.id) done
+      from ${tableOf(em, Enrollment)} e
+      cross join lateral (select count(*) as lessons from ${tableOf(em, Lesson)} l join ${tableOf(em, CourseModule)} m on m.id = l.module_id where m.course_id = e.course_id) total
+      cross join lateral (select count(*) as lessons from ${tableOf(em, LessonCompletion)} c where c.enrollment_id = e.id) done
       where e.id in (${ids.map(() => '?').join(', ')})`,
-    [...ids],
+    ids,
   );
   const byId = new Map(rows.map((row) => [row.id, row.progress === null ? null : Number(row.progress)]));
   return ids.map((id) => byId.get(id) ?? null);

@@ -1,6 +1,13 @@
 import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 
 /**
+ * Raw SQL, where the ORM's query builder does not reach (set-returning joins, bulk inserts from
+ * JSON, aggregates over many parents): the one way every subgraph writes it. Tables are named
+ * from entity metadata (`tableOf`), values are bound parameters (`?`), lists go as one array
+ * parameter (`pgArray`), and the statement runs in the EntityManager's transaction, if any.
+ */
+
+/**
  * A Postgres array literal for one `?::text[]` / `?::uuid[]` parameter: knex would spread a JS
  * array into a list of parameters.
  */
