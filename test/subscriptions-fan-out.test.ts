@@ -57,7 +57,8 @@ describe('fan-out of one event to many selections', () => {
 
   beforeAll(async () => {
     // a gateway of its own: its counters count this file's subscriptions only
-    gateway = await startGatewayProcess({ DATABASE_URL: process.env.TEST_DATABASE_URL!, EVENT_POLL_MS: '200' });
+    // no webhook delivery: other files' webhooks would resolve payloads too, and the count is of subscriptions'
+    gateway = await startGatewayProcess({ DATABASE_URL: process.env.TEST_DATABASE_URL!, EVENT_POLL_MS: '200', WEBHOOK_DELIVERY: 'off' });
     funder = await organization('Fan-out Foundation', 'FOUNDATION');
     recipient = await organization('Fan-out Recipient');
   });
@@ -85,6 +86,8 @@ describe('fan-out of one event to many selections', () => {
   }
 
   it("fetches an event's entities once per subgraph however many distinct selections ask, and answers each as HTTP does", async () => {
+    // a first event warms the fresh gateway (its schema, plans and connections): not measured
+    await deliver([1]);
     const one = await deliver([1, 1, 1, 1]);
     const many = await deliver([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(one.resolutions).toBe(1);
