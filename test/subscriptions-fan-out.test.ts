@@ -1,6 +1,6 @@
 import type { SubgraphName } from '@ngo-hub/kit';
 import type { ChildService } from '@ngo-hub/kit/processes';
-import { readCounter } from '@ngo-hub/kit/testing';
+import { graphqlRequest, readCounter } from '@ngo-hub/kit/testing';
 import type { Client } from 'graphql-ws';
 import { gql, subgraphUrl } from './setup/hub';
 import { adminHeaders } from './setup/identities';
@@ -108,4 +108,48 @@ describe('fan-out of one event to many selections', () => {
       expect(JSON.stringify(entities)).toBe(JSON.stringify(overHttp.data));
     }
   }, 60_000);
+
+  it('fetches once for 100 distinct selections, a merge past the client limits, which still bind clients', async () => {
+    // 100 aliased `people(first: k)` side by side in the merge: twice the alias limit of one client operation
+    const city = `Fanout City ${Date.now()}`;
+    const people = (k: number) => `organization { name people(first: ${k}) { totalCount } }`;
+    const client = liveClient({ url: socketUrl(gateway.url) });
+    clients.push(client);
+    const ks = Array.from({ length: 100 }, (_, i) => i + 1);
+    const subscriptions = ks.map(
+      (k) =>
+        new Subscription<{ sectorActivity: Record<string, unknown> }>(
+          client,
+          `subscription($city: String!) { sectorActivity(filter: { city: $city }) { ${people(k)} } }`,
+          { city },
+        ),
+    );
+    await subscriptions[0]!.ready('sectorActivity', ks.length, gateway.url);
+    const resolutionsBefore = await gatewayCounter('ngohub_event_payload_resolutions_total', gateway.url);
+    const { createOrganization } = await must<{ createOrganization: { organization: { id: string } } }>(
+      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`,
+      { input: { name: 'Fan-out of a hundred', kind: 'NGO', city } },
+    );
+    await Promise.all(subscriptions.map((s) => s.take(1)));
+    expect((await gatewayCounter('ngohub_event_payload_resolutions_total', gateway.url)) - resolutionsBefore).toBe(1);
+    for (const k of [1, 37, 100]) {
+      const event = subscriptions[k - 1]!.results[0]!;
+      expect(event.errors).toBeUndefined();
+      const overHttp = await gql<Record<string, unknown>>(`query($id: ID!) { ${people(k).replace('organization {', 'organization(id: $id) {')} }`, {
+        id: createOrganization.organization.id,
+      });
+      expect(JSON.stringify(event.data!.sectorActivity)).toBe(JSON.stringify(overHttp.data));
+    }
+    for (const s of subscriptions) s.stop();
+
+    // a client asking as much in one operation is refused, over HTTP and as a subscription
+    const merged = ks.map((k) => `p${k}: people(first: ${k}) { totalCount }`).join(' ');
+    const overHttp = await graphqlRequest(gateway.url, `query($id: ID!) { organization(id: $id) { ${merged} } }`, { id: createOrganization.organization.id });
+    expect(overHttp.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' });
+    const overSocket = new Subscription(client, `subscription($city: String!) { sectorActivity(filter: { city: $city }) { organization { ${merged} } } }`, {
+      city,
+    });
+    await expect(overSocket.take(1)).rejects.toThrow(/ended after 0/);
+    expect((overSocket.error as { extensions?: unknown }[])[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' });
+  }, 90_000);
 });

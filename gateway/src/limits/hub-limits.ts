@@ -4,6 +4,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { admitCaller } from './admission';
 import type { Caller } from './caller';
+import { clientParseOptions, forClientsOnly, splitDocumentStore } from './derived-operations';
 import { fieldSuggestionsPolicy } from './field-suggestions';
 import { introspectionPolicy } from './introspection-policy';
 import type { LimitsConfig } from './limits-config';
@@ -21,7 +22,7 @@ import { variableListSizes } from './variable-list-sizes';
 
 type LimitedApolloOptions = Pick<
   ApolloServerOptions<{ caller?: Caller; derived?: boolean }>,
-  'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'plugins'
+  'validationRules' | 'parseOptions' | 'documentStore' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'plugins'
 >;
 
 export interface HubLimits {
@@ -60,16 +61,19 @@ export function hubLimits(config: LimitsConfig, redis?: SharedRedis, costs?: Cos
   const trustedDocuments = TrustedDocuments.load(config.trustedDocumentsPath, config.trustedDocuments !== 'off');
   const operations = operationLimits(config, costs);
   const limiter = rateLimiter(config, redis);
+  // the queries the gateway derives from admitted subscriptions (runDerived) are not held to them
+  const clientRules = operations.validationRules.map(forClientsOnly);
   return {
     trustedDocuments,
     apollo: {
-      validationRules: operations.validationRules,
-      parseOptions: operations.parseOptions,
+      validationRules: clientRules,
+      parseOptions: clientParseOptions(config.maxTokens),
+      documentStore: splitDocumentStore(),
       allowBatchedHttpRequests: config.maxBatch > 1,
       persistedQueries: { cache: new PersistedQueryCache(trustedDocuments, { redis }) },
       plugins: [
         ...operations.plugins,
-        variableListSizes(operations.validationRules),
+        variableListSizes(clientRules),
         introspectionPolicy(config.introspection),
         fieldSuggestionsPolicy(config.fieldSuggestions),
         trustedDocumentsPolicy(trustedDocuments, config.trustedDocuments, config.trustedDocumentClients),

@@ -19,6 +19,7 @@ import type { Credential } from '../auth/credential';
 import type { Authenticate } from '../auth/identify';
 import type { GatewayContext } from '../context';
 import type { Caller } from '../limits/caller';
+import { runDerived } from '../limits/derived-operations';
 import { forSocket, type SocketLimits, type SocketOperationRequest } from '../limits/socket-limits';
 import type { QueryExecutor } from './event-payload';
 import type { EventStream } from './event-stream';
@@ -117,9 +118,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
       identity: Identity,
     ): QueryExecutor =>
     async (document, variables) => {
-      const response = await options.apollo.executeOperation(
-        { query: printed(document), variables },
-        { contextValue: { ...context, identity, derived: true } },
+      // merged from admitted subscriptions' selections: past the client limits, never past the caller's rights
+      const response = await runDerived(() =>
+        options.apollo.executeOperation({ query: printed(document), variables }, { contextValue: { ...context, identity, derived: true } }),
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used for event payloads');
       return response.body.singleResult as Awaited<ReturnType<QueryExecutor>>;
