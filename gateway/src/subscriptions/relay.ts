@@ -52,6 +52,7 @@ export class EventRelay {
   private again = false;
   private stopped = false;
   private lastPrune = 0;
+  private readonly migrated = new Set<string>();
 
   constructor(
     private readonly pool: Pool,
@@ -195,13 +196,20 @@ export class EventRelay {
     }
   }
 
-  /** The sources whose outbox exists (a subgraph not yet migrated is skipped, not an error). */
+  /**
+   * The sources whose outbox exists (a subgraph not yet migrated is skipped, not an error). An
+   * outbox once found stays: only the missing ones are looked up again, so a running hub asks once.
+   */
   private async migratedSources(client: PoolClient): Promise<string[]> {
-    const { rows } = await client.query<{ source: string }>(
-      `select s as source from unnest($1::text[]) s where to_regclass(format('%I.outbox_event', s)) is not null`,
-      [this.options.sources],
-    );
-    return rows.map((row) => row.source);
+    const missing = this.options.sources.filter((source) => !this.migrated.has(source));
+    if (missing.length) {
+      const { rows } = await client.query<{ source: string }>(
+        `select s as source from unnest($1::text[]) s where to_regclass(format('%I.outbox_event', s)) is not null`,
+        [missing],
+      );
+      for (const row of rows) this.migrated.add(row.source);
+    }
+    return this.options.sources.filter((source) => this.migrated.has(source));
   }
 
   /** Drops relayed outbox rows and old log events, at most once a minute (or twice per retention period when shorter). */
