@@ -92,12 +92,16 @@ export interface PageRequest {
   after?: { value: unknown; id: string };
 }
 
+/** The page size `args` ask for, undefined when no list accepts it (1–MAX_PAGE_SIZE). */
+function pageSizeOf(args: ConnectionArgs): number | undefined {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  return Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE ? first : undefined;
+}
+
 /** Validates `first`/`after` once for every list of the hub. */
 export function pageRequest(args: ConnectionArgs): PageRequest {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new UserInputError(`first must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
-  }
+  const first = pageSizeOf(args);
+  if (first === undefined) throw new UserInputError(`first must be between 1 and ${MAX_PAGE_SIZE} (got ${args.first})`, 'first');
   return { first, after: args.after === undefined || args.after === null ? undefined : decodeCursor(args.after) };
 }
 
@@ -289,12 +293,6 @@ export async function paginateByParent<T extends { id: string }>(
 export interface PageKey<A extends ConnectionArgs = ConnectionArgs> {
   parentId: string;
   args: A;
-}
-
-/** The page size `args` ask for, when it is one `pageRequest` accepts. */
-function pageSizeOf(args: ConnectionArgs): number | undefined {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  return Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE ? first : undefined;
 }
 
 /** The first `first` items of `page`, a page of at least as many from the same place of the same list. */
