@@ -16,13 +16,14 @@ const { createTestDatabase } = require('@ngo-hub/kit/testing/database');
 const { freePort } = require('@ngo-hub/kit/processes');
 const { SUBGRAPHS, seedId } = require('@ngo-hub/kit');
 const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
+const { cpuMilliseconds } = require('../shared/load');
 
 function parseArgs(argv) {
-  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1, selections: [1, 100] };
+  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1, selections: [1, 100], profile: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
-    options[key] = key === 'selections' ? argv[i + 1].split(',').map(Number) : Number(argv[i + 1]);
+    options[key] = key === 'selections' ? argv[i + 1].split(',').map(Number) : key === 'profile' ? argv[i + 1] : Number(argv[i + 1]);
   }
   return options;
 }
@@ -133,6 +134,10 @@ async function round(hub, db, options, offset, setClients) {
   const connectSeconds = (performance.now() - connectStart) / 1000;
   const resolutionsBefore = await counter(metricsUrl, 'ngohub_event_payload_resolutions_total');
 
+  // CPU spent during the steady phase, per event: the gateway, the subgraphs, and this process (the 1,000 clients)
+  const processes = { gateway: hub.gateway.child.pid, ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.child.pid])) };
+  const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMilliseconds(pid)]));
+  const clientsBefore = process.cpuUsage();
   // a steady rate: one event every 1000/rate ms, each committed on its own
   const committedAt = [];
   for (let n = 0; n < options.events; n++) {
@@ -145,11 +150,23 @@ async function round(hub, db, options, offset, setClients) {
     () =>
       `${delivered} of ${options.events * options.subscribers} deliveries; events nobody got: ${[...Array(options.events).keys()].filter((n) => !arrivals.some(([m]) => m === n)).join(', ') || 'none'}`,
   );
+  const clientsUsage = process.cpuUsage(clientsBefore);
+  const cpuPerEvent = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, (cpuMilliseconds(pid) - cpuBefore[name]) / options.events]));
+  cpuPerEvent.clients = (clientsUsage.user + clientsUsage.system) / 1000 / options.events;
   const latencies = arrivals.map(([n, at]) => at - committedAt[n]);
+  // the first and the last delivery of each event: the pipeline's own latency, and the fan-out's spread after it
+  const firstOfEvent = new Array(options.events).fill(Infinity);
+  const lastOfEvent = new Array(options.events).fill(0);
+  for (const [n, at] of arrivals) {
+    if (n >= options.events) continue;
+    firstOfEvent[n] = Math.min(firstOfEvent[n], at - committedAt[n]);
+    lastOfEvent[n] = Math.max(lastOfEvent[n], at - committedAt[n]);
+  }
   const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
   const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
 
-  if (!options.burst) return { selections: options.selections, latencies, connectSeconds, rss, resolutions };
+  const steady = { selections: options.selections, latencies, firstOfEvent, lastOfEvent, cpuPerEvent, connectSeconds, rss, resolutions };
+  if (!options.burst) return steady;
   // a burst: events committed back to back by one connection; how fast all subscribers get them all
   const burstStart = performance.now();
   const deliveredBefore = delivered;
@@ -162,7 +179,7 @@ async function round(hub, db, options, offset, setClients) {
   );
   const burstSeconds = (arrivals.slice(deliveredBefore).reduce((last, [, at]) => Math.max(last, at), 0) - burstStart) / 1000; // no spread: 500,000 arguments overflow the stack
 
-  return { selections: options.selections, latencies, connectSeconds, rss, resolutions, burstSeconds, committedSeconds };
+  return { ...steady, burstSeconds, committedSeconds };
 }
 
 async function openSubscriptions(metricsUrl) {
@@ -185,6 +202,8 @@ async function main() {
       GATEWAY_SECRET: randomBytes(32).toString('hex'),
       JWT_SECRET: randomBytes(32).toString('hex'),
       RATE_LIMIT_PER_SECOND: '0',
+      // --profile DIR: every hub process writes a CPU profile there when it stops
+      ...(options.profile ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.profile}`.trim() } : {}),
     },
     ports,
     stdio: 'inherit',
@@ -230,6 +249,21 @@ function report(r) {
       [`${subscribers} subscribers, ${x.selections} selection${x.selections > 1 ? 's' : ''}`, '', `connected in ${x.connectSeconds.toFixed(1)} s`],
       ['  commit → received p50', ms(p50), `floor (LISTEN/NOTIFY) p50 ${ms(percentile(r.floor, 50))}: ratio ${(p50 / percentile(r.floor, 50)).toFixed(1)}`],
       ['  commit → received p99', ms(p99), `floor p99 ${ms(percentile(r.floor, 99))}: ratio ${(p99 / percentile(r.floor, 99)).toFixed(1)}; goal < 100 ms`],
+      [
+        '  first delivery of each event',
+        `p50 ${ms(percentile(x.firstOfEvent, 50))}`,
+        `p90 ${ms(percentile(x.firstOfEvent, 90))}: commit → relay → log → payload fetch → the first socket`,
+      ],
+      [
+        '  last delivery of each event',
+        `p50 ${ms(percentile(x.lastOfEvent, 50))}`,
+        `p90 ${ms(percentile(x.lastOfEvent, 90))}, max ${ms(Math.max(...x.lastOfEvent))}: when every event's last subscribers wait, the fan-out sets p99`,
+      ],
+      [
+        '  CPU ms per event',
+        ms(x.cpuPerEvent.gateway),
+        `gateway; subgraphs ${SUBGRAPHS.map((name) => `${name} ${x.cpuPerEvent[name].toFixed(1)}`).join(', ')}; the bench's ${subscribers} clients ${x.cpuPerEvent.clients.toFixed(1)}`,
+      ],
       ['  deliveries measured', String(x.latencies.length), `${events} events at ${rate}/s × ${subscribers} subscribers`],
       ['  payload fetches', String(x.resolutions), `for ${events} events (${x.selections} distinct selections): merged into one per event`],
       ...(burst ? [] : [['  (no burst)', '', '--burst 0']]),
