@@ -144,49 +144,57 @@ export class EventRelay {
     }
   }
 
-  /** One batch across all sources in one transaction; true when a source had a full batch. */
+  /**
+   * One batch across all sources in one transaction; true when a source had a full batch. Three
+   * round trips whatever the number of sources (begin and the locked read; the writes; commit):
+   * the relay shares its event loop with the sockets, and each round trip can wait behind a fan-out.
+   */
   private async relayBatch(): Promise<boolean> {
     const client = this.client!;
-    await client.query('begin');
+    const sources = await this.migratedSources(client);
+    if (!sources.length) return false;
+    const taken = sources.map(
+      (source, i) =>
+        `select * from (select ${i} as source_index, o.id, o.topic, o.payload, o.occurred_at from "${source}".outbox_event o
+          where o.relayed_at is null order by o.id limit ${BATCH} for update) s${i}`,
+    );
     try {
-      const sources = await this.migratedSources(client);
-      const batches: OutboxRow[][] = [];
-      for (const source of sources) {
-        const { rows } = await client.query<Omit<OutboxRow, 'source'>>(
-          `select o.id::text, o.topic, o.payload, o.occurred_at from "${source}".outbox_event o
-            where o.relayed_at is null order by o.id limit ${BATCH} for update`,
-        );
-        batches.push(rows.map((row) => ({ ...row, source })));
-      }
+      // simple protocol, no parameters: both statements in one round trip (the sources are our own schema names)
+      const [, read] = (await client.query(
+        `begin; select t.source_index, t.id::text as id, t.topic, t.payload, t.occurred_at from (${taken.join(' union all ')}) t order by t.source_index, t.id`,
+      )) as unknown as [unknown, { rows: (Omit<OutboxRow, 'source'> & { source_index: number })[] }];
+      const batches: OutboxRow[][] = sources.map(() => []);
+      for (const { source_index, ...row } of read.rows) batches[source_index]!.push({ ...row, source: sources[source_index]! });
       const full = batches.map((rows) => rows.length === BATCH);
       const rows = mergeBatches(batches, full);
       if (rows.length) {
-        const inserted = await client.query<{ id: string; source: string }>(
-          // a row already in the log (relayed before the outbox was a queue) is skipped
-          `insert into ${EVENT_LOG_SCHEMA}.event (source, source_id, topic, payload, occurred_at)
-           select e.source, e.source_id, e.topic, e.payload, e.occurred_at
-             from unnest($1::text[], $2::bigint[], $3::text[], $4::jsonb[], $5::timestamptz[]) with ordinality
-                  as e(source, source_id, topic, payload, occurred_at, n)
-            order by e.n
-           on conflict (source, source_id) do nothing
-           returning id::text, source`,
+        const marks = sources.map((source, i) => `marked${i} as (update "${source}".outbox_event set relayed_at = now() where id = any($${i + 7}::bigint[]))`);
+        const { rows: inserted } = await client.query<{ source: string; count: number }>(
+          // a row already in the log (relayed before the outbox was a queue) is skipped; the notification goes out at commit
+          `with inserted as (
+             insert into ${EVENT_LOG_SCHEMA}.event (source, source_id, topic, payload, occurred_at)
+             select e.source, e.source_id, e.topic, e.payload, e.occurred_at
+               from unnest($2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::timestamptz[]) with ordinality
+                    as e(source, source_id, topic, payload, occurred_at, n)
+              order by e.n
+             on conflict (source, source_id) do nothing
+             returning id, source),
+           ${marks.join(',\n           ')},
+           notified as (select pg_notify($1, max(id)::text) from inserted having count(*) > 0)
+           select source, count(*)::int as count, (select count(*) from notified) as notified from inserted group by source`,
           [
+            EVENT_LOG_CHANNEL,
             rows.map((r) => r.source),
             rows.map((r) => r.id),
             rows.map((r) => r.topic),
             rows.map((r) => JSON.stringify(r.payload)),
             rows.map((r) => r.occurred_at),
+            ...sources.map((source) => rows.filter((row) => row.source === source).map((row) => row.id)),
           ],
         );
-        for (const source of sources) {
-          const ids = rows.filter((row) => row.source === source).map((row) => row.id);
-          if (ids.length) await client.query(`update "${source}".outbox_event set relayed_at = now() where id = any($1::bigint[])`, [ids]);
-        }
         const now = Date.now();
         for (const row of rows) relayLag.observe({ source: row.source }, (now - row.occurred_at.getTime()) / 1000);
-        for (const row of inserted.rows) eventsRelayed.inc({ source: row.source });
-        const newest = inserted.rows.at(-1)?.id;
-        if (newest) await client.query(`select pg_notify($1, $2)`, [EVENT_LOG_CHANNEL, newest]);
+        for (const { source, count } of inserted) eventsRelayed.inc({ source }, count);
       }
       await client.query('commit');
       return full.some(Boolean);
