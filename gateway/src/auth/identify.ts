@@ -44,24 +44,33 @@ export function createAuthentication(config: AuthConfig, organizationsUrl: strin
     if (config.hubAdminApiKey && sameSecret(key, config.hubAdminApiKey)) return hubAdmin;
     if (!API_KEY_PATTERN.test(key)) throw new UnauthenticatedError('the API key is malformed: keys look like ngo_ followed by 40 hexadecimal characters');
     const hash = hashApiKey(key);
+    // the same identity object while the directory's record is the same (a socket asks for every event)
+    let last: { record: object; identity: Identity } | undefined;
     return {
       authenticated: true,
       async identity() {
         const record = await directory.apiKey(hash);
         if (!record) throw new UnauthenticatedError('the API key is unknown or has been revoked');
-        return callerIdentity({ apiKeyId: record.id, memberships: [{ organizationId: record.organizationId, role: record.role }] });
+        if (last?.record !== record) {
+          last = { record, identity: callerIdentity({ apiKeyId: record.id, memberships: [{ organizationId: record.organizationId, role: record.role }] }) };
+        }
+        return last.identity;
       },
     };
   };
 
   const byJwt = async (token: string): Promise<Credential> => {
     const claims = await jwt.verify(token);
+    let last: { memberships: object; identity: Identity } | undefined;
     return {
       authenticated: true,
       expiresAt: claims.expiresAt,
       async identity() {
         if (Date.now() >= claims.expiresAt) throw new UnauthenticatedError('the bearer token was refused: it has expired');
-        return callerIdentity({ personId: claims.personId, admin: claims.admin, memberships: await directory.membershipsOf(claims.personId) });
+        const memberships = await directory.membershipsOf(claims.personId);
+        if (last?.memberships !== memberships)
+          last = { memberships, identity: callerIdentity({ personId: claims.personId, admin: claims.admin, memberships }) };
+        return last.identity;
       },
     };
   };

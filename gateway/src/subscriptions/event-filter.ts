@@ -36,14 +36,25 @@ function passes(rule: FilterRule, wanted: unknown, topic: string, match: Match):
   }
 }
 
+/** Whether an event (its topic and `match`) passes a filter, decided by `compileFilter`. */
+export type EventPredicate = (topic: string, match?: Match) => boolean;
+
 /**
- * Whether an event passes a subscription's filter: every filter field given (not null) passes its
+ * A filter's test, built once per subscription: every filter field given (not null) passes its
  * rule of the subscription's contract (`rules`, see the kit's topic-contract.ts) against the
- * event's topic and `match`. A field without a rule is no condition (a webhook's `funder` for a job posting).
+ * event's topic and `match`. A field without a rule is no condition (a webhook's `funder` for a
+ * job posting). Each event is offered to every subscriber, so the fields are sorted out here once.
  */
+export function compileFilter(rules: FilterRules, filter: Record<string, unknown>): EventPredicate {
+  const conditions: [FilterRule, unknown][] = [];
+  for (const [field, wanted] of Object.entries(filter)) if (wanted != null && rules[field]) conditions.push([rules[field], wanted]);
+  return (topic, match = {}) => {
+    for (const [rule, wanted] of conditions) if (!passes(rule, wanted, topic, match)) return false;
+    return true;
+  };
+}
+
+/** Whether an event passes a filter (see `compileFilter`, for a filter tested against many events). */
 export function matchesFilter(rules: FilterRules, filter: Record<string, unknown>, topic: string, match: Match = {}): boolean {
-  return Object.entries(filter).every(([field, wanted]) => {
-    const rule = rules[field];
-    return wanted == null || !rule || passes(rule, wanted, topic, match);
-  });
+  return compileFilter(rules, filter)(topic, match);
 }

@@ -1,6 +1,5 @@
 import { TOPIC_CONTRACTS } from '@ngo-hub/kit';
 import { buildASTSchema, execute, parse, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { matchesFilter } from './event-filter';
 import type { LiveEvent } from './event-stream';
 import { subscriberErrors } from './entity-errors';
 import { EntityFetchBatch, type FetchResult } from './entity-fetch-batch';
@@ -51,7 +50,7 @@ function eventValue(plan: SubscriptionPlan, event: LiveEvent, fieldName: string)
       return event.payload.causes ?? [];
     case 'matches':
       // the subscriber received it, so it passes its filter or passed it before the change
-      return matchesFilter(plan.contract.filter, plan.filter, event.topic, event.payload.match);
+      return plan.passes(event.topic, event.payload.match);
     default:
       // the event's own values its topic declares (`change`, `status`)
       return Object.hasOwn(TOPIC_CONTRACTS, event.topic) && (TOPIC_CONTRACTS[event.topic].fields as readonly string[]).includes(fieldName)
@@ -68,8 +67,8 @@ export interface EventResolver {
   runQuery: QueryExecutor;
   /** Who the subscriber is, as far as what they may read goes: subscribers with the same key share fetches and results. */
   callerKey: string;
-  /** The entity query for each set of refs an event may carry, built once per subscription. */
-  queries: Map<string, EntityQuery | undefined>;
+  /** The entity query for each set of refs an event may carry (`LiveEvent.refsKey`), built once per subscription. */
+  queries: Map<string, PreparedQuery | undefined>;
   /** What subscribers whose results are the same share: caller, operation, variables and document text. */
   deliveryKey: string;
 }
@@ -79,6 +78,15 @@ export function eventResolver(options: Pick<EventResolver, 'schema' | 'document'
   const { schema, document, plan, runQuery, callerKey } = options;
   const deliveryKey = `delivery\n${callerKey}\n${plan.operationName ?? ''}\n${JSON.stringify(plan.variables)}\n${print(document)}`;
   return { schema, document, plan, runQuery, callerKey, queries: new Map(), deliveryKey };
+}
+
+/** An entity query with the keys its fetch is shared under on an event, made once (every event is offered to every subscriber). */
+interface PreparedQuery {
+  query: EntityQuery;
+  /** The fetch of this selection by this caller. */
+  key: string;
+  /** The caller's batch, which merges different selections into one fetch. */
+  batchKey: string;
 }
 
 interface Resolution {
@@ -92,19 +100,23 @@ interface Resolution {
  * Different selections asked for the same event by the same caller in the same round are merged
  * into one query (EntityFetchBatch). Undefined when the event refers to no entity.
  */
-function startResolution({ schema, plan, runQuery, callerKey, queries }: EventResolver, event: LiveEvent): Resolution | undefined {
-  const refs = Object.keys(event.payload.refs ?? {});
-  const refsKey = refs.join(',');
-  if (!queries.has(refsKey)) queries.set(refsKey, entityQuery(plainSchema(schema), plan, refs));
-  const query = queries.get(refsKey);
-  if (!query) return undefined;
-  const key = `${callerKey}\n${query.id}`;
+function prepared({ schema, plan, callerKey, queries }: EventResolver, event: LiveEvent): PreparedQuery | undefined {
+  if (!queries.has(event.refsKey)) {
+    const query = entityQuery(plainSchema(schema), plan, Object.keys(event.payload.refs ?? {}));
+    queries.set(event.refsKey, query && { query, key: `${callerKey}\n${query.id}`, batchKey: `batch\n${callerKey}` });
+  }
+  return queries.get(event.refsKey);
+}
+
+function startResolution(resolver: EventResolver, event: LiveEvent): Resolution | undefined {
+  const prepare = prepared(resolver, event);
+  if (!prepare) return undefined;
+  const { query, key, batchKey } = prepare;
   let pending = event.resolutions.get(key) as Resolution['pending'] | undefined;
   if (!pending) {
-    const batchKey = `batch\n${callerKey}`;
     let batch = event.resolutions.get(batchKey) as EntityFetchBatch | undefined;
     if (!batch || batch.closed) {
-      batch = new EntityFetchBatch(runQuery, event);
+      batch = new EntityFetchBatch(resolver.runQuery, event);
       event.resolutions.set(batchKey, batch);
     }
     pending = batch.add(query);

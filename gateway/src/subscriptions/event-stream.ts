@@ -7,6 +7,13 @@ import { streamListeners } from './metrics';
 export interface LiveEvent extends HubEventRow {
   /** Payload resolutions made for this event, by selection and caller: shared, so fetched once. */
   readonly resolutions: Map<string, unknown>;
+  /** The names of the entities it refers to (`payload.refs`), joined: subscribers' queries are kept by it. */
+  readonly refsKey: string;
+}
+
+/** An event read from the log, ready to hand to subscribers. */
+export function liveEvent(row: HubEventRow): LiveEvent {
+  return { ...row, resolutions: new Map(), refsKey: Object.keys(row.payload.refs ?? {}).join(',') };
 }
 
 export type EventListener = (event: LiveEvent) => void;
@@ -111,7 +118,7 @@ export class EventStream {
     for (;;) {
       const events = await readEvents(this.pool, this.cursor, BATCH);
       for (const row of events) {
-        const event: LiveEvent = { ...row, resolutions: new Map() };
+        const event = liveEvent(row);
         this.cursor = event.id;
         for (const listener of this.listeners) listener(event);
       }

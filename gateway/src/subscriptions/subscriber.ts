@@ -1,10 +1,10 @@
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
 import { readEvents, type HubEventRow } from './event-log';
-import { matchesFilter } from './event-filter';
 import { eventResolver, prefetchEvent, resolveEvent, type EventResolver, type QueryExecutor } from './event-payload';
-import type { EventStream, LiveEvent } from './event-stream';
+import { liveEvent, type EventStream, type LiveEvent } from './event-stream';
 import { activeSubscriptions, eventsDelivered, eventsSpilled, slowSubscribers } from './metrics';
+import { sendTurns } from './send-turns';
 import type { SocketPressure } from './socket-pressure';
 import type { SubscriptionPlan } from './subscription-plan';
 
@@ -73,13 +73,10 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
 
   /** Events that pass the filter, and those about an entity the change took out of it (delivered as leaving). */
   private wanted(event: HubEventRow): boolean {
-    const { topics, filter, contract } = this.options.plan;
+    const { topics, passes } = this.options.plan;
     if (!topics.includes(event.topic)) return false;
     const { match, previousMatch } = event.payload;
-    return (
-      matchesFilter(contract.filter, filter, event.topic, match) ||
-      (previousMatch !== undefined && matchesFilter(contract.filter, filter, event.topic, previousMatch))
-    );
+    return passes(event.topic, match) || (previousMatch !== undefined && passes(event.topic, previousMatch));
   }
 
   private offer(event: LiveEvent): void {
@@ -113,7 +110,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     const drops = this.heldDropped;
     const rows = await readEvents(this.options.pool, this.replayFrom!.toString(), REPLAY_PAGE);
     if (this.done) return;
-    for (const row of rows) if (this.wanted(row)) this.queue.push({ ...row, resolutions: new Map() });
+    for (const row of rows) if (this.wanted(row)) this.queue.push(liveEvent(row));
     if (rows.length) this.replayFrom = BigInt(rows[rows.length - 1]!.id);
     if (rows.length < REPLAY_PAGE && this.heldDropped === drops) {
       const readTo = this.replayFrom!;
@@ -188,6 +185,10 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       for (const next of this.queue.slice(0, PREFETCH)) prefetchEvent(resolver, next);
       const delivery = await resolveEvent(resolver, event);
       if (delivery.hidden || !delivery.result) continue;
+      // a thousand subscribers' deliveries of one event resolve at once: they go in turns, between the loop's I/O
+      const turn = sendTurns.take();
+      if (turn) await turn;
+      if (this.done) continue;
       eventsDelivered.inc({ field: this.options.plan.field });
       // how many events are still queued for this subscriber: a resuming client shows it is catching up until 0
       const backlog = this.queue.length + this.held.length + (this.replayFrom !== undefined ? 1 : 0);

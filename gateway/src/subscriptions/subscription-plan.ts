@@ -1,4 +1,5 @@
 import { EVENT_ENTITIES, SUBSCRIPTION_CONTRACTS, type SubscriptionContract } from '@ngo-hub/kit';
+import { compileFilter, type EventPredicate } from './event-filter';
 import {
   getArgumentValues,
   getDirectiveValues,
@@ -44,6 +45,8 @@ export interface SubscriptionPlan {
   contract: SubscriptionContract;
   topics: readonly string[];
   filter: Record<string, unknown>;
+  /** The filter's test of an event, compiled once: every event is offered to every subscriber. */
+  passes: EventPredicate;
   since?: string;
   selected: SelectedField[];
   fragments: Map<string, FragmentDefinitionNode>;
@@ -146,6 +149,7 @@ export function planSubscription(
     contract,
     topics: contract.topics,
     filter: flatFilter,
+    passes: compileFilter(contract.filter, flatFilter),
     since: since ?? undefined,
     selected,
     fragments,

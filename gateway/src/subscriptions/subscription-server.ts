@@ -211,6 +211,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
             });
           }
           const context = args.contextValue as SocketContext;
+          const callers = new WeakMap<Identity, { key: string; runQuery: QueryExecutor }>();
           const plan = planSubscription(args.schema, args.document, context.operation, (args.variableValues ?? {}) as Record<string, unknown>);
           const resumeAfter =
             plan.since !== undefined
@@ -224,7 +225,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
             pool: options.events.pool,
             caller: async () => {
               const identity = await context.socketCaller.current();
-              return { key: JSON.stringify(identity), runQuery: runAs(context, identity) };
+              // the credential gives the same object while the caller's rights are unchanged
+              let caller = callers.get(identity);
+              if (!caller) callers.set(identity, (caller = { key: JSON.stringify(identity), runQuery: runAs(context, identity) }));
+              return caller;
             },
             resumeAfter,
             bufferSize: options.bufferSize,

@@ -3,6 +3,7 @@ import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLSchema, type 
 import type { HubEventRow } from '../subscriptions/event-log';
 import { matchesFilter } from '../subscriptions/event-filter';
 import { eventResolver, resolveEvent, type QueryExecutor } from '../subscriptions/event-payload';
+import { liveEvent } from '../subscriptions/event-stream';
 import { planSubscription } from '../subscriptions/subscription-plan';
 
 /**
@@ -109,7 +110,7 @@ export class PayloadUnavailable extends Error {}
 export async function webhookBody(schema: GraphQLSchema, event: HubEventRow, runQuery: QueryExecutor, callerKey: string): Promise<string | undefined> {
   const plan = planSubscription(schema, DOCUMENT, OPERATION, {});
   const resolver = eventResolver({ schema, document: DOCUMENT, plan, runQuery, callerKey });
-  const delivery = await resolveEvent(resolver, { ...event, resolutions: new Map() });
+  const delivery = await resolveEvent(resolver, liveEvent(event));
   if (delivery.hidden) return undefined;
   const errors = delivery.result?.errors ?? [];
   const data = (delivery.result?.data as { sectorActivity?: unknown } | null | undefined)?.sectorActivity;
