@@ -6,8 +6,12 @@ import { dirname } from 'node:path';
  * Runs one RUN step of the Dockerfile's build stage in `root` (the build context copy), as
  * `/bin/sh -c` does in the build container: a clean environment but for PATH and HOME (so the
  * npm cache of this machine serves `npm ci`) and CI. Its output goes to `logFile`.
+ *
+ * `turboCacheDir`: turbo's cache to build with, as a Docker build with a warm BuildKit cache
+ * would: a task whose inputs (its files, the lock file, its dependencies' hashes) are exactly
+ * those of a build already made restores that build's outputs; any difference builds it.
  */
-export function runBuildStep(step: string, root: string, logFile: string): Promise<void> {
+export function runBuildStep(step: string, root: string, logFile: string, turboCacheDir?: string): Promise<void> {
   const log = createWriteStream(logFile, { flags: 'a' });
   log.write(`$ ${step}\n`);
   const child = spawn('sh', ['-c', step], {
@@ -22,6 +26,7 @@ export function runBuildStep(step: string, root: string, logFile: string): Promi
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
       TURBO_TELEMETRY_DISABLED: '1',
+      ...(turboCacheDir ? { TURBO_CACHE_DIR: turboCacheDir } : {}),
       DO_NOT_TRACK: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 'use strict';
 // `npm test` of the e2e workspace: the files that share a hub (jest.config.js, one at a time, split
-// between E2E_HUBS hubs), and beside them the production install (jest.production-install.config.js), which spends its
-// two and a half minutes installing and building a copy of the repository and needs no hub.
+// between E2E_HUBS hubs), and beside them the production install (jest.production-install.config.js), which spends about
+// two minutes installing a copy of the repository and needs no hub.
 // Each run's lines are prefixed with its name; the exit code is the first failure's.
 // `npx jest` alone still runs every file, one after the other; `npx jest <file>` runs one.
 const { spawn } = require('node:child_process');
