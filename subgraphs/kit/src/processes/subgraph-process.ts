@@ -34,7 +34,10 @@ export function subgraphEntryPoint(name: SubgraphName): string {
 /** Runs a subgraph command (migrate, seed, prepare) to completion in its own process. */
 export function runSubgraphCommand(name: SubgraphName, command: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [subgraphEntryPoint(name), command], { env: childEnv(env), stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, ['--require', TRACING, subgraphEntryPoint(name), command], {
+      env: childEnv(env),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} ${command} exited with code ${code}`))));
   });
