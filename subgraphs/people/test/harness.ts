@@ -1,5 +1,5 @@
-import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
-import { asAdmin, graphqlRequestAs, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { freePort, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
+import { asAdmin, graphqlRequestAs, prepareOnce, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { peopleSubgraph } from '../src';
 
 export type Request = TestSubgraph['request'];
@@ -17,7 +17,7 @@ export interface PeopleWithOrganizations {
 /** The people subgraph in this process (seeded) and the organizations subgraph as a child process, on the run's database. */
 export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganizations> {
   const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
-  await runSubgraphCommand('organizations', 'prepare', env);
+  await prepareOnce('organizations', env);
   const organizations = await startSubgraphProcess('organizations', await freePort(), env);
   let people: TestSubgraph;
   try {

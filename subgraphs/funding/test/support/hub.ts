@@ -1,5 +1,5 @@
-import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
-import { asAdmin, identityHeaders, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { freePort, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
+import { asAdmin, identityHeaders, prepareOnce, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { fundingSubgraph } from '../../src';
 
 export interface FundingHub {
@@ -14,7 +14,7 @@ export interface FundingHub {
  */
 export async function startFundingHub(): Promise<FundingHub> {
   const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
-  await runSubgraphCommand('organizations', 'prepare', env);
+  await prepareOnce('organizations', env);
   const organizations = await startSubgraphProcess('organizations', await freePort(), env);
   // fundingFlows and the 360Giving export ask the organizations subgraph from within resolvers, at ORGANIZATIONS_URL
   process.env.ORGANIZATIONS_URL = organizations.url;

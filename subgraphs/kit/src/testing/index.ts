@@ -4,3 +4,4 @@ export * from './http';
 export * from './identities';
 export * from './subgraph';
 export * from './schema-drift';
+export * from './prepare-once';

@@ -1,5 +1,5 @@
-import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService, type SubgraphName } from '@ngo-hub/kit';
-import { asAdmin, graphqlRequestAs, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { freePort, startSubgraphProcess, type ChildService, type SubgraphName } from '@ngo-hub/kit';
+import { asAdmin, graphqlRequestAs, prepareOnce, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { trainingSubgraph } from '../../src';
 
 /** The training subgraph in this process, with the subgraphs it asks about references as real child processes. */
@@ -16,7 +16,7 @@ function childEnv(): NodeJS.ProcessEnv {
 
 async function startNeighbour(name: SubgraphName): Promise<ChildService> {
   const env = childEnv();
-  await runSubgraphCommand(name, 'prepare', env);
+  await prepareOnce(name, env);
   return startSubgraphProcess(name, await freePort(), env);
 }
 
