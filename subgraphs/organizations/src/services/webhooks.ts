@@ -12,6 +12,7 @@ import {
   optionalText,
   paginateByParent,
   parseMoney,
+  query,
   UserInputError,
   WEBHOOK_CHANNEL,
   WEBHOOK_FILTER_FIELDS,
@@ -72,8 +73,9 @@ export function webhookFilter(input: WebhookFilterInput | null | undefined, topi
   return filter;
 }
 
+/** Wakes the gateway's deliverer when the transaction commits (NOTIFY is transactional; sent outside it, it could arrive before the change is visible). */
 function notifyDeliverer(em: EntityManager, webhookId: string): Promise<unknown> {
-  return em.getConnection().execute('select pg_notify(?, ?)', [WEBHOOK_CHANNEL, webhookId]);
+  return query(em, 'select pg_notify(?, ?)', [WEBHOOK_CHANNEL, webhookId]);
 }
 
 /** Registers an endpoint; the secret is returned here and never shown again (rotateWebhookSecret makes a new one). */
