@@ -238,7 +238,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           return failure(error);
         }
       }) as never,
-      // Apollo's results carry their errors formatted already (plain objects, no toJSON), a Subscriber's as GraphQLErrors
+      // Apollo's results carry their errors formatted already (plain objects, no toJSON), a Subscriber's as GraphQLErrors.
+      // Without errors the result goes as it is (graphql-ws would copy it twice per message to take `errors` out).
       onNext: (ctx, _id, _payload, _args, result) =>
         result.errors
           ? {
@@ -248,7 +249,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
                 result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error)),
               ),
             }
-          : undefined,
+          : result,
       onError: (ctx, _id, _payload, errors) => {
         options.log.debug({ errors: errors.map((e) => e.message) }, 'subscription refused');
         return options.publicErrors(
