@@ -3,15 +3,16 @@
 // straight into a subgraph's outbox (so the clock starts at COMMIT), delivered through the relay,
 // the hub event log, the federated payload resolution and the sockets. Baseline in the same run:
 // a bare PostgreSQL LISTEN/NOTIFY round trip, the floor of any fan-out on PostgreSQL.
-//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500] [--entities 1] [--selections 1,100]
+//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500] [--entities 1] [--selections 1,100] [--threads 2]
+// --threads: the subscribers' graphql-ws clients are spread over this many worker threads (clients.js).
 // --entities 0 selects no entity (eventId and summary only): the cost of the federated fetch shows as the difference.
 // --selections: one round per value, with the subscribers spread over that many distinct selections
 // (`organization { name people(first: k) { totalCount } }`, k = 1…n: two subgraphs, a different argument each).
 const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
-const { createClient } = require('graphql-ws');
-const WebSocket = require('ws');
+const { join } = require('node:path');
+const { Worker } = require('node:worker_threads');
 const { createTestDatabase } = require('@ngo-hub/kit/testing/database');
 const { freePort } = require('@ngo-hub/kit/processes');
 const { SUBGRAPHS, seedId } = require('@ngo-hub/kit');
@@ -19,7 +20,7 @@ const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
 const { cpuMilliseconds } = require('../shared/load');
 
 function parseArgs(argv) {
-  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1, selections: [1, 100], profile: '' };
+  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1, selections: [1, 100], profile: '', threads: 2 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
@@ -33,6 +34,8 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Milliseconds since the epoch, sub-millisecond: the clients' threads stamp arrivals on the same clock. */
+const now = () => performance.timeOrigin + performance.now();
 const CITY = 'Benchville';
 const ORGANIZATION = seedId('org:npi');
 
@@ -53,7 +56,7 @@ async function commitEvent(db, n) {
       match: { city: CITY, n },
     }),
   ]);
-  const sent = performance.now();
+  const sent = now();
   await db.query('commit');
   return sent;
 }
@@ -78,55 +81,57 @@ async function notifyFloor(databaseUrl, count) {
   return latencies;
 }
 
-/** Subscriber i's selection: with n selections, subscribers i and i + n share one. */
-function selectionOf(i, entities, selections) {
-  if (!entities) return '';
-  return selections > 1 ? `organization { name people(first: ${(i % selections) + 1}) { totalCount } }` : 'organization { name }';
-}
-
-async function connectSubscribers(url, count, onEvent, entities, selections) {
-  const clients = [];
-  const ready = [];
-  for (let i = 0; i < count; i++) {
-    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
-    clients.push(client);
-    ready.push(
-      new Promise((resolve, reject) => {
-        client.on('connected', resolve);
-        client.subscribe(
-          { query: `subscription { sectorActivity(filter: { city: "${CITY}" }) { eventId summary ${selectionOf(i, entities, selections)} } }` },
-          {
-            next: (result) => onEvent(i, result),
-            error: (error) => {
-              console.error(`subscriber ${i} failed:`, error instanceof Error ? error.message : JSON.stringify(error));
-              reject(error);
-            },
-            complete: () => undefined,
-          },
-        );
-      }),
-    );
-    if (i % 100 === 99) await Promise.all(ready.slice(i - 99, i + 1));
+/**
+ * The subscribers, spread over `threads` worker threads (clients.js); resolves once all are
+ * connected. `delivered()` counts what they received so far; `finish()` closes them and returns
+ * every arrival as [event number, time].
+ */
+async function startSubscribers(url, options) {
+  const per = Math.ceil(options.subscribers / options.threads);
+  const shares = [];
+  for (let from = 0; from < options.subscribers; from += per) {
+    const worker = new Worker(join(__dirname, 'clients.js'), {
+      workerData: { url, from, count: Math.min(per, options.subscribers - from), city: CITY, entities: options.entities, selections: options.selections },
+    });
+    const share = { worker, delivered: 0, arrivals: undefined };
+    share.connected = new Promise((resolve, reject) => {
+      worker.on('error', reject);
+      worker.on('message', (message) => {
+        if (message.type === 'connected') resolve();
+        else if (message.type === 'delivered') share.delivered = message.delivered;
+        else if (message.type === 'arrivals') share.arrivals(message.arrivals);
+        else if (message.type === 'error') reject(new Error(message.message));
+      });
+    });
+    shares.push(share);
   }
-  await Promise.all(ready);
-  return clients;
+  await Promise.all(shares.map((share) => share.connected));
+  return {
+    delivered: () => shares.reduce((sum, share) => sum + share.delivered, 0),
+    async finish() {
+      const lists = await Promise.all(
+        shares.map(
+          (share) =>
+            new Promise((resolve) => {
+              share.arrivals = resolve;
+              share.worker.postMessage('finish');
+            }),
+        ),
+      );
+      await Promise.all(shares.map((share) => new Promise((resolve) => share.worker.once('exit', resolve))));
+      const arrivals = [];
+      for (const list of lists) for (let k = 0; k < list.length; k += 2) arrivals.push([list[k], list[k + 1]]);
+      return arrivals;
+    },
+    dispose: () => Promise.all(shares.map((share) => share.worker.terminate())),
+  };
 }
 
 /** One round: subscribers connected with `options.selections` distinct selections, a steady rate, then a burst. */
 async function round(hub, db, options, offset, setClients) {
-  // every delivery: which event (its number, from the summary) and when it arrived
-  const arrivals = [];
-  let delivered = 0;
-  const onEvent = (_i, result) => {
-    const now = performance.now();
-    const event = result.data && result.data.sectorActivity;
-    if (!event || (options.entities && !event.organization)) throw new Error(`subscriber got ${JSON.stringify(result)}`);
-    delivered += 1;
-    arrivals.push([Number(event.summary.slice('bench '.length)) - offset, now]);
-  };
   const url = hub.gatewayUrl.replace(/^http/, 'ws');
   const connectStart = performance.now();
-  const clients = await connectSubscribers(url, options.subscribers, onEvent, options.entities, options.selections);
+  const clients = await startSubscribers(url, options);
   setClients(clients);
   const metricsUrl = hub.gatewayUrl.replace(/\/graphql$/, '/metrics');
   // exactly this round's subscribers: the previous round's have closed
@@ -134,7 +139,7 @@ async function round(hub, db, options, offset, setClients) {
   const connectSeconds = (performance.now() - connectStart) / 1000;
   const resolutionsBefore = await counter(metricsUrl, 'ngohub_event_payload_resolutions_total');
 
-  // CPU spent during the steady phase, per event: the gateway, the subgraphs, and this process (the 1,000 clients)
+  // CPU spent during the steady phase, per event: the gateway, the subgraphs, and this process (the clients' threads)
   const processes = { gateway: hub.gateway.child.pid, ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.child.pid])) };
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMilliseconds(pid)]));
   const clientsBefore = process.cpuUsage();
@@ -144,42 +149,49 @@ async function round(hub, db, options, offset, setClients) {
     committedAt[n] = await commitEvent(db, offset + n);
     await sleep(1000 / options.rate);
   }
+  const steadyDeliveries = options.events * options.subscribers;
   await waitFor(
-    () => delivered >= options.events * options.subscribers,
+    () => clients.delivered() >= steadyDeliveries,
     60_000,
-    () =>
-      `${delivered} of ${options.events * options.subscribers} deliveries; events nobody got: ${[...Array(options.events).keys()].filter((n) => !arrivals.some(([m]) => m === n)).join(', ') || 'none'}`,
+    () => `${clients.delivered()} of ${steadyDeliveries} deliveries`,
   );
   const clientsUsage = process.cpuUsage(clientsBefore);
   const cpuPerEvent = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, (cpuMilliseconds(pid) - cpuBefore[name]) / options.events]));
   cpuPerEvent.clients = (clientsUsage.user + clientsUsage.system) / 1000 / options.events;
-  const latencies = arrivals.map(([n, at]) => at - committedAt[n]);
-  // the first and the last delivery of each event: the pipeline's own latency, and the fan-out's spread after it
-  const firstOfEvent = new Array(options.events).fill(Infinity);
-  const lastOfEvent = new Array(options.events).fill(0);
-  for (const [n, at] of arrivals) {
-    if (n >= options.events) continue;
-    firstOfEvent[n] = Math.min(firstOfEvent[n], at - committedAt[n]);
-    lastOfEvent[n] = Math.max(lastOfEvent[n], at - committedAt[n]);
-  }
   const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
   const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
 
+  // a burst: events committed back to back by one connection; how fast all subscribers get them all
+  let burst = {};
+  if (options.burst) {
+    const burstStart = now();
+    for (let n = 0; n < options.burst; n++) committedAt[options.events + n] = await commitEvent(db, offset + options.events + n);
+    const committedSeconds = (now() - burstStart) / 1000;
+    const all = (options.events + options.burst) * options.subscribers;
+    await waitFor(
+      () => clients.delivered() >= all,
+      300_000,
+      () => `${clients.delivered() - steadyDeliveries} of ${options.burst * options.subscribers} burst deliveries`,
+    );
+    burst = { burstStart, committedSeconds };
+  }
+
+  // every delivery: which event (its number, from the summary) and when it arrived
+  const arrivals = (await clients.finish()).map(([n, at]) => [n - offset, at]);
+  const steadyArrivals = arrivals.filter(([n]) => n < options.events);
+  const latencies = steadyArrivals.map(([n, at]) => at - committedAt[n]);
+  // the first and the last delivery of each event: the pipeline's own latency, and the fan-out's spread after it
+  const firstOfEvent = new Array(options.events).fill(Infinity);
+  const lastOfEvent = new Array(options.events).fill(0);
+  for (const [n, at] of steadyArrivals) {
+    firstOfEvent[n] = Math.min(firstOfEvent[n], at - committedAt[n]);
+    lastOfEvent[n] = Math.max(lastOfEvent[n], at - committedAt[n]);
+  }
   const steady = { selections: options.selections, latencies, firstOfEvent, lastOfEvent, cpuPerEvent, connectSeconds, rss, resolutions };
   if (!options.burst) return steady;
-  // a burst: events committed back to back by one connection; how fast all subscribers get them all
-  const burstStart = performance.now();
-  const deliveredBefore = delivered;
-  for (let n = 0; n < options.burst; n++) committedAt[options.events + n] = await commitEvent(db, offset + options.events + n);
-  const committedSeconds = (performance.now() - burstStart) / 1000;
-  await waitFor(
-    () => delivered - deliveredBefore >= options.burst * options.subscribers,
-    300_000,
-    () => `${delivered - deliveredBefore} of ${options.burst * options.subscribers} burst deliveries`,
-  );
-  const burstSeconds = (arrivals.slice(deliveredBefore).reduce((last, [, at]) => Math.max(last, at), 0) - burstStart) / 1000; // no spread: 500,000 arguments overflow the stack
-
-  return { ...steady, burstSeconds, committedSeconds };
+  // no spread: 500,000 arguments overflow the stack
+  const lastBurstArrival = arrivals.reduce((last, [n, at]) => (n >= options.events ? Math.max(last, at) : last), 0);
+  return { ...steady, burstSeconds: (lastBurstArrival - burst.burstStart) / 1000, committedSeconds: burst.committedSeconds };
 }
 
 async function openSubscriptions(metricsUrl) {
@@ -210,7 +222,7 @@ async function main() {
   });
   const db = new Client({ connectionString: database.url });
   await db.connect();
-  let clients = [];
+  let clients;
   try {
     const floor = await notifyFloor(database.url, options.events);
     const rounds = [];
@@ -218,12 +230,12 @@ async function main() {
     for (const selections of options.selections) {
       rounds.push(await round(hub, db, { ...options, selections }, offset, (c) => (clients = c)));
       offset += options.events + options.burst;
-      await Promise.all(clients.map((c) => c.dispose()));
-      clients = [];
+      await clients?.dispose();
+      clients = undefined;
     }
     return { options, floor, rounds };
   } finally {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await clients?.dispose();
     await db.end();
     await hub.stop();
     await database.drop();
@@ -262,7 +274,7 @@ function report(r) {
       [
         '  CPU ms per event',
         ms(x.cpuPerEvent.gateway),
-        `gateway; subgraphs ${SUBGRAPHS.map((name) => `${name} ${x.cpuPerEvent[name].toFixed(1)}`).join(', ')}; the bench's ${subscribers} clients ${x.cpuPerEvent.clients.toFixed(1)}`,
+        `gateway; subgraphs ${SUBGRAPHS.map((name) => `${name} ${x.cpuPerEvent[name].toFixed(1)}`).join(', ')}; the bench's ${subscribers} clients (${r.options.threads} threads) ${x.cpuPerEvent.clients.toFixed(1)}`,
       ],
       ['  deliveries measured', String(x.latencies.length), `${events} events at ${rate}/s × ${subscribers} subscribers`],
       ['  payload fetches', String(x.resolutions), `for ${events} events (${x.selections} distinct selections): merged into one per event`],
