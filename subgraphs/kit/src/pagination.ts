@@ -177,19 +177,42 @@ export function afterCondition<T>(em: EntityManager, entity: EntityName<T>, orde
   return (order.direction !== 'desc' && property.nullable ? { $or: [later, { [order.by]: null }] } : later) as FilterQuery<T>;
 }
 
+/** A page's cursors by position, kept beside it so that edges are made only when a caller selects them. */
+const CURSOR_AT = Symbol('cursorAt');
+
+type CursorAt = (index: number) => string;
+
+/** A page whose `edges` are made on first read: most selections ask for `nodes`, and a cursor per node (JSON and base64) was a cost of its own. */
+function lazyPage<T>(nodes: T[], pageInfo: PageInfo, cursorAt: CursorAt): Page<T> {
+  const page = { nodes, pageInfo } as Page<T>;
+  let edges: Edge<T>[] | undefined;
+  Object.defineProperty(page, 'edges', {
+    enumerable: true,
+    get: () => (edges ??= nodes.map((node, i) => ({ node, cursor: cursorAt(i) }))),
+  });
+  Object.defineProperty(page, CURSOR_AT, { value: cursorAt });
+  return page;
+}
+
+/** The cursor of a page's item at `index`, without making its edges. */
+function cursorOf<T>(page: Page<T>, index: number): string {
+  const cursorAt = (page as { [CURSOR_AT]?: CursorAt })[CURSOR_AT];
+  return cursorAt ? cursorAt(index) : page.edges[index].cursor;
+}
+
 export function toPage<T extends { id: string }>(rows: T[], request: PageRequest, order: PageOrder<T>, totalCount: number | LazyCount): Page<T> {
   const nodes = rows.slice(0, request.first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node[order.by], node.id) }));
-  const page = {
-    edges,
+  const cursorAt = (i: number) => encodeCursor(nodes[i][order.by], nodes[i].id);
+  const page = lazyPage(
     nodes,
-    pageInfo: {
+    {
       hasNextPage: rows.length > request.first,
       hasPreviousPage: request.after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: nodes.length ? cursorAt(0) : null,
+      endCursor: nodes.length ? cursorAt(nodes.length - 1) : null,
     },
-  } as Page<T>;
+    cursorAt,
+  );
   if (typeof totalCount === 'number') page.totalCount = totalCount;
   else {
     let counted: Promise<number> | undefined;
@@ -200,11 +223,7 @@ export function toPage<T extends { id: string }>(rows: T[], request: PageRequest
 
 /** A page with each node mapped, its `totalCount` still counted only when read (spreading a page would count it). */
 export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
-  const mapped = {
-    edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
-    nodes: page.nodes.map(map),
-    pageInfo: page.pageInfo,
-  } as Page<U>;
+  const mapped = lazyPage(page.nodes.map(map), page.pageInfo, (i) => cursorOf(page, i));
   Object.defineProperty(mapped, 'totalCount', { enumerable: true, get: () => page.totalCount });
   return mapped;
 }
@@ -473,12 +492,9 @@ export interface PageKey<A extends ConnectionArgs = ConnectionArgs> {
 /** The first `first` items of `page`, a page of at least as many from the same place of the same list. */
 export function narrowPage<T>(page: Page<T>, first: number): Page<T> {
   if (page.nodes.length <= first) return page;
-  const edges = page.edges.slice(0, first);
-  const narrowed = {
-    edges,
-    nodes: page.nodes.slice(0, first),
-    pageInfo: { ...page.pageInfo, hasNextPage: true, endCursor: edges.at(-1)?.cursor ?? null },
-  } as Page<T>;
+  const narrowed = lazyPage(page.nodes.slice(0, first), { ...page.pageInfo, hasNextPage: true, endCursor: first > 0 ? cursorOf(page, first - 1) : null }, (i) =>
+    cursorOf(page, i),
+  );
   Object.defineProperty(narrowed, 'totalCount', { enumerable: true, get: () => page.totalCount });
   return narrowed;
 }
