@@ -194,6 +194,16 @@ function lazyPage<T>(nodes: T[], pageInfo: PageInfo, cursorAt: CursorAt): Page<T
   return page;
 }
 
+/** pageInfo of a page of `count` items whose first and last cursors are encoded on first read. */
+function lazyPageInfo(hasNextPage: boolean, hasPreviousPage: boolean, count: number, cursorAt: CursorAt): PageInfo {
+  let start: string | null | undefined;
+  let end: string | null | undefined;
+  const pageInfo = { hasNextPage, hasPreviousPage } as PageInfo;
+  Object.defineProperty(pageInfo, 'startCursor', { enumerable: true, get: () => (start ??= count ? cursorAt(0) : null) });
+  Object.defineProperty(pageInfo, 'endCursor', { enumerable: true, get: () => (end ??= count ? cursorAt(count - 1) : null) });
+  return pageInfo;
+}
+
 /** The cursor of a page's item at `index`, without making its edges. */
 function cursorOf<T>(page: Page<T>, index: number): string {
   const cursorAt = (page as { [CURSOR_AT]?: CursorAt })[CURSOR_AT];
@@ -203,16 +213,7 @@ function cursorOf<T>(page: Page<T>, index: number): string {
 export function toPage<T extends { id: string }>(rows: T[], request: PageRequest, order: PageOrder<T>, totalCount: number | LazyCount): Page<T> {
   const nodes = rows.slice(0, request.first);
   const cursorAt = (i: number) => encodeCursor(nodes[i][order.by], nodes[i].id);
-  const page = lazyPage(
-    nodes,
-    {
-      hasNextPage: rows.length > request.first,
-      hasPreviousPage: request.after !== undefined,
-      startCursor: nodes.length ? cursorAt(0) : null,
-      endCursor: nodes.length ? cursorAt(nodes.length - 1) : null,
-    },
-    cursorAt,
-  );
+  const page = lazyPage(nodes, lazyPageInfo(rows.length > request.first, request.after !== undefined, nodes.length, cursorAt), cursorAt);
   if (typeof totalCount === 'number') page.totalCount = totalCount;
   else {
     let counted: Promise<number> | undefined;
@@ -492,9 +493,8 @@ export interface PageKey<A extends ConnectionArgs = ConnectionArgs> {
 /** The first `first` items of `page`, a page of at least as many from the same place of the same list. */
 export function narrowPage<T>(page: Page<T>, first: number): Page<T> {
   if (page.nodes.length <= first) return page;
-  const narrowed = lazyPage(page.nodes.slice(0, first), { ...page.pageInfo, hasNextPage: true, endCursor: first > 0 ? cursorOf(page, first - 1) : null }, (i) =>
-    cursorOf(page, i),
-  );
+  const cursorAt = (i: number) => cursorOf(page, i);
+  const narrowed = lazyPage(page.nodes.slice(0, first), lazyPageInfo(true, page.pageInfo.hasPreviousPage, first, cursorAt), cursorAt);
   Object.defineProperty(narrowed, 'totalCount', { enumerable: true, get: () => page.totalCount });
   return narrowed;
 }
