@@ -30,12 +30,29 @@ export class InflightFetches {
       this.inflight.set(key, shared);
     }
     const answer = await shared;
-    return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    return new SharedResponse(answer);
   }
 
   get size(): number {
     return this.inflight.size;
   }
+}
+
+/**
+ * A caller's copy of a shared answer: its body is read from the text already decoded, where a
+ * `new Response(text)` would encode it to bytes for Apollo to decode and parse again.
+ */
+class SharedResponse extends Response {
+  readonly #text: string;
+
+  constructor(answer: SharedAnswer) {
+    super(null, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    this.#text = answer.body;
+  }
+
+  override readonly text = (): Promise<string> => Promise.resolve(this.#text);
+
+  override readonly json = (): Promise<unknown> => new Promise((resolve) => resolve(JSON.parse(this.#text) as unknown));
 }
 
 /** The key of a read (a `query` operation the gateway planned), or undefined for anything else. */
