@@ -22,10 +22,8 @@ const CATEGORIES = [
   ['@Auth middleware (kit)', (f) => /kit\/dist\/auth\/auth\.decorator/.test(f.url)],
   ['row reading (kit read-rows)', (f) => /kit\/dist\/read-rows/.test(f.url)],
   ['MikroORM entities (create, hydrate, identity map)', (f) => /@mikro-orm\/core/.test(f.url)],
-  [
-    'SQL building and driver (MikroORM knex, knex, pg)',
-    (f) => /@mikro-orm\/(knex|postgresql)|node_modules\/(knex|pg|pg-protocol|postgres-array|postgres-date|pg-types)\//.test(f.url),
-  ],
+  ['SQL building (MikroORM QueryBuilder, knex)', (f) => /@mikro-orm\/(knex|postgresql)|node_modules\/knex\//.test(f.url)],
+  ['SQL driver (pg: protocol, rows, type parsers)', (f) => /node_modules\/(pg|pg-protocol|postgres-array|postgres-date|pg-types)\//.test(f.url)],
   ['kit pagination and loaders', (f) => /kit\/dist\/(pagination|loaders)/.test(f.url) || /node_modules\/dataloader/.test(f.url)],
   ['type-graphql resolver wrapping', (f) => /node_modules\/type-graphql/.test(f.url)],
   ['graphql execution', (f) => /node_modules\/graphql\//.test(f.url)],

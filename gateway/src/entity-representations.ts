@@ -11,13 +11,26 @@ export interface DedupedRepresentations {
   positions: number[];
 }
 
+/**
+ * A representation's identity: `__typename` and `id` for the usual `{ __typename, id }` (a
+ * JSON.stringify per representation was 2% of the gateway's busy time on the dashboard), its JSON
+ * otherwise. The two kinds never meet: a type name cannot start with `{`.
+ */
+function keyOf(representation: unknown): string {
+  if (representation !== null && typeof representation === 'object') {
+    const { __typename, id } = representation as { __typename?: unknown; id?: unknown };
+    if (typeof __typename === 'string' && typeof id === 'string' && Object.keys(representation).length === 2) return `${__typename}\u0000${id}`;
+  }
+  return JSON.stringify(representation);
+}
+
 /** The distinct representations of a fetch, or undefined when none repeats (nothing to do). */
 export function dedupeRepresentations(representations: unknown): DedupedRepresentations | undefined {
   if (!Array.isArray(representations) || representations.length < 2) return undefined;
   const indexOf = new Map<string, number>();
   const unique: unknown[] = [];
   const positions = representations.map((representation) => {
-    const key = JSON.stringify(representation);
+    const key = keyOf(representation);
     let index = indexOf.get(key);
     if (index === undefined) {
       index = unique.length;

@@ -30,7 +30,7 @@ export class InflightFetches {
       this.inflight.set(key, shared);
     }
     const answer = await shared;
-    return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    return new SharedResponse(answer);
   }
 
   get size(): number {
@@ -38,18 +38,72 @@ export class InflightFetches {
   }
 }
 
+/**
+ * A caller's copy of a shared answer: its body is read from the text already decoded, where a
+ * `new Response(text)` would encode it to bytes for Apollo to decode and parse again.
+ */
+class SharedResponse extends Response {
+  readonly #text: string;
+
+  constructor(answer: SharedAnswer) {
+    super(null, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    this.#text = answer.body;
+  }
+
+  override readonly text = (): Promise<string> => Promise.resolve(this.#text);
+
+  override readonly json = (): Promise<unknown> => new Promise((resolve) => resolve(JSON.parse(this.#text) as unknown));
+}
+
 /** The key of a read (a `query` operation the gateway planned), or undefined for anything else. */
 function readKey(url: string, init: RequestInit): string | undefined {
   if (typeof init.body !== 'string') return undefined;
-  let query: unknown;
+  const query = queryOf(init.body);
+  if (typeof query !== 'string' || !isRead(query)) return undefined;
+  return `${url}\n${identityClaims(identityOf(init.headers))}\n${init.body}`;
+}
+
+const QUERY_FIRST = '{"query":"';
+
+/**
+ * The `query` of a fetch's JSON body. @apollo/gateway writes it first, before the variables (an
+ * `_entities` fetch's representations can be most of the body): read just that string, and parse
+ * the whole body only when it is written otherwise.
+ */
+function queryOf(body: string): unknown {
+  if (body.startsWith(QUERY_FIRST)) {
+    let end = QUERY_FIRST.length - 1;
+    do end = body.indexOf('"', end + 1);
+    while (end !== -1 && escaped(body, end));
+    if (end !== -1) {
+      try {
+        return JSON.parse(body.slice(QUERY_FIRST.length - 1, end + 1)) as unknown;
+      } catch {
+        return undefined;
+      }
+    }
+  }
   try {
-    ({ query } = JSON.parse(init.body) as { query?: unknown });
+    return (JSON.parse(body) as { query?: unknown }).query;
   } catch {
     return undefined;
   }
-  if (typeof query !== 'string' || !isRead(query)) return undefined;
-  const token = new Headers(init.headers).get(IDENTITY_HEADER) ?? '';
-  return `${url}\n${identityClaims(token)}\n${init.body}`;
+}
+
+/** Whether the character at `at` follows an odd number of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text[at - 1 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** The identity header of a fetch: @apollo/gateway passes headers as a plain object with lower-case names. */
+function identityOf(headers: RequestInit['headers']): string {
+  if (headers && !(headers instanceof Headers) && !Array.isArray(headers)) {
+    const value = (headers as Record<string, string | undefined>)[IDENTITY_HEADER];
+    if (value !== undefined) return value;
+  }
+  return new Headers(headers).get(IDENTITY_HEADER) ?? '';
 }
 
 /** Documents the planner sends, parsed once each: true when every operation in them is a query. */
@@ -71,8 +125,21 @@ function isRead(query: string): boolean {
   return read;
 }
 
+/** Claims of the identity tokens seen lately: a request's fetches all carry the same token. */
+const claimsOf = new Map<string, string>();
+
 /** The payload of the gateway's own identity JWT without its times: who is asking. */
 function identityClaims(token: string): string {
+  let claims = claimsOf.get(token);
+  if (claims === undefined) {
+    claims = decodeClaims(token);
+    if (claimsOf.size >= MAX_REMEMBERED) claimsOf.clear();
+    claimsOf.set(token, claims);
+  }
+  return claims;
+}
+
+function decodeClaims(token: string): string {
   const payload = token.split('.')[1];
   if (!payload) return token;
   try {

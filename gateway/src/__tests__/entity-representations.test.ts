@@ -18,6 +18,14 @@ describe('dedupeRepresentations', () => {
     });
   });
 
+  it('compares representations with more keys than a type and an id by all of them', () => {
+    const keyed = (id: string, orgId: string) => ({ __typename: 'Organization', id, orgId });
+    expect(dedupeRepresentations([keyed('a', 'x'), org('a'), keyed('a', 'y'), keyed('a', 'x')])).toEqual({
+      unique: [keyed('a', 'x'), org('a'), keyed('a', 'y')],
+      positions: [0, 1, 2, 0],
+    });
+  });
+
   it('tells representations of different types with the same id apart', () => {
     const person = { __typename: 'Person', id: 'a' };
     expect(dedupeRepresentations([org('a'), person, org('a')])).toEqual({ unique: [org('a'), person], positions: [0, 1, 0] });

@@ -70,6 +70,28 @@ describe('InflightFetches', () => {
     await Promise.all(calls);
   });
 
+  it('reads the operation of a body however its JSON is written: escaped quotes, variables first', async () => {
+    const fetches = new InflightFetches();
+    const subgraph = slowSubgraph();
+    const read = 'query { organizations(filter: { search: "say \\"hi\\" \\\\" }) { totalCount } }';
+    const mutation = 'mutation { renameOrganization(name: "a \\"query\\"") { id } }';
+    const variablesFirst = (query: string): RequestInit => ({ ...request(query), body: JSON.stringify({ variables: {}, query }) });
+    const calls = [
+      fetches.fetch(URL, request(read), subgraph.send),
+      fetches.fetch(URL, request(read), subgraph.send),
+      fetches.fetch(URL, variablesFirst(read), subgraph.send),
+      fetches.fetch(URL, variablesFirst(read), subgraph.send),
+      fetches.fetch(URL, request(mutation), subgraph.send),
+      fetches.fetch(URL, request(mutation), subgraph.send),
+      fetches.fetch(URL, variablesFirst(mutation), subgraph.send),
+    ];
+    await Promise.resolve();
+    // one for each layout of the read (their bodies differ), one per mutation
+    expect(subgraph.sent()).toBe(5);
+    subgraph.answerAll('{"data":{}}');
+    await Promise.all(calls);
+  });
+
   it('never shares a mutation', async () => {
     const fetches = new InflightFetches();
     const subgraph = slowSubgraph();

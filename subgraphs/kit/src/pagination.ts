@@ -1,10 +1,13 @@
+import type { EntityMetadata } from '@mikro-orm/core';
 import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { HubContext } from './context';
 import { UserInputError } from './errors';
 import { isUuid } from './ids';
 import { defineLoader, groupBy, type LoaderDefinition } from './loaders';
-import { findRows, readColumns, readRows } from './read-rows';
+import { pgArray } from './sql';
+import { entityTable, findRows, readColumns, readRows, type EntityTable } from './read-rows';
+import { plainColumn, quoteIdentifier, run, whereClause, whereSql, type Binding, type Fragment } from './statements';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -174,19 +177,43 @@ export function afterCondition<T>(em: EntityManager, entity: EntityName<T>, orde
   return (order.direction !== 'desc' && property.nullable ? { $or: [later, { [order.by]: null }] } : later) as FilterQuery<T>;
 }
 
+/** A page's cursors by position, kept beside it so that edges are made only when a caller selects them. */
+const CURSOR_AT = Symbol('cursorAt');
+
+type CursorAt = (index: number) => string;
+
+/** A page whose `edges` are made on first read: most selections ask for `nodes`, and a cursor per node (JSON and base64) was a cost of its own. */
+function lazyPage<T>(nodes: T[], pageInfo: PageInfo, cursorAt: CursorAt): Page<T> {
+  const page = { nodes, pageInfo } as Page<T>;
+  let edges: Edge<T>[] | undefined;
+  Object.defineProperty(page, 'edges', {
+    enumerable: true,
+    get: () => (edges ??= nodes.map((node, i) => ({ node, cursor: cursorAt(i) }))),
+  });
+  Object.defineProperty(page, CURSOR_AT, { value: cursorAt });
+  return page;
+}
+
+/** pageInfo of a page of `count` items whose first and last cursors are encoded on first read. */
+function lazyPageInfo(hasNextPage: boolean, hasPreviousPage: boolean, count: number, cursorAt: CursorAt): PageInfo {
+  let start: string | null | undefined;
+  let end: string | null | undefined;
+  const pageInfo = { hasNextPage, hasPreviousPage } as PageInfo;
+  Object.defineProperty(pageInfo, 'startCursor', { enumerable: true, get: () => (start ??= count ? cursorAt(0) : null) });
+  Object.defineProperty(pageInfo, 'endCursor', { enumerable: true, get: () => (end ??= count ? cursorAt(count - 1) : null) });
+  return pageInfo;
+}
+
+/** The cursor of a page's item at `index`, without making its edges. */
+function cursorOf<T>(page: Page<T>, index: number): string {
+  const cursorAt = (page as { [CURSOR_AT]?: CursorAt })[CURSOR_AT];
+  return cursorAt ? cursorAt(index) : page.edges[index].cursor;
+}
+
 export function toPage<T extends { id: string }>(rows: T[], request: PageRequest, order: PageOrder<T>, totalCount: number | LazyCount): Page<T> {
   const nodes = rows.slice(0, request.first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node[order.by], node.id) }));
-  const page = {
-    edges,
-    nodes,
-    pageInfo: {
-      hasNextPage: rows.length > request.first,
-      hasPreviousPage: request.after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  } as Page<T>;
+  const cursorAt = (i: number) => encodeCursor(nodes[i][order.by], nodes[i].id);
+  const page = lazyPage(nodes, lazyPageInfo(rows.length > request.first, request.after !== undefined, nodes.length, cursorAt), cursorAt);
   if (typeof totalCount === 'number') page.totalCount = totalCount;
   else {
     let counted: Promise<number> | undefined;
@@ -197,11 +224,7 @@ export function toPage<T extends { id: string }>(rows: T[], request: PageRequest
 
 /** A page with each node mapped, its `totalCount` still counted only when read (spreading a page would count it). */
 export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
-  const mapped = {
-    edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
-    nodes: page.nodes.map(map),
-    pageInfo: page.pageInfo,
-  } as Page<U>;
+  const mapped = lazyPage(page.nodes.map(map), page.pageInfo, (i) => cursorOf(page, i));
   Object.defineProperty(mapped, 'totalCount', { enumerable: true, get: () => page.totalCount });
   return mapped;
 }
@@ -217,11 +240,70 @@ export async function paginate<T extends { id: string }>(
   const request = pageRequest(args);
   assertCursorFits(em, entity as EntityName<unknown>, order.by, request.after);
   const direction = order.direction ?? 'asc';
-  const rows = await findRows(em, entity, { $and: [where, afterCondition(em, entity, order, request.after)] } as FilterQuery<T>, {
-    orderBy: [{ [order.by]: direction }, { id: direction }] as never,
-    limit: request.first + 1,
-  });
+  const compiled = compiledPage(em, entity, where, order, request);
+  const rows = compiled
+    ? readRows(em, entity, await run<Record<string, unknown>>(em, compiled))
+    : await findRows(em, entity, { $and: [where, afterCondition(em, entity, order, request.after)] } as FilterQuery<T>, {
+        orderBy: [{ [order.by]: direction }, { id: direction }] as never,
+        limit: request.first + 1,
+      });
   return toPage(rows, request, order, () => em.count(entity, where));
+}
+
+/** The keyset position of a compiled page's shape: where the list resumes, and in which order. */
+interface Keyset {
+  by: string;
+  id: string;
+  direction: 'asc' | 'desc';
+  nullable: boolean;
+}
+
+function keysetOf(table: EntityTable, order: PageOrder<unknown>): Keyset | undefined {
+  const column = plainColumn(table.meta, order.by);
+  if (!column || table.meta.properties[order.by].customOrder) return undefined;
+  return {
+    by: `e.${quoteIdentifier(column)}`,
+    id: table.id.column,
+    direction: order.direction ?? 'asc',
+    nullable: Boolean(table.meta.properties[order.by].nullable),
+  };
+}
+
+/** `afterCondition` as compiled SQL: the same rows, the same NULL handling. */
+function afterSql(keyset: Keyset, after: PageRequest['after']): Fragment {
+  if (!after) return { sql: '', bindings: [] };
+  const { by, id, direction } = keyset;
+  const op = direction === 'desc' ? '<' : '>';
+  if (after.value === null) {
+    const nullsAfter = `(${by} is null and ${id} ${op} ?)`;
+    return { sql: direction === 'desc' ? `(${by} is not null or ${nullsAfter})` : nullsAfter, bindings: [after.id] };
+  }
+  const later = `(${by}, ${id}) ${op} (?, ?)`;
+  return {
+    sql: direction !== 'desc' && keyset.nullable ? `(${later} or ${by} is null)` : later,
+    bindings: [after.value as Binding, after.id],
+  };
+}
+
+function orderClause(keyset: Keyset): string {
+  return `${keyset.by} ${keyset.direction}, ${keyset.id} ${keyset.direction}`;
+}
+
+/** A top-level page's statement, compiled, or undefined when its filter or order needs the QueryBuilder. */
+function compiledPage<T>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: PageOrder<T>, request: PageRequest): Fragment | undefined {
+  const table = entityTable(em, entity as EntityName<unknown>);
+  const condition = table && whereSql(table.meta, where, 'e');
+  const keyset = condition && keysetOf(table!, order as PageOrder<unknown>);
+  if (!keyset) return undefined;
+  const clause = whereClause(condition!, afterSql(keyset, request.after));
+  return { sql: `${table!.select}${clause.sql} order by ${orderClause(keyset)} limit ?`, bindings: [...clause.bindings, request.first + 1] };
+}
+
+/** The parent ids that can have rows: ids that cannot exist (not a UUID for a UUID key) come from callers and get none. */
+function possibleParents(meta: EntityMetadata, parentKey: string, parentIds: readonly string[]): string[] {
+  const parent = meta.properties[parentKey];
+  const keyType = parent.targetMeta ? parent.targetMeta.properties[parent.targetMeta.primaryKeys[0]].type : parent.type;
+  return keyType === 'uuid' ? parentIds.filter(isUuid) : [...parentIds];
 }
 
 /**
@@ -240,16 +322,150 @@ export async function paginateByParent<T extends { id: string }>(
 ): Promise<Page<T>[]> {
   const request = pageRequest(args);
   assertCursorFits(em, entity as EntityName<unknown>, order.by, request.after);
+  const meta = em.getMetadata().find(entity as never)!;
+  const wanted = possibleParents(meta, parentKey, parentIds);
+  if (wanted.length === 0) return parentIds.map(() => toPage<T>([], request, order, 0));
+  const compiled = compiledPagesByParent(em, entity, parentKey, wanted, where, order, request);
+  const rows = compiled ? await run<Record<string, unknown>>(em, compiled) : await pagesByParentByBuilder(em, entity, parentKey, wanted, where, order, request);
+  let totals: Promise<Map<string, number>> | undefined;
+  const totalsOnce = () => (totals ??= countsOf(em, entity, parentKey, wanted, where));
+  // read-only instances, not managed entities: a page only answers GraphQL (see read-rows.ts)
+  const nodes = readRows(em, entity, rows);
+  const parentColumn = meta.properties[parentKey].fieldNames[0];
+  const byParent = new Map<string, T[]>();
+  rows.forEach((row, i) => {
+    const parent = String(row[parentColumn]);
+    const list = byParent.get(parent) ?? [];
+    list.push(nodes[i]);
+    byParent.set(parent, list);
+  });
+  return parentIds.map((id) => toPage(byParent.get(id) ?? [], request, order, () => totalsOnce().then((byId) => byId.get(id) ?? 0)));
+}
+
+/**
+ * How many rows matching `where` each parent has, for many parents in one grouped statement
+ * (the totals of `paginateByParent`); a parent without rows, or an id that cannot exist, is absent.
+ */
+export async function countByParent<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parentKey: keyof T & string,
+  parentIds: readonly string[],
+  where: FilterQuery<T>,
+): Promise<Map<string, number>> {
+  const wanted = possibleParents(em.getMetadata().find(entity as never)!, parentKey, parentIds);
+  return wanted.length ? countsOf(em, entity, parentKey, wanted, where) : new Map();
+}
+
+async function countsOf<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parentKey: keyof T & string,
+  wanted: readonly string[],
+  where: FilterQuery<T>,
+): Promise<Map<string, number>> {
+  const table = entityTable(em, entity as EntityName<unknown>);
+  const condition = table && whereSql(table.meta, where, 'e');
+  const parent = condition && parentShape(table!, parentKey);
+  let counts: Record<string, unknown>[];
+  if (parent) {
+    const clause = whereClause(condition!, { sql: parent.any, bindings: [pgArray(wanted)] });
+    counts = await run<Record<string, unknown>>(em, { sql: `${parent.countHead}${clause.sql}${parent.countTail}`, bindings: clause.bindings });
+  } else {
+    counts = await em
+      .createQueryBuilder(entity, 'e')
+      .select([`e.${parentKey}`, raw('count(*)::int as total')])
+      .where({ $and: [where, { [parentKey]: { $in: wanted } }] } as FilterQuery<T>)
+      .groupBy(`e.${parentKey}`)
+      .execute<Record<string, unknown>[]>('all', false);
+  }
+  const parentColumn = em.getMetadata().find(entity as never)!.properties[parentKey].fieldNames[0];
+  return new Map(counts.map((c) => [String(c[parentColumn]), Number(c.total)]));
+}
+
+/** What every compiled statement by parent of one entity and parent key shares, built once. */
+interface ParentShape {
+  /** `e."parent" = any(?::uuid[])` */
+  any: string;
+  column: string;
+  countHead: string;
+  countTail: string;
+  /** the rows statement per list order */
+  pages: Map<string, { keyset: Keyset; head: string; tail: string } | null>;
+}
+
+const parentShapes = new WeakMap<EntityTable, Map<string, ParentShape | null>>();
+
+function parentShape(table: EntityTable, parentKey: string): ParentShape | undefined {
+  let shapes = parentShapes.get(table);
+  if (!shapes) parentShapes.set(table, (shapes = new Map()));
+  let shape = shapes.get(parentKey);
+  if (shape === undefined) {
+    const name = plainColumn(table.meta, parentKey);
+    const type = table.meta.properties[parentKey]?.columnTypes?.[0]?.toLowerCase();
+    const column = name && `e.${quoteIdentifier(name)}`;
+    shape =
+      column && type
+        ? {
+            any: `${column} = any(?::${type}[])`,
+            column,
+            countHead: `select ${column}, count(*)::int as total from ${table.from}`,
+            countTail: ` group by ${column}`,
+            pages: new Map(),
+          }
+        : null;
+    shapes.set(parentKey, shape);
+  }
+  return shape ?? undefined;
+}
+
+/** The rows statement of `paginateByParent`, compiled, or undefined when the filter or order needs the QueryBuilder. */
+function compiledPagesByParent<T>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parentKey: string,
+  parentIds: readonly string[],
+  where: FilterQuery<T>,
+  order: PageOrder<T>,
+  request: PageRequest,
+): Fragment | undefined {
+  const table = entityTable(em, entity as EntityName<unknown>);
+  const condition = table && whereSql(table.meta, where, 'e');
+  const parent = condition && parentShape(table!, parentKey);
+  if (!parent) return undefined;
+  const key = `${order.by} ${order.direction ?? 'asc'}`;
+  let page = parent.pages.get(key);
+  if (page === undefined) {
+    const keyset = keysetOf(table!, order as PageOrder<unknown>);
+    // the window's order is the list's; as in the QueryBuilder path, custom orders are not applied
+    page = keyset
+      ? {
+          keyset,
+          head: `select * from (select ${table!.columns}, row_number() over (partition by ${parent.column} order by ${orderClause(keyset)}) as __rank from ${table!.from}`,
+          tail: ') as ranked where __rank <= ? order by __rank',
+        }
+      : null;
+    parent.pages.set(key, page);
+  }
+  if (!page) return undefined;
+  const clause = whereClause(condition!, { sql: parent.any, bindings: [pgArray(parentIds)] }, afterSql(page.keyset, request.after));
+  return { sql: `${page.head}${clause.sql}${page.tail}`, bindings: [...clause.bindings, request.first + 1] };
+}
+
+/** `paginateByParent`'s rows through the QueryBuilder, for filters and orders it does not compile. */
+async function pagesByParentByBuilder<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parentKey: keyof T & string,
+  wanted: readonly string[],
+  where: FilterQuery<T>,
+  order: PageOrder<T>,
+  request: PageRequest,
+): Promise<Record<string, unknown>[]> {
   const direction = order.direction ?? 'asc';
   const meta = em.getMetadata().find(entity as never)!;
   const column = (prop: string) => meta.properties[prop].fieldNames[0];
-  // Parent ids come from callers (federation representations): ids that cannot exist get empty pages.
-  const parent = meta.properties[parentKey];
-  const keyType = parent.targetMeta ? parent.targetMeta.properties[parent.targetMeta.primaryKeys[0]].type : parent.type;
-  const wanted = keyType === 'uuid' ? parentIds.filter(isUuid) : [...parentIds];
-  if (wanted.length === 0) return parentIds.map(() => toPage<T>([], request, order, 0));
   const scoped = { $and: [where, { [parentKey]: { $in: wanted } }] } as FilterQuery<T>;
-
   const knex = em.getKnex();
   const ranked = em
     .createQueryBuilder(entity, 'e')
@@ -261,32 +477,11 @@ export async function paginateByParent<T extends { id: string }>(
       ...readColumns(em, entity as EntityName<unknown>, 'e'),
       knex.raw(`row_number() over (partition by e.${column(parentKey)} order by e.${column(order.by)} ${direction}, e.id ${direction}) as __rank`),
     ]);
-  const rows = (await knex
+  return (await knex
     .select('*')
     .from(ranked.as('ranked'))
     .where('__rank', '<=', request.first + 1)
     .orderBy('__rank')) as Record<string, unknown>[];
-
-  const parentColumn = column(parentKey);
-  let totals: Promise<Map<string, number>> | undefined;
-  const totalsOnce = () =>
-    (totals ??= em
-      .createQueryBuilder(entity, 'e')
-      .select([`e.${parentKey}`, raw('count(*)::int as total')])
-      .where(scoped)
-      .groupBy(`e.${parentKey}`)
-      .execute<Record<string, unknown>[]>('all', false)
-      .then((counts) => new Map(counts.map((c) => [String(c[parentColumn]), Number(c.total)]))));
-  // read-only instances, not managed entities: a page only answers GraphQL (see read-rows.ts)
-  const nodes = readRows(em, entity, rows);
-  const byParent = new Map<string, T[]>();
-  rows.forEach((row, i) => {
-    const parent = String(row[parentColumn]);
-    const list = byParent.get(parent) ?? [];
-    list.push(nodes[i]);
-    byParent.set(parent, list);
-  });
-  return parentIds.map((id) => toPage(byParent.get(id) ?? [], request, order, () => totalsOnce().then((byId) => byId.get(id) ?? 0)));
 }
 
 /** A to-many connection field's loader key: the parent and the field's arguments. */
@@ -298,12 +493,8 @@ export interface PageKey<A extends ConnectionArgs = ConnectionArgs> {
 /** The first `first` items of `page`, a page of at least as many from the same place of the same list. */
 export function narrowPage<T>(page: Page<T>, first: number): Page<T> {
   if (page.nodes.length <= first) return page;
-  const edges = page.edges.slice(0, first);
-  const narrowed = {
-    edges,
-    nodes: page.nodes.slice(0, first),
-    pageInfo: { ...page.pageInfo, hasNextPage: true, endCursor: edges.at(-1)?.cursor ?? null },
-  } as Page<T>;
+  const cursorAt = (i: number) => cursorOf(page, i);
+  const narrowed = lazyPage(page.nodes.slice(0, first), lazyPageInfo(true, page.pageInfo.hasPreviousPage, first, cursorAt), cursorAt);
   Object.defineProperty(narrowed, 'totalCount', { enumerable: true, get: () => page.totalCount });
   return narrowed;
 }

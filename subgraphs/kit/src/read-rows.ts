@@ -2,6 +2,8 @@ import { Reference, ReferenceKind, type EntityMetadata, type EntityProperty, typ
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { isUuid } from './ids';
 import { defineLoader, type LoaderDefinition } from './loaders';
+import { pgArray, tableOf } from './sql';
+import { compiles, plainColumn, quoteIdentifier, run, whereClause, whereSql, type Fragment } from './statements';
 
 /**
  * Read paths without managed entities. A GraphQL answer only reads its rows: building MikroORM
@@ -167,6 +169,75 @@ export function readColumns(em: EntityManager, entity: EntityName<unknown>, alia
   return [...columns, ...embeddings.flatMap((e) => e.columns)].map((c) => `${alias}.${c.column}`);
 }
 
+/** What every compiled read of an entity starts with (statements.ts), built once per entity. */
+export interface EntityTable {
+  meta: EntityMetadata;
+  /** the columns `readRows` reads, on alias `e` */
+  columns: string;
+  /** `select <columns> from <table> e` */
+  select: string;
+  /** `<table> e` */
+  from: string;
+  /** `e."id"` and its SQL type */
+  id: { column: string; type: string };
+}
+
+const tables = new WeakMap<EntityMetadata, EntityTable>();
+
+/** The entity's compiled-statement table, or undefined when its reads go through the QueryBuilder. */
+export function entityTable(em: EntityManager, entity: EntityName<unknown>): EntityTable | undefined {
+  const meta = metaOf(em, entity);
+  if (!compiles(meta)) return undefined;
+  let table = tables.get(meta);
+  if (!table) {
+    const { columns, embeddings } = planOf(meta, em.getPlatform());
+    const from = `${tableOf(em, entity as EntityName<object>)} e`;
+    const id = meta.properties[meta.primaryKeys[0]];
+    const read = [...columns, ...embeddings.flatMap((e) => e.columns)].map((c) => `e.${quoteIdentifier(c.column)}`).join(', ');
+    table = {
+      meta,
+      columns: read,
+      select: `select ${read} from ${from}`,
+      from,
+      id: { column: `e.${quoteIdentifier(id.fieldNames[0])}`, type: (id.columnTypes?.[0] ?? 'text').toLowerCase() },
+    };
+    tables.set(meta, table);
+  }
+  return table;
+}
+
+const DIRECTIONS: Record<string, 'asc' | 'desc'> = { asc: 'asc', ASC: 'asc', desc: 'desc', DESC: 'desc', '1': 'asc', '-1': 'desc' };
+
+/** ` order by ...` of a QueryBuilder order over plain columns, '' for none, undefined for anything else. */
+function orderSql(meta: EntityMetadata, orderBy: unknown): string | undefined {
+  if (orderBy === undefined) return '';
+  const parts: string[] = [];
+  for (const item of Array.isArray(orderBy) ? orderBy : [orderBy]) {
+    if (typeof item !== 'object' || item === null) return undefined;
+    for (const [name, direction] of Object.entries(item as Record<string, unknown>)) {
+      const column = plainColumn(meta, name);
+      const dir = DIRECTIONS[String(direction)];
+      if (!column || !dir || meta.properties[name].customOrder) return undefined;
+      parts.push(`e.${quoteIdentifier(column)} ${dir}`);
+    }
+  }
+  return parts.length ? ` order by ${parts.join(', ')}` : '';
+}
+
+/** The statement `findRows` runs, compiled, or undefined when only the QueryBuilder can write it. */
+function findStatement(em: EntityManager, entity: EntityName<unknown>, where: unknown, options: { orderBy?: unknown; limit?: number }): Fragment | undefined {
+  const table = entityTable(em, entity);
+  const condition = table && whereSql(table.meta, where, 'e');
+  const order = condition && orderSql(table.meta, options.orderBy);
+  if (order === undefined) return undefined;
+  const clause = whereClause(condition!);
+  const limit = options.limit === undefined ? '' : ' limit ?';
+  return {
+    sql: `${table!.select}${clause.sql}${order}${limit}`,
+    bindings: options.limit === undefined ? clause.bindings : [...clause.bindings, options.limit],
+  };
+}
+
 /** `em.find` for read paths: the same rows, as `readRows` instances (one statement, no identity map). */
 export async function findRows<T extends object>(
   em: EntityManager,
@@ -174,6 +245,8 @@ export async function findRows<T extends object>(
   where: FilterQuery<T>,
   options: { orderBy?: QueryOrderMap<T> | QueryOrderMap<T>[]; limit?: number } = {},
 ): Promise<T[]> {
+  const compiled = findStatement(em, entity as EntityName<unknown>, where, options);
+  if (compiled) return readRows(em, entity, await run<Record<string, unknown>>(em, compiled));
   const qb = em.createQueryBuilder(entity, 'e').select('*').where(where);
   if (options.orderBy) qb.orderBy(options.orderBy as never);
   if (options.limit !== undefined) qb.limit(options.limit);
@@ -184,12 +257,26 @@ export async function findRows<T extends object>(
   return readRows(em, entity, (await query) as Record<string, unknown>[]);
 }
 
+const byIdStatements = new WeakMap<EntityTable, string>();
+
 /** A loader of rows by UUID, many per query, as `readRows` instances: for `Type(id)` queries, `_entities` and fields that point at a row; null for an id with no row. */
 export function defineRowsById<T extends { id: string }>(name: string, entity: EntityName<T>): LoaderDefinition<string, T | null> {
   return defineLoader<string, T | null>(name, async (ids, ctx) => {
     const valid = ids.filter(isUuid);
-    const rows = valid.length ? await findRows(ctx.em, entity, { id: { $in: valid } } as unknown as FilterQuery<T>) : [];
+    const rows = valid.length ? await rowsByIds(ctx.em, entity, valid) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
+}
+
+/** Rows of these ids in one statement whose text is the same for any number of ids: `e.id = any(?::uuid[])`. */
+function rowsByIds<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, ids: string[]): Promise<T[]> {
+  const table = entityTable(em, entity as EntityName<unknown>);
+  if (!table) return findRows(em, entity, { id: { $in: ids } } as unknown as FilterQuery<T>);
+  let sql = byIdStatements.get(table);
+  if (!sql) {
+    sql = `${table.select} where ${table.id.column} = any(?::${table.id.type}[])`;
+    byIdStatements.set(table, sql);
+  }
+  return run<Record<string, unknown>>(em, { sql, bindings: [pgArray(ids)] }).then((rows) => readRows(em, entity, rows));
 }

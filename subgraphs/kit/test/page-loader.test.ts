@@ -1,6 +1,6 @@
 import type { HubContext } from '../src/context';
 import { Loaders } from '../src/loaders';
-import { definePageLoader, toPage, type ConnectionArgs, type Page } from '../src/pagination';
+import { definePageLoader, encodeCursor, mapPage, narrowPage, toPage, type ConnectionArgs, type Page } from '../src/pagination';
 
 interface Item {
   id: string;
@@ -55,5 +55,21 @@ describe('connection loaders', () => {
     expect(calls.map((c) => c.args)).toEqual([{ first: 2, kind: 'x' }, { first: 3 }, { first: 0 }]);
     expect(filtered.nodes.length).toBe(2);
     expect(plain.nodes.length).toBe(3);
+  });
+
+  it("give every edge of a page, a narrowed page and a mapped page its item's cursor, made when edges are read", () => {
+    const rows = Array.from({ length: 6 }, (_, i) => ({ id: `item-${i}`, rank: i % 2 ? null : i }));
+    const page = toPage(rows, { first: 5, after: { value: 0, id: 'item-0' } }, { by: 'rank' }, 6);
+    const cursors = rows.slice(0, 5).map((row) => encodeCursor(row.rank, row.id));
+    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: cursors[0], endCursor: cursors[4] });
+    expect(page.edges).toEqual(rows.slice(0, 5).map((node, i) => ({ node, cursor: cursors[i] })));
+    expect(page.edges).toBe(page.edges);
+    const narrowed = narrowPage(page, 2);
+    expect(narrowed.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: cursors[0], endCursor: cursors[1] });
+    expect(narrowed.edges.map((edge) => edge.cursor)).toEqual(cursors.slice(0, 2));
+    const mapped = mapPage(narrowPage(toPage(rows, { first: 5 }, { by: 'rank' }, 6), 3), (row) => row.id.toUpperCase());
+    expect(mapped.edges).toEqual([0, 1, 2].map((i) => ({ node: `ITEM-${i}`, cursor: cursors[i] })));
+    expect(mapped.pageInfo.endCursor).toBe(cursors[2]);
+    expect(toPage([], { first: 5 }, { by: 'rank' }, 0).pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
   });
 });

@@ -1,18 +1,12 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { defineLoader, today } from '@ngo-hub/kit';
+import { countByParent, defineLoader, today } from '@ngo-hub/kit';
 import type { Course } from '../entities/course';
 import { Enrollment } from '../entities/enrollment';
 import { SEAT_HOLDING_STATUSES } from '../vocabulary/enrollment-status';
 
 /** Seats taken per course (ENROLLED and COMPLETED enrollments), many courses in one grouped query. */
 export const seatsTakenByCourse = defineLoader<string, number>('seatsTakenByCourse', async (courseIds, ctx) => {
-  const rows = await ctx.em
-    .createQueryBuilder(Enrollment, 'e')
-    .select(['e.course', raw('count(*)::int as taken')])
-    .where({ course: { $in: [...courseIds] }, status: { $in: [...SEAT_HOLDING_STATUSES] } })
-    .groupBy('e.course')
-    .execute<{ course_id: string; taken: number }[]>('all', false);
-  const taken = new Map(rows.map((row) => [row.course_id, Number(row.taken)]));
+  const taken = await countByParent(ctx.em, Enrollment, 'course', courseIds, { status: { $in: [...SEAT_HOLDING_STATUSES] } });
   return courseIds.map((id) => taken.get(id) ?? 0);
 });
 
