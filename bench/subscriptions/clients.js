@@ -4,7 +4,7 @@
 // their viewers' machines; in one thread the thousand clients' own work (~23 ms of CPU per event)
 // queued behind itself and was measured as the hub's latency.
 //   workerData: { url, from, count, city, entities, selections }
-// Posts { type: 'connected' }, then { type: 'delivered', delivered } every 50 ms; on 'finish' posts
+// Posts { type: 'connected' }, then { type: 'delivered', delivered, warmedUp } every 50 ms (warm-up events are counted apart); on 'finish' posts
 // { type: 'arrivals', arrivals } (event number, time since the epoch in ms: pairs in a Float64Array)
 // and closes its clients.
 const { parentPort, workerData } = require('node:worker_threads');
@@ -25,10 +25,12 @@ async function main() {
   const { url, from, count, city, entities, selections } = workerData;
   const arrivals = [];
   let delivered = 0;
+  let warmedUp = 0;
   const onEvent = (result) => {
     const at = now();
     const event = result.data && result.data.sectorActivity;
     if (!event || (entities && !event.organization)) throw new Error(`subscriber got ${JSON.stringify(result)}`);
+    if (event.summary.startsWith('warm-up')) return void (warmedUp += 1);
     delivered += 1;
     arrivals.push(Number(event.summary.slice('bench '.length)), at);
   };
@@ -55,7 +57,7 @@ async function main() {
     await Promise.all(ready);
   }
   parentPort.postMessage({ type: 'connected' });
-  const progress = setInterval(() => parentPort.postMessage({ type: 'delivered', delivered }), 50);
+  const progress = setInterval(() => parentPort.postMessage({ type: 'delivered', delivered, warmedUp }), 50);
   parentPort.on('message', async (message) => {
     if (message !== 'finish') return;
     clearInterval(progress);

@@ -37,6 +37,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Milliseconds since the epoch, sub-millisecond: the clients' threads stamp arrivals on the same clock. */
 const now = () => performance.timeOrigin + performance.now();
 const CITY = 'Benchville';
+/** Events sent to every round's subscribers before the measured ones. */
+const WARM_UP_EVENTS = 5;
 const ORGANIZATION = seedId('org:npi');
 
 /**
@@ -44,11 +46,11 @@ const ORGANIZATION = seedId('org:npi');
  * the COMMIT was sent: the clock of every latency here (the floor's too), since a listener can
  * hear a NOTIFY before the committing client hears its own COMMIT acknowledged.
  */
-async function commitEvent(db, n) {
+async function commitEvent(db, n, summary = `bench ${n}`) {
   await db.query('begin');
   await db.query(`insert into organizations.outbox_event (topic, payload) values ('ORGANIZATION_CHANGED', $1)`, [
     JSON.stringify({
-      summary: `bench ${n}`,
+      summary,
       city: CITY,
       causes: [],
       refs: { organization: { id: ORGANIZATION } },
@@ -98,7 +100,7 @@ async function startSubscribers(url, options) {
       worker.on('error', reject);
       worker.on('message', (message) => {
         if (message.type === 'connected') resolve();
-        else if (message.type === 'delivered') share.delivered = message.delivered;
+        else if (message.type === 'delivered') [share.delivered, share.warmedUp] = [message.delivered, message.warmedUp];
         else if (message.type === 'arrivals') share.arrivals(message.arrivals);
         else if (message.type === 'error') reject(new Error(message.message));
       });
@@ -108,6 +110,7 @@ async function startSubscribers(url, options) {
   await Promise.all(shares.map((share) => share.connected));
   return {
     delivered: () => shares.reduce((sum, share) => sum + share.delivered, 0),
+    warmedUp: () => shares.reduce((sum, share) => sum + (share.warmedUp ?? 0), 0),
     async finish() {
       const lists = await Promise.all(
         shares.map(
@@ -137,6 +140,16 @@ async function round(hub, db, options, offset, setClients) {
   // exactly this round's subscribers: the previous round's have closed
   while ((await openSubscriptions(metricsUrl)) !== options.subscribers) await sleep(50);
   const connectSeconds = (performance.now() - connectStart) / 1000;
+  // warm-up, not measured: the first events plan the payload query, open the subgraph connections and compile the send path
+  for (let k = 0; k < WARM_UP_EVENTS; k++) {
+    await commitEvent(db, undefined, `warm-up ${k}`);
+    await sleep(1000 / options.rate);
+  }
+  await waitFor(
+    () => clients.warmedUp() >= WARM_UP_EVENTS * options.subscribers,
+    60_000,
+    () => `${clients.warmedUp()} warm-up deliveries`,
+  );
   const resolutionsBefore = await counter(metricsUrl, 'ngohub_event_payload_resolutions_total');
 
   // CPU spent during the steady phase, per event: the gateway, the subgraphs, and this process (the clients' threads)
