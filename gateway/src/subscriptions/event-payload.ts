@@ -94,12 +94,7 @@ interface Resolution {
   pending: Promise<FetchResult>;
 }
 
-/**
- * Starts (or joins) the fetch of an event's entities with the subscriber's selection, memoised on
- * the event by the canonical selection and caller: one fetch for all subscribers that share them.
- * Different selections asked for the same event by the same caller in the same round are merged
- * into one query (EntityFetchBatch). Undefined when the event refers to no entity.
- */
+/** The subscription's entity query for the refs an event carries, with its keys: built on the first such event. */
 function prepared({ schema, plan, callerKey, queries }: EventResolver, event: LiveEvent): PreparedQuery | undefined {
   if (!queries.has(event.refsKey)) {
     const query = entityQuery(plainSchema(schema), plan, Object.keys(event.payload.refs ?? {}));
@@ -108,6 +103,12 @@ function prepared({ schema, plan, callerKey, queries }: EventResolver, event: Li
   return queries.get(event.refsKey);
 }
 
+/**
+ * Starts (or joins) the fetch of an event's entities with the subscriber's selection, memoised on
+ * the event by the canonical selection and caller: one fetch for all subscribers that share them.
+ * Different selections asked for the same event by the same caller in the same round are merged
+ * into one query (EntityFetchBatch). Undefined when the event refers to no entity.
+ */
 function startResolution(resolver: EventResolver, event: LiveEvent): Resolution | undefined {
   const prepare = prepared(resolver, event);
   if (!prepare) return undefined;
