@@ -3,8 +3,8 @@ import { pino } from 'pino';
 import { AuditEntry } from '../src/audit/audit-entry';
 import { auditRetention, pruneAuditEntries } from '../src/audit/audit-retention';
 import { newId } from '../src/ids';
-import { ormOptions } from '../src/orm';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database';
+import type { TestDatabase } from '../src/testing/database';
+import { entitySchema } from './support/entity-schema';
 
 const SCHEMA = 'audit_test';
 const DAY = 86_400_000;
@@ -14,12 +14,7 @@ describe('audit retention: entries older than AUDIT_RETENTION_DAYS are deleted, 
   let orm: MikroORM;
 
   beforeAll(async () => {
-    database = await createTestDatabase('ngohub_kit_audit_retention');
-    orm = await MikroORM.init(
-      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [AuditEntry], migrationsPath: __dirname, migrationsPathTs: __dirname }),
-    );
-    await orm.em.getConnection().execute(`create schema ${SCHEMA}`);
-    await orm.schema.createSchema();
+    ({ orm, database } = await entitySchema('ngohub_kit_audit_retention', SCHEMA, [AuditEntry]));
   });
 
   afterAll(async () => {

@@ -2,11 +2,11 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro
 import { MikroORM, type FilterQuery } from '@mikro-orm/postgresql';
 import type { HubContext } from '../src/context';
 import { newId } from '../src/ids';
-import { ormOptions } from '../src/orm';
 import { countByParent, paginate, paginateByParent, type Page, type PageOrder } from '../src/pagination';
 import { defineRowsById, findRows } from '../src/read-rows';
 import { useCompiledStatements } from '../src/statements';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database';
+import type { TestDatabase } from '../src/testing/database';
+import { entitySchema } from './support/entity-schema';
 
 const SCHEMA = 'compiled_statements_test';
 
@@ -97,12 +97,7 @@ describe('compiled read statements give the rows the QueryBuilder gives', () => 
   const statements: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('ngohub_kit_compiled_statements');
-    orm = await MikroORM.init(
-      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [Shelf, Book], migrationsPath: __dirname, migrationsPathTs: __dirname }),
-    );
-    await orm.em.getConnection().execute(`create schema ${SCHEMA}`);
-    await orm.schema.createSchema();
+    ({ orm, database } = await entitySchema('ngohub_kit_compiled_statements', SCHEMA, [Shelf, Book]));
     const em = orm.em.fork();
     for (const id of SHELVES) em.persist(Object.assign(new Shelf(), { id }));
     // 120 books: titles with duplicates, a third of the ranks and a quarter of the dates NULL, timestamps with ties

@@ -1,9 +1,9 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { newId } from '../src/ids';
-import { ormOptions } from '../src/orm';
 import { afterCondition, paginate, paginateByParent, type PageOrder } from '../src/pagination';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database';
+import type { TestDatabase } from '../src/testing/database';
+import { entitySchema } from './support/entity-schema';
 
 const SCHEMA = 'keyset_pages_test';
 
@@ -34,12 +34,7 @@ describe('keyset pages as row comparisons: every row once, in order, for every s
   let orm: MikroORM;
 
   beforeAll(async () => {
-    database = await createTestDatabase('ngohub_kit_keyset_pages');
-    orm = await MikroORM.init(
-      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [KeysetItem], migrationsPath: __dirname, migrationsPathTs: __dirname }),
-    );
-    await orm.em.getConnection().execute(`create schema ${SCHEMA}`);
-    await orm.schema.createSchema();
+    ({ orm, database } = await entitySchema('ngohub_kit_keyset_pages', SCHEMA, [KeysetItem]));
     const em = orm.em.fork();
     // 90 rows: names with duplicates, a third of the ranks NULL, ranks and days repeating
     for (let i = 0; i < 90; i++) {

@@ -4,8 +4,8 @@ import { OutboxEvent } from '../src/events/outbox-event';
 import { ORGANIZATION_CHANGED } from '../src/events/hub-topics';
 import { publishEvent } from '../src/events/publish';
 import { OUTBOX_CHANNEL } from '../src/events/topics';
-import { ormOptions } from '../src/orm';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database';
+import type { TestDatabase } from '../src/testing/database';
+import { entitySchema } from './support/entity-schema';
 
 const SCHEMA = 'outbox_test';
 
@@ -16,13 +16,8 @@ describe('the outbox: events exist exactly when their transaction commits', () =
   const notifications: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('ngohub_kit_outbox');
-    orm = await MikroORM.init(
-      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [OutboxEvent], migrationsPath: __dirname, migrationsPathTs: __dirname }),
-    );
+    ({ orm, database } = await entitySchema('ngohub_kit_outbox', SCHEMA, [OutboxEvent]));
     const connection = orm.em.getConnection();
-    await connection.execute(`create schema ${SCHEMA}`);
-    await orm.schema.createSchema();
     // the trigger the subgraphs' outbox migrations create (each subgraph's schema-drift test checks theirs notifies)
     await connection.execute(
       `create function ${SCHEMA}.outbox_notify() returns trigger language plpgsql as $$ begin perform pg_notify('${OUTBOX_CHANNEL}', TG_TABLE_SCHEMA); return null; end $$`,

@@ -3,9 +3,9 @@ import { AuditEntry } from '../src/audit/audit-entry';
 import { AuditTrail } from '../src/audit/audit-trail';
 import { callerIdentity } from '../src/auth/identity';
 import { newId } from '../src/ids';
-import { ormOptions } from '../src/orm';
 import { findRows } from '../src/read-rows';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database';
+import type { TestDatabase } from '../src/testing/database';
+import { entitySchema } from './support/entity-schema';
 
 const SCHEMA = 'read_rows_test';
 
@@ -15,12 +15,7 @@ describe('read paths without managed entities, and the audit trail in one statem
   const statements: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('ngohub_kit_read_rows');
-    orm = await MikroORM.init(
-      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [AuditEntry], migrationsPath: __dirname, migrationsPathTs: __dirname }),
-    );
-    await orm.em.getConnection().execute(`create schema ${SCHEMA}`);
-    await orm.schema.createSchema();
+    ({ orm, database } = await entitySchema('ngohub_kit_read_rows', SCHEMA, [AuditEntry]));
     orm.em
       .getConnection()
       .getKnex()
