@@ -40,19 +40,25 @@ export class InflightFetches {
 
 /**
  * A caller's copy of a shared answer: its body is read from the text already decoded, where a
- * `new Response(text)` would encode it to bytes for Apollo to decode and parse again.
+ * `new Response(text)` would encode it to bytes for Apollo to decode and parse again. Apollo's
+ * RemoteGraphQLDataSource reads `json()` or `text()`; `arrayBuffer()` and `clone()` give the same
+ * text too. The `body` stream itself is empty: nothing in the gateway reads it.
  */
 class SharedResponse extends Response {
-  readonly #text: string;
+  readonly #answer: SharedAnswer;
 
   constructor(answer: SharedAnswer) {
     super(null, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
-    this.#text = answer.body;
+    this.#answer = answer;
   }
 
-  override readonly text = (): Promise<string> => Promise.resolve(this.#text);
+  override readonly text = (): Promise<string> => Promise.resolve(this.#answer.body);
 
-  override readonly json = (): Promise<unknown> => new Promise((resolve) => resolve(JSON.parse(this.#text) as unknown));
+  override readonly json = (): Promise<unknown> => new Promise((resolve) => resolve(JSON.parse(this.#answer.body) as unknown));
+
+  override readonly arrayBuffer = (): Promise<ArrayBuffer> => Promise.resolve(new TextEncoder().encode(this.#answer.body).buffer as ArrayBuffer);
+
+  override readonly clone = (): Response => new SharedResponse(this.#answer);
 }
 
 /** The key of a read (a `query` operation the gateway planned), or undefined for anything else. */

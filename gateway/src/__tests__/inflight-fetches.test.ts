@@ -37,6 +37,10 @@ describe('InflightFetches', () => {
     const responses = await Promise.all(calls);
     expect(new Set(responses).size).toBe(3);
     for (const response of responses) expect(await response.json()).toEqual({ data: { organizations: { totalCount: 3 } } });
+    // every way of reading a body gives the answer, a copy's too
+    const text = '{"data":{"organizations":{"totalCount":3}}}';
+    expect(await responses[0].clone().text()).toBe(text);
+    expect(new TextDecoder().decode(await responses[1].arrayBuffer())).toBe(text);
     expect(fetches.size).toBe(0);
   });
 
