@@ -224,9 +224,14 @@ export function toPage<T extends { id: string }>(rows: T[], request: PageRequest
 
 /** A page with each node mapped, its `totalCount` still counted only when read (spreading a page would count it). */
 export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
-  const mapped = lazyPage(page.nodes.map(map), page.pageInfo, (i) => cursorOf(page, i));
-  Object.defineProperty(mapped, 'totalCount', { enumerable: true, get: () => page.totalCount });
-  return mapped;
+  return derivedPage(page, page.nodes.map(map), page.pageInfo);
+}
+
+/** A page made from `from`: its cursors, and its `totalCount` read from it (so still counted only when read). */
+function derivedPage<T, U>(from: Page<T>, nodes: U[], pageInfo: PageInfo): Page<U> {
+  const page = lazyPage(nodes, pageInfo, (i) => cursorOf(from, i));
+  Object.defineProperty(page, 'totalCount', { enumerable: true, get: () => from.totalCount });
+  return page;
 }
 
 /** One page of a top-level list: one query for the rows, one for the total when `totalCount` is read. */
@@ -493,10 +498,11 @@ export interface PageKey<A extends ConnectionArgs = ConnectionArgs> {
 /** The first `first` items of `page`, a page of at least as many from the same place of the same list. */
 export function narrowPage<T>(page: Page<T>, first: number): Page<T> {
   if (page.nodes.length <= first) return page;
-  const cursorAt = (i: number) => cursorOf(page, i);
-  const narrowed = lazyPage(page.nodes.slice(0, first), lazyPageInfo(true, page.pageInfo.hasPreviousPage, first, cursorAt), cursorAt);
-  Object.defineProperty(narrowed, 'totalCount', { enumerable: true, get: () => page.totalCount });
-  return narrowed;
+  return derivedPage(
+    page,
+    page.nodes.slice(0, first),
+    lazyPageInfo(true, page.pageInfo.hasPreviousPage, first, (i) => cursorOf(page, i)),
+  );
 }
 
 /**
