@@ -26,6 +26,11 @@ export class CredentialDirectory {
     this.memberships = new LRUCache(options);
   }
 
+  /** The API key's record, from the cache when it holds it (undefined: ask `apiKey`). */
+  cachedApiKey(hash: string): ApiKeyRecord | null | undefined {
+    return this.keys.get(hash)?.record;
+  }
+
   async apiKey(hash: string): Promise<ApiKeyRecord | null> {
     const cached = this.keys.get(hash);
     if (cached) return cached.record;
@@ -35,6 +40,11 @@ export class CredentialDirectory {
     );
     this.keys.set(hash, { record: data._apiKeyCredential });
     return data._apiKeyCredential;
+  }
+
+  /** The person's memberships, from the cache when it holds them (undefined: ask `membershipsOf`). */
+  cachedMembershipsOf(personId: string): Membership[] | undefined {
+    return this.memberships.get(personId)?.list;
   }
 
   async membershipsOf(personId: string): Promise<Membership[]> {

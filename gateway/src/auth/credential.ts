@@ -11,6 +11,10 @@ export interface Credential {
   authenticated: boolean;
   /** When the credential stops being valid (a JWT's `exp`), in epoch milliseconds; undefined when it does not expire by itself. */
   expiresAt?: number;
-  /** The caller's rights now, through the gateway's identity cache; UNAUTHENTICATED once the credential is revoked or expired. */
-  identity(): Promise<Identity>;
+  /**
+   * The caller's rights now, through the gateway's identity cache; UNAUTHENTICATED once the
+   * credential is revoked or expired. Synchronous when the cache holds them: a socket asks for
+   * every event it delivers, a thousand times per event at a thousand subscribers.
+   */
+  identity(): Identity | Promise<Identity>;
 }

@@ -1,8 +1,8 @@
-import { ANONYMOUS, API_KEY_PATTERN, callerIdentity, hashApiKey, type Identity } from '@ngo-hub/kit';
+import { ANONYMOUS, API_KEY_PATTERN, callerIdentity, hashApiKey, type Identity, type Membership } from '@ngo-hub/kit';
 import { timingSafeEqual } from 'node:crypto';
 import type { AuthConfig } from './auth-config';
 import type { Credential } from './credential';
-import { CredentialDirectory } from './credential-directory';
+import { CredentialDirectory, type ApiKeyRecord } from './credential-directory';
 import { JwtVerifier } from './jwt-verifier';
 import { UnauthenticatedError } from './unauthenticated';
 
@@ -26,8 +26,12 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
-const anonymous: Credential = { authenticated: false, identity: async () => ANONYMOUS };
-const hubAdmin: Credential = { authenticated: true, identity: async () => callerIdentity({ admin: true }) };
+const anonymous: Credential = { authenticated: false, identity: () => ANONYMOUS };
+const HUB_ADMIN = callerIdentity({ admin: true });
+const hubAdmin: Credential = { authenticated: true, identity: () => HUB_ADMIN };
+
+/** `then` applied to a value now, or to a promised one when it comes. */
+const thenOrNow = <T, R>(value: T | Promise<T>, then: (value: T) => R): R | Promise<R> => (value instanceof Promise ? value.then(then) : then(value));
 
 /**
  * The gateway's authentication: `Authorization: Bearer <JWT>` for users (`sub` is their Person
@@ -46,31 +50,32 @@ export function createAuthentication(config: AuthConfig, organizationsUrl: strin
     const hash = hashApiKey(key);
     // the same identity object while the directory's record is the same (a socket asks for every event)
     let last: { record: object; identity: Identity } | undefined;
+    const identityOf = (record: ApiKeyRecord | null): Identity => {
+      if (!record) throw new UnauthenticatedError('the API key is unknown or has been revoked');
+      if (last?.record !== record) {
+        last = { record, identity: callerIdentity({ apiKeyId: record.id, memberships: [{ organizationId: record.organizationId, role: record.role }] }) };
+      }
+      return last.identity;
+    };
     return {
       authenticated: true,
-      async identity() {
-        const record = await directory.apiKey(hash);
-        if (!record) throw new UnauthenticatedError('the API key is unknown or has been revoked');
-        if (last?.record !== record) {
-          last = { record, identity: callerIdentity({ apiKeyId: record.id, memberships: [{ organizationId: record.organizationId, role: record.role }] }) };
-        }
-        return last.identity;
-      },
+      identity: () => thenOrNow(directory.cachedApiKey(hash) ?? directory.apiKey(hash), identityOf),
     };
   };
 
   const byJwt = async (token: string): Promise<Credential> => {
     const claims = await jwt.verify(token);
     let last: { memberships: object; identity: Identity } | undefined;
+    const identityOf = (memberships: Membership[]): Identity => {
+      if (last?.memberships !== memberships) last = { memberships, identity: callerIdentity({ personId: claims.personId, admin: claims.admin, memberships }) };
+      return last.identity;
+    };
     return {
       authenticated: true,
       expiresAt: claims.expiresAt,
-      async identity() {
+      identity() {
         if (Date.now() >= claims.expiresAt) throw new UnauthenticatedError('the bearer token was refused: it has expired');
-        const memberships = await directory.membershipsOf(claims.personId);
-        if (last?.memberships !== memberships)
-          last = { memberships, identity: callerIdentity({ personId: claims.personId, admin: claims.admin, memberships }) };
-        return last.identity;
+        return thenOrNow(directory.cachedMembershipsOf(claims.personId) ?? directory.membershipsOf(claims.personId), identityOf);
       },
     };
   };

@@ -9,11 +9,13 @@ export interface LiveEvent extends HubEventRow {
   readonly resolutions: Map<string, unknown>;
   /** The names of the entities it refers to (`payload.refs`), joined: subscribers' queries are kept by it. */
   readonly refsKey: string;
+  /** Its id as a number, to compare with a subscriber's position. */
+  readonly seq: bigint;
 }
 
 /** An event read from the log, ready to hand to subscribers. */
 export function liveEvent(row: HubEventRow): LiveEvent {
-  return { ...row, resolutions: new Map(), refsKey: Object.keys(row.payload.refs ?? {}).join(',') };
+  return { ...row, resolutions: new Map(), refsKey: Object.keys(row.payload.refs ?? {}).join(','), seq: BigInt(row.id) };
 }
 
 export type EventListener = (event: LiveEvent) => void;

@@ -35,14 +35,22 @@ export class SocketIdentity {
     });
   }
 
-  /** The caller's rights now; UNAUTHENTICATED (and the socket closing with 4403) once the credential no longer holds. */
-  async current(): Promise<Identity> {
+  /**
+   * The caller's rights now (synchronous when the identity cache holds them); UNAUTHENTICATED,
+   * and the socket closing with 4403, once the credential no longer holds.
+   */
+  current(): Identity | Promise<Identity> {
     try {
-      return await this.credential.identity();
+      const identity = this.credential.identity();
+      return identity instanceof Promise ? identity.catch((error: unknown) => this.refused(error)) : identity;
     } catch (error) {
-      if (error instanceof UnauthenticatedError) this.close(error.message);
-      throw error;
+      return this.refused(error);
     }
+  }
+
+  private refused(error: unknown): never {
+    if (error instanceof UnauthenticatedError) this.close(error.message);
+    throw error;
   }
 
   private closeAt(expiresAt: number): void {

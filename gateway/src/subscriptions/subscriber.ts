@@ -1,16 +1,25 @@
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Counter } from 'prom-client';
 import type { Pool } from 'pg';
 import { readEvents, type HubEventRow } from './event-log';
-import { eventResolver, prefetchEvent, resolveEvent, type EventResolver, type QueryExecutor } from './event-payload';
+import { prefetchEvent, resolvedEvent, resolveEvent, sharedEventResolver, withBacklog, type EventResolver, type QueryExecutor } from './event-payload';
 import { liveEvent, type EventStream, type LiveEvent } from './event-stream';
 import { activeSubscriptions, eventsDelivered, eventsSpilled, slowSubscribers } from './metrics';
 import { sendTurns } from './send-turns';
 import type { SocketPressure } from './socket-pressure';
 import type { SubscriptionPlan } from './subscription-plan';
 
+/** Who a subscriber is now: synchronous when the gateway's identity cache holds their rights. */
+export interface SubscriberCaller {
+  key: string;
+  runQuery: QueryExecutor;
+}
+
 export interface SubscriberOptions {
   schema: GraphQLSchema;
   document: DocumentNode;
+  /** The document's text as the client sent it: subscriptions with the same text, variables and caller share one resolver. */
+  text: string;
   plan: SubscriptionPlan;
   stream: EventStream;
   pool: Pool;
@@ -19,7 +28,7 @@ export interface SubscriberOptions {
    * they subscribed): `key` says what they may read (subscribers with the same key share
    * resolutions), `runQuery` runs a query with those rights. Throws when they no longer hold any.
    */
-  caller: () => Promise<{ key: string; runQuery: QueryExecutor }>;
+  caller: () => SubscriberCaller | Promise<SubscriberCaller>;
   /** Resume after this event id (from `since` or `connectionParams.lastEventId`). */
   resumeAfter?: string;
   /** Live events kept in memory for this subscriber; past that it reads them from the log. */
@@ -58,6 +67,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private ending?: GraphQLError;
   /** Built for the caller's rights of the last event; built again when they change. */
   private resolver?: EventResolver;
+  private readonly delivered: Counter.Internal;
 
   constructor(private readonly options: SubscriberOptions) {
     // everything that can throw comes before the subscription to the stream: nothing is left attached
@@ -69,6 +79,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     this.position = resume ?? streamPosition;
     if (resume !== undefined && resume < streamPosition) this.replayFrom = resume;
     activeSubscriptions.inc({ field: options.plan.field });
+    this.delivered = eventsDelivered.labels({ field: options.plan.field });
   }
 
   /** Events that pass the filter, and those about an entity the change took out of it (delivered as leaving). */
@@ -115,7 +126,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     if (rows.length < REPLAY_PAGE && this.heldDropped === drops) {
       const readTo = this.replayFrom!;
       this.replayFrom = undefined;
-      for (const event of this.held) if (BigInt(event.id) > readTo) this.queue.push(event);
+      for (const event of this.held) if (event.seq > readTo) this.queue.push(event);
       this.held = [];
     }
   }
@@ -146,10 +157,14 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     void this.return();
   }
 
-  /** The event resolver for the caller's current rights. */
-  private async currentResolver(): Promise<EventResolver> {
-    const { key, runQuery } = await this.options.caller();
-    if (this.resolver?.callerKey !== key) this.resolver = eventResolver({ ...this.options, runQuery, callerKey: key });
+  /** The event resolver for the caller's current rights (synchronous when the identity cache holds them). */
+  private currentResolver(): EventResolver | Promise<EventResolver> {
+    const caller = this.options.caller();
+    return caller instanceof Promise ? caller.then((c) => this.resolverFor(c)) : this.resolverFor(caller);
+  }
+
+  private resolverFor({ key, runQuery }: SubscriberCaller): EventResolver {
+    if (this.resolver?.callerKey !== key) this.resolver = sharedEventResolver({ ...this.options, runQuery, callerKey: key });
     return this.resolver;
   }
 
@@ -165,34 +180,39 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     return { done: false, value: { errors: [new GraphQLError(cause.message, { extensions: { ...extensions, lastEventId } })] } };
   }
 
+  /**
+   * The next result. A thousand subscribers run this for every event, so what is at hand is not
+   * awaited: a queued event, the caller's cached rights and a delivery another subscriber already
+   * resolved are taken as they are, and only what is not there yet is waited for.
+   */
   async next(): Promise<IteratorResult<ExecutionResult>> {
     for (;;) {
-      const event = await this.nextEvent();
+      const event = (this.done ? undefined : this.queue.shift()) ?? (await this.nextEvent());
       if (!event) {
         const ending = this.ending;
         this.ending = undefined;
         return ending ? { done: false, value: { errors: [ending] } } : { done: true, value: undefined };
       }
-      const id = BigInt(event.id);
-      if (id <= this.position) continue; // already delivered (a resume point ahead of this instance)
+      if (event.seq <= this.position) continue; // already delivered (a resume point ahead of this instance)
       let resolver: EventResolver;
       try {
-        resolver = await this.currentResolver();
+        const current = this.currentResolver();
+        resolver = current instanceof Promise ? await current : current;
       } catch (error) {
         return this.endWith(error);
       }
-      this.position = id;
-      for (const next of this.queue.slice(0, PREFETCH)) prefetchEvent(resolver, next);
-      const delivery = await resolveEvent(resolver, event);
+      this.position = event.seq;
+      for (let k = 0; k < this.queue.length && k < PREFETCH; k++) prefetchEvent(resolver, this.queue[k]!);
+      const delivery = resolvedEvent(resolver, event) ?? (await resolveEvent(resolver, event));
       if (delivery.hidden || !delivery.result) continue;
       // a thousand subscribers' deliveries of one event resolve at once: they go in turns, between the loop's I/O
       const turn = sendTurns.take();
       if (turn) await turn;
       if (this.done) continue;
-      eventsDelivered.inc({ field: this.options.plan.field });
+      this.delivered.inc();
       // how many events are still queued for this subscriber: a resuming client shows it is catching up until 0
       const backlog = this.queue.length + this.held.length + (this.replayFrom !== undefined ? 1 : 0);
-      return { done: false, value: { ...delivery.result, extensions: { ...delivery.result.extensions, backlog } } };
+      return { done: false, value: withBacklog(delivery, delivery.result, backlog) };
     }
   }
 

@@ -26,7 +26,7 @@ import type { EventStream } from './event-stream';
 import { checkResumePoint } from './resume-point';
 import { SocketIdentity } from './socket-identity';
 import { SocketPressure } from './socket-pressure';
-import { Subscriber } from './subscriber';
+import { Subscriber, type SubscriberCaller } from './subscriber';
 import { planSubscription } from './subscription-plan';
 
 export interface SubscriptionServerOptions {
@@ -211,7 +211,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
             });
           }
           const context = args.contextValue as SocketContext;
-          const callers = new WeakMap<Identity, { key: string; runQuery: QueryExecutor }>();
+          const callers = new WeakMap<Identity, SubscriberCaller>();
+          // the credential gives the same object while the caller's rights are unchanged
+          const callerAs = (identity: Identity): SubscriberCaller => {
+            let caller = callers.get(identity);
+            if (!caller) callers.set(identity, (caller = { key: JSON.stringify(identity), runQuery: runAs(context, identity) }));
+            return caller;
+          };
           const plan = planSubscription(args.schema, args.document, context.operation, (args.variableValues ?? {}) as Record<string, unknown>);
           const resumeAfter =
             plan.since !== undefined
@@ -220,15 +226,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           return new Subscriber({
             schema: args.schema,
             document: args.document,
+            text: context.operationText,
             plan,
             stream: options.events.stream,
             pool: options.events.pool,
-            caller: async () => {
-              const identity = await context.socketCaller.current();
-              // the credential gives the same object while the caller's rights are unchanged
-              let caller = callers.get(identity);
-              if (!caller) callers.set(identity, (caller = { key: JSON.stringify(identity), runQuery: runAs(context, identity) }));
-              return caller;
+            caller: () => {
+              const identity = context.socketCaller.current();
+              return identity instanceof Promise ? identity.then(callerAs) : callerAs(identity);
             },
             resumeAfter,
             bufferSize: options.bufferSize,
