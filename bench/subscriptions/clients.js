@@ -5,7 +5,7 @@
 // queued behind itself and was measured as the hub's latency.
 //   workerData: { url, from, count, city, entities, selections }
 // Posts { type: 'connected' }, then { type: 'delivered', delivered, warmedUp } every 50 ms (warm-up events are counted apart); on 'finish' posts
-// { type: 'arrivals', arrivals } (event number, time since the epoch in ms: pairs in a Float64Array)
+// { type: 'arrivals', arrivals } (event number, -1 - k for warm-up event k; time since the epoch in ms: pairs in a Float64Array)
 // and closes its clients.
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
@@ -30,7 +30,11 @@ async function main() {
     const at = now();
     const event = result.data && result.data.sectorActivity;
     if (!event || (entities && !event.organization)) throw new Error(`subscriber got ${JSON.stringify(result)}`);
-    if (event.summary.startsWith('warm-up')) return void (warmedUp += 1);
+    if (event.summary.startsWith('warm-up')) {
+      // warm-up event k is recorded as -1 - k
+      warmedUp += 1;
+      return void arrivals.push(-1 - Number(event.summary.slice('warm-up '.length)), at);
+    }
     delivered += 1;
     arrivals.push(Number(event.summary.slice('bench '.length)), at);
   };

@@ -3,7 +3,9 @@
 // straight into a subgraph's outbox (so the clock starts at COMMIT), delivered through the relay,
 // the hub event log, the federated payload resolution and the sockets. Baseline in the same run:
 // a bare PostgreSQL LISTEN/NOTIFY round trip, the floor of any fan-out on PostgreSQL.
-//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500] [--entities 1] [--selections 1,100] [--threads 2]
+//   node bench/subscriptions/run.js [--subscribers 1000] [--events 200] [--rate 20] [--burst 500] [--entities 1] [--selections 1,100] [--threads 2] [--warm-up 20]
+// --warm-up: events sent at the steady rate before the measured ones, not measured but reported: the first events after a
+// thousand clients subscribe build their entity queries and payload plan and JIT-compile the send path.
 // --threads: the subscribers' graphql-ws clients are spread over this many worker threads (clients.js).
 // --entities 0 selects no entity (eventId and summary only): the cost of the federated fetch shows as the difference.
 // --selections: one round per value, with the subscribers spread over that many distinct selections
@@ -20,7 +22,7 @@ const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
 const { cpuMilliseconds } = require('../shared/load');
 
 function parseArgs(argv) {
-  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1, selections: [1, 100], profile: '', threads: 2 };
+  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1, selections: [1, 100], profile: '', threads: 2, 'warm-up': 20 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
@@ -37,8 +39,6 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Milliseconds since the epoch, sub-millisecond: the clients' threads stamp arrivals on the same clock. */
 const now = () => performance.timeOrigin + performance.now();
 const CITY = 'Benchville';
-/** Events sent to every round's subscribers before the measured ones. */
-const WARM_UP_EVENTS = 5;
 const ORGANIZATION = seedId('org:npi');
 
 /**
@@ -141,12 +141,14 @@ async function round(hub, db, options, offset, setClients) {
   while ((await openSubscriptions(metricsUrl)) !== options.subscribers) await sleep(50);
   const connectSeconds = (performance.now() - connectStart) / 1000;
   // warm-up, not measured: the first events plan the payload query, open the subgraph connections and compile the send path
-  for (let k = 0; k < WARM_UP_EVENTS; k++) {
-    await commitEvent(db, undefined, `warm-up ${k}`);
+  const warmUps = options['warm-up'];
+  const warmCommittedAt = [];
+  for (let k = 0; k < warmUps; k++) {
+    warmCommittedAt[k] = await commitEvent(db, undefined, `warm-up ${k}`);
     await sleep(1000 / options.rate);
   }
   await waitFor(
-    () => clients.warmedUp() >= WARM_UP_EVENTS * options.subscribers,
+    () => clients.warmedUp() >= warmUps * options.subscribers,
     60_000,
     () => `${clients.warmedUp()} warm-up deliveries`,
   );
@@ -190,7 +192,11 @@ async function round(hub, db, options, offset, setClients) {
   }
 
   // every delivery: which event (its number, from the summary) and when it arrived
-  const arrivals = (await clients.finish()).map(([n, at]) => [n - offset, at]);
+  const all = await clients.finish();
+  // the last delivery of each warm-up event
+  const warmUpLast = new Array(warmUps).fill(0);
+  for (const [n, at] of all) if (n < 0) warmUpLast[-1 - n] = Math.max(warmUpLast[-1 - n], at - warmCommittedAt[-1 - n]);
+  const arrivals = all.filter(([n]) => n >= 0).map(([n, at]) => [n - offset, at]);
   const steadyArrivals = arrivals.filter(([n]) => n < options.events);
   const latencies = steadyArrivals.map(([n, at]) => at - committedAt[n]);
   // the first and the last delivery of each event: the pipeline's own latency, and the fan-out's spread after it
@@ -200,7 +206,7 @@ async function round(hub, db, options, offset, setClients) {
     firstOfEvent[n] = Math.min(firstOfEvent[n], at - committedAt[n]);
     lastOfEvent[n] = Math.max(lastOfEvent[n], at - committedAt[n]);
   }
-  const steady = { selections: options.selections, latencies, firstOfEvent, lastOfEvent, cpuPerEvent, connectSeconds, rss, resolutions };
+  const steady = { selections: options.selections, latencies, firstOfEvent, lastOfEvent, warmUpLast, cpuPerEvent, connectSeconds, rss, resolutions };
   if (!options.burst) return steady;
   // no spread: 500,000 arguments overflow the stack
   const lastBurstArrival = arrivals.reduce((last, [n, at]) => (n >= options.events ? Math.max(last, at) : last), 0);
@@ -272,6 +278,15 @@ function report(r) {
     const p99 = percentile(x.latencies, 99);
     rows.push(
       [`${subscribers} subscribers, ${x.selections} selection${x.selections > 1 ? 's' : ''}`, '', `connected in ${x.connectSeconds.toFixed(1)} s`],
+      ...(x.warmUpLast.length
+        ? [
+            [
+              '  warm-up (not measured)',
+              `${x.warmUpLast.length} events`,
+              `the first after subscribing: last delivery ${ms(x.warmUpLast[0])}; the last warm-up event's ${ms(x.warmUpLast[x.warmUpLast.length - 1])}`,
+            ],
+          ]
+        : []),
       ['  commit → received p50', ms(p50), `floor (LISTEN/NOTIFY) p50 ${ms(percentile(r.floor, 50))}: ratio ${(p50 / percentile(r.floor, 50)).toFixed(1)}`],
       ['  commit → received p99', ms(p99), `floor p99 ${ms(percentile(r.floor, 99))}: ratio ${(p99 / percentile(r.floor, 99)).toFixed(1)}; goal < 100 ms`],
       [
