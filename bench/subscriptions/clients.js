@@ -3,7 +3,7 @@
 // clients as a dashboard opens them, each recording when each event arrived. Dashboards run on
 // their viewers' machines; in one thread the thousand clients' own work (~23 ms of CPU per event)
 // queued behind itself and was measured as the hub's latency.
-//   workerData: { url, from, count, city, entities, selections }
+//   workerData: { urls, from, count, city, entities, selections }: subscriber i connects to urls[i mod urls.length]
 // Posts { type: 'connected' }, then { type: 'delivered', delivered, warmedUp } every 50 ms (warm-up events are counted apart); on 'finish' posts
 // { type: 'arrivals', arrivals } (event number, -1 - k for warm-up event k; time since the epoch in ms: pairs in a Float64Array)
 // and closes its clients.
@@ -22,7 +22,7 @@ function selectionOf(i, entities, selections) {
 }
 
 async function main() {
-  const { url, from, count, city, entities, selections } = workerData;
+  const { urls, from, count, city, entities, selections } = workerData;
   const arrivals = [];
   let delivered = 0;
   let warmedUp = 0;
@@ -42,7 +42,7 @@ async function main() {
   for (let start = 0; start < count; start += 100) {
     const ready = [];
     for (let i = from + start; i < from + Math.min(count, start + 100); i++) {
-      const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+      const client = createClient({ url: urls[i % urls.length], webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
       clients.push(client);
       ready.push(
         new Promise((resolve, reject) => {

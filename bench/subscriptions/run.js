@@ -7,6 +7,8 @@
 // --warm-up: events sent at the steady rate before the measured ones, not measured but reported: the first events after a
 // thousand clients subscribe build their entity queries and payload plan and JIT-compile the send path.
 // --threads: the subscribers' graphql-ws clients are spread over this many worker threads (clients.js).
+// --gateways: gateway instances in front of the same subgraphs and event log, the subscribers spread over them (as behind a
+// load balancer); 1 by default.
 // --entities 0 selects no entity (eventId and summary only): the cost of the federated fetch shows as the difference.
 // --selections: one round per value, with the subscribers spread over that many distinct selections
 // (`organization { name people(first: k) { totalCount } }`, k = 1…n: two subgraphs, a different argument each).
@@ -16,13 +18,24 @@ const { Client } = require('pg');
 const { join } = require('node:path');
 const { Worker } = require('node:worker_threads');
 const { createTestDatabase } = require('@ngo-hub/kit/testing/database');
-const { freePort } = require('@ngo-hub/kit/processes');
+const { entryPointOf, freePort, startService } = require('@ngo-hub/kit/processes');
 const { SUBGRAPHS, seedId } = require('@ngo-hub/kit');
 const { startHub } = require('@ngo-hub/gateway/dist/hub/hub');
 const { cpuMilliseconds } = require('../shared/load');
 
 function parseArgs(argv) {
-  const options = { subscribers: 1000, events: 200, rate: 20, burst: 500, entities: 1, selections: [1, 100], profile: '', threads: 2, 'warm-up': 20 };
+  const options = {
+    subscribers: 1000,
+    events: 200,
+    rate: 20,
+    burst: 500,
+    entities: 1,
+    selections: [1, 100],
+    profile: '',
+    threads: 2,
+    'warm-up': 20,
+    gateways: 1,
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
@@ -88,12 +101,12 @@ async function notifyFloor(databaseUrl, count) {
  * connected. `delivered()` counts what they received so far; `finish()` closes them and returns
  * every arrival as [event number, time].
  */
-async function startSubscribers(url, options) {
+async function startSubscribers(urls, options) {
   const per = Math.ceil(options.subscribers / options.threads);
   const shares = [];
   for (let from = 0; from < options.subscribers; from += per) {
     const worker = new Worker(join(__dirname, 'clients.js'), {
-      workerData: { url, from, count: Math.min(per, options.subscribers - from), city: CITY, entities: options.entities, selections: options.selections },
+      workerData: { urls, from, count: Math.min(per, options.subscribers - from), city: CITY, entities: options.entities, selections: options.selections },
     });
     const share = { worker, delivered: 0, arrivals: undefined };
     share.connected = new Promise((resolve, reject) => {
@@ -131,14 +144,16 @@ async function startSubscribers(url, options) {
 }
 
 /** One round: subscribers connected with `options.selections` distinct selections, a steady rate, then a burst. */
-async function round(hub, db, options, offset, setClients) {
-  const url = hub.gatewayUrl.replace(/^http/, 'ws');
+async function round(hub, gateways, db, options, offset, setClients) {
   const connectStart = performance.now();
-  const clients = await startSubscribers(url, options);
+  const clients = await startSubscribers(
+    gateways.map((gateway) => gateway.url.replace(/^http/, 'ws')),
+    options,
+  );
   setClients(clients);
-  const metricsUrl = hub.gatewayUrl.replace(/\/graphql$/, '/metrics');
+  const metricsUrls = gateways.map((gateway) => gateway.url.replace(/\/graphql$/, '/metrics'));
   // exactly this round's subscribers: the previous round's have closed
-  while ((await openSubscriptions(metricsUrl)) !== options.subscribers) await sleep(50);
+  while ((await openSubscriptions(metricsUrls)) !== options.subscribers) await sleep(50);
   const connectSeconds = (performance.now() - connectStart) / 1000;
   // warm-up, not measured: the first events plan the payload query, open the subgraph connections and compile the send path
   const warmUps = options['warm-up'];
@@ -152,10 +167,13 @@ async function round(hub, db, options, offset, setClients) {
     60_000,
     () => `${clients.warmedUp()} warm-up deliveries`,
   );
-  const resolutionsBefore = await counter(metricsUrl, 'ngohub_event_payload_resolutions_total');
+  const resolutionsBefore = await counter(metricsUrls, 'ngohub_event_payload_resolutions_total');
 
   // CPU spent during the steady phase, per event: the gateway, the subgraphs, and this process (the clients' threads)
-  const processes = { gateway: hub.gateway.child.pid, ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.child.pid])) };
+  const processes = {
+    ...Object.fromEntries(gateways.map((gateway, k) => [`gateway ${k}`, gateway.child.pid])),
+    ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.child.pid])),
+  };
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMilliseconds(pid)]));
   const clientsBefore = process.cpuUsage();
   // a steady rate: one event every 1000/rate ms, each committed on its own
@@ -173,8 +191,9 @@ async function round(hub, db, options, offset, setClients) {
   const clientsUsage = process.cpuUsage(clientsBefore);
   const cpuPerEvent = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, (cpuMilliseconds(pid) - cpuBefore[name]) / options.events]));
   cpuPerEvent.clients = (clientsUsage.user + clientsUsage.system) / 1000 / options.events;
-  const resolutions = (await counter(metricsUrl, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
-  const rss = await counter(metricsUrl, 'process_resident_memory_bytes');
+  cpuPerEvent.gateway = gateways.reduce((sum, _, k) => sum + cpuPerEvent[`gateway ${k}`], 0);
+  const resolutions = (await counter(metricsUrls, 'ngohub_event_payload_resolutions_total')) - resolutionsBefore;
+  const rss = await counter(metricsUrls, 'process_resident_memory_bytes');
 
   // a burst: events committed back to back by one connection; how fast all subscribers get them all
   let burst = {};
@@ -213,10 +232,8 @@ async function round(hub, db, options, offset, setClients) {
   return { ...steady, burstSeconds: (lastBurstArrival - burst.burstStart) / 1000, committedSeconds: burst.committedSeconds };
 }
 
-async function openSubscriptions(metricsUrl) {
-  const text = await (await fetch(metricsUrl)).text();
-  const line = text.split('\n').find((l) => l.startsWith('ngohub_subscriptions_active{field="sectorActivity"}'));
-  return line ? Number(line.split(' ').pop()) : 0;
+async function openSubscriptions(metricsUrls) {
+  return counter(metricsUrls, 'ngohub_subscriptions_active', (line) => line.includes('field="sectorActivity"'));
 }
 
 async function main() {
@@ -224,30 +241,41 @@ async function main() {
   const database = await createTestDatabase('ngohub_bench_live');
   const ports = { gateway: await freePort() };
   for (const name of SUBGRAPHS) ports[name] = await freePort();
-  const hub = await startHub({
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      GATEWAY_SECRET: randomBytes(32).toString('hex'),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      RATE_LIMIT_PER_SECOND: '0',
-      // --profile DIR: every hub process writes a CPU profile there when it stops
-      ...(options.profile ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.profile}`.trim() } : {}),
-    },
-    ports,
-    stdio: 'inherit',
-  });
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    GATEWAY_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    RATE_LIMIT_PER_SECOND: '0',
+    // --profile DIR: every hub process writes a CPU profile there when it stops
+    ...(options.profile ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.profile}`.trim() } : {}),
+  };
+  const hub = await startHub({ env, ports, stdio: 'inherit' });
+  // --gateways N: N - 1 more instances in front of the same subgraphs and log
+  const gateways = [hub.gateway];
   const db = new Client({ connectionString: database.url });
-  await db.connect();
   let clients;
   try {
+    const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, hub.subgraphs[name].url]));
+    while (gateways.length < options.gateways) {
+      gateways.push(
+        await startService({
+          name: `gateway ${gateways.length}`,
+          entryPoint: entryPointOf('@ngo-hub/gateway', 'dist/main.js'),
+          env: { ...env, ...urls, HOST: '127.0.0.1' },
+          port: await freePort(),
+          stdio: 'inherit',
+        }),
+      );
+    }
+    await db.connect();
     const floor = await notifyFloor(database.url, options.events);
     const rounds = [];
     let offset = 0;
     for (const selections of options.selections) {
-      rounds.push(await round(hub, db, { ...options, selections }, offset, (c) => (clients = c)));
+      rounds.push(await round(hub, gateways, db, { ...options, selections }, offset, (c) => (clients = c)));
       offset += options.events + options.burst;
       await clients?.dispose();
       clients = undefined;
@@ -256,28 +284,34 @@ async function main() {
   } finally {
     await clients?.dispose();
     await db.end();
+    await Promise.all(gateways.slice(1).map((gateway) => gateway.stop()));
     await hub.stop();
     await database.drop();
   }
 }
 
-async function counter(metricsUrl, name) {
-  const text = await (await fetch(metricsUrl)).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
+/** A metric summed over its lines (those `only` keeps) and over the gateways. */
+async function counter(metricsUrls, name, only = () => true) {
+  const texts = await Promise.all(metricsUrls.map(async (url) => (await fetch(url)).text()));
+  return texts
+    .flatMap((text) => text.split('\n'))
+    .filter((l) => (l.startsWith(`${name} `) || l.startsWith(`${name}{`)) && only(l))
     .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
 }
 
 function report(r) {
   const ms = (v) => `${v.toFixed(1)} ms`;
-  const { subscribers, events, rate, burst } = r.options;
+  const { subscribers, events, rate, burst, gateways } = r.options;
   const rows = [];
   for (const x of r.rounds) {
     const p50 = percentile(x.latencies, 50);
     const p99 = percentile(x.latencies, 99);
     rows.push(
-      [`${subscribers} subscribers, ${x.selections} selection${x.selections > 1 ? 's' : ''}`, '', `connected in ${x.connectSeconds.toFixed(1)} s`],
+      [
+        `${subscribers} subscribers, ${x.selections} selection${x.selections > 1 ? 's' : ''}${gateways > 1 ? `, ${gateways} gateways` : ''}`,
+        '',
+        `connected in ${x.connectSeconds.toFixed(1)} s`,
+      ],
       ...(x.warmUpLast.length
         ? [
             [
@@ -302,7 +336,7 @@ function report(r) {
       [
         '  CPU ms per event',
         ms(x.cpuPerEvent.gateway),
-        `gateway; subgraphs ${SUBGRAPHS.map((name) => `${name} ${x.cpuPerEvent[name].toFixed(1)}`).join(', ')}; the bench's ${subscribers} clients (${r.options.threads} threads) ${x.cpuPerEvent.clients.toFixed(1)}`,
+        `gateway${gateways > 1 ? `s (${gateways}, together)` : ''}; subgraphs ${SUBGRAPHS.map((name) => `${name} ${x.cpuPerEvent[name].toFixed(1)}`).join(', ')}; the bench's ${subscribers} clients (${r.options.threads} threads) ${x.cpuPerEvent.clients.toFixed(1)}`,
       ],
       ['  deliveries measured', String(x.latencies.length), `${events} events at ${rate}/s × ${subscribers} subscribers`],
       ['  payload fetches', String(x.resolutions), `for ${events} events (${x.selections} distinct selections): merged into one per event`],
@@ -313,7 +347,7 @@ function report(r) {
             ['  burst throughput', `${Math.round(burst / x.burstSeconds)} events/s`, `${Math.round((burst * subscribers) / x.burstSeconds)} deliveries/s`],
           ]
         : []),
-      ['  gateway RSS', `${Math.round(x.rss / 1048576)} MiB`, `with ${subscribers} sockets open`],
+      ['  gateway RSS', `${Math.round(x.rss / 1048576)} MiB`, `with ${subscribers} sockets open${gateways > 1 ? `, over ${gateways} gateways` : ''}`],
     );
   }
   const width = Math.max(...rows.map((row) => row[0].length));
