@@ -1,6 +1,7 @@
 import type { Logger } from '@ngo-hub/kit';
 import type { Pool, PoolClient } from 'pg';
 import { EVENT_LOG_CHANNEL, newestEventId, readEvents, type HubEventRow } from './event-log';
+import { Rerun } from '../shared-state/rerun';
 import { streamListeners } from './metrics';
 
 /** An event as dispatched to this instance's subscribers: one object shared by all of them. */
@@ -31,9 +32,7 @@ export class EventStream {
   private readonly listeners = new Set<EventListener>();
   private client?: PoolClient;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly passes = new Rerun(() => this.drain().catch((error: unknown) => this.log.error({ err: error }, 'reading the event log failed; retrying')));
 
   constructor(
     private readonly pool: Pool,
@@ -61,7 +60,8 @@ export class EventStream {
       this.log.warn({ err: error }, 'event stream connection lost; reconnecting');
       this.client = undefined;
       client.release(error);
-      if (!this.stopped) setTimeout(() => void this.listen().catch((e: unknown) => this.log.error({ err: e }, 'event stream cannot listen')), 500).unref();
+      if (!this.passes.isStopped)
+        setTimeout(() => void this.listen().catch((e: unknown) => this.log.error({ err: e }, 'event stream cannot listen')), 500).unref();
     });
     await client.query(`listen ${EVENT_LOG_CHANNEL}`);
     this.client = client;
@@ -91,24 +91,11 @@ export class EventStream {
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => this.log.error({ err: error }, 'reading the event log failed; retrying'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.passes.wake();
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    if (this.passes.isStopped) return;
     this.timer = setTimeout(() => {
       this.wake();
       this.schedule();
@@ -129,9 +116,8 @@ export class EventStream {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    await this.passes.stop();
     this.listeners.clear();
     streamListeners.set((this.subscriberListeners = 0));
     if (this.client) {

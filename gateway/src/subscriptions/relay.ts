@@ -1,6 +1,7 @@
 import { OUTBOX_CHANNEL, type Logger } from '@ngo-hub/kit';
 import type { Pool, PoolClient } from 'pg';
 import { EVENT_LOG_CHANNEL, EVENT_LOG_SCHEMA, pruneEvents } from './event-log';
+import { LeaderLoop } from '../shared-state/leader-loop';
 import { eventsRelayed, relayLag, relayLeader } from './metrics';
 
 export interface RelayOptions {
@@ -44,104 +45,51 @@ export function mergeBatches(batches: OutboxRow[][], full: readonly boolean[]): 
   }
 }
 
+/**
+ * Moves the subgraphs' committed outbox rows into the hub event log, in write order, and notifies
+ * the gateways' event streams. One gateway instance relays at a time (LeaderLoop); it also prunes
+ * relayed outbox rows and log events past their retention.
+ */
 export class EventRelay {
-  private client?: PoolClient;
-  private leader = false;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly loop: LeaderLoop;
   private lastPrune = 0;
   private readonly migrated = new Set<string>();
 
   constructor(
-    private readonly pool: Pool,
-    private readonly log: Logger,
+    pool: Pool,
+    log: Logger,
     private readonly options: RelayOptions,
-  ) {}
-
-  get isLeader(): boolean {
-    return this.leader;
+  ) {
+    this.loop = new LeaderLoop(pool, log, {
+      name: 'event relay',
+      leading: "this gateway relays the subgraphs' events",
+      lock: LEADER_LOCK,
+      channels: [OUTBOX_CHANNEL],
+      pollMs: options.pollMs ?? 1000,
+      gauge: relayLeader,
+      work: async (client) => {
+        let more = true;
+        while (more && !this.loop.isStopped) more = await this.relayBatch(client);
+        await this.prune(client);
+      },
+    });
   }
 
-  async start(): Promise<void> {
-    await this.tick();
+  get isLeader(): boolean {
+    return this.loop.isLeader;
+  }
+
+  start(): Promise<void> {
+    return this.loop.start();
   }
 
   /** Relays now (called on a notification and on every poll). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.tick().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.loop.wake();
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), this.options.pollMs ?? 1000);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      if (!this.leader) await this.tryLead();
-      if (this.leader) {
-        let more = true;
-        while (more && !this.stopped) more = await this.relayBatch();
-        await this.prune();
-      }
-    } catch (error) {
-      this.log.error({ err: error }, 'event relay failed; retrying');
-      await this.resign();
-    } finally {
-      this.schedule();
-    }
-  }
-
-  private async tryLead(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(${LEADER_LOCK}) as locked`);
-      if (!rows[0]!.locked) {
-        client.release();
-        return;
-      }
-      client.on('notification', (message) => {
-        if (message.channel === OUTBOX_CHANNEL) this.wake();
-      });
-      client.on('error', (error) => {
-        this.log.warn({ err: error }, 'event relay connection lost');
-        void this.resign();
-      });
-      await client.query(`listen ${OUTBOX_CHANNEL}`);
-      this.client = client;
-      this.leader = true;
-      relayLeader.set(1);
-      this.log.info("this gateway relays the subgraphs' events");
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
-  }
-
-  private async resign(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    this.leader = false;
-    relayLeader.set(0);
-    if (client) {
-      // the lock is the session's: ending the connection releases it
-      client.release(new Error('event relay resigned'));
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**
@@ -149,8 +97,7 @@ export class EventRelay {
    * round trips whatever the number of sources (begin and the locked read; the writes; commit):
    * the relay shares its event loop with the sockets, and each round trip can wait behind a fan-out.
    */
-  private async relayBatch(): Promise<boolean> {
-    const client = this.client!;
+  private async relayBatch(client: PoolClient): Promise<boolean> {
     const sources = await this.migratedSources(client);
     if (!sources.length) return false;
     const taken = sources.map(
@@ -221,27 +168,14 @@ export class EventRelay {
   }
 
   /** Drops relayed outbox rows and old log events, at most once a minute (or twice per retention period when shorter). */
-  private async prune(): Promise<void> {
+  private async prune(client: PoolClient): Promise<void> {
     if (Date.now() - this.lastPrune < Math.min(60_000, (this.options.logRetentionMs ?? 60_000) / 2)) return;
     this.lastPrune = Date.now();
-    const client = this.client!;
     const outboxAge = `${Math.round((this.options.outboxRetentionMs ?? 3_600_000) / 1000)} seconds`;
     for (const source of await this.migratedSources(client)) {
       await client.query(`delete from "${source}".outbox_event where relayed_at < now() - $1::interval`, [outboxAge]);
     }
     const logAge = `${Math.round((this.options.logRetentionMs ?? 7 * 86_400_000) / 1000)} seconds`;
     await pruneEvents(client, logAge);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-    if (this.client) {
-      await this.client.query(`select pg_advisory_unlock(${LEADER_LOCK})`).catch(() => undefined);
-      this.client.release();
-      this.client = undefined;
-      this.leader = false;
-    }
   }
 }

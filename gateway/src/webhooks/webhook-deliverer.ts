@@ -1,6 +1,7 @@
 import { WEBHOOK_CHANNEL, type Identity, type Logger } from '@ngo-hub/kit';
 import type { GraphQLSchema } from 'graphql';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { LeaderLoop } from '../shared-state/leader-loop';
 import { EVENT_LOG_CHANNEL, oldestEventId, readEvents } from '../subscriptions/event-log';
 import type { QueryExecutor } from '../subscriptions/event-payload';
 import { webhookAttempts, webhookDeliverer } from './metrics';
@@ -48,12 +49,7 @@ const PRUNE_EVERY_MS = 3_600_000;
  * an attempt in flight when the process died is made again, under the same webhook-id.
  */
 export class WebhookDeliverer {
-  private client?: PoolClient;
-  private leader = false;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly loop: LeaderLoop;
   private readonly serving = new Map<string, Promise<void>>();
   /** Aborts attempts in flight when the gateway stops: they are not recorded, and the next deliverer makes them again. */
   private readonly stopping = new AbortController();
@@ -61,120 +57,71 @@ export class WebhookDeliverer {
   private tablesExist = false;
   private lastPrune = 0;
 
-  constructor(private readonly options: WebhookDelivererOptions) {}
-
-  get isLeader(): boolean {
-    return this.leader;
-  }
-
-  async start(): Promise<void> {
-    await this.tick();
-  }
-
-  wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.tick().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
+  constructor(private readonly options: WebhookDelivererOptions) {
+    this.loop = new LeaderLoop(options.pool, options.log, {
+      name: 'webhook deliverer',
+      leading: 'this gateway delivers webhooks',
+      lock: LEADER_LOCK,
+      channels: [EVENT_LOG_CHANNEL, WEBHOOK_CHANNEL],
+      pollMs: options.pollMs,
+      gauge: webhookDeliverer,
+      work: () => this.startServing(),
     });
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), this.options.pollMs);
-    this.timer.unref();
+  get isLeader(): boolean {
+    return this.loop.isLeader;
   }
 
-  private async tick(): Promise<void> {
+  start(): Promise<void> {
+    return this.loop.start();
+  }
+
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** One pass: the endpoints with something due start being served, as many at a time as the concurrency allows. */
+  private async startServing(): Promise<void> {
     const { pool, log, config } = this.options;
-    try {
-      if (!this.leader) await this.tryLead();
-      const schema = this.options.schema();
-      if (!this.leader || !schema) return;
-      this.tablesExist ||= await webhookTablesExist(pool);
-      if (!this.tablesExist) {
-        if (!this.warnedNoTables)
-          log.warn(
-            "webhooks wait: organizations.webhook_delivery is not in the gateway's database yet (not migrated, or ORGANIZATIONS_DATABASE_URL is another database)",
-          );
-        this.warnedNoTables = true;
-        return;
-      }
-      if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
-        this.lastPrune = Date.now();
-        await pruneDeliveries(pool, config.deliveryRetentionMs);
-      }
-      for (const endpoint of await endpointsToServe(pool)) {
-        if (this.stopped || this.serving.size >= config.concurrency) break;
-        if (this.serving.has(endpoint.id)) continue;
-        const served = this.serve(endpoint, schema)
-          .catch((error: unknown) =>
-            error instanceof PayloadUnavailable
-              ? log.warn({ webhook: endpoint.id, err: error.message }, 'webhook waits: its next event could not be resolved; trying again')
-              : log.error({ webhook: endpoint.id, err: error }, 'webhook delivery failed; trying again'),
-          )
-          .finally(() => this.serving.delete(endpoint.id));
-        this.serving.set(endpoint.id, served);
-      }
-    } catch (error) {
-      log.error({ err: error }, 'webhook deliverer failed; retrying');
-      await this.resign();
-    } finally {
-      this.schedule();
+    const schema = this.options.schema();
+    if (!schema) return;
+    this.tablesExist ||= await webhookTablesExist(pool);
+    if (!this.tablesExist) {
+      if (!this.warnedNoTables)
+        log.warn(
+          "webhooks wait: organizations.webhook_delivery is not in the gateway's database yet (not migrated, or ORGANIZATIONS_DATABASE_URL is another database)",
+        );
+      this.warnedNoTables = true;
+      return;
     }
-  }
-
-  private async tryLead(): Promise<void> {
-    const client = await this.options.pool.connect();
-    try {
-      const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(${LEADER_LOCK}) as locked`);
-      if (!rows[0]!.locked) {
-        client.release();
-        return;
-      }
-      client.on('notification', () => this.wake());
-      client.on('error', (error) => {
-        this.options.log.warn({ err: error }, 'webhook deliverer connection lost');
-        void this.resign();
-      });
-      await client.query(`listen ${EVENT_LOG_CHANNEL}`);
-      await client.query(`listen ${WEBHOOK_CHANNEL}`);
-      this.client = client;
-      this.leader = true;
-      webhookDeliverer.set(1);
-      this.options.log.info('this gateway delivers webhooks');
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
+    if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+      this.lastPrune = Date.now();
+      await pruneDeliveries(pool, config.deliveryRetentionMs);
     }
-  }
-
-  private async resign(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    this.leader = false;
-    webhookDeliverer.set(0);
-    // the lock is the session's: ending the connection releases it
-    client?.release(new Error('webhook deliverer resigned'));
+    for (const endpoint of await endpointsToServe(pool)) {
+      if (this.loop.isStopped || this.serving.size >= config.concurrency) break;
+      if (this.serving.has(endpoint.id)) continue;
+      const served = this.serve(endpoint, schema)
+        .catch((error: unknown) =>
+          error instanceof PayloadUnavailable
+            ? log.warn({ webhook: endpoint.id, err: error.message }, 'webhook waits: its next event could not be resolved; trying again')
+            : log.error({ webhook: endpoint.id, err: error }, 'webhook delivery failed; trying again'),
+        )
+        .finally(() => this.serving.delete(endpoint.id));
+      this.serving.set(endpoint.id, served);
+    }
   }
 
   /** Everything due for one endpoint: redeliveries asked for, then its events in order until one must wait. */
   private async serve(endpoint: Endpoint, schema: GraphQLSchema): Promise<void> {
     const { pool } = this.options;
     for (const redelivery of await dueRedeliveries(pool, endpoint.id)) {
-      if (this.stopped) return;
+      if (this.loop.isStopped) return;
       await this.attempt(endpoint, redelivery, false);
     }
     if (!endpoint.active) return;
-    while (!this.stopped && this.leader) {
+    while (!this.loop.isStopped && this.loop.isLeader) {
       const head = (await pendingHead(pool, endpoint.id)) ?? (await this.take(endpoint, schema));
       if (!head) return;
       if (head.nextAttemptAt && head.nextAttemptAt.getTime() > Date.now()) return;
@@ -193,7 +140,7 @@ export class WebhookDeliverer {
     const identity = organizationIdentity(endpoint.organizationId);
     const runQuery = this.options.runAs(identity);
     const callerKey = JSON.stringify(identity);
-    while (!this.stopped) {
+    while (!this.loop.isStopped) {
       const events = await readEvents(pool, cursor, EVENT_PAGE);
       if (!events.length) return undefined;
       await this.warnOfPrunedEvents(endpoint, cursor, events[0]!.id);
@@ -250,17 +197,7 @@ export class WebhookDeliverer {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.stopping.abort();
-    clearTimeout(this.timer);
-    await this.running;
-    await Promise.allSettled(this.serving.values());
-    if (this.client) {
-      await this.client.query(`select pg_advisory_unlock(${LEADER_LOCK})`).catch(() => undefined);
-      this.client.release();
-      this.client = undefined;
-      this.leader = false;
-      webhookDeliverer.set(0);
-    }
+    await this.loop.stop(() => Promise.allSettled(this.serving.values()));
   }
 }
