@@ -1,1 +1,2 @@
-module.exports = { preset: '@ngo-hub/kit' };
+// the neighbour subgraphs the tests ask, started once for every file (kit testing/shared-neighbours.ts)
+module.exports = { preset: '@ngo-hub/kit', globals: { ngohubNeighbours: ['organizations', 'people', 'funding'] } };

@@ -1,5 +1,4 @@
-import { freePort, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
-import { asAdmin, graphqlRequestAs, prepareOnce, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, graphqlRequestAs, sharedNeighbour, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { peopleSubgraph } from '../src';
 
 export type Request = TestSubgraph['request'];
@@ -8,24 +7,17 @@ export interface PeopleWithOrganizations {
   people: TestSubgraph;
   /** Sends an operation to the people subgraph. */
   request: Request;
-  /** The real organizations subgraph, in a child process, that addAffiliation asks. */
-  organizations: ChildService;
+  /** The real organizations subgraph, in a child process shared by the run's files (jest.config.js), that addAffiliation asks. */
+  organizations: { url: string };
   createOrganization(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** The people subgraph in this process (seeded) and the organizations subgraph as a child process, on the run's database. */
+/** The people subgraph in this process (seeded) and the run's organizations subgraph (a child process), on the run's database. */
 export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganizations> {
-  const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
-  await prepareOnce('organizations', env);
-  const organizations = await startSubgraphProcess('organizations', await freePort(), env);
-  let people: TestSubgraph;
-  try {
-    people = await startTestSubgraph(peopleSubgraph, { seed: true, identity: asAdmin(), env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
-  } catch (error) {
-    await organizations.stop();
-    throw error;
-  }
+  const organizations = sharedNeighbour('organizations');
+  if (!organizations) throw new Error("the organizations subgraph is started by the run's globalSetup: jest.config.js lists it in globals.ngohubNeighbours");
+  const people = await startTestSubgraph(peopleSubgraph, { seed: true, identity: asAdmin(), env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
   return {
     people,
     request: (query, variables) => people.request(query, variables),
@@ -42,7 +34,6 @@ export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganiza
     },
     async stop() {
       await people.stop();
-      await organizations.stop();
     },
   };
 }

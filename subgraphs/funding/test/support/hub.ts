@@ -1,45 +1,32 @@
-import { freePort, startSubgraphProcess, type ChildService } from '@ngo-hub/kit';
-import { asAdmin, identityHeaders, prepareOnce, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, identityHeaders, sharedNeighbour, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { fundingSubgraph } from '../../src';
 
 export interface FundingHub {
   funding: TestSubgraph;
-  organizations: ChildService;
+  /** The run's organizations subgraph, a child process shared by its files (jest.config.js). */
+  organizations: { url: string };
   stop(): Promise<void>;
 }
 
 /**
- * The funding subgraph in this process, with its seed, and the real organizations subgraph in a
- * child process (migrated and seeded), both on the run's database.
+ * The funding subgraph in this process, with its seed, in front of the run's organizations
+ * subgraph (migrated and seeded), both on the run's database.
  */
 export async function startFundingHub(): Promise<FundingHub> {
-  const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'warn' };
-  await prepareOnce('organizations', env);
-  const organizations = await startSubgraphProcess('organizations', await freePort(), env);
+  const organizations = sharedNeighbour('organizations');
+  if (!organizations) throw new Error("the organizations subgraph is started by the run's globalSetup: jest.config.js lists it in globals.ngohubNeighbours");
   // fundingFlows and the 360Giving export ask the organizations subgraph from within resolvers, at ORGANIZATIONS_URL
   process.env.ORGANIZATIONS_URL = organizations.url;
-  try {
-    const funding = await startTestSubgraph(fundingSubgraph, {
-      seed: true,
-      identity: asAdmin(),
-      env: { ...process.env, ORGANIZATIONS_URL: organizations.url },
-    });
-    return {
-      funding,
-      organizations,
-      async stop() {
-        await funding.stop();
-        await organizations.stop();
-      },
-    };
-  } catch (error) {
-    await organizations.stop();
-    throw error;
-  }
+  const funding = await startTestSubgraph(fundingSubgraph, {
+    seed: true,
+    identity: asAdmin(),
+    env: { ...process.env, ORGANIZATIONS_URL: organizations.url },
+  });
+  return { funding, organizations, stop: () => funding.stop() };
 }
 
 /** Creates an organization through the organizations subgraph's own API; returns its id. */
-export async function createOrganization(organizations: ChildService, name: string, fields: Record<string, unknown> = {}): Promise<string> {
+export async function createOrganization(organizations: { url: string }, name: string, fields: Record<string, unknown> = {}): Promise<string> {
   const response = await fetch(organizations.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await identityHeaders(asAdmin())) },

@@ -5,3 +5,4 @@ export * from './identities';
 export * from './subgraph';
 export * from './schema-drift';
 export * from './prepare-once';
+export * from './shared-neighbours';

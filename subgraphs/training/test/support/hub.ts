@@ -1,11 +1,17 @@
 import { freePort, startSubgraphProcess, type ChildService, type SubgraphName } from '@ngo-hub/kit';
-import { asAdmin, graphqlRequestAs, prepareOnce, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import { asAdmin, graphqlRequestAs, prepareOnce, sharedNeighbour, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { trainingSubgraph } from '../../src';
+
+/** A neighbour subgraph the tests reach by URL; only one the file started itself may be stopped. */
+export interface Neighbour {
+  url: string;
+  stop(): Promise<void>;
+}
 
 /** The training subgraph in this process, with the subgraphs it asks about references as real child processes. */
 export interface TrainingHub {
   training: TestSubgraph;
-  services: Partial<Record<SubgraphName, ChildService>>;
+  services: Partial<Record<SubgraphName, Neighbour>>;
   stop(): Promise<void>;
 }
 
@@ -20,10 +26,30 @@ async function startNeighbour(name: SubgraphName): Promise<ChildService> {
   return startSubgraphProcess(name, await freePort(), env);
 }
 
-export async function startTrainingHub(neighbours: SubgraphName[]): Promise<TrainingHub> {
-  const services: Partial<Record<SubgraphName, ChildService>> = {};
+/** The run's neighbour (jest.config.js starts them once for every file): never stopped by a file. */
+function shared(name: SubgraphName): Neighbour | undefined {
+  const neighbour = sharedNeighbour(name);
+  return (
+    neighbour && {
+      url: neighbour.url,
+      stop: () => Promise.reject(new Error(`the ${name} subgraph is shared by the run's files: a test that stops it starts its own ({ own: ['${name}'] })`)),
+    }
+  );
+}
+
+/**
+ * The training subgraph (seeded) in this process, in front of `neighbours`: the run's shared
+ * processes, except those in `own`, which this file starts (and may stop) itself.
+ */
+export async function startTrainingHub(neighbours: SubgraphName[], options: { own?: SubgraphName[] } = {}): Promise<TrainingHub> {
+  const services: Partial<Record<SubgraphName, Neighbour>> = {};
+  const started: ChildService[] = [];
   try {
-    for (const name of neighbours) services[name] = await startNeighbour(name);
+    for (const name of neighbours) {
+      const neighbour = options.own?.includes(name) ? undefined : shared(name);
+      if (neighbour) services[name] = neighbour;
+      else started.push((services[name] = await startNeighbour(name)));
+    }
     const urls = Object.fromEntries(Object.entries(services).map(([name, service]) => [`${name.toUpperCase()}_URL`, service!.url]));
     const training = await startTestSubgraph(trainingSubgraph, { seed: true, identity: asAdmin(), env: { ...process.env, ...urls } });
     return {
@@ -31,11 +57,11 @@ export async function startTrainingHub(neighbours: SubgraphName[]): Promise<Trai
       services,
       async stop() {
         await training.stop();
-        await Promise.all(Object.values(services).map((service) => service!.stop()));
+        await Promise.all(started.map((service) => service.stop()));
       },
     };
   } catch (error) {
-    await Promise.all(Object.values(services).map((service) => service!.stop()));
+    await Promise.all(started.map((service) => service.stop()));
     throw error;
   }
 }
