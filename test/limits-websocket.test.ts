@@ -1,5 +1,5 @@
 import type { ChildService } from '@ngo-hub/kit/processes';
-import type { Client, ExecutionResult, SubscribePayload } from 'graphql-ws';
+import type { Client, FormattedExecutionResult, SubscribePayload } from 'graphql-ws';
 import { getOperationAST, parse } from 'graphql';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,12 @@ function once(
   client: Client,
   payload: SubscribePayload,
   timeoutMs = 10_000,
-): Promise<{ result?: ExecutionResult; errors?: Refusal[]; closed?: { code: number; reason: string }; timedOut?: true }> {
+): Promise<{
+  result?: FormattedExecutionResult<Record<string, unknown>, unknown>;
+  errors?: Refusal[];
+  closed?: { code: number; reason: string };
+  timedOut?: true;
+}> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       dispose();
@@ -313,7 +318,7 @@ describe('trusted documents over graphql-ws (TRUSTED_DOCUMENTS=all)', () => {
 
     const city = `Trustedville ${Date.now()}`;
     const activity = registered('SectorDashboardActivity');
-    const events: ExecutionResult[] = [];
+    const events: FormattedExecutionResult<Record<string, unknown>, unknown>[] = [];
     const refused: unknown[] = [];
     const dispose = client.subscribe(
       { query: '', variables: { filter: { city } }, extensions: { persistedQuery: { version: 1, sha256Hash: activity.id } } },

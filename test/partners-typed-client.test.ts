@@ -68,6 +68,7 @@ describe('partners: the typed client example', () => {
     const city = `Mirror City ${tag}`;
     const created = await must<Record<string, { organization: { id: string } }>>(
       `mutation { ${Array.from({ length: 5 }, (_, i) => `o${i}: createOrganization(input: { name: "Mirror NGO ${tag} ${i}", kind: NGO, city: "${city}" }) { organization { id } }`).join(' ')} }`,
+      {},
     );
     const ids = Object.values(created).map((answer) => answer.organization.id);
     const directory = await mkdtemp(join(tmpdir(), 'ngohub-mirror-'));

@@ -11,6 +11,9 @@ import { userHeaders } from './setup/identities';
 const org = (slug: string) => seedId(`org:${slug}`);
 const person = (slug: string) => seedId(`person:${slug}`);
 
+/** A page of funding flows, as seed-facts reads them. */
+type FlowsPage = { fundingFlows: { nodes: { grantCount: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+
 async function read<T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
   const { data, errors } = await gql<T>(query, variables, headers);
   expect(errors).toBeUndefined();
@@ -289,7 +292,7 @@ describe('the seed sector, as the two source articles tell it', () => {
     const grants = async (filter: Record<string, unknown>) => {
       let total = 0;
       for (let after: string | null = null; ;) {
-        const { fundingFlows } = await read<{ fundingFlows: { nodes: { grantCount: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+        const { fundingFlows }: FlowsPage = await read<FlowsPage>(
           `query($filter: FundingFlowFilter, $after: String) { fundingFlows(first: 100, after: $after, filter: $filter) { nodes { grantCount } pageInfo { hasNextPage endCursor } } }`,
           { filter, after },
         );

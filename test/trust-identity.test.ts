@@ -30,7 +30,7 @@ describe('identity: who the hub believes, and bypassing the gateway', () => {
   });
 
   it('refuses a bad credential as UNAUTHENTICATED rather than treating it as anonymous', async () => {
-    for (const headers of [
+    const badCredentials: Record<string, string>[] = [
       { authorization: 'Bearer not-a-jwt' },
       { authorization: `Bearer ${await userJwt(NPI_ADMIN, { secret: 'some-other-secret-that-is-long-enough-000' })}` },
       { authorization: `Bearer ${await userJwt(NPI_ADMIN, { audience: 'another-app' })}` },
@@ -38,7 +38,8 @@ describe('identity: who the hub believes, and bypassing the gateway', () => {
       { 'x-api-key': `ngo_${'0'.repeat(40)}` },
       { 'x-api-key': 'short' },
       { authorization: 'Basic dXNlcjpwYXNz' },
-    ]) {
+    ];
+    for (const headers of badCredentials) {
       const response = await gql(`{ organizations(first: 1) { totalCount } }`, undefined, headers);
       expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(response.data ?? null).toBeNull();

@@ -1,4 +1,4 @@
-import { createClient, type Client, type ClientOptions, type ExecutionResult } from 'graphql-ws';
+import { createClient, type Client, type ClientOptions, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayUrl } from './hub';
 
@@ -14,7 +14,7 @@ export function liveClient(options: Partial<ClientOptions> & { url?: string } = 
 
 /** A subscription whose results queue up until a test takes them. */
 export class Subscription<T = Record<string, unknown>> {
-  readonly results: ExecutionResult<T>[] = [];
+  readonly results: FormattedExecutionResult<T, unknown>[] = [];
   private waiters: (() => void)[] = [];
   completed = false;
   error?: unknown;
@@ -53,7 +53,7 @@ export class Subscription<T = Record<string, unknown>> {
   }
 
   /** Waits until `count` results arrived (or fails after `timeoutMs`). */
-  async take(count: number, timeoutMs = 5000): Promise<ExecutionResult<T>[]> {
+  async take(count: number, timeoutMs = 5000): Promise<FormattedExecutionResult<T, unknown>[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.results.length < count) {
       if (this.completed) throw new Error(`subscription ended after ${this.results.length} of ${count} results: ${JSON.stringify(this.error ?? null)}`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fundingSubgraph } from '../src';
 import { GrantStatus } from '../src/entities/grant';
-import { JsonNumber, parseExactJson } from '../src/three-sixty-giving/exact-json';
+import { JsonNumber, parseExactJson, stringifyExactJson } from '../src/three-sixty-giving/exact-json';
 import { insertGrants } from './support/grants';
 import { startFundingHub, type FundingHub } from './support/hub';
 
@@ -193,7 +193,6 @@ describe('360Giving export (exportGrants360Giving, npm run export:360giving) and
         fromOpenCall: 'Yes',
         additional_data: { note: `grant ${n}`, exact: new JsonNumber('12345678901234567.25') },
       }));
-      const { stringifyExactJson } = await import('../src/three-sixty-giving/exact-json');
       const sourceFile = join(dir, `rt-${tag}.json`);
       writeFileSync(sourceFile, stringifyExactJson({ grants }));
       const env = { DATABASE_URL: process.env.TEST_DATABASE_URL!, ORGANIZATIONS_URL: hub.organizations.url };

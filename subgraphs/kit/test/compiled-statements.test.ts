@@ -218,10 +218,10 @@ describe('compiled read statements give the rows the QueryBuilder gives', () => 
     const ctx = () => ({ em: orm.em.fork() }) as unknown as HubContext;
     const asked = [...ids, newId(), 'not-a-uuid', ids[0]];
     const { compiled, built, compiledSql } = await both(async () =>
-      (await byId.batch(asked, ctx())).map((row) => row && { ...row, shelf: (row as Book).shelf.id }),
+      (await byId.batch(asked, ctx())).map((row) => row && { ...row, shelf: (row as unknown as Book).shelf.id }),
     );
     expect(compiled).toEqual(built);
-    expect(compiled.slice(0, 50).map((row) => row && (row as Book).id)).toEqual(ids);
+    expect(compiled.slice(0, 50).map((row) => row && (row as { id: string }).id)).toEqual(ids);
     expect(compiled.slice(50, 52)).toEqual([null, null]);
     expect(compiledSql).toHaveLength(1);
     const single = (await both(() => byId.batch([ids[7]], ctx()))).compiledSql;

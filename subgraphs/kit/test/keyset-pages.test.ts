@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, type QBFilterQuery } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { newId } from '../src/ids';
 import { afterCondition, paginate, paginateByParent, type PageOrder } from '../src/pagination';
@@ -110,7 +110,7 @@ describe('keyset pages as row comparisons: every row once, in order, for every s
     const [first] = await em.find(KeysetItem, {}, { orderBy: [{ name: 'asc' }, { id: 'asc' }], offset: 40, limit: 1 });
     const query = em
       .createQueryBuilder(KeysetItem, 'e')
-      .where(afterCondition(em, KeysetItem, { by: 'name' }, { value: first.name, id: first.id }))
+      .where(afterCondition(em, KeysetItem, { by: 'name' }, { value: first.name, id: first.id }) as QBFilterQuery<KeysetItem>)
       .orderBy([{ name: 'asc' }, { id: 'asc' }])
       .limit(5)
       .getFormattedQuery();

@@ -1,4 +1,4 @@
-import { Entity, MikroORM, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
+import { Entity, MikroORM, PrimaryKey, Property, type EntityManager, type QBFilterQuery } from '@mikro-orm/postgresql';
 import { ormOptions } from '../src/orm';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database';
 import { Bigrams, textMatch } from '../src/text-search';
@@ -96,7 +96,7 @@ describe('text search: two characters through the bigram index, longer text with
     const em = orm.em.fork() as EntityManager;
     const sql = em
       .createQueryBuilder(Item, 'i')
-      .where(textMatch<Item>(COLUMNS, '王芳', TABLE))
+      .where(textMatch<Item>(COLUMNS, '王芳', TABLE) as QBFilterQuery<Item>)
       .getFormattedQuery();
     await em.getConnection().execute('begin');
     try {
@@ -106,7 +106,7 @@ describe('text search: two characters through the bigram index, longer text with
       expect(plan).toContain('item_name_bigrams_index');
       const latin = em
         .createQueryBuilder(Item, 'i')
-        .where(textMatch<Item>(COLUMNS, 'ng', TABLE))
+        .where(textMatch<Item>(COLUMNS, 'ng', TABLE) as QBFilterQuery<Item>)
         .getFormattedQuery();
       const latinPlan = ((await em.getConnection().execute(`explain ${latin}`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
       expect(latinPlan).toContain('item_name_bigrams_index');

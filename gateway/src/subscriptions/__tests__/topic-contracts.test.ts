@@ -99,7 +99,7 @@ describe('the topic contracts agree with the composed schema', () => {
 
   it.each(contracts.map((c) => [c.field, c] as const))("%s: every other field of its event is built in or one of its topics' own fields", (field, contract) => {
     const eventType = api.getType(contract.eventType) as GraphQLObjectType;
-    const own = new Set(HUB_TOPICS.filter((t) => contract.topics.includes(t.topic)).flatMap((t) => [...t.fields]));
+    const own = new Set(HUB_TOPICS.filter((t) => contract.topics.includes(t.topic)).flatMap((t) => [...t.fields] as string[]));
     const leaves = Object.values(eventType.getFields()).filter((f) => !isObjectType(getNamedType(f.type)));
     expect(leaves.map((f) => f.name).filter((name) => !BUILT_IN.has(name) && !own.has(name))).toEqual([]);
   });
