@@ -86,7 +86,9 @@ it('lets one instance lead and work, wakes it on its channel, hands over when it
     b.loop.wake();
     await until(() => b.loop.isLeader, 'the other instance leading');
     expect(b.state.passes).toBe(1);
+    // a stopped loop runs no more passes
     a.loop.wake();
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(a.state.passes).toBe(4);
   } finally {
     await a.loop.stop();

@@ -32,8 +32,8 @@ export class CredentialDirectory {
   }
 
   async apiKey(hash: string): Promise<ApiKeyRecord | null> {
-    const cached = this.keys.get(hash);
-    if (cached) return cached.record;
+    const cached = this.cachedApiKey(hash);
+    if (cached !== undefined) return cached;
     const data = await this.ask<{ _apiKeyCredential: ApiKeyRecord | null }>(
       `query($hash: String!) { _apiKeyCredential(hash: $hash) { id organizationId role } }`,
       { hash },
@@ -48,8 +48,8 @@ export class CredentialDirectory {
   }
 
   async membershipsOf(personId: string): Promise<Membership[]> {
-    const cached = this.memberships.get(personId);
-    if (cached) return cached.list;
+    const cached = this.cachedMembershipsOf(personId);
+    if (cached) return cached;
     const data = await this.ask<{ _membershipsOf: Membership[] }>(`query($personId: ID!) { _membershipsOf(personId: $personId) { organizationId role } }`, {
       personId,
     });

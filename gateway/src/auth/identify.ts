@@ -30,9 +30,6 @@ const anonymous: Credential = { authenticated: false, identity: () => ANONYMOUS 
 const HUB_ADMIN = callerIdentity({ admin: true });
 const hubAdmin: Credential = { authenticated: true, identity: () => HUB_ADMIN };
 
-/** `then` applied to a value now, or to a promised one when it comes. */
-const thenOrNow = <T, R>(value: T | Promise<T>, then: (value: T) => R): R | Promise<R> => (value instanceof Promise ? value.then(then) : then(value));
-
 /**
  * The gateway's authentication: `Authorization: Bearer <JWT>` for users (`sub` is their Person
  * id; their organizations are looked up), `x-api-key: <key>` or `Authorization: ApiKey <key>`
@@ -59,7 +56,11 @@ export function createAuthentication(config: AuthConfig, organizationsUrl: strin
     };
     return {
       authenticated: true,
-      identity: () => thenOrNow(directory.cachedApiKey(hash) ?? directory.apiKey(hash), identityOf),
+      // a revoked key is cached too (null): refused without a round trip
+      identity: () => {
+        const cached = directory.cachedApiKey(hash);
+        return cached !== undefined ? identityOf(cached) : directory.apiKey(hash).then(identityOf);
+      },
     };
   };
 
@@ -75,7 +76,8 @@ export function createAuthentication(config: AuthConfig, organizationsUrl: strin
       expiresAt: claims.expiresAt,
       identity() {
         if (Date.now() >= claims.expiresAt) throw new UnauthenticatedError('the bearer token was refused: it has expired');
-        return thenOrNow(directory.cachedMembershipsOf(claims.personId) ?? directory.membershipsOf(claims.personId), identityOf);
+        const cached = directory.cachedMembershipsOf(claims.personId);
+        return cached ? identityOf(cached) : directory.membershipsOf(claims.personId).then(identityOf);
       },
     };
   };

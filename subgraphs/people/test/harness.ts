@@ -16,7 +16,6 @@ export interface PeopleWithOrganizations {
 /** The people subgraph in this process (seeded) and the run's organizations subgraph (a child process), on the run's database. */
 export async function startPeopleWithOrganizations(): Promise<PeopleWithOrganizations> {
   const organizations = sharedNeighbour('organizations');
-  if (!organizations) throw new Error("the organizations subgraph is started by the run's globalSetup: jest.config.js lists it in globals.ngohubNeighbours");
   const people = await startTestSubgraph(peopleSubgraph, { seed: true, identity: asAdmin(), env: { ...process.env, ORGANIZATIONS_URL: organizations.url } });
   return {
     people,

@@ -14,7 +14,6 @@ export interface FundingHub {
  */
 export async function startFundingHub(): Promise<FundingHub> {
   const organizations = sharedNeighbour('organizations');
-  if (!organizations) throw new Error("the organizations subgraph is started by the run's globalSetup: jest.config.js lists it in globals.ngohubNeighbours");
   // fundingFlows and the 360Giving export ask the organizations subgraph from within resolvers, at ORGANIZATIONS_URL
   process.env.ORGANIZATIONS_URL = organizations.url;
   const funding = await startTestSubgraph(fundingSubgraph, {

@@ -1,5 +1,6 @@
 import type { SubgraphName } from '../config';
-import { freePort, runSubgraphCommand, startSubgraphProcess, type ChildService } from '../processes';
+import { freePort, startSubgraphProcess, type ChildService } from '../processes';
+import { prepareOnce } from './prepare-once';
 
 declare global {
   var __NGOHUB_TEST_NEIGHBOURS__: ChildService[] | undefined;
@@ -15,7 +16,8 @@ const urlVariable = (name: SubgraphName) => `NGOHUB_TEST_NEIGHBOUR_${name.toUppe
  */
 export async function startSharedNeighbours(names: readonly SubgraphName[], env: NodeJS.ProcessEnv): Promise<void> {
   const started: ChildService[] = (globalThis.__NGOHUB_TEST_NEIGHBOURS__ = []);
-  await Promise.all(names.map((name) => runSubgraphCommand(name, 'prepare', env)));
+  // through prepareOnce: a file that starts its own neighbour on the run's database finds it prepared
+  await Promise.all(names.map((name) => prepareOnce(name, env)));
   for (const name of names) {
     const service = await startSubgraphProcess(name, await freePort(), env);
     started.push(service);
@@ -30,11 +32,12 @@ export async function stopSharedNeighbours(): Promise<void> {
 }
 
 /**
- * The run's shared neighbour `name`, when the workspace's jest config asks for it
+ * The run's shared neighbour `name`, which the workspace's jest config lists
  * (`globals: { ngohubNeighbours: [...] }`). A test that stops or breaks a neighbour starts one of
  * its own instead.
  */
-export function sharedNeighbour(name: SubgraphName): { url: string } | undefined {
+export function sharedNeighbour(name: SubgraphName): { url: string } {
   const url = process.env[urlVariable(name)];
-  return url ? { url } : undefined;
+  if (!url) throw new Error(`the ${name} subgraph is started by the run's globalSetup only when jest.config.js lists it in globals.ngohubNeighbours`);
+  return { url };
 }

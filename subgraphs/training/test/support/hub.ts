@@ -27,14 +27,11 @@ async function startNeighbour(name: SubgraphName): Promise<ChildService> {
 }
 
 /** The run's neighbour (jest.config.js starts them once for every file): never stopped by a file. */
-function shared(name: SubgraphName): Neighbour | undefined {
-  const neighbour = sharedNeighbour(name);
-  return (
-    neighbour && {
-      url: neighbour.url,
-      stop: () => Promise.reject(new Error(`the ${name} subgraph is shared by the run's files: a test that stops it starts its own ({ own: ['${name}'] })`)),
-    }
-  );
+function shared(name: SubgraphName): Neighbour {
+  return {
+    url: sharedNeighbour(name).url,
+    stop: () => Promise.reject(new Error(`the ${name} subgraph is shared by the run's files: a test that stops it starts its own ({ own: ['${name}'] })`)),
+  };
 }
 
 /**
@@ -46,9 +43,8 @@ export async function startTrainingHub(neighbours: SubgraphName[], options: { ow
   const started: ChildService[] = [];
   try {
     for (const name of neighbours) {
-      const neighbour = options.own?.includes(name) ? undefined : shared(name);
-      if (neighbour) services[name] = neighbour;
-      else started.push((services[name] = await startNeighbour(name)));
+      if (options.own?.includes(name)) started.push((services[name] = await startNeighbour(name)));
+      else services[name] = shared(name);
     }
     const urls = Object.fromEntries(Object.entries(services).map(([name, service]) => [`${name.toUpperCase()}_URL`, service!.url]));
     const training = await startTestSubgraph(trainingSubgraph, { seed: true, identity: asAdmin(), env: { ...process.env, ...urls } });
