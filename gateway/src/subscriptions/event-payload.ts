@@ -18,12 +18,19 @@ export interface Delivery {
   hidden?: boolean;
   /** `result` with `extensions.backlog: 0`, what every subscriber that is up to date is sent: made once. */
   upToDate?: ExecutionResult;
+  /** `upToDate` as JSON, for the subscribers whose messages are written straight to their sockets: serialized once. */
+  upToDateJson?: string;
 }
 
 /** The result sent to a subscriber with `backlog` events still queued (a resuming client shows it is catching up until 0). */
 export function withBacklog(delivery: Delivery, result: ExecutionResult, backlog: number): ExecutionResult {
   const made = (backlog: number) => ({ ...result, extensions: { ...result.extensions, backlog } });
   return backlog ? made(backlog) : (delivery.upToDate ??= made(0));
+}
+
+/** `withBacklog` as JSON: the up-to-date result is serialized once per delivery, for all who share it. */
+export function payloadJson(delivery: Delivery, result: ExecutionResult, backlog: number): string {
+  return backlog ? JSON.stringify(withBacklog(delivery, result, backlog)) : (delivery.upToDateJson ??= JSON.stringify(withBacklog(delivery, result, 0)));
 }
 
 const plainSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();

@@ -2,7 +2,17 @@ import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSche
 import type { Counter } from 'prom-client';
 import type { Pool } from 'pg';
 import { readEvents, type HubEventRow } from './event-log';
-import { prefetchEvent, resolvedEvent, resolveEvent, sharedEventResolver, withBacklog, type EventResolver, type QueryExecutor } from './event-payload';
+import type { DirectSend } from './direct-send';
+import {
+  payloadJson,
+  prefetchEvent,
+  resolvedEvent,
+  resolveEvent,
+  sharedEventResolver,
+  withBacklog,
+  type EventResolver,
+  type QueryExecutor,
+} from './event-payload';
 import { liveEvent, type EventStream, type LiveEvent } from './event-stream';
 import { activeSubscriptions, eventsDelivered, eventsSpilled, slowSubscribers } from './metrics';
 import { sendTurns } from './send-turns';
@@ -35,6 +45,12 @@ export interface SubscriberOptions {
   bufferSize: number;
   /** Its socket's client, watched for taking nothing of what it is sent. */
   pressure?: SocketPressure;
+  /**
+   * Writes a result without errors straight to the socket (false when the socket is full):
+   * results then go on without coming back through the iterator. Without it, or when it
+   * refuses, each result is returned by `next()`.
+   */
+  send?: DirectSend;
 }
 
 const REPLAY_PAGE = 200;
@@ -212,6 +228,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       this.delivered.inc();
       // how many events are still queued for this subscriber: a resuming client shows it is catching up until 0
       const backlog = this.queue.length + this.held.length + (this.replayFrom !== undefined ? 1 : 0);
+      if (!delivery.result.errors && this.options.send?.(payloadJson(delivery, delivery.result, backlog))) continue;
       return { done: false, value: withBacklog(delivery, delivery.result, backlog) };
     }
   }

@@ -23,6 +23,7 @@ import { runDerived } from '../limits/derived-operations';
 import { forSocket, type SocketLimits, type SocketOperationRequest } from '../limits/socket-limits';
 import type { QueryExecutor } from './event-payload';
 import type { EventStream } from './event-stream';
+import { directSend, type DirectSend } from './direct-send';
 import { checkResumePoint } from './resume-point';
 import { SocketIdentity } from './socket-identity';
 import { SocketPressure } from './socket-pressure';
@@ -75,6 +76,8 @@ type SocketContext = GatewayContext & {
   operation: OperationDefinitionNode;
   socketCaller: SocketIdentity;
   pressure: SocketPressure;
+  /** Writes this operation's results straight to the socket (subscriptions use it; see DirectSend). */
+  send: DirectSend;
 };
 
 const printedDocuments = new WeakMap<DocumentNode, string>();
@@ -114,7 +117,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
 
   const runAs =
     (
-      { resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, pressure: _pressure, ...context }: SocketContext,
+      { resumeAfter: _resume, operationText: _text, operation: _operation, socketCaller: _caller, pressure: _pressure, send: _send, ...context }: SocketContext,
       identity: Identity,
     ): QueryExecutor =>
     async (document, variables) => {
@@ -181,6 +184,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
           operation: admitted.operation,
           socketCaller: state.caller,
           pressure: state.pressure,
+          send: directSend(ctx.extra.socket, id),
         };
         return { schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
@@ -192,6 +196,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
             operation: _operation,
             socketCaller: _caller,
             pressure: _pressure,
+            send: _send,
             ...context
           } = args.contextValue as SocketContext;
           const response = await options.apollo.executeOperation(
@@ -237,6 +242,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
             resumeAfter,
             bufferSize: options.bufferSize,
             pressure: context.pressure,
+            send: context.send,
           });
         } catch (error) {
           return failure(error);

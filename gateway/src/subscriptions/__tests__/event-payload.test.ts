@@ -2,7 +2,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolvedEvent, resolveEvent, sharedEventResolver, withBacklog, type QueryExecutor } from '../event-payload';
+import { payloadJson, resolvedEvent, resolveEvent, sharedEventResolver, withBacklog, type QueryExecutor } from '../event-payload';
 import { liveEvent } from '../event-stream';
 import { planSubscription } from '../subscription-plan';
 
@@ -64,5 +64,17 @@ describe('resolvedEvent', () => {
 
     // another event is resolved on its own
     expect(resolvedEvent(resolver, event())).toBeUndefined();
+  });
+});
+
+describe('payloadJson', () => {
+  it('is withBacklog as JSON, the up-to-date result serialized once for every subscriber sharing the delivery', async () => {
+    const resolver = sharedEventResolver(subscription(CITY_ACTIVITY, { city: 'Chengdu' }, 'anonymous'));
+    const delivery = await resolveEvent(resolver, event());
+    const upToDate = payloadJson(delivery, delivery.result!, 0);
+    expect(JSON.parse(upToDate)).toEqual(withBacklog(delivery, delivery.result!, 0));
+    expect(delivery.upToDateJson).toBe(upToDate);
+    expect(JSON.parse(payloadJson(delivery, delivery.result!, 4))).toEqual({ ...delivery.result, extensions: { backlog: 4 } });
+    expect(delivery.upToDateJson).toBe(upToDate);
   });
 });
