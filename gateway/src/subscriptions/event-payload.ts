@@ -18,8 +18,12 @@ export interface Delivery {
   hidden?: boolean;
   /** `result` with `extensions.backlog: 0`, what every subscriber that is up to date is sent: made once. */
   upToDate?: ExecutionResult;
-  /** `upToDate` as JSON, for the subscribers whose messages are written straight to their sockets: serialized once. */
-  upToDateJson?: string;
+  /**
+   * The result as JSON by `backlog` count, for the subscribers whose messages are written straight
+   * to their sockets: serialized once for all of them that are as far behind (mostly 0, or 1 when
+   * the next event arrived during the fan-out).
+   */
+  json?: string[];
 }
 
 /** The result sent to a subscriber with `backlog` events still queued (a resuming client shows it is catching up until 0). */
@@ -28,9 +32,14 @@ export function withBacklog(delivery: Delivery, result: ExecutionResult, backlog
   return backlog ? made(backlog) : (delivery.upToDate ??= made(0));
 }
 
-/** `withBacklog` as JSON: the up-to-date result is serialized once per delivery, for all who share it. */
+/** Backlog counts whose JSON is kept on the delivery: beyond it a subscriber is replaying, and alone that far behind. */
+const SHARED_BACKLOGS = 32;
+
+/** `withBacklog` as JSON, serialized once per delivery for all who share it and are as far behind. */
 export function payloadJson(delivery: Delivery, result: ExecutionResult, backlog: number): string {
-  return backlog ? JSON.stringify(withBacklog(delivery, result, backlog)) : (delivery.upToDateJson ??= JSON.stringify(withBacklog(delivery, result, 0)));
+  if (backlog >= SHARED_BACKLOGS) return JSON.stringify(withBacklog(delivery, result, backlog));
+  const json = (delivery.json ??= []);
+  return (json[backlog] ??= JSON.stringify(withBacklog(delivery, result, backlog)));
 }
 
 const plainSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();

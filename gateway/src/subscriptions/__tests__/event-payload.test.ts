@@ -68,13 +68,17 @@ describe('resolvedEvent', () => {
 });
 
 describe('payloadJson', () => {
-  it('is withBacklog as JSON, the up-to-date result serialized once for every subscriber sharing the delivery', async () => {
+  it('is withBacklog as JSON, serialized once for every subscriber sharing the delivery and as far behind', async () => {
     const resolver = sharedEventResolver(subscription(CITY_ACTIVITY, { city: 'Chengdu' }, 'anonymous'));
     const delivery = await resolveEvent(resolver, event());
     const upToDate = payloadJson(delivery, delivery.result!, 0);
     expect(JSON.parse(upToDate)).toEqual(withBacklog(delivery, delivery.result!, 0));
-    expect(delivery.upToDateJson).toBe(upToDate);
-    expect(JSON.parse(payloadJson(delivery, delivery.result!, 4))).toEqual({ ...delivery.result, extensions: { backlog: 4 } });
-    expect(delivery.upToDateJson).toBe(upToDate);
+    expect(payloadJson(delivery, delivery.result!, 0)).toBe(upToDate);
+    const behind = payloadJson(delivery, delivery.result!, 4);
+    expect(JSON.parse(behind)).toEqual({ ...delivery.result, extensions: { backlog: 4 } });
+    expect(payloadJson(delivery, delivery.result!, 4)).toBe(behind);
+    expect(delivery.json?.[0]).toBe(upToDate);
+    expect(JSON.parse(payloadJson(delivery, delivery.result!, 5000))).toEqual({ ...delivery.result, extensions: { backlog: 5000 } });
+    expect(delivery.json).toHaveLength(5); // a replaying subscriber's count is not kept
   });
 });
