@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, hubMode, parseEnv, subgraphUrls, subgraphUrlVariables, type SubgraphName } from '@ngo-hub/kit';
+import { DEFAULT_PORTS, hubMode, parseEnv, subgraphUrls, subgraphUrlVariables, type SubgraphName } from '@ngo-hub/kit/common';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadCorsConfig, type CorsConfig } from './http/cors';

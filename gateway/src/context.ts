@@ -1,5 +1,5 @@
 import type { BaseContext } from '@apollo/server';
-import type { Identity } from '@ngo-hub/kit';
+import type { Identity } from '@ngo-hub/kit/common';
 import type { Caller } from './limits/caller';
 
 /** What the gateway knows about a request. */

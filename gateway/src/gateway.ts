@@ -16,7 +16,7 @@ import {
   sendError,
   type Identity,
   type Logger,
-} from '@ngo-hub/kit';
+} from '@ngo-hub/kit/common';
 import { print, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';

@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER } from '@ngo-hub/kit';
+import { IDENTITY_HEADER } from '@ngo-hub/kit/common';
 import { Kind, OperationTypeNode, parse } from 'graphql';
 
 interface SharedAnswer {

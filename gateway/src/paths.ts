@@ -1,4 +1,4 @@
-import { packageRoot } from '@ngo-hub/kit';
+import { packageRoot } from '@ngo-hub/kit/common';
 import { dirname, join } from 'node:path';
 
 /** The gateway package's folder. */

@@ -1,4 +1,4 @@
-import type { ReadinessCheck } from '@ngo-hub/kit';
+import type { ReadinessCheck } from '@ngo-hub/kit/common';
 import type { GatewayConfig } from './config';
 import type { SharedRedis } from './shared-state/redis-connection';
 

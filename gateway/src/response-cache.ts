@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { Logger } from '@ngo-hub/kit';
+import type { Logger } from '@ngo-hub/kit/common';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from './context';

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ANONYMOUS, IDENTITY_HEADER, subgraphFetchDuration } from '@ngo-hub/kit';
+import { ANONYMOUS, IDENTITY_HEADER, subgraphFetchDuration } from '@ngo-hub/kit/common';
 import { GraphQLError } from 'graphql';
 import type { IdentitySigner } from './auth/identity-signature';
 import { CircuitBreaker } from './circuit-breaker';

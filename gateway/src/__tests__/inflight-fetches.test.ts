@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER } from '@ngo-hub/kit';
+import { IDENTITY_HEADER } from '@ngo-hub/kit/common';
 import { InflightFetches } from '../inflight-fetches';
 
 const URL = 'http://127.0.0.1:4001/graphql';

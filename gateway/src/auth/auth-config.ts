@@ -1,4 +1,4 @@
-import { gatewaySecretProblem, gatewaySecretVariable, parseEnv, productionSecretProblem, refuseDevelopmentSecrets } from '@ngo-hub/kit';
+import { gatewaySecretProblem, gatewaySecretVariable, parseEnv, productionSecretProblem, refuseDevelopmentSecrets } from '@ngo-hub/kit/common';
 import { z } from 'zod';
 
 /** How callers prove who they are, and how the gateway vouches for them to subgraphs. */

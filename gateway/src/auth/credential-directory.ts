@@ -1,4 +1,4 @@
-import { SubgraphClient, type Membership, type OrganizationRole } from '@ngo-hub/kit';
+import { SubgraphClient, type Membership, type OrganizationRole } from '@ngo-hub/kit/common';
 import { LRUCache } from 'lru-cache';
 import { SubgraphUnavailableError } from '../subgraph-data-source';
 

@@ -1,4 +1,4 @@
-import type { Identity } from '@ngo-hub/kit';
+import type { Identity } from '@ngo-hub/kit/common';
 
 /**
  * What a caller proved once (a verified JWT, a well-formed API key, no credential at all), from

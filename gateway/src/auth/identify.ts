@@ -1,4 +1,4 @@
-import { ANONYMOUS, API_KEY_PATTERN, callerIdentity, hashApiKey, type Identity, type Membership } from '@ngo-hub/kit';
+import { ANONYMOUS, API_KEY_PATTERN, callerIdentity, hashApiKey, type Identity, type Membership } from '@ngo-hub/kit/common';
 import { timingSafeEqual } from 'node:crypto';
 import type { AuthConfig } from './auth-config';
 import type { Credential } from './credential';

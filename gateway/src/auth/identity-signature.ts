@@ -1,4 +1,4 @@
-import { signIdentity, type Identity } from '@ngo-hub/kit';
+import { signIdentity, type Identity } from '@ngo-hub/kit/common';
 
 /** Re-signed after this long, well within the signature's one-minute lifetime (long-lived contexts: subscriptions). */
 const REUSE_MS = 20_000;

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { DEFAULT_PORTS, subgraphEntryPoint, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit';
+import { DEFAULT_PORTS, subgraphEntryPoint, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit/common';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

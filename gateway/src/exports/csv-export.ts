@@ -1,5 +1,5 @@
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
-import { sendError, type Logger } from '@ngo-hub/kit';
+import { sendError, type Logger } from '@ngo-hub/kit/common';
 import { stringify } from 'csv-stringify/sync';
 import {
   getNamedType,

@@ -1,4 +1,4 @@
-import { parseEnv } from '@ngo-hub/kit';
+import { parseEnv } from '@ngo-hub/kit/common';
 import cors from 'cors';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';

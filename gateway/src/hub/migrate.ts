@@ -1,4 +1,4 @@
-import { createLogger, runSubgraphCommand, SUBGRAPHS } from '@ngo-hub/kit';
+import { createLogger, runSubgraphCommand, SUBGRAPHS } from '@ngo-hub/kit/common';
 import { hubDatabase } from './database';
 
 /** Runs subgraph commands, in order, for every subgraph on the hub's database. */

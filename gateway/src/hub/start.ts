@@ -10,7 +10,7 @@ import {
   writeHubConnection,
   type HubMode,
   type SubgraphName,
-} from '@ngo-hub/kit';
+} from '@ngo-hub/kit/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';

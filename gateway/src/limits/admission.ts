@@ -1,4 +1,4 @@
-import type { Identity } from '@ngo-hub/kit';
+import type { Identity } from '@ngo-hub/kit/common';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { callerOf, type Caller } from './caller';
 import type { RateLimiter } from './rate-limiter';

@@ -1,4 +1,4 @@
-import type { Identity } from '@ngo-hub/kit';
+import type { Identity } from '@ngo-hub/kit/common';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 /** Who is calling, as far as the limits care: a key to count their requests by, and whether they proved who they are. */

@@ -1,5 +1,5 @@
 import type { ApolloServerOptions } from '@apollo/server';
-import type { Identity } from '@ngo-hub/kit';
+import type { Identity } from '@ngo-hub/kit/common';
 import type { GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { admitCaller } from './admission';

@@ -1,4 +1,4 @@
-import { hubMode, parseEnv, type HubMode } from '@ngo-hub/kit';
+import { hubMode, parseEnv, type HubMode } from '@ngo-hub/kit/common';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { gatewayRoot } from '../paths';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { SUBGRAPHS } from '@ngo-hub/kit';
+import { SUBGRAPHS } from '@ngo-hub/kit/common';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Caller } from './caller';
 import type { HubMode } from './limits-config';

@@ -1,4 +1,4 @@
-import type { Identity } from '@ngo-hub/kit';
+import type { Identity } from '@ngo-hub/kit/common';
 import {
   getOperationAST,
   GraphQLError,

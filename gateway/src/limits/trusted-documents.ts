@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ConfigError } from '@ngo-hub/kit';
+import { ConfigError } from '@ngo-hub/kit/common';
 import { GraphQLError } from 'graphql';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

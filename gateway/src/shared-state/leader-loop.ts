@@ -1,4 +1,4 @@
-import type { Logger } from '@ngo-hub/kit';
+import type { Logger } from '@ngo-hub/kit/common';
 import type { Pool, PoolClient } from 'pg';
 import type { Gauge } from 'prom-client';
 import { Rerun } from './rerun';

@@ -1,4 +1,4 @@
-import { parseEnv } from '@ngo-hub/kit';
+import { parseEnv } from '@ngo-hub/kit/common';
 import { z } from 'zod';
 
 /** Where gateway instances keep what they share (rate-limit budgets, persisted queries). */

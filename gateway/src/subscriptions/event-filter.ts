@@ -1,4 +1,4 @@
-import { compareAmounts, type FilterRule, type FilterRules } from '@ngo-hub/kit';
+import { compareAmounts, type FilterRule, type FilterRules } from '@ngo-hub/kit/common';
 
 type Match = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import type { EventPayload, EventTopic } from '@ngo-hub/kit';
+import type { EventPayload, EventTopic } from '@ngo-hub/kit/common';
 import type { Pool, PoolClient } from 'pg';
 
 /** The hub's event log: every subgraph's outbox events, relayed in commit order, one id sequence. */

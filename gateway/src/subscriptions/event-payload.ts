@@ -1,4 +1,4 @@
-import { TOPIC_CONTRACTS } from '@ngo-hub/kit';
+import { TOPIC_CONTRACTS } from '@ngo-hub/kit/common';
 import { buildASTSchema, execute, parse, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { LiveEvent } from './event-stream';
 import { subscriberErrors } from './entity-errors';

@@ -1,4 +1,4 @@
-import type { Logger } from '@ngo-hub/kit';
+import type { Logger } from '@ngo-hub/kit/common';
 import type { Pool, PoolClient } from 'pg';
 import { EVENT_LOG_CHANNEL, newestEventId, readEvents, type HubEventRow } from './event-log';
 import { Rerun } from '../shared-state/rerun';

@@ -1,4 +1,4 @@
-import { parseEnv, SUBGRAPHS } from '@ngo-hub/kit';
+import { parseEnv, SUBGRAPHS } from '@ngo-hub/kit/common';
 import { z } from 'zod';
 
 export interface LiveUpdatesConfig {

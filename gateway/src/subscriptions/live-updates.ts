@@ -1,4 +1,4 @@
-import type { Logger } from '@ngo-hub/kit';
+import type { Logger } from '@ngo-hub/kit/common';
 import { Pool } from 'pg';
 import { ensureEventLog } from './event-log';
 import { EventStream } from './event-stream';

@@ -1,4 +1,4 @@
-import { metrics } from '@ngo-hub/kit';
+import { metrics } from '@ngo-hub/kit/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 
 export const activeSubscriptions = new Gauge({

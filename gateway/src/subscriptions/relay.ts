@@ -1,4 +1,4 @@
-import { OUTBOX_CHANNEL, type Logger } from '@ngo-hub/kit';
+import { OUTBOX_CHANNEL, type Logger } from '@ngo-hub/kit/common';
 import type { Pool, PoolClient } from 'pg';
 import { EVENT_LOG_CHANNEL, EVENT_LOG_SCHEMA, pruneEvents } from './event-log';
 import { LeaderLoop } from '../shared-state/leader-loop';

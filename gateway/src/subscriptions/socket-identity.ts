@@ -1,4 +1,4 @@
-import type { Identity, Logger } from '@ngo-hub/kit';
+import type { Identity, Logger } from '@ngo-hub/kit/common';
 import type { WebSocket } from 'ws';
 import type { Credential } from '../auth/credential';
 import { UnauthenticatedError } from '../auth/unauthenticated';

@@ -1,4 +1,4 @@
-import { EVENT_ENTITIES, SUBSCRIPTION_CONTRACTS, type SubscriptionContract } from '@ngo-hub/kit';
+import { EVENT_ENTITIES, SUBSCRIPTION_CONTRACTS, type SubscriptionContract } from '@ngo-hub/kit/common';
 import { compileFilter, type EventPredicate } from './event-filter';
 import {
   getArgumentValues,

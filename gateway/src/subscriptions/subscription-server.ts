@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import type { Identity, Logger } from '@ngo-hub/kit';
+import type { Identity, Logger } from '@ngo-hub/kit/common';
 import { useServer } from 'graphql-ws/use/ws';
 import {
   GraphQLError,

@@ -1,5 +1,5 @@
 import type { SupergraphSdlHook } from '@apollo/gateway';
-import { metrics, type Logger } from '@ngo-hub/kit';
+import { metrics, type Logger } from '@ngo-hub/kit/common';
 import { readFile } from 'node:fs/promises';
 import { unwatchFile, watchFile } from 'node:fs';
 import { Counter } from 'prom-client';

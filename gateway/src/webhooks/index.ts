@@ -1,4 +1,4 @@
-import type { Identity, Logger } from '@ngo-hub/kit';
+import type { Identity, Logger } from '@ngo-hub/kit/common';
 import type { GraphQLSchema } from 'graphql';
 import { Pool } from 'pg';
 import type { QueryExecutor } from '../subscriptions/event-payload';

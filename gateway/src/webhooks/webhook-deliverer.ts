@@ -1,4 +1,4 @@
-import { WEBHOOK_CHANNEL, type Identity, type Logger } from '@ngo-hub/kit';
+import { WEBHOOK_CHANNEL, type Identity, type Logger } from '@ngo-hub/kit/common';
 import type { GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
 import { LeaderLoop } from '../shared-state/leader-loop';

@@ -1,4 +1,4 @@
-import { callerIdentity, TOPIC_CONTRACTS, webhookFilterRules, type Identity } from '@ngo-hub/kit';
+import { callerIdentity, TOPIC_CONTRACTS, webhookFilterRules, type Identity } from '@ngo-hub/kit/common';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { HubEventRow } from '../subscriptions/event-log';
 import { matchesFilter } from '../subscriptions/event-filter';

@@ -1,4 +1,4 @@
-import { isPrivateAddress, type HubMode } from '@ngo-hub/kit';
+import { isPrivateAddress, type HubMode } from '@ngo-hub/kit/common';
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOptions } from 'node:dns';
 import { request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';

@@ -1,4 +1,4 @@
-import { ConfigError, hubMode, parseEnv, type HubMode } from '@ngo-hub/kit';
+import { ConfigError, hubMode, parseEnv, type HubMode } from '@ngo-hub/kit/common';
 import { z } from 'zod';
 import { DEFAULT_RETRY_SCHEDULE, MIN_PRODUCTION_RETRY_SPAN_MS, parseRetrySchedule, retrySpan } from './retry-schedule';
 

@@ -4,7 +4,7 @@ import { AuditTrail } from './audit/audit-trail';
 import { trackIdentityReads } from './cache-scope';
 import type { Identity } from './auth/identity';
 import { Loaders } from './loaders';
-import { setWriter } from './provenance/api-provenance';
+import { setWriter } from './provenance/writer-scope';
 import type { References } from './references';
 
 /** What every resolver of every subgraph receives. */

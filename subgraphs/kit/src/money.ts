@@ -1,6 +1,8 @@
 import { Directive, Field, InputType, ObjectType } from 'type-graphql';
 import { UserInputError } from './errors';
 
+export { compareAmounts } from './amounts';
+
 /** An exact amount of one currency. The amount is a decimal string: never a float. */
 @Directive('@shareable')
 @ObjectType({ description: 'An exact amount of money in one currency. `amount` is a decimal string (e.g. "160000000.00"), never a float.' })
@@ -87,18 +89,4 @@ export function formatAmount(amount: string, currency: string): string {
 
 export function money(amount: string, currency: string): Money {
   return Object.assign(new Money(), { amount: formatAmount(amount, currency), currency });
-}
-
-/** Compares two decimal strings exactly (-1, 0, 1); never through floats. */
-export function compareAmounts(a: string, b: string): number {
-  const scaled = (value: string, digits: number): bigint => {
-    const negative = value.trim().startsWith('-');
-    const [whole = '0', fraction = ''] = value.trim().replace(/^[-+]/, '').split('.');
-    const units = BigInt(`${whole || '0'}${fraction.padEnd(digits, '0')}`);
-    return negative ? -units : units;
-  };
-  const digits = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
-  const x = scaled(a, digits);
-  const y = scaled(b, digits);
-  return x === y ? 0 : x < y ? -1 : 1;
 }

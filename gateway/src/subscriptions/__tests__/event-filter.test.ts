@@ -1,4 +1,4 @@
-import { atLeast, SUBSCRIPTION_CONTRACTS, TOPIC_CONTRACTS, type EventTopic, type FilterRules } from '@ngo-hub/kit';
+import { atLeast, SUBSCRIPTION_CONTRACTS, TOPIC_CONTRACTS, type EventTopic, type FilterRules } from '@ngo-hub/kit/common';
 import { matchesFilter as matchesWith } from '../event-filter';
 
 /** Matched with the rules of the topic's own subscription (sectorActivity's for `kinds`), as the contracts declare them. */

@@ -1,5 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { EVENT_TOPICS } from '@ngo-hub/kit';
+import { EVENT_TOPICS } from '@ngo-hub/kit/common';
 import { buildSchema, GraphQLError, Kind, parse, print, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

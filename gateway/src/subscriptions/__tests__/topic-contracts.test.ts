@@ -1,5 +1,13 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { EVENT_ENTITIES, EVENT_TOPICS, HUB_TOPICS, SUBSCRIPTION_CONTRACTS, WEBHOOK_FILTER_FIELDS, webhookFilterRules, type FilterRule } from '@ngo-hub/kit';
+import {
+  EVENT_ENTITIES,
+  EVENT_TOPICS,
+  HUB_TOPICS,
+  SUBSCRIPTION_CONTRACTS,
+  WEBHOOK_FILTER_FIELDS,
+  webhookFilterRules,
+  type FilterRule,
+} from '@ngo-hub/kit/common';
 import {
   getNamedType,
   getNullableType,

@@ -1,4 +1,4 @@
-import { ConfigError } from '@ngo-hub/kit';
+import { ConfigError } from '@ngo-hub/kit/common';
 import { DEFAULT_RETRY_SCHEDULE, MIN_PRODUCTION_RETRY_SPAN_MS, nextAttemptAt, parseRetrySchedule, retrySpan } from '../retry-schedule';
 import { loadWebhooksConfig } from '../webhooks-config';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { rememberRequestId } from '../errors';
-import { withWriterScope } from '../provenance/api-provenance';
+import { withWriterScope } from '../provenance/writer-scope';
 
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   server: ApolloServer<C>;
