@@ -1,10 +1,12 @@
-import { ConfigError, createLogger, stopOnSignals } from '@ngo-hub/kit';
+import { ConfigError, createLogger, stopOnSignals } from '@ngo-hub/kit/common';
 import { loadGatewayConfig } from './config';
-import { startGateway } from './gateway';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const log = createLogger('gateway', config.logLevel);
+  // the server's modules load once the configuration holds: a bad value stops the process first
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startGateway } = require('./gateway') as typeof import('./gateway');
   const gateway = await startGateway(config, log);
   stopOnSignals(log, () => gateway.stop());
 }

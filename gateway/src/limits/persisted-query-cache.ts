@@ -1,5 +1,4 @@
 import { KeyvAdapter } from '@apollo/utils.keyvadapter';
-import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import { LRUCache } from 'lru-cache';
 import type { SharedRedis } from '../shared-state/redis-connection';
@@ -32,6 +31,9 @@ const REDIS_TTL_SECONDS = 24 * 60 * 60;
  * client sends the text again) rather than fail.
  */
 function inRedis(redis: SharedRedis): RegisteredOperations {
+  // loaded only with Redis (see connectRedis)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const KeyvRedis = (require('@keyv/redis') as typeof import('@keyv/redis')).default;
   const keyv = new Keyv<string>({ store: new KeyvRedis(redis.client, { useUnlink: true }), namespace: `${redis.keyPrefix}apq`, useKeyPrefix: false });
   keyv.on('error', () => undefined); // reported by the connection's own error handler
   const adapter = new KeyvAdapter(keyv, { disableBatchReads: true });
