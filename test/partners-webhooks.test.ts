@@ -128,6 +128,19 @@ async function createWebhook(headers: Record<string, string>, input: Record<stri
   return { id: data.createWebhook.webhook.id, secret: data.createWebhook.secret };
 }
 
+/**
+ * The webhook's state once `done` holds, or after 10 s: the deliverer records an attempt after the
+ * endpoint's answer is in, so what the receiver saw is not yet in the database at that moment.
+ */
+async function stateWhen(id: string, headers: Record<string, string>, done: (state: WebhookState) => boolean): Promise<WebhookState> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const state = await must<WebhookState>(DELIVERIES, { id }, headers);
+    if (done(state) || Date.now() > deadline) return state;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const city = (label: string) => `Hook${label}${randomUUID().slice(0, 8)}`;
 const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);
 
@@ -256,7 +269,7 @@ describe("webhooks: partners receive the hub's events as signed POSTs", () => {
     expect(new Set(requests.map((r) => r.body)).size).toBe(1);
     for (const r of requests) expect(() => new Webhook(secret).verify(r.body, r.headers as Record<string, string>)).not.toThrow();
 
-    let state = await must<WebhookState>(DELIVERIES, { id }, owner.admin);
+    let state = await stateWhen(id, owner.admin, (s) => s.webhook.deliveries.nodes[0]?.status === 'SUCCEEDED');
     expect(state.webhook.deliveries.nodes).toEqual([
       expect.objectContaining({
         eventId: requests[0]!.headers['webhook-id'],
@@ -291,10 +304,7 @@ describe("webhooks: partners receive the hub's events as signed POSTs", () => {
     const { id } = await createWebhook(owner.admin, { organizationId: owner.id, url, topics: ['ORGANIZATION_CHANGED'], filter: { city: town } });
     await createOrganization('Broken 1', town);
     await receiver.waitFor(path, (r) => r.length >= 4); // the first attempt and three retries
-    let state: WebhookState | undefined;
-    const deadline = Date.now() + 10_000;
-    while ((state = await must<WebhookState>(DELIVERIES, { id }, owner.admin)).webhook.status !== 'FAILING' && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+    const state = await stateWhen(id, owner.admin, (s) => s.webhook.status === 'FAILING');
     expect(state.webhook.status).toBe('FAILING');
     expect(state.webhook.statusReason).toMatch(/failed 4 attempts.*500/);
     expect(state.webhook.deliveries.nodes).toEqual([
@@ -321,10 +331,7 @@ describe("webhooks: partners receive the hub's events as signed POSTs", () => {
     const { id } = await createWebhook(owner.admin, { organizationId: owner.id, url, topics: ['ORGANIZATION_CHANGED'], filter: { city: town } });
     await createOrganization('Gone 1', town);
     await receiver.waitFor(path, (r) => r.length >= 1);
-    let state: WebhookState | undefined;
-    const deadline = Date.now() + 10_000;
-    while ((state = await must<WebhookState>(DELIVERIES, { id }, owner.admin)).webhook.status !== 'FAILING' && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+    const state = await stateWhen(id, owner.admin, (s) => s.webhook.status === 'FAILING');
     expect(state.webhook).toMatchObject({ status: 'FAILING', statusReason: expect.stringMatching(/410 Gone/) });
     expect(state.webhook.deliveries.nodes).toEqual([expect.objectContaining({ status: 'FAILED', attempts: 1, lastStatusCode: 410 })]);
     await new Promise((resolve) => setTimeout(resolve, 800)); // longer than the whole test schedule: no retry
