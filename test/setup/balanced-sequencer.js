@@ -3,9 +3,8 @@
 // by how long each file takes, not by their number. Jest's own shards are equal counts of files
 // in hash order, and a file takes from one second to a minute, so one hub could finish minutes
 // before the other. Files are dealt longest first, each to the hub with the least time so far
-// (durations.json: the CPU seconds of each file and its processes, on one idle hub, written by
-// scripts/cpu-seconds-reporter.js; both hubs run beside the unit suites on two cores, where a file
-// costs its CPU, not its idle wall time). A file not listed counts as the median.
+// (durations.json, seconds per file on an idle two-core machine; `node scripts/record-durations.js`
+// writes it from a `jest --json` report). A file not listed counts as the median.
 const Sequencer = require('@jest/test-sequencer').default;
 const { basename } = require('node:path');
 const DURATIONS = require('./durations.json');
