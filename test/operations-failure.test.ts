@@ -2,21 +2,12 @@ import { startHub, type RunningHub } from '@ngo-hub/gateway/dist/hub/hub';
 import { SUBGRAPHS } from '@ngo-hub/kit/config';
 import { freePort, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
 import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { eventually } from './setup/eventually';
 
 const QUERY = `{ organizations(filter: { search: "成都公益组织服务园" }) { nodes { name grantsReceived(first: 5) { totalCount } people(first: 5) { totalCount } } } }`;
 
 interface Answer {
   organizations: { nodes: { name: string; grantsReceived: { totalCount: number } | null; people: { totalCount: number } | null }[] };
-}
-
-async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await attempt();
-    if (result !== undefined) return result;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe('when a subgraph fails', () => {

@@ -3,6 +3,7 @@ import { freePort } from '@ngo-hub/kit/processes';
 import { randomBytes } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { startGatewayProcess } from './setup/gateway-process';
+import { eventually } from './setup/eventually';
 
 /** The machine's Redis (CI starts it); TEST_REDIS_URL names another. */
 const REDIS = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -49,16 +50,6 @@ class RedisDoor {
 async function readyz(gateway: ChildService): Promise<{ status: number; body: { status: string; checks: Record<string, string> } }> {
   const response = await fetch(gateway.url.replace(/\/graphql$/, '/readyz'));
   return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, string> } };
-}
-
-async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await attempt();
-    if (result !== undefined) return result;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe("the gateway's readiness follows Redis (REDIS_URL)", () => {

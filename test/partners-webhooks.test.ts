@@ -7,6 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { gql, must } from './setup/hub';
 import { adminHeaders, apiKeyHeaders, userHeaders } from './setup/identities';
 import { startGatewayProcess } from './setup/gateway-process';
+import { eventually } from './setup/eventually';
 
 /** What a receiver got: one POST. */
 interface Received {
@@ -129,17 +130,14 @@ async function createWebhook(headers: Record<string, string>, input: Record<stri
 }
 
 /**
- * The webhook's state once `done` holds, or after 10 s: the deliverer records an attempt after the
- * endpoint's answer is in, so what the receiver saw is not yet in the database at that moment.
+ * The webhook's state once `done` holds: the deliverer records an attempt after the endpoint's
+ * answer is in, so what the receiver saw is not yet in the database at that moment.
  */
-async function stateWhen(id: string, headers: Record<string, string>, done: (state: WebhookState) => boolean): Promise<WebhookState> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+const stateWhen = (id: string, headers: Record<string, string>, done: (state: WebhookState) => boolean): Promise<WebhookState> =>
+  eventually(async () => {
     const state = await must<WebhookState>(DELIVERIES, { id }, headers);
-    if (done(state) || Date.now() > deadline) return state;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+    return done(state) ? state : undefined;
+  }, 10_000);
 
 const city = (label: string) => `Hook${label}${randomUUID().slice(0, 8)}`;
 const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { startGatewayProcess } from './setup/gateway-process';
 import { must, subgraphUrl } from './setup/hub';
 import { apiKeyHeaders, userHeaders } from './setup/identities';
+import { eventually } from './setup/eventually';
 
 /** The machine's Redis (CI starts it); TEST_REDIS_URL names another. */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -32,16 +33,6 @@ async function ask<T>(gateway: ChildService, query: string, variables: Record<st
   const body = (await response.json()) as Omit<Answer<T>, 'cache'>;
   const maxAge = response.headers.get('x-response-cache-max-age');
   return { cache: response.headers.get('x-response-cache'), ...(maxAge === null ? {} : { maxAge: Number(maxAge) }), ...body };
-}
-
-async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await attempt();
-    if (result !== undefined) return result;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**

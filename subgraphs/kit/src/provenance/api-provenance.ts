@@ -3,8 +3,6 @@ import { Provenance, ProvenanceKind } from './provenance';
 import { apiProvenance } from './provenance-of';
 import { currentWriter } from './writer-scope';
 
-export { setWriter, withWriterScope } from './writer-scope';
-
 /**
  * Gives every record created through the API its provenance (kind API, which organization's key
  * or which person, when), unless the code that created it set one (the seed, an importer).
