@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DATABASE_URL } from '../config';
-import { dropDatabase, ensureDatabase, serverAnswers } from '../database';
+import { dropDatabase, ensureDatabase, serverAnswers, withClient } from '../database';
 import { databaseOn, startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres';
 import { createLogger } from '../logger';
 
@@ -15,7 +15,8 @@ export interface TestDatabase {
 /**
  * A database of its own for one test run: on the server at DATABASE_URL, else on the local
  * PostgreSQL at 127.0.0.1:5432 when it answers, else on an embedded PostgreSQL started for the
- * run. `drop` removes the database (and stops the embedded server).
+ * run. `drop` removes the database (and stops the embedded server). Its commits return before the
+ * WAL reaches the disk (`synchronous_commit = off`), as nothing in it must survive a crash.
  */
 export async function createTestDatabase(prefix = 'ngohub_test'): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -33,6 +34,8 @@ export async function createTestDatabase(prefix = 'ngohub_test'): Promise<TestDa
     url = databaseOn(embedded.serverUrl, name);
   }
   await ensureDatabase(url);
+  // a test database need not outlive a crash: its commits do not wait for the disk
+  await withClient(url, (client) => client.query(`alter database ${client.escapeIdentifier(name)} set synchronous_commit = off`));
   return {
     url,
     async drop() {
