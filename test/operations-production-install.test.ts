@@ -2,7 +2,7 @@ import { freePort } from '@ngo-hub/kit/processes';
 import { graphqlRequest } from '@ngo-hub/kit/testing';
 import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing/database';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildContextFiles, copyBuildContext } from './production/build-context';
@@ -30,6 +30,12 @@ const REUSE = process.env.CI ? undefined : process.env.PRODUCTION_INSTALL_REUSE;
  * PRODUCTION_INSTALL_COLD=1 builds everything.
  */
 const TURBO_CACHE = process.env.PRODUCTION_INSTALL_COLD ? undefined : join(repository, '.turbo', 'cache');
+/**
+ * Where the image's files are built: in memory (/dev/shm) where the machine has it. `npm ci` writes
+ * some 57,000 files: on a virtual disk that took 52-67 s of kernel time (two cores), in memory 8-10 s.
+ * What is installed and run is the same.
+ */
+const IMAGES = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
 /**
  * What an operator gets from the Dockerfile and docker-compose.yml, without a Docker engine: the
@@ -67,7 +73,7 @@ describe('the production image, run as docker-compose.yml runs it', () => {
       image = REUSE;
       files = buildContextFiles(repository);
     } else {
-      image = mkdtempSync(join(tmpdir(), 'ngohub-image-'));
+      image = mkdtempSync(join(IMAGES, 'ngohub-image-'));
       files = copyBuildContext(repository, image);
       for (const step of recipe.buildSteps) await runBuildStep(step, image, `${image}-build.log`, TURBO_CACHE);
     }
