@@ -32,8 +32,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openDashboard(options: { width?: number; height?: number; locale?: string; hash?: string } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: options.height ?? 1000 }, locale: options.locale ?? 'en-US' });
+async function openDashboard(
+  options: { width?: number; height?: number; locale?: string; hash?: string; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<Opened> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1440, height: options.height ?? 1000 },
+    locale: options.locale ?? 'en-US',
+    reducedMotion: options.reducedMotion ?? 'reduce',
+  });
   const page = await context.newPage();
   const requests: Opened['requests'] = [];
   const errors: string[] = [];
@@ -155,7 +161,6 @@ describe('the sector dashboard', () => {
     expect(queries).toHaveLength(1);
     expect(requests.filter((request) => request.method === 'POST').every((request) => request.url === gatewayUrl())).toBe(true);
     expect(errors).toEqual([]);
-    await page.waitForTimeout(400); // let the charts' entry animation finish
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-desktop.png'), fullPage: true });
     await page.context().close();
 
@@ -280,7 +285,6 @@ describe('the sector dashboard', () => {
     expect(await shownOrganizations(page)).toBeGreaterThanOrEqual(kpiBefore + 1);
     await page.click('[data-testid="language"]');
     expect(await page.locator('[data-testid="feed"]').textContent()).toContain('看板实时测试机构');
-    await page.waitForTimeout(600); // let the charts' transition finish
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-live.png') });
     await page.context().close();
   });
@@ -315,6 +319,19 @@ describe('the sector dashboard', () => {
     }
   });
 
+  it('keeps still for a reader who asks for less motion (prefers-reduced-motion): the live dot does not pulse', async () => {
+    const still = await openDashboard();
+    const moving = await openDashboard({ reducedMotion: 'no-preference' });
+    const animation = async ({ page }: Opened) => {
+      await page.waitForSelector('body[data-connection="live"]', { timeout: 10_000 });
+      return page.locator('.pulse').evaluate((dot) => getComputedStyle(dot).animationName);
+    };
+    expect(await animation(still)).toBe('none');
+    expect(await animation(moving)).toBe('pulse');
+    await still.page.context().close();
+    await moving.page.context().close();
+  });
+
   it('fits a phone-width screen (375 px) in one column with no horizontal scrolling', async () => {
     const { page } = await openDashboard({ width: 375, height: 812 });
     const layout = await page.evaluate(() => ({
@@ -329,7 +346,6 @@ describe('the sector dashboard', () => {
     const chartWidth = await page.locator('#chart-city svg').evaluate((svg) => svg.getBoundingClientRect().width);
     expect(chartWidth).toBeGreaterThan(250);
     expect(chartWidth).toBeLessThanOrEqual(375);
-    await page.waitForTimeout(400);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-phone.png'), fullPage: true });
     await page.context().close();
   });
@@ -350,7 +366,6 @@ describe('the sector dashboard', () => {
     );
     expect(await page.locator('[data-testid="filter-city"] option[value="Chengdu"]').textContent()).toContain('成都');
     expect(await page.locator('#table-registration').textContent()).toContain('已备案');
-    await page.waitForTimeout(400);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-chinese.png'), fullPage: true });
     await page.click('[data-testid="language"]');
     expect(await text(page, 'h1')).toBe('Sector dashboard');

@@ -24,6 +24,9 @@ export interface Chart {
   onSelect(handler: (key: string) => void): void;
 }
 
+/** A reader who asked their system for less motion (prefers-reduced-motion) gets charts that change without animating. */
+const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
+
 /** An ECharts instance in `element` that follows the element's size. */
 export function createChart(element: HTMLElement): Chart {
   const chart = echarts.init(element, null, { renderer: 'svg' });
@@ -38,7 +41,7 @@ export function createChart(element: HTMLElement): Chart {
       // series keep their ids from one update to the next, so live changes animate from the old
       // values instead of drawing the chart again; series no longer present are removed
       chart.setOption(
-        { color: PALETTE, textStyle: { fontFamily: FONT }, aria: { enabled: true }, animationDuration: 300, ...option },
+        { color: PALETTE, textStyle: { fontFamily: FONT }, aria: { enabled: true }, animation: !REDUCED_MOTION.matches, animationDuration: 300, ...option },
         { replaceMerge: ['series'] },
       );
     },
