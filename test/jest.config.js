@@ -3,6 +3,8 @@ module.exports = {
   testMatch: ['<rootDir>/*.test.ts'],
   globalSetup: '<rootDir>/setup/global-setup.ts',
   globalTeardown: '<rootDir>/setup/global-teardown.ts',
-  // `npm test`'s hubs get equal time, not equal numbers of files (jest --shard)
+  // after the preset's (jest concatenates them): the hub of the worker that runs the file
+  setupFiles: ['<rootDir>/setup/worker-hub.ts'],
+  // longest first, so that `npm test`'s workers (a hub each) finish together
   testSequencer: '<rootDir>/setup/balanced-sequencer.js',
 };

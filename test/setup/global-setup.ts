@@ -4,20 +4,14 @@ import { startHub, type RunningHub } from '@ngo-hub/gateway/dist/hub/hub';
 import { SUBGRAPHS } from '@ngo-hub/kit/config';
 import { freePort } from '@ngo-hub/kit/processes';
 import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing/database';
+import type { WorkerHub } from './worker-hub';
 
 declare global {
-  var __NGOHUB_E2E__: { database: TestDatabase; hub: RunningHub } | undefined;
+  var __NGOHUB_E2E__: { database: TestDatabase; hub: RunningHub }[] | undefined;
 }
 
-/**
- * Starts the real hub once for the end-to-end tests: a database of its own, the four subgraph
- * processes (migrated and seeded) and the gateway process, on free ports.
- */
-export default async function globalSetup(): Promise<void> {
-  // credentials of this run, shared by the hub's processes and the tests (see setup/identities.ts)
-  process.env.GATEWAY_SECRET ??= randomBytes(32).toString('hex');
-  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
-  process.env.HUB_ADMIN_API_KEY ??= `ngo_${randomBytes(20).toString('hex')}`;
+/** One hub: a database of its own, the four subgraph processes (migrated and seeded) and the gateway process, on free ports. */
+async function startOneHub(): Promise<{ database: TestDatabase; hub: RunningHub }> {
   const database = await createTestDatabase('ngohub_e2e');
   const ports = {
     gateway: await freePort(),
@@ -29,8 +23,28 @@ export default async function globalSetup(): Promise<void> {
     ports,
     stdio: 'inherit',
   });
-  globalThis.__NGOHUB_E2E__ = { database, hub };
-  process.env.TEST_DATABASE_URL = database.url;
-  process.env.E2E_GATEWAY_URL = hub.gatewayUrl;
-  process.env.E2E_SUBGRAPH_URLS = JSON.stringify(Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])));
+  return { database, hub };
+}
+
+/**
+ * Starts the real hub for the end-to-end tests, one per jest worker (`--maxWorkers`, 1 unless
+ * asked): a worker runs its files one at a time against its own hub (setup/worker-hub.ts), so what
+ * a file counts (SQL statements, gauges) is its own, and a worker that finishes a file takes the
+ * next one waiting, so the hubs finish together.
+ */
+export default async function globalSetup(config: { maxWorkers: number }): Promise<void> {
+  // credentials of this run, shared by the hubs' processes and the tests (see setup/identities.ts)
+  process.env.GATEWAY_SECRET ??= randomBytes(32).toString('hex');
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.HUB_ADMIN_API_KEY ??= `ngo_${randomBytes(20).toString('hex')}`;
+  const started = await Promise.allSettled(Array.from({ length: Math.max(1, config.maxWorkers) }, startOneHub));
+  globalThis.__NGOHUB_E2E__ = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const hubs: WorkerHub[] = globalThis.__NGOHUB_E2E__.map(({ database, hub }) => ({
+    databaseUrl: database.url,
+    gatewayUrl: hub.gatewayUrl,
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])),
+  }));
+  process.env.E2E_HUBS_STARTED = JSON.stringify(hubs);
 }

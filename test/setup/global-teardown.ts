@@ -1,6 +1,9 @@
 export default async function globalTeardown(): Promise<void> {
-  const e2e = globalThis.__NGOHUB_E2E__;
-  if (!e2e) return;
-  await e2e.hub.stop();
-  await e2e.database.drop();
+  const hubs = globalThis.__NGOHUB_E2E__ ?? [];
+  await Promise.all(
+    hubs.map(async ({ hub, database }) => {
+      await hub.stop();
+      await database.drop();
+    }),
+  );
 }
