@@ -4,6 +4,7 @@ import { startHub, type RunningHub } from '@ngo-hub/gateway/dist/hub/hub';
 import { SUBGRAPHS } from '@ngo-hub/kit/config';
 import { freePort } from '@ngo-hub/kit/processes';
 import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing/database';
+import globalTeardown from './global-teardown';
 import type { WorkerHub } from './worker-hub';
 
 declare global {
@@ -40,7 +41,11 @@ export default async function globalSetup(config: { maxWorkers: number }): Promi
   const started = await Promise.allSettled(Array.from({ length: Math.max(1, config.maxWorkers) }, startOneHub));
   globalThis.__NGOHUB_E2E__ = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = started.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
+  if (failed) {
+    // jest runs no teardown after a failed setup: the hubs that did start are stopped here
+    await globalTeardown();
+    throw failed.reason;
+  }
   const hubs: WorkerHub[] = globalThis.__NGOHUB_E2E__.map(({ database, hub }) => ({
     databaseUrl: database.url,
     gatewayUrl: hub.gatewayUrl,
