@@ -45,7 +45,7 @@ function runImportBenchmark() {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const machine = `${cpus().length} cores (${cpus()[0].model}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const database = await createTestDatabase('ngohub_bench');
+  const database = await createTestDatabase('ngohub_bench', { durable: true });
   let dashboard;
   let mixed;
   let listing;

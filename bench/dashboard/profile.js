@@ -63,7 +63,7 @@ async function main() {
     options[key] = ['connections', 'duration', 'first'].includes(key) ? Number(argv[i + 1]) : argv[i + 1];
   }
   const own = !options.databaseUrl;
-  const database = own ? await createTestDatabase('ngohub_bench_profile') : { url: options.databaseUrl, drop: async () => undefined };
+  const database = own ? await createTestDatabase('ngohub_bench_profile', { durable: true }) : { url: options.databaseUrl, drop: async () => undefined };
   const dir = options.keep ?? mkdtempSync(join(tmpdir(), 'ngohub-profile-'));
   let hub;
   try {

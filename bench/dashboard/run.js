@@ -73,7 +73,7 @@ function row(name, r) {
 
 async function runDashboardBenchmark(options, log = console.log) {
   const own = !options.databaseUrl;
-  const database = own ? await createTestDatabase('ngohub_bench_dashboard') : { url: options.databaseUrl, drop: async () => undefined };
+  const database = own ? await createTestDatabase('ngohub_bench_dashboard', { durable: true }) : { url: options.databaseUrl, drop: async () => undefined };
   const services = [];
   let hub;
   try {

@@ -31,7 +31,7 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const own = !options.databaseUrl;
-  const database = own ? await createTestDatabase('ngohub_bench_exports') : { url: options.databaseUrl, drop: async () => undefined };
+  const database = own ? await createTestDatabase('ngohub_bench_exports', { durable: true }) : { url: options.databaseUrl, drop: async () => undefined };
   let hub;
   try {
     await generateSector(database.url, { orgs: options.orgs, people: 1000, grants: 1000, courses: 10 });

@@ -31,7 +31,7 @@ function line(label, report) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'ngohub-bench-360g-'));
-  const database = await createTestDatabase('ngohub_bench_funding');
+  const database = await createTestDatabase('ngohub_bench_funding', { durable: true });
   // the organizations subgraph answers only requests signed with the gateway's secret
   const env = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', GATEWAY_SECRET: process.env.GATEWAY_SECRET ?? randomBytes(32).toString('hex') };
   let organizations;

@@ -84,7 +84,7 @@ async function explainListing(orms, listing, variables) {
 
 async function runListingBenchmark(options, log = console.log) {
   const own = !options.databaseUrl;
-  const database = own ? await createTestDatabase('ngohub_bench_listing') : { url: options.databaseUrl, drop: async () => undefined };
+  const database = own ? await createTestDatabase('ngohub_bench_listing', { durable: true }) : { url: options.databaseUrl, drop: async () => undefined };
   let hub;
   const orms = {};
   try {

@@ -59,7 +59,7 @@ async function measure(targets, options, log) {
 
 async function runPartnerDirectory(options, log = console.log) {
   const own = !options.databaseUrl;
-  const database = own ? await createTestDatabase('ngohub_bench_directory') : { url: options.databaseUrl, drop: async () => undefined };
+  const database = own ? await createTestDatabase('ngohub_bench_directory', { durable: true }) : { url: options.databaseUrl, drop: async () => undefined };
   const results = {};
   try {
     await generateSector(database.url, DEFAULT_SIZES);

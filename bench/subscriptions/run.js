@@ -238,7 +238,7 @@ async function openSubscriptions(metricsUrls) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const database = await createTestDatabase('ngohub_bench_live');
+  const database = await createTestDatabase('ngohub_bench_live', { durable: true });
   const ports = { gateway: await freePort() };
   for (const name of SUBGRAPHS) ports[name] = await freePort();
   const env = {

@@ -15,10 +15,11 @@ export interface TestDatabase {
 /**
  * A database of its own for one test run: on the server at DATABASE_URL, else on the local
  * PostgreSQL at 127.0.0.1:5432 when it answers, else on an embedded PostgreSQL started for the
- * run. `drop` removes the database (and stops the embedded server). Its commits return before the
- * WAL reaches the disk (`synchronous_commit = off`), as nothing in it must survive a crash.
+ * run. `drop` removes the database (and stops the embedded server). A test's commits return before
+ * the WAL reaches the disk (`synchronous_commit = off`), as nothing in it must survive a crash;
+ * `durable` keeps production's commits, for benchmarks that measure writes and their latency.
  */
-export async function createTestDatabase(prefix = 'ngohub_test'): Promise<TestDatabase> {
+export async function createTestDatabase(prefix = 'ngohub_test', { durable = false }: { durable?: boolean } = {}): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const configured = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   let embedded: EmbeddedPostgres | undefined;
@@ -34,8 +35,7 @@ export async function createTestDatabase(prefix = 'ngohub_test'): Promise<TestDa
     url = databaseOn(embedded.serverUrl, name);
   }
   await ensureDatabase(url);
-  // a test database need not outlive a crash: its commits do not wait for the disk
-  await withClient(url, (client) => client.query(`alter database ${client.escapeIdentifier(name)} set synchronous_commit = off`));
+  if (!durable) await withClient(url, (client) => client.query(`alter database ${client.escapeIdentifier(name)} set synchronous_commit = off`));
   return {
     url,
     async drop() {
