@@ -1,5 +1,5 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { launchChromium } from './setup/browser';
+import { launchChromium, newContext } from './setup/browser';
 import { gatewayUrl, gql } from './setup/hub';
 import { adminHeaders } from './setup/identities';
 import { subscribersReady } from './setup/live';
@@ -47,7 +47,7 @@ describe("the dashboard's live feed after an error", () => {
   jest.setTimeout(60_000);
 
   it('subscribes again with since, shows it is catching up, and shows what it missed once', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const fromPage: Message[] = [];
     const fromHub: Message[] = [];

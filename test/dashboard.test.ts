@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './setup/browser';
+import { launchChromium, newContext } from './setup/browser';
 import { DASHBOARD_QUERY, variablesOf, ALL_PARTS } from '../gateway/dashboard/src/queries';
 import { countSql, gatewayUrl, gql } from './setup/hub';
 import { startGatewayProcess } from './setup/gateway-process';
@@ -35,10 +35,10 @@ afterAll(async () => {
 async function openDashboard(
   options: { width?: number; height?: number; locale?: string; hash?: string; reducedMotion?: 'reduce' | 'no-preference' } = {},
 ): Promise<Opened> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     viewport: { width: options.width ?? 1440, height: options.height ?? 1000 },
     locale: options.locale ?? 'en-US',
-    reducedMotion: options.reducedMotion ?? 'reduce',
+    ...(options.reducedMotion ? { reducedMotion: options.reducedMotion } : {}),
   });
   const page = await context.newPage();
   const requests: Opened['requests'] = [];
@@ -288,7 +288,7 @@ describe('the sector dashboard', () => {
     let gateway = await startGatewayProcess(production, port);
     try {
       const origin = gateway.url.replace(/\/graphql$/, '');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${origin}/dashboard`);
       await page.waitForSelector('body[data-loaded]', { timeout: 20_000 });

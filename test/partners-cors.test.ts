@@ -2,7 +2,7 @@ import { freePort } from '@ngo-hub/kit/processes';
 import { createServer, request, type Server } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './setup/browser';
+import { launchChromium, newContext } from './setup/browser';
 import { startGatewayProcess } from './setup/gateway-process';
 import { gatewayUrl } from './setup/hub';
 import { adminHeaders } from './setup/identities';
@@ -121,7 +121,7 @@ describe('partners: browser clients on other origins (CORS) and compressed answe
 
     /** Runs a partner's fetch of /graphql (JSON, bearer-style credentials) from a page served at `origin`. */
     async function fetchFrom(origin: string, url: string): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
-      const context = await browser.newContext();
+      const context = await newContext(browser);
       try {
         const page = await context.newPage();
         await page.goto(`${origin}/`);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './setup/browser';
+import { launchChromium, newContext } from './setup/browser';
 import { startGatewayProcess } from './setup/gateway-process';
 import { gatewayUrl, must } from './setup/hub';
 import { adminHeaders } from './setup/identities';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 async function openGraphiql(base: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await newContext(browser)).newPage();
   await page.goto(`${base}/`);
   await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: 20_000 });
   return page;
