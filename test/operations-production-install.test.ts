@@ -2,7 +2,7 @@ import { freePort } from '@ngo-hub/kit/processes';
 import { graphqlRequest } from '@ngo-hub/kit/testing';
 import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing/database';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildContextFiles, copyBuildContext } from './production/build-context';
@@ -31,11 +31,19 @@ const REUSE = process.env.CI ? undefined : process.env.PRODUCTION_INSTALL_REUSE;
  */
 const TURBO_CACHE = process.env.PRODUCTION_INSTALL_COLD ? undefined : join(repository, '.turbo', 'cache');
 /**
- * Where the image's files are built: in memory (/dev/shm) where the machine has it. `npm ci` writes
- * some 57,000 files: on a virtual disk that took 52-67 s of kernel time (two cores), in memory 8-10 s.
- * What is installed and run is the same.
+ * Where the image's files are built: in memory (/dev/shm) where the machine has room there. `npm ci`
+ * writes some 57,000 files (about 700 MB): on a virtual disk that took 52-67 s of kernel time (two
+ * cores), in memory 8-10 s. What is installed and run is the same. A container's /dev/shm is
+ * often 64 MB: then the temporary directory.
  */
-const IMAGES = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+const IMAGES = freeBytes('/dev/shm') >= 4 * 1024 ** 3 ? '/dev/shm' : tmpdir();
+
+/** Free bytes in the file system of `dir`; 0 where there is no such directory. */
+function freeBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  const { bavail, bsize } = statfsSync(dir);
+  return bavail * bsize;
+}
 
 /**
  * What an operator gets from the Dockerfile and docker-compose.yml, without a Docker engine: the
