@@ -19,8 +19,10 @@ async function startOneHub(): Promise<{ database: TestDatabase; hub: RunningHub 
     ...Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const))),
   };
   const hub = await startHub({
-    // webhooks are delivered by the gateways partners-webhooks.test.ts starts (short retry schedule, restarted)
-    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', WEBHOOK_DELIVERY: 'off' },
+    // webhooks are delivered by the gateways partners-webhooks.test.ts starts (short retry schedule, restarted);
+    // a subgraph starved of CPU by npm test's other runs may take over 10 s for a fixture's batch of 25
+    // mutations: the hubs' gateways wait a minute (operations-failure.test.ts tests the timeout itself)
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', WEBHOOK_DELIVERY: 'off', SUBGRAPH_TIMEOUT_MS: '60000' },
     ports,
     stdio: 'inherit',
   });
