@@ -9,7 +9,10 @@ import type { References } from './references';
 
 /** What every resolver of every subgraph receives. */
 export interface HubContext {
-  /** An EntityManager forked for this request: its identity map lives and dies with the request. */
+  /**
+   * An EntityManager forked for this request, and again for each root field of a mutation
+   * (`ownUnitOfWork`): its identity map lives and dies with the request or that field.
+   */
   readonly em: EntityManager;
   readonly loaders: Loaders;
   readonly requestId: string;
@@ -34,4 +37,18 @@ export function createContext(base: { em: EntityManager; log: Logger; requestId:
     audit: new AuditTrail(base.identity, base.requestId),
   });
   return ctx;
+}
+
+/**
+ * Gives one root field of a mutation a unit of work of its own: a fresh fork of the request's
+ * EntityManager and loaders that read through it. GraphQL runs a mutation's root fields one
+ * after another, each with its payload, so nothing is shared between them; without this, each
+ * aliased mutation of a batch (`m0: createX … m99: createX`) inherited every entity the earlier
+ * ones had left in the identity map, and each flush diffed them all: a batch of k cost k².
+ * `ctx` is the operation's own copy of the context (Apollo copies it per operation).
+ */
+export function ownUnitOfWork(ctx: HubContext): void {
+  const scope = ctx as { em: EntityManager; loaders: Loaders };
+  scope.em = ctx.em.fork({ clear: true });
+  scope.loaders = new Loaders(() => ctx);
 }

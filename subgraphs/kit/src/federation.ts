@@ -7,6 +7,7 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 import { gatewayServedPubSub } from './events/gateway-subscription';
 import { AUTH_DIRECTIVE_SDL } from './auth/auth-rule';
 import { CACHE_CONTROL_DIRECTIVE_SDL, withCacheHints } from './cache-hints';
+import { ownUnitOfWork, type HubContext } from './context';
 import { DateScalar } from './scalars';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@cost", "@listSize"])`;
@@ -32,6 +33,7 @@ export async function buildFederatedSchema(
     scalarsMap: [{ type: Date, scalar: DateScalar }],
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  withUnitOfWorkPerMutation(resolvers.Mutation);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
@@ -41,6 +43,19 @@ export async function buildFederatedSchema(
     ),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
+}
+
+type FieldResolver = (root: unknown, args: unknown, ctx: HubContext, info: unknown) => unknown;
+
+/** Each root mutation field runs in a unit of work of its own (`ownUnitOfWork`): wraps only `Mutation`'s resolvers, so queries pay nothing. */
+function withUnitOfWorkPerMutation(mutation: Record<string, unknown> | undefined): void {
+  for (const [field, resolve] of Object.entries(mutation ?? {})) {
+    if (typeof resolve !== 'function') continue;
+    mutation![field] = ((root, args, ctx, info) => {
+      ownUnitOfWork(ctx);
+      return (resolve as FieldResolver)(root, args, ctx, info);
+    }) satisfies FieldResolver;
+  }
 }
 
 /** The SDL a subgraph contributes to composition (`schema/<name>.graphql`). */
