@@ -39,15 +39,23 @@ export function createContext(base: { em: EntityManager; log: Logger; requestId:
   return ctx;
 }
 
+/** The operations (Apollo's per-operation copies of a context) whose first root mutation field has run. */
+const mutating = new WeakSet<HubContext>();
+
 /**
  * Gives one root field of a mutation a unit of work of its own: a fresh fork of the request's
  * EntityManager and loaders that read through it. GraphQL runs a mutation's root fields one
  * after another, each with its payload, so nothing is shared between them; without this, each
  * aliased mutation of a batch (`m0: createX … m99: createX`) inherited every entity the earlier
  * ones had left in the identity map, and each flush diffed them all: a batch of k cost k².
- * `ctx` is the operation's own copy of the context (Apollo copies it per operation).
+ * The first root field keeps the request's own (nothing has used it yet). `ctx` is the
+ * operation's own copy of the context (Apollo copies it per operation).
  */
 export function ownUnitOfWork(ctx: HubContext): void {
+  if (!mutating.has(ctx)) {
+    mutating.add(ctx);
+    return;
+  }
   const scope = ctx as { em: EntityManager; loaders: Loaders };
   scope.em = ctx.em.fork({ clear: true });
   scope.loaders = new Loaders(() => ctx);
