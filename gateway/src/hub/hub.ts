@@ -1,14 +1,14 @@
 import { ConfigError, DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@ngo-hub/kit/config';
 import { hubMode } from '@ngo-hub/kit/hub-mode';
 import { randomBytes } from 'node:crypto';
-import { entryPointOf, runSubgraphCommand, startService, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
+import { entryPointOf, startService, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
 
 export interface HubOptions {
   /** Environment for every process; must carry DATABASE_URL (or per-subgraph URLs). */
   env: NodeJS.ProcessEnv;
   ports?: Partial<Record<SubgraphName | 'gateway', number>>;
   stdio?: 'inherit' | 'ignore';
-  /** Run migrations (and the first-start seed) before serving; default true. */
+  /** Each subgraph's server runs its migrations (and the first-start seed) before it serves; default true. */
   prepare?: boolean;
 }
 
@@ -22,15 +22,13 @@ export interface RunningHub {
 }
 
 /**
- * The whole hub as separate processes: each subgraph migrates (and seeds on first start), then
- * the four subgraph servers start, then the gateway, pointed at them.
+ * The whole hub as separate processes: the four subgraph servers, each migrating (and seeding on
+ * first start) before it serves, then the gateway, pointed at them.
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
   const stdio = options.stdio ?? 'inherit';
-  if (options.prepare ?? true) {
-    await Promise.all(SUBGRAPHS.map((name) => runSubgraphCommand(name, 'prepare', options.env)));
-  }
+  const prepare = options.prepare ?? true;
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
   // subgraphs answer only the gateway: they share a secret, generated per run in development when none is configured
   if (!options.env.GATEWAY_SECRET && hubMode(options.env) === 'production') {
@@ -46,7 +44,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // each one that does start must be in `started` to be stopped below
     const outcomes = await Promise.allSettled(
       SUBGRAPHS.map(async (name) => {
-        const service = await startSubgraphProcess(name, ports[name], env, stdio);
+        const service = await startSubgraphProcess(name, ports[name], env, stdio, { prepare });
         started.push(service);
         return [name, service] as const;
       }),

@@ -1,15 +1,17 @@
 import { loadSubgraphConfig, ConfigError } from './config';
 import { gatewaySecretProblem, refuseDevelopmentSecrets } from './hub-mode';
 import { createLogger } from './logger';
-import { migrateSubgraph, schemaOf, seedSubgraph, startSubgraph, type SubgraphDefinition } from './subgraph';
+import { migrateSubgraph, prepareSubgraph, schemaOf, seedSubgraph, startSubgraph, type SubgraphDefinition } from './subgraph';
 import { subgraphSdl } from './federation';
 import { stopOnSignals } from './shutdown';
 
-const USAGE = 'usage: main.js [serve | migrate | seed | prepare | print-schema | create-migration [name]]';
+const USAGE = 'usage: main.js [serve [--prepare] | migrate | seed | prepare | print-schema | create-migration [name]]';
 
 /**
  * The one entry point of every subgraph process:
  * - serve: the HTTP server (default); in production only with a GATEWAY_SECRET of its own;
+ *   `serve --prepare` prepares first, in the same process (the hub launcher: one process start
+ *   per subgraph, not two);
  * - migrate: apply pending migrations;
  * - seed: load the seed sector (idempotent);
  * - prepare: migrate, and seed when this run created the schema (first start);
@@ -32,13 +34,12 @@ export async function runSubgraphCli(definition: SubgraphDefinition, argv = proc
       case 'seed':
         await seedSubgraph(definition, config.databaseUrl, log);
         return;
-      case 'prepare': {
-        const { fresh } = await migrateSubgraph(definition, config.databaseUrl, log);
-        if (fresh || process.env.SEED === 'always') await seedSubgraph(definition, config.databaseUrl, log);
+      case 'prepare':
+        await prepareSubgraph(definition, config.databaseUrl, log);
         return;
-      }
       case 'serve': {
         refuseDevelopmentSecrets(process.env, [gatewaySecretProblem(process.env)]);
+        if (argv.includes('--prepare')) await prepareSubgraph(definition, config.databaseUrl, log);
         const running = await startSubgraph(definition, config, log);
         stopOnSignals(log, () => running.stop());
         return;

@@ -92,6 +92,12 @@ export async function migrateSubgraph(definition: SubgraphDefinition, databaseUr
   }
 }
 
+/** Migrates, and loads the seed when this run created the schema (its first start) or SEED=always. */
+export async function prepareSubgraph(definition: SubgraphDefinition, databaseUrl: string, log: Logger): Promise<void> {
+  const { fresh } = await migrateSubgraph(definition, databaseUrl, log);
+  if (fresh || process.env.SEED === 'always') await seedSubgraph(definition, databaseUrl, log);
+}
+
 export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: string, log: Logger): Promise<number> {
   if (!definition.seed) return 0;
   const orm = await openSubgraphOrm(definition, databaseUrl);

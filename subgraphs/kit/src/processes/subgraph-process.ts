@@ -95,12 +95,27 @@ export async function startService(options: {
   };
 }
 
-/** Starts one subgraph's server process. */
+/** How long a subgraph that prepares its database first (migrations, a first seed) may take to answer. */
+const PREPARING_TIMEOUT_MS = 120_000;
+
+/**
+ * Starts one subgraph's server process; with `prepare`, the process migrates (and seeds on a first
+ * start) before it serves, which spares a process start of its own for `prepare`.
+ */
 export function startSubgraphProcess(
   name: SubgraphName,
   port: number,
   env: NodeJS.ProcessEnv,
   stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit',
+  { prepare = false }: { prepare?: boolean } = {},
 ): Promise<ChildService> {
-  return startService({ name, entryPoint: subgraphEntryPoint(name), args: ['serve'], env, port, stdio });
+  return startService({
+    name,
+    entryPoint: subgraphEntryPoint(name),
+    args: prepare ? ['serve', '--prepare'] : ['serve'],
+    env,
+    port,
+    stdio,
+    timeoutMs: prepare ? PREPARING_TIMEOUT_MS : undefined,
+  });
 }

@@ -1,16 +1,17 @@
 import type { SubgraphName } from '../config';
-import { runSubgraphCommand } from '../processes';
+import { freePort, startSubgraphProcess, type ChildService } from '../processes';
 
 /**
- * A subgraph's `prepare` (migrations, then the first-start seed) on a test run's database, once
- * per run: a workspace's test files run one after another in one process, and each used to
- * prepare the same neighbour on the same database again, in a process of its own (training's nine
- * files ran it nineteen times). Keyed by the database, so a file with a database of its own still
- * prepares it.
+ * Starts a neighbour subgraph's server process on a free port. It prepares the database first
+ * (migrations, then the first-start seed), in the same process, once per run: a workspace's test
+ * files run one after another in one process, and each used to prepare the same neighbour on the
+ * same database again, in a process of its own (training's nine files ran it nineteen times).
+ * Keyed by the database, so a neighbour on a database of its own still prepares it.
  */
-export async function prepareOnce(name: SubgraphName, env: NodeJS.ProcessEnv): Promise<void> {
+export async function startPreparedOnce(name: SubgraphName, env: NodeJS.ProcessEnv): Promise<ChildService> {
   const marker = `NGOHUB_TEST_PREPARED_${name.toUpperCase()}`;
-  if (env.DATABASE_URL && process.env[marker] === env.DATABASE_URL) return;
-  await runSubgraphCommand(name, 'prepare', env);
+  const prepare = !env.DATABASE_URL || process.env[marker] !== env.DATABASE_URL;
+  const service = await startSubgraphProcess(name, await freePort(), env, 'inherit', { prepare });
   if (env.DATABASE_URL) process.env[marker] = env.DATABASE_URL;
+  return service;
 }

@@ -1,6 +1,6 @@
 import type { SubgraphName } from '../config';
-import { freePort, startSubgraphProcess, type ChildService } from '../processes';
-import { prepareOnce } from './prepare-once';
+import type { ChildService } from '../processes';
+import { startPreparedOnce } from './prepare-once';
 
 declare global {
   var __NGOHUB_TEST_NEIGHBOURS__: ChildService[] | undefined;
@@ -16,13 +16,14 @@ const urlVariable = (name: SubgraphName) => `NGOHUB_TEST_NEIGHBOUR_${name.toUppe
  */
 export async function startSharedNeighbours(names: readonly SubgraphName[], env: NodeJS.ProcessEnv): Promise<void> {
   const started: ChildService[] = (globalThis.__NGOHUB_TEST_NEIGHBOURS__ = []);
-  // through prepareOnce: a file that starts its own neighbour on the run's database finds it prepared
-  await Promise.all(names.map((name) => prepareOnce(name, env)));
-  for (const name of names) {
-    const service = await startSubgraphProcess(name, await freePort(), env);
-    started.push(service);
-    process.env[urlVariable(name)] = service.url;
-  }
+  // through startPreparedOnce: a file that starts its own neighbour on the run's database finds it prepared
+  await Promise.all(
+    names.map(async (name) => {
+      const service = await startPreparedOnce(name, env);
+      started.push(service);
+      process.env[urlVariable(name)] = service.url;
+    }),
+  );
 }
 
 /** Stops what `startSharedNeighbours` started (jest's globalTeardown). */

@@ -1,5 +1,5 @@
-import { freePort, startSubgraphProcess, type ChildService, type SubgraphName } from '@ngo-hub/kit';
-import { asAdmin, graphqlRequestAs, prepareOnce, sharedNeighbour, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
+import type { ChildService, SubgraphName } from '@ngo-hub/kit';
+import { asAdmin, graphqlRequestAs, sharedNeighbour, startPreparedOnce, startTestSubgraph, type TestSubgraph } from '@ngo-hub/kit/testing';
 import { trainingSubgraph } from '../../src';
 
 /** A neighbour subgraph the tests reach by URL; only one the file started itself may be stopped. */
@@ -21,9 +21,7 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 async function startNeighbour(name: SubgraphName): Promise<ChildService> {
-  const env = childEnv();
-  await prepareOnce(name, env);
-  return startSubgraphProcess(name, await freePort(), env);
+  return startPreparedOnce(name, childEnv());
 }
 
 /** The run's neighbour (jest.config.js starts them once for every file): never stopped by a file. */
