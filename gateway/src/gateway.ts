@@ -60,6 +60,10 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const signer = new IdentitySigner(config.auth.gatewaySecret);
   const { authenticate, identify } = createAuthentication(config.auth, config.subgraphUrls.organizations);
   const supergraph = supergraphFile(config.supergraphPath, log, { pollMs: config.supergraphPollMs });
+  // Apollo Gateway, unless told otherwise, probes the AWS, Azure, GCP and Alibaba metadata services
+  // when it starts and sends the host's OS, CPU and memory to Apollo every hour and when it stops:
+  // the hub sends nothing to a third party unless its operator says so (README, Environment).
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
