@@ -1,4 +1,4 @@
-import { asAnonymous, graphqlRequestAs, readCounter } from '@ngo-hub/kit/testing';
+import { asAnonymous, graphqlRequestAs, readCounter } from '@ngo-hub/kit/testing/client';
 import { gatewayUrl, gql, subgraphUrl } from './setup/hub';
 
 interface Answer {

@@ -1,5 +1,5 @@
 import { LeaderLoop } from '@ngo-hub/gateway/dist/shared-state/leader-loop';
-import { createLogger } from '@ngo-hub/kit';
+import { createLogger } from '@ngo-hub/kit/common';
 import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing/database';
 import { Pool, type PoolClient } from 'pg';
 import { Gauge, Registry } from 'prom-client';

@@ -1,5 +1,5 @@
 import type { ChildService } from '@ngo-hub/kit/processes';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { graphqlRequest } from '@ngo-hub/kit/testing/client';
 import { startGatewayProcess } from './setup/gateway-process';
 import { gql } from './setup/hub';
 import { liveClient, socketUrl, Subscription } from './setup/live';

@@ -1,7 +1,7 @@
 import { startHub, type RunningHub } from '@ngo-hub/gateway/dist/hub/hub';
 import { SUBGRAPHS } from '@ngo-hub/kit/config';
 import { freePort, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { graphqlRequest } from '@ngo-hub/kit/testing/client';
 import { eventually } from './setup/eventually';
 
 const QUERY = `{ organizations(filter: { search: "成都公益组织服务园" }) { nodes { name grantsReceived(first: 5) { totalCount } people(first: 5) { totalCount } } } }`;

@@ -1,5 +1,5 @@
 import { freePort, startSubgraphProcess } from '@ngo-hub/kit/processes';
-import { asAnonymous, graphqlRequest, graphqlRequestAs } from '@ngo-hub/kit/testing';
+import { asAnonymous, graphqlRequest, graphqlRequestAs } from '@ngo-hub/kit/testing/client';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { freePort } from '@ngo-hub/kit/processes';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { graphqlRequest } from '@ngo-hub/kit/testing/client';
 import { createTestDatabase, type TestDatabase } from '@ngo-hub/kit/testing/database';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,5 @@
-import { seedId } from '@ngo-hub/kit';
+import { asAdmin, graphqlRequestAs, seedId } from '@ngo-hub/kit/testing/client';
 import { freePort, startSubgraphProcess, type ChildService } from '@ngo-hub/kit/processes';
-import { asAdmin, graphqlRequestAs } from '@ngo-hub/kit/testing';
 import { Client } from 'pg';
 
 describe('graceful shutdown', () => {

@@ -1,5 +1,5 @@
 import type { ChildService } from '@ngo-hub/kit/processes';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { graphqlRequest } from '@ngo-hub/kit/testing/client';
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

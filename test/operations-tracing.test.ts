@@ -1,7 +1,7 @@
 import { startHub, type RunningHub } from '@ngo-hub/gateway/dist/hub/hub';
 import { SUBGRAPHS } from '@ngo-hub/kit/config';
 import { freePort } from '@ngo-hub/kit/processes';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { graphqlRequest } from '@ngo-hub/kit/testing/client';
 import { createServer, type Server } from 'node:http';
 
 interface Span {

@@ -1,4 +1,4 @@
-import { asAdmin, graphqlRequestAs, readCounter } from '@ngo-hub/kit/testing';
+import { asAdmin, graphqlRequestAs, readCounter } from '@ngo-hub/kit/testing/client';
 import type { ChildService } from '@ngo-hub/kit/processes';
 import { createClient } from '@redis/client';
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 import type { ChildService } from '@ngo-hub/kit/processes';
-import { asAdmin, graphqlRequestAs } from '@ngo-hub/kit/testing';
+import { asAdmin, graphqlRequestAs } from '@ngo-hub/kit/testing/client';
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
-import { freePort } from '@ngo-hub/kit';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { freePort } from '@ngo-hub/kit/processes';
+import { graphqlRequest } from '@ngo-hub/kit/testing/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-import { seedId } from '@ngo-hub/kit';
+import { seedId } from '@ngo-hub/kit/testing/client';
 import { gql } from './setup/hub';
 import { userHeaders } from './setup/identities';
 

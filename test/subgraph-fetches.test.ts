@@ -1,4 +1,4 @@
-import { readCounter } from '@ngo-hub/kit/testing';
+import { readCounter } from '@ngo-hub/kit/testing/client';
 import { gql, subgraphUrl } from './setup/hub';
 import { adminHeaders } from './setup/identities';
 

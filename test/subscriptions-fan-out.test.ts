@@ -1,6 +1,6 @@
 import type { SubgraphName } from '@ngo-hub/kit';
 import type { ChildService } from '@ngo-hub/kit/processes';
-import { graphqlRequest, readCounter } from '@ngo-hub/kit/testing';
+import { graphqlRequest, readCounter } from '@ngo-hub/kit/testing/client';
 import type { Client } from 'graphql-ws';
 import { gql, subgraphUrl } from './setup/hub';
 import { adminHeaders } from './setup/identities';

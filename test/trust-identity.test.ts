@@ -1,5 +1,4 @@
-import { IDENTITY_HEADER, seedId } from '@ngo-hub/kit';
-import { graphqlRequest } from '@ngo-hub/kit/testing';
+import { graphqlRequest, IDENTITY_HEADER, seedId } from '@ngo-hub/kit/testing/client';
 import { gql, subgraphUrl } from './setup/hub';
 import { adminHeaders, apiKeyHeaders, userHeaders, userJwt } from './setup/identities';
 

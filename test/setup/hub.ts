@@ -1,5 +1,5 @@
 import type { SubgraphName } from '@ngo-hub/kit';
-import { graphqlRequest, readCounter } from '@ngo-hub/kit/testing';
+import { graphqlRequest, readCounter } from '@ngo-hub/kit/testing/client';
 import { adminHeaders } from './identities';
 
 /** The running gateway's /graphql URL (started by the global setup). */
