@@ -1,14 +1,68 @@
 'use strict';
-// `npm test` after the build: the end-to-end workspace (the longest run, which starts hubs of its
-// own) and the other workspaces' suites, one at a time, side by side as two turbo runs. Turbo
-// alone would start the end-to-end run last, when a slot frees up, and it sets the wall time.
-// Each run's lines keep turbo's prefixes; the exit code is the first failure's.
+// `npm test` after the build: the end-to-end workspace (which starts hubs of its own and runs its
+// files on two workers) beside the other workspaces' suites, longest first. Each of those runs in
+// one process on one core, so they go one at a time while the end-to-end run shares the machine,
+// and two at a time once it has ended: whichever finishes last would otherwise run alone on one
+// of the two cores (the suites' chain outlasted the end-to-end run by 40-60 s in every full run
+// of 3 December 2026). Lines keep turbo's prefixes (`@ngo-hub/kit:test: …`); the exit code is the
+// first failure's, once everything has ended.
+const { spawn } = require('node:child_process');
 const { join } = require('node:path');
-const { runSideBySide } = require('./side-by-side');
+const { createInterface } = require('node:readline');
 
 const root = join(__dirname, '..');
-const turbo = join(root, 'node_modules', '.bin', 'turbo');
-runSideBySide([
-  { name: 'e2e', command: turbo, args: ['run', 'test', '--filter=@ngo-hub/e2e'], cwd: root, prefix: false },
-  { name: 'workspaces', command: turbo, args: ['run', 'test', '--filter=!@ngo-hub/e2e', '--concurrency=1'], cwd: root, prefix: false },
-]);
+/** The workspaces with a suite of their own, longest first (their usual share of `npm test`). */
+const SUITES = ['subgraphs/funding', 'subgraphs/kit', 'subgraphs/organizations', 'subgraphs/training', 'subgraphs/people', 'gateway'];
+
+/** Runs `command` in `cwd`; resolves with its exit code. */
+function run(command, args, cwd, prefix) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    if (prefix) {
+      for (const [stream, out] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        createInterface({ input: stream }).on('line', (line) => out.write(`${prefix}${line}\n`));
+      }
+    }
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const failures = [];
+  let slots = 1;
+  let wake = () => {};
+  const e2e = run(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'test', '--filter=@ngo-hub/e2e'], root).then((code) => {
+    if (code !== 0) failures.push({ name: '@ngo-hub/e2e', code });
+    slots = 2;
+    wake();
+  });
+
+  const waiting = [...SUITES];
+  let running = 0;
+  const suites = new Promise((resolve) => {
+    const next = () => {
+      while (running < slots && waiting.length) {
+        const folder = waiting.shift();
+        const name = require(join(root, folder, 'package.json')).name;
+        running += 1;
+        run('npm', ['run', 'test', '--silent'], join(root, folder), `${name}:test: `).then((code) => {
+          if (code !== 0) failures.push({ name, code });
+          running -= 1;
+          if (!waiting.length && !running) resolve();
+          else next();
+        });
+      }
+    };
+    wake = next;
+    next();
+  });
+
+  await Promise.all([e2e, suites]);
+  for (const { name, code } of failures) process.stderr.write(`${name} failed (exit ${code})\n`);
+  process.exit(failures[0]?.code ?? 0);
+}
+
+main();

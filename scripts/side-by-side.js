@@ -1,7 +1,7 @@
 'use strict';
 // Runs commands side by side, each line of theirs prefixed with the run's name (unless `prefix` is
 // false: turbo prefixes its own), and exits with the first failure's code once all have ended.
-// Used by `npm test` (scripts/run-tests.js) and by the e2e workspace's own (test/scripts/run-e2e.js).
+// Used by the e2e workspace's test script (test/scripts/run-e2e.js).
 const { spawn } = require('node:child_process');
 const { createInterface } = require('node:readline');
 
