@@ -31,6 +31,7 @@ function run(command, args, cwd, prefix) {
 }
 
 async function main() {
+  const started = Date.now();
   const failures = [];
   let slots = 1;
   let wake = () => {};
@@ -61,6 +62,7 @@ async function main() {
   });
 
   await Promise.all([e2e, suites]);
+  process.stdout.write(`\nnpm test: every suite ended ${((Date.now() - started) / 1000).toFixed(0)} s after the build\n`);
   for (const { name, code } of failures) process.stderr.write(`${name} failed (exit ${code})\n`);
   process.exit(failures[0]?.code ?? 0);
 }
