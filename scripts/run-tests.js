@@ -6,36 +6,19 @@
 // of the two cores (the suites' chain outlasted the end-to-end run by 40-60 s in every full run
 // of 3 December 2026). Lines keep turbo's prefixes (`@ngo-hub/kit:test: …`); the exit code is the
 // first failure's, once everything has ended.
-const { spawn } = require('node:child_process');
 const { join } = require('node:path');
-const { createInterface } = require('node:readline');
+const { runPrefixed } = require('./side-by-side');
 
 const root = join(__dirname, '..');
 /** The workspaces with a suite of their own, longest first (their usual share of `npm test`). */
 const SUITES = ['subgraphs/funding', 'subgraphs/kit', 'subgraphs/organizations', 'subgraphs/training', 'subgraphs/people', 'gateway'];
-
-/** Runs `command` in `cwd`; resolves with its exit code. */
-function run(command, args, cwd, prefix) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
-    if (prefix) {
-      for (const [stream, out] of [
-        [child.stdout, process.stdout],
-        [child.stderr, process.stderr],
-      ]) {
-        createInterface({ input: stream }).on('line', (line) => out.write(`${prefix}${line}\n`));
-      }
-    }
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
 
 async function main() {
   const started = Date.now();
   const failures = [];
   let slots = 1;
   let wake = () => {};
-  const e2e = run(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'test', '--filter=@ngo-hub/e2e'], root).then((code) => {
+  const e2e = runPrefixed({ command: join(root, 'node_modules', '.bin', 'turbo'), args: ['run', 'test', '--filter=@ngo-hub/e2e'], cwd: root }).then((code) => {
     if (code !== 0) failures.push({ name: '@ngo-hub/e2e', code });
     slots = 2;
     wake();
@@ -49,7 +32,7 @@ async function main() {
         const folder = waiting.shift();
         const name = require(join(root, folder, 'package.json')).name;
         running += 1;
-        run('npm', ['run', 'test', '--silent'], join(root, folder), `${name}:test: `).then((code) => {
+        runPrefixed({ command: 'npm', args: ['run', 'test', '--silent'], cwd: join(root, folder), prefix: `${name}:test: ` }).then((code) => {
           if (code !== 0) failures.push({ name, code });
           running -= 1;
           if (!waiting.length && !running) resolve();
