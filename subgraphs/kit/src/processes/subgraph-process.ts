@@ -58,6 +58,13 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: num
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/**
+ * How long a service may take to answer /healthz: a start costs about 2 CPU-s, and on two cores
+ * shared with a full test run and a host taking CPU back, one took over 30 s (3 December 2026).
+ * A process that exits is reported at once, whatever this says.
+ */
+const STARTING_TIMEOUT_MS = 90_000;
+
 /** Starts a long-running service process and waits until its /healthz answers. */
 export async function startService(options: {
   name: string;
@@ -76,7 +83,7 @@ export async function startService(options: {
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    await waitUntilHealthy(`http://${host}:${options.port}/healthz`, child, options.timeoutMs ?? 30_000);
+    await waitUntilHealthy(`http://${host}:${options.port}/healthz`, child, options.timeoutMs ?? STARTING_TIMEOUT_MS);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${options.name} did not start: ${(error as Error).message}`, { cause: error });
