@@ -1,3 +1,4 @@
+import '@ngo-hub/kit/compile-cache';
 import { ConfigError, createLogger, stopOnSignals } from '@ngo-hub/kit/common';
 import { loadGatewayConfig } from './config';
 

@@ -1,3 +1,4 @@
+import '@ngo-hub/kit/compile-cache';
 import { createLogger, runSubgraphCommand, SUBGRAPHS } from '@ngo-hub/kit/common';
 import { hubDatabase } from './database';
 

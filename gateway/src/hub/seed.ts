@@ -1,3 +1,4 @@
+import '@ngo-hub/kit/compile-cache';
 import { runForAllSubgraphs } from './migrate';
 
 /** `npm run seed`: migrate, then load the seed sector (idempotent: nothing is duplicated). */

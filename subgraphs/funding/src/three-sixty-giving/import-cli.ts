@@ -1,3 +1,4 @@
+import '@ngo-hub/kit/compile-cache';
 import { ConfigError, createLogger, environmentWithRunningHub, loadSubgraphConfig, migrateSubgraph, openSubgraphOrm } from '@ngo-hub/kit';
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
