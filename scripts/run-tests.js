@@ -10,8 +10,13 @@ const { join } = require('node:path');
 const { runPrefixed } = require('./side-by-side');
 
 const root = join(__dirname, '..');
-/** The workspaces with a suite of their own, longest first (their usual share of `npm test`). */
-const SUITES = ['subgraphs/funding', 'subgraphs/kit', 'subgraphs/organizations', 'subgraphs/training', 'subgraphs/people', 'gateway'];
+/** The usual order of the suites' lengths in `npm test`, longest first; a workspace not named here goes last. */
+const LONGEST_FIRST = ['subgraphs/funding', 'subgraphs/kit', 'subgraphs/organizations', 'subgraphs/training', 'subgraphs/people', 'gateway'];
+const rank = (folder) => (LONGEST_FIRST.includes(folder) ? LONGEST_FIRST.indexOf(folder) : LONGEST_FIRST.length);
+/** Every workspace with a test script but the end-to-end one, longest first. */
+const SUITES = require(join(root, 'package.json'))
+  .workspaces.filter((folder) => folder !== 'test' && require(join(root, folder, 'package.json')).scripts?.test)
+  .sort((a, b) => rank(a) - rank(b));
 
 async function main() {
   const started = Date.now();
