@@ -3,15 +3,12 @@
  * http, fetch (undici) and pg modules are instrumented before anything loads them. Does nothing
  * unless an OTLP endpoint is configured: tracing is off by default.
  *
- * It also turns on Node's compile cache (NODE_COMPILE_CACHE, else a folder in the temporary
- * directory): a process starting again loads the modules' compiled code instead of compiling
- * them, ~0.35 s less CPU for a gateway and a subgraph's modules (the test suite starts a hundred
- * such processes; a restarted container starts faster). Node 22.1 and later; older ones skip it.
+ * It also turns on Node's compile cache first (`../compile-cache`: the installation's own folder,
+ * never Node's default in the shared temp dir), as every entry point does: once a process has
+ * turned it on, a second call cannot move it.
  */
-import { enableCompileCache } from 'node:module';
+import '../compile-cache';
 import { basename, dirname } from 'node:path';
-
-(enableCompileCache as (() => unknown) | undefined)?.();
 
 const endpoint = process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
 if (endpoint && process.env.OTEL_SDK_DISABLED !== 'true') {
