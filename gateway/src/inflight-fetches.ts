@@ -1,12 +1,15 @@
 import { IDENTITY_HEADER } from '@ngo-hub/kit/common';
 import { Kind, OperationTypeNode, parse } from 'graphql';
+import { SubgraphResponse } from './subgraph-http';
 
 interface SharedAnswer {
   status: number;
-  statusText: string;
   headers: [string, string][];
   body: string;
 }
+
+/** What a fetch answers, as far as sharing it needs: a fetch Response or a SubgraphResponse. */
+type Answer = Pick<Response, 'status' | 'headers' | 'text'>;
 
 /**
  * Identical subgraph reads in flight at the same time are sent once: when many dashboards ask the
@@ -19,46 +22,23 @@ export class InflightFetches {
   private readonly inflight = new Map<string, Promise<SharedAnswer>>();
 
   /** Fetches through `send`, or joins the identical fetch already under way. */
-  async fetch(url: string, init: RequestInit, send: () => Promise<Response>): Promise<Response> {
+  async fetch<T extends Answer>(url: string, init: RequestInit, send: () => Promise<T>): Promise<T | SubgraphResponse> {
     const key = readKey(url, init);
     if (key === undefined) return send();
     let shared = this.inflight.get(key);
     if (!shared) {
       shared = send()
-        .then(async (response) => ({ status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.text() }))
+        .then(async (response) => ({ status: response.status, headers: [...response.headers], body: await response.text() }))
         .finally(() => this.inflight.delete(key));
       this.inflight.set(key, shared);
     }
     const answer = await shared;
-    return new SharedResponse(answer);
+    return new SubgraphResponse(answer.status, answer.headers, answer.body, url);
   }
 
   get size(): number {
     return this.inflight.size;
   }
-}
-
-/**
- * A caller's copy of a shared answer: its body is read from the text already decoded, where a
- * `new Response(text)` would encode it to bytes for Apollo to decode and parse again. Apollo's
- * RemoteGraphQLDataSource reads `json()` or `text()`; `arrayBuffer()` and `clone()` give the same
- * text too. The `body` stream itself is empty: nothing in the gateway reads it.
- */
-class SharedResponse extends Response {
-  readonly #answer: SharedAnswer;
-
-  constructor(answer: SharedAnswer) {
-    super(null, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
-    this.#answer = answer;
-  }
-
-  override readonly text = (): Promise<string> => Promise.resolve(this.#answer.body);
-
-  override readonly json = (): Promise<unknown> => new Promise((resolve) => resolve(JSON.parse(this.#answer.body) as unknown));
-
-  override readonly arrayBuffer = (): Promise<ArrayBuffer> => Promise.resolve(new TextEncoder().encode(this.#answer.body).buffer as ArrayBuffer);
-
-  override readonly clone = (): Response => new SharedResponse(this.#answer);
 }
 
 /** The key of a read (a `query` operation the gateway planned), or undefined for anything else. */

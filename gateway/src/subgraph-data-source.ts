@@ -5,6 +5,7 @@ import type { IdentitySigner } from './auth/identity-signature';
 import { CircuitBreaker } from './circuit-breaker';
 import { dedupeRepresentations, expandEntities } from './entity-representations';
 import { InflightFetches } from './inflight-fetches';
+import { postToSubgraph } from './subgraph-http';
 import type { GatewayContext } from './context';
 
 /** Why a subgraph could not answer; shown to callers with the subgraph's name, nothing internal. */
@@ -26,7 +27,7 @@ export interface SubgraphFetchOptions {
 }
 
 /**
- * How the gateway talks to a subgraph: Node's fetch (keep-alive connection pool), a timeout on
+ * How the gateway talks to a subgraph: undici's request (subgraph-http.ts; keep-alive connection pool), a timeout on
  * every fetch and a circuit breaker (@apollo/gateway has neither), the request id forwarded for
  * the logs, failures reported as SUBGRAPH_UNAVAILABLE naming the subgraph, each entity asked for
  * once per fetch, and identical reads in flight at once sent once.
@@ -47,7 +48,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           }
           const stopTimer = subgraphFetchDuration.startTimer({ subgraph: name });
           try {
-            const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+            const response = await postToSubgraph(input, init, AbortSignal.timeout(options.timeoutMs));
             if (response.status >= 500) breaker.failed();
             else breaker.succeeded();
             stopTimer({ outcome: response.ok ? 'ok' : 'error' });

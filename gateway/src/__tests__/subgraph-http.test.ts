@@ -1,0 +1,90 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { postToSubgraph } from '../subgraph-http';
+
+/** A local HTTP server answering with `handler`; records each request's method, headers and body. */
+async function subgraph(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void) {
+  const received: { method?: string; headers: IncomingMessage['headers']; body: string }[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      received.push({ method: req.method, headers: req.headers, body });
+      handler(req, res, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+describe('postToSubgraph', () => {
+  it('posts the body with its length in one piece and reads the answer as a fetch Response would be read', async () => {
+    const answer = JSON.stringify({ data: { name: '北京 NGO' } });
+    const server = await subgraph((_req, res) => {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('cache-control', 'max-age=60, public');
+      res.setHeader('set-cookie', ['a=1', 'b=2']);
+      res.end(answer);
+    });
+    try {
+      const body = JSON.stringify({ query: '{ name }', variables: { representations: [{ __typename: 'Organization', id: '1' }] } });
+      const response = await postToSubgraph(
+        server.url,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'x-ngohub-identity': 'token' }, body },
+        AbortSignal.timeout(5_000),
+      );
+      expect(server.received).toEqual([
+        { method: 'POST', headers: expect.objectContaining({ 'content-length': String(Buffer.byteLength(body)), 'x-ngohub-identity': 'token' }), body },
+      ]);
+      expect(server.received[0].headers['transfer-encoding']).toBeUndefined();
+      expect(response).toMatchObject({ ok: true, status: 200, statusText: 'OK', url: server.url });
+      expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+      expect(response.headers.get('cache-control')).toBe('max-age=60, public');
+      expect(response.headers.get('set-cookie')).toBe('a=1, b=2');
+      const [first, second] = [await response.json(), await response.clone().json()];
+      expect(first).toEqual({ data: { name: '北京 NGO' } });
+      expect(second).toEqual(first);
+      expect(second).not.toBe(first);
+      expect(await response.text()).toBe(answer);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("gives a subgraph's error status as it came, not ok", async () => {
+    const server = await subgraph((_req, res) => {
+      res.statusCode = 400;
+      res.setHeader('content-type', 'application/json');
+      res.end('{"errors":[{"message":"bad","extensions":{"code":"BAD_USER_INPUT"}}]}');
+    });
+    try {
+      const response = await postToSubgraph(server.url, { method: 'POST', headers: {}, body: '{}' }, AbortSignal.timeout(5_000));
+      expect(response).toMatchObject({ ok: false, status: 400, statusText: 'Bad Request' });
+      expect(await response.json()).toEqual({ errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } }] });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('gives up with a TimeoutError when the signal times out before the answer', async () => {
+    const server = await subgraph(() => {
+      // never answers
+    });
+    try {
+      await expect(postToSubgraph(server.url, { method: 'POST', headers: {}, body: '{}' }, AbortSignal.timeout(100))).rejects.toMatchObject({
+        name: 'TimeoutError',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});

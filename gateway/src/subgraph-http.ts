@@ -1,0 +1,68 @@
+import { STATUS_CODES } from 'node:http';
+import { Agent, request } from 'undici';
+
+/**
+ * The answer of a subgraph as @apollo/gateway reads it (`ok`, `status`, `headers.get`, `json()` or
+ * `text()`), over a body already read as text: a fetch Response's body is a WHATWG stream that
+ * each reader decodes again. Every `json()` parses the text anew, so callers never share objects.
+ */
+export class SubgraphResponse {
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly url: string;
+
+  constructor(
+    readonly status: number,
+    headers: Headers | [string, string][],
+    private readonly body: string,
+    url = '',
+  ) {
+    this.ok = status >= 200 && status < 300;
+    this.statusText = STATUS_CODES[status] ?? '';
+    this.headers = headers instanceof Headers ? headers : new Headers(headers);
+    this.url = url;
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.body);
+  }
+
+  json(): Promise<unknown> {
+    return new Promise((resolve) => resolve(JSON.parse(this.body) as unknown));
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(new TextEncoder().encode(this.body).buffer as ArrayBuffer);
+  }
+
+  clone(): SubgraphResponse {
+    return new SubgraphResponse(this.status, this.headers, this.body, this.url);
+  }
+}
+
+/** Keep-alive connections to the subgraphs, shared by every data source of the process. */
+const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+
+/**
+ * POSTs a planned fetch to a subgraph with undici's `request`, not the global fetch, which passes
+ * both the request body and the answer through WHATWG streams and builds a Request, a Response and
+ * their Headers for each. Under the six-city dashboard this cut the gateway's own CPU per answer by
+ * 15% (bench/README.md). Aborts with `signal`'s reason (a TimeoutError for AbortSignal.timeout).
+ */
+export async function postToSubgraph(url: string, init: RequestInit, signal: AbortSignal): Promise<SubgraphResponse> {
+  const { statusCode, headers, body } = await request(url, {
+    method: 'POST',
+    headers: init.headers as Record<string, string>,
+    body: init.body as string,
+    signal,
+    dispatcher: agent,
+  });
+  const text = await body.text();
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const one of value) pairs.push([name, one]);
+    else if (value !== undefined) pairs.push([name, value]);
+  }
+  return new SubgraphResponse(statusCode, pairs, text, url);
+}
