@@ -39,6 +39,10 @@ describe('a bad configuration value stops a process at start with a message nami
       { TRUSTED_DOCUMENTS: 'all', TRUSTED_DOCUMENTS_PATH: '/nonexistent/manifest.json', GATEWAY_SECRET: SECRET },
       /TRUSTED_DOCUMENTS_PATH="\/nonexistent\/manifest.json": no such file/,
     ],
+    [
+      { REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '5', GATEWAY_SECRET: SECRET },
+      /RATE_LIMIT_BURST=5: with REDIS_URL .* at least 20/,
+    ],
   ])('gateway with %o', async (env, message) => {
     const { code, stderr } = await run(entryPointOf('@ngo-hub/gateway', 'dist/main.js'), [], env);
     expect(code).toBe(2);

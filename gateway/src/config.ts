@@ -2,7 +2,7 @@ import { DEFAULT_PORTS, hubMode, parseEnv, subgraphUrls, subgraphUrlVariables, t
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadCorsConfig, type CorsConfig } from './http/cors';
-import { loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
+import { checkSharedRateLimit, loadLimitsConfig, type LimitsConfig } from './limits/limits-config';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { repositoryRoot } from './paths';
 import { loadSharedStateConfig, type SharedStateConfig } from './shared-state/shared-state-config';
@@ -63,6 +63,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     LOG_LEVEL: string;
     RESPONSE_CACHE: 'on' | 'off';
   };
+  const limits = loadLimitsConfig(env);
+  const sharedState = loadSharedStateConfig(env);
+  checkSharedRateLimit(limits, sharedState.redisUrl);
   return {
     host: parsed.HOST,
     port: parsed.PORT,
@@ -73,11 +76,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     logLevel: parsed.LOG_LEVEL,
     auth: loadAuthConfig(env),
-    limits: loadLimitsConfig(env),
+    limits,
     liveUpdates: loadLiveUpdatesConfig(env),
     webhooks: loadWebhooksConfig(env),
     cors: loadCorsConfig(env, hubMode(env)),
-    sharedState: loadSharedStateConfig(env),
+    sharedState,
     responseCache: parsed.RESPONSE_CACHE === 'on',
   };
 }

@@ -1,4 +1,4 @@
-import { hubMode, parseEnv, type HubMode } from '@ngo-hub/kit/common';
+import { ConfigError, hubMode, parseEnv, type HubMode } from '@ngo-hub/kit/common';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { gatewayRoot } from '../paths';
@@ -124,4 +124,30 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
     maxSubscriptionsPerSocket: parsed.MAX_SUBSCRIPTIONS_PER_SOCKET,
   };
+}
+
+/**
+ * How many operations the shared (Redis) rate limit lets through at once at `perSecond`: it counts
+ * in fixed windows of whole seconds (one second, or the seconds one operation takes to come back
+ * below 1 a second), so a window's whole allowance can be spent at once. A RATE_LIMIT_BURST below
+ * this cannot be kept with REDIS_URL.
+ */
+export function sharedWindowAllowance(perSecond: number): { windowSeconds: number; operations: number } {
+  const windowSeconds = Math.max(1, Math.ceil(1 / perSecond));
+  return { windowSeconds, operations: Math.max(1, Math.floor(perSecond * windowSeconds)) };
+}
+
+/**
+ * Refuses a RATE_LIMIT_BURST the shared rate limit would not keep: with REDIS_URL a caller could
+ * spend a whole window's allowance at once, more than the burst the operator set (the in-memory
+ * token bucket keeps any burst).
+ */
+export function checkSharedRateLimit(limits: LimitsConfig, redisUrl: string | undefined): void {
+  if (!redisUrl || !(limits.rateLimitPerSecond > 0)) return;
+  const { windowSeconds, operations } = sharedWindowAllowance(limits.rateLimitPerSecond);
+  if (limits.rateLimitBurst >= operations) return;
+  const window = windowSeconds === 1 ? 'each second' : `every ${windowSeconds} s`;
+  throw new ConfigError(
+    `RATE_LIMIT_BURST=${limits.rateLimitBurst}: with REDIS_URL the shared rate limit counts ${limits.rateLimitPerSecond} operations ${window} and lets them all through at once, more than this burst; set RATE_LIMIT_BURST to at least ${operations}, or unset it (5 × the rate)`,
+  );
 }

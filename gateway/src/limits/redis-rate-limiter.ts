@@ -1,5 +1,6 @@
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { SharedRedis } from '../shared-state/redis-connection';
+import { sharedWindowAllowance } from './limits-config';
 import { RateLimitedError, type RateLimiter } from './rate-limiter';
 
 /** How long the burst allowance (RATE_LIMIT_BURST beyond the per-second rate) takes to come back. */
@@ -24,8 +25,9 @@ export class RedisRateLimiter implements RateLimiter {
   ) {
     // off (0) has no window to count in: hubLimits uses NO_RATE_LIMIT then
     if (!(perSecond > 0) || !Number.isFinite(perSecond)) throw new Error(`RedisRateLimiter needs a rate above 0 a second, got ${perSecond}`);
-    // a rate below 1 a second counts whole operations over a longer window
-    const window = Math.max(1, Math.ceil(1 / perSecond));
+    // a rate below 1 a second counts whole operations over a longer window; the gateway's
+    // configuration refuses a burst below one window's allowance (checkSharedRateLimit)
+    const { windowSeconds: window, operations } = sharedWindowAllowance(perSecond);
     const limiter = (keyPrefix: string, points: number, duration: number) =>
       new RateLimiterRedis({
         storeClient: redis.client,
@@ -35,8 +37,8 @@ export class RedisRateLimiter implements RateLimiter {
         duration,
         insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
       });
-    const steady = limiter('rate', Math.max(1, Math.floor(perSecond * window)), window);
-    const extra = burst - Math.floor(perSecond * window);
+    const steady = limiter('rate', operations, window);
+    const extra = burst - operations;
     this.limiter = extra > 0 ? new BurstyRateLimiter(steady, limiter('burst', extra, Math.max(BURST_WINDOW_SECONDS, Math.ceil(burst / perSecond)))) : steady;
   }
 

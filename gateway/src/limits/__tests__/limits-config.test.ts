@@ -1,5 +1,5 @@
 import { ConfigError } from '@ngo-hub/kit/config';
-import { loadLimitsConfig } from '../limits-config';
+import { checkSharedRateLimit, loadLimitsConfig } from '../limits-config';
 
 describe('loadLimitsConfig', () => {
   it('is generous in development: no rate limit, introspection and suggestions for everyone, no trusted documents', () => {
@@ -85,5 +85,29 @@ describe('loadLimitsConfig', () => {
       expect(() => loadLimitsConfig(env)).toThrow(ConfigError);
       expect(() => loadLimitsConfig(env)).toThrow(named);
     }
+  });
+});
+
+describe('checkSharedRateLimit', () => {
+  const REDIS = 'redis://127.0.0.1:6379';
+  const check =
+    (env: Record<string, string>, redisUrl: string | undefined = REDIS) =>
+    () =>
+      checkSharedRateLimit(loadLimitsConfig(env), redisUrl);
+
+  it('refuses, with REDIS_URL, a burst below what the shared limit lets through at once, naming the variable and the least it can be', () => {
+    expect(check({ RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '5' })).toThrow(ConfigError);
+    expect(check({ RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '5' })).toThrow(/RATE_LIMIT_BURST=5: .*20 operations each second.*at least 20/);
+    expect(check({ RATE_LIMIT_PER_SECOND: '2.5', RATE_LIMIT_BURST: '1' })).toThrow(/at least 2\b/);
+  });
+
+  it('accepts any burst without REDIS_URL (the in-memory token bucket keeps it), with the rate off, and every burst a window allows', () => {
+    expect(check({ RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '5' }, null)).not.toThrow();
+    expect(check({ RATE_LIMIT_PER_SECOND: '0', RATE_LIMIT_BURST: '1' })).not.toThrow();
+    expect(check({ HUB_MODE: 'production' })).not.toThrow(); // 20 a second, a burst of 100
+    expect(check({ RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '20' })).not.toThrow();
+    expect(check({ RATE_LIMIT_PER_SECOND: '2.5' })).not.toThrow(); // a burst of 13
+    // below 1 a second the window is longer and lets one operation through: any burst holds
+    expect(check({ RATE_LIMIT_PER_SECOND: '0.05', RATE_LIMIT_BURST: '1' })).not.toThrow();
   });
 });
