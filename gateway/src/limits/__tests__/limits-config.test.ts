@@ -91,9 +91,9 @@ describe('loadLimitsConfig', () => {
 describe('checkSharedRateLimit', () => {
   const REDIS = 'redis://127.0.0.1:6379';
   const check =
-    (env: Record<string, string>, redisUrl: string | undefined = REDIS) =>
+    (env: Record<string, string>, redisUrl: string | null = REDIS) =>
     () =>
-      checkSharedRateLimit(loadLimitsConfig(env), redisUrl);
+      checkSharedRateLimit(loadLimitsConfig(env), redisUrl ?? undefined);
 
   it('refuses, with REDIS_URL, a burst below what the shared limit lets through at once, naming the variable and the least it can be', () => {
     expect(check({ RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '5' })).toThrow(ConfigError);
