@@ -1,6 +1,5 @@
-import { IDENTITY_HEADER } from '@ngo-hub/kit/common';
+import { IDENTITY_HEADER, SubgraphResponse } from '@ngo-hub/kit/common';
 import { Kind, OperationTypeNode, parse } from 'graphql';
-import { SubgraphResponse } from './subgraph-http';
 
 interface SharedAnswer {
   status: number;

@@ -1,11 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ANONYMOUS, IDENTITY_HEADER, subgraphFetchDuration } from '@ngo-hub/kit/common';
+import { ANONYMOUS, IDENTITY_HEADER, postToSubgraph, subgraphFetchDuration } from '@ngo-hub/kit/common';
 import { GraphQLError } from 'graphql';
 import type { IdentitySigner } from './auth/identity-signature';
 import { CircuitBreaker } from './circuit-breaker';
 import { dedupeRepresentations, expandEntities } from './entity-representations';
 import { InflightFetches } from './inflight-fetches';
-import { postToSubgraph } from './subgraph-http';
 import type { GatewayContext } from './context';
 
 /** Why a subgraph could not answer; shown to callers with the subgraph's name, nothing internal. */
@@ -27,7 +26,7 @@ export interface SubgraphFetchOptions {
 }
 
 /**
- * How the gateway talks to a subgraph: undici's request (subgraph-http.ts; keep-alive connection pool), a timeout on
+ * How the gateway talks to a subgraph: undici's request (the kit's postToSubgraph; keep-alive connection pool), a timeout on
  * every fetch and a circuit breaker (@apollo/gateway has neither), the request id forwarded for
  * the logs, failures reported as SUBGRAPH_UNAVAILABLE naming the subgraph, each entity asked for
  * once per fetch, and identical reads in flight at once sent once.

@@ -25,5 +25,6 @@ export * from './events/topics';
 export * from './http/graphql-handler';
 export * from './http/request-guards';
 export * from './http/readiness';
+export * from './http/subgraph-post';
 export * from './webhooks';
 export * from './processes';

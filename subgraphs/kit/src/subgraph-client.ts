@@ -1,5 +1,6 @@
 import { serviceIdentity } from './auth/identity';
 import { SignedHeaders } from './auth/gateway-signature';
+import { postToSubgraph, type SubgraphResponse } from './http/subgraph-post';
 
 /** A GraphQL answer as a subgraph sends it. */
 export interface GraphQLAnswer<T> {
@@ -45,14 +46,13 @@ export class SubgraphClient {
 
   /** The whole answer, errors included; throws SubgraphCallError when there is no GraphQL answer. */
   async post<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> {
-    let response: Response;
+    let response: SubgraphResponse;
     try {
-      response = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await this.headers()) },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      response = await postToSubgraph(
+        this.url,
+        { headers: { 'content-type': 'application/json', ...(await this.headers()) }, body: JSON.stringify({ query, variables }) },
+        AbortSignal.timeout(this.timeoutMs),
+      );
     } catch (error) {
       const reason =
         (error as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : `cannot connect to ${this.url} (${(error as Error).message})`;

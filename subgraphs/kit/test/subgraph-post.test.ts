@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { postToSubgraph } from '../subgraph-http';
+import { postToSubgraph } from '../src/http/subgraph-post';
 
 /** A local HTTP server answering with `handler`; records each request's method, headers and body. */
 async function subgraph(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void) {
