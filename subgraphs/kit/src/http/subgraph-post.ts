@@ -42,8 +42,13 @@ export class SubgraphResponse {
   }
 }
 
-/** Keep-alive connections to the subgraphs, shared by every data source of the process. */
-const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+/**
+ * Keep-alive connections to the subgraphs, shared by every caller in the process. undici's own
+ * idle timeout (4 s, shortened to a server's `Keep-Alive: timeout` hint), as the global fetch had:
+ * kept longer, a connection could be reused just as a server or proxy closes it, and a POST is not
+ * retried.
+ */
+const agent = new Agent();
 
 /**
  * POSTs to a subgraph with undici's `request`, not the global fetch, which passes both the request
