@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ANONYMOUS, IDENTITY_HEADER, postToSubgraph, subgraphFetchDuration } from '@ngo-hub/kit/common';
+import { ANONYMOUS, IDENTITY_HEADER, postToSubgraph, subgraphFetchDuration, type SubgraphPost } from '@ngo-hub/kit/common';
 import { GraphQLError } from 'graphql';
 import type { IdentitySigner } from './auth/identity-signature';
 import { CircuitBreaker } from './circuit-breaker';
@@ -26,7 +26,7 @@ export interface SubgraphFetchOptions {
 }
 
 /**
- * How the gateway talks to a subgraph: undici's request (the kit's postToSubgraph; keep-alive connection pool), a timeout on
+ * How the gateway talks to a subgraph: the kit's postToSubgraph (undici, keep-alive, no redirects), a timeout on
  * every fetch and a circuit breaker (@apollo/gateway has neither), the request id forwarded for
  * the logs, failures reported as SUBGRAPH_UNAVAILABLE naming the subgraph, each entity asked for
  * once per fetch, and identical reads in flight at once sent once.
@@ -47,7 +47,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           }
           const stopTimer = subgraphFetchDuration.startTimer({ subgraph: name });
           try {
-            const response = await postToSubgraph(input, init, AbortSignal.timeout(options.timeoutMs));
+            // RemoteGraphQLDataSource.sendRequest passes its headers as a plain object and the body as a JSON string
+            const response = await postToSubgraph(input, init as SubgraphPost, AbortSignal.timeout(options.timeoutMs));
             if (response.status >= 500) breaker.failed();
             else breaker.succeeded();
             stopTimer({ outcome: response.ok ? 'ok' : 'error' });
@@ -85,6 +86,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
     if (error instanceof CircuitOpen) throw new SubgraphUnavailableError(this.name, 'failing repeatedly; retrying shortly');
     if (error.name === 'TimeoutError') throw new SubgraphUnavailableError(this.name, `no answer within ${this.timeoutMs} ms`);
+    // a redirect is not followed: it would carry the signed identity to wherever it points
+    if (response && response.status >= 300 && response.status < 400) {
+      throw new SubgraphUnavailableError(this.name, `HTTP ${response.status}, a redirect, which the gateway does not follow`);
+    }
     if (response && response.status < 500) {
       // a subgraph's own 4xx answer: keep its GraphQL errors' codes, drop the HTTP details
       const errors = (error as GraphQLError).extensions?.response as

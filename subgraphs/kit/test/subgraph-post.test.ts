@@ -27,7 +27,7 @@ async function subgraph(handler: (req: IncomingMessage, res: ServerResponse, bod
 }
 
 describe('postToSubgraph', () => {
-  it('posts the body with its length in one piece and reads the answer as a fetch Response would be read', async () => {
+  it('posts the body with its length and reads the answer as a fetch Response would be read', async () => {
     const answer = JSON.stringify({ data: { name: '北京 NGO' } });
     const server = await subgraph((_req, res) => {
       res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -39,7 +39,7 @@ describe('postToSubgraph', () => {
       const body = JSON.stringify({ query: '{ name }', variables: { representations: [{ __typename: 'Organization', id: '1' }] } });
       const response = await postToSubgraph(
         server.url,
-        { method: 'POST', headers: { 'content-type': 'application/json', 'x-ngohub-identity': 'token' }, body },
+        { headers: { 'content-type': 'application/json', 'x-ngohub-identity': 'token' }, body },
         AbortSignal.timeout(5_000),
       );
       expect(server.received).toEqual([
@@ -67,7 +67,7 @@ describe('postToSubgraph', () => {
       res.end('{"errors":[{"message":"bad","extensions":{"code":"BAD_USER_INPUT"}}]}');
     });
     try {
-      const response = await postToSubgraph(server.url, { method: 'POST', headers: {}, body: '{}' }, AbortSignal.timeout(5_000));
+      const response = await postToSubgraph(server.url, { headers: {}, body: '{}' }, AbortSignal.timeout(5_000));
       expect(response).toMatchObject({ ok: false, status: 400, statusText: 'Bad Request' });
       expect(await response.json()).toEqual({ errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } }] });
     } finally {
@@ -80,11 +80,27 @@ describe('postToSubgraph', () => {
       // never answers
     });
     try {
-      await expect(postToSubgraph(server.url, { method: 'POST', headers: {}, body: '{}' }, AbortSignal.timeout(100))).rejects.toMatchObject({
+      await expect(postToSubgraph(server.url, { headers: {}, body: '{}' }, AbortSignal.timeout(100))).rejects.toMatchObject({
         name: 'TimeoutError',
       });
     } finally {
       await server.close();
+    }
+  });
+
+  it('answers a redirect as it came and does not follow it: the identity goes nowhere else', async () => {
+    const elsewhere = await subgraph((_req, res) => res.end('{"data":{}}'));
+    const redirecting = await subgraph((_req, res) => {
+      res.writeHead(307, { location: elsewhere.url });
+      res.end();
+    });
+    try {
+      const response = await postToSubgraph(redirecting.url, { headers: { 'x-ngohub-identity': 'token' }, body: '{}' }, AbortSignal.timeout(5_000));
+      expect(response).toMatchObject({ ok: false, status: 307 });
+      expect(response.headers.get('location')).toBe(elsewhere.url);
+      expect(elsewhere.received).toEqual([]);
+    } finally {
+      await Promise.all([redirecting.close(), elsewhere.close()]);
     }
   });
 });

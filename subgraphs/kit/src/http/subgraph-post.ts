@@ -42,6 +42,12 @@ export class SubgraphResponse {
   }
 }
 
+/** A POST's headers (lower-case names, as @apollo/gateway and SubgraphClient write them) and JSON body. */
+export interface SubgraphPost {
+  headers: Record<string, string>;
+  body: string;
+}
+
 /**
  * Keep-alive connections to the subgraphs, shared by every caller in the process. undici's own
  * idle timeout (4 s, shortened to a server's `Keep-Alive: timeout` hint), as the global fetch had:
@@ -56,12 +62,14 @@ const agent = new Agent();
  * each: the gateway's planned fetches (subgraph-data-source.ts) and the hub's own calls
  * (SubgraphClient). Under the six-city dashboard this cut the gateway's own CPU per answer by 15%
  * (bench/README.md). Aborts with `signal`'s reason (a TimeoutError for AbortSignal.timeout).
+ * Redirects are answered as they come, never followed: a signed identity goes to the URL it was
+ * signed for only.
  */
-export async function postToSubgraph(url: string, init: RequestInit, signal: AbortSignal): Promise<SubgraphResponse> {
+export async function postToSubgraph(url: string, init: SubgraphPost, signal: AbortSignal): Promise<SubgraphResponse> {
   const { statusCode, headers, body } = await request(url, {
     method: 'POST',
-    headers: init.headers as Record<string, string>,
-    body: init.body as string,
+    headers: init.headers,
+    body: init.body,
     signal,
     dispatcher: agent,
   });
