@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** What a build container gets of the builder's network: set here only when this machine sets it. */
+const NETWORK = ['NODE_EXTRA_CA_CERTS', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'];
+
 /**
  * Runs one RUN step of the Dockerfile's build stage in `root` (the build context copy), as
  * `/bin/sh -c` does in the build container: a clean environment but for PATH and HOME (so the
@@ -14,9 +17,6 @@ import { dirname } from 'node:path';
  * would: a task whose inputs (its files, the lock file, its dependencies' hashes) are exactly
  * those of a build already made restores that build's outputs; any difference builds it.
  */
-/** What a build container gets of the builder's network: set here only when this machine sets it. */
-const NETWORK = ['NODE_EXTRA_CA_CERTS', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'];
-
 export function runBuildStep(step: string, root: string, logFile: string, turboCacheDir?: string): Promise<void> {
   const log = createWriteStream(logFile, { flags: 'a' });
   log.write(`$ ${step}\n`);
