@@ -22,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthentication } from './auth/identify';
+import { refreshRightsAfterWrites } from './auth/own-writes';
 import { IdentitySigner } from './auth/identity-signature';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
@@ -58,7 +59,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     log.warn('development mode: JWTs are checked with the development secret published in the README, so anyone can sign one; production refuses it');
   }
   const signer = new IdentitySigner(config.auth.gatewaySecret);
-  const { authenticate, identify } = createAuthentication(config.auth, config.subgraphUrls.organizations);
+  const { authenticate, identify, refreshRights } = createAuthentication(config.auth, config.subgraphUrls.organizations);
   const supergraph = supergraphFile(config.supergraphPath, log, { pollMs: config.supergraphPollMs });
   // Apollo Gateway, unless told otherwise, probes the AWS, Azure, GCP and Alibaba metadata services
   // when it starts and sends the host's OS, CPU and memory to Apollo every hour and when it stops:
@@ -93,6 +94,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ...requestGuards<GatewayContext>(),
+      refreshRightsAfterWrites(refreshRights),
       metricsPlugin<GatewayContext>('gateway'),
       responseCache.plugin(),
       // the subgraphs' hints set each answer's cache policy for the response cache; HTTP caches

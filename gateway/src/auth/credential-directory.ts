@@ -18,6 +18,8 @@ export class CredentialDirectory {
   private readonly organizations: SubgraphClient;
   private readonly keys: LRUCache<string, { record: ApiKeyRecord | null }>;
   private readonly memberships: LRUCache<string, { list: Membership[] }>;
+  /** How many times memberships were forgotten: an answer asked for before the last time is not kept. */
+  private forgotten = 0;
 
   constructor(organizationsUrl: string, gatewaySecret: string, cacheMs: number, timeoutMs = 5_000) {
     this.organizations = SubgraphClient.asService('gateway', 'organizations', organizationsUrl, gatewaySecret, timeoutMs);
@@ -50,11 +52,19 @@ export class CredentialDirectory {
   async membershipsOf(personId: string): Promise<Membership[]> {
     const cached = this.cachedMembershipsOf(personId);
     if (cached) return cached;
+    const asked = this.forgotten;
     const data = await this.ask<{ _membershipsOf: Membership[] }>(`query($personId: ID!) { _membershipsOf(personId: $personId) { organizationId role } }`, {
       personId,
     });
-    this.memberships.set(personId, { list: data._membershipsOf });
+    // an answer that may predate a write is used once, not kept
+    if (asked === this.forgotten) this.memberships.set(personId, { list: data._membershipsOf });
     return data._membershipsOf;
+  }
+
+  /** Drops the person's cached memberships (their write may have changed them): their next request looks them up again. */
+  forgetMembershipsOf(personId: string): void {
+    this.forgotten += 1;
+    this.memberships.delete(personId);
   }
 
   private async ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {

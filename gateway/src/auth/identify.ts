@@ -15,6 +15,9 @@ export type Identify = (headers: CredentialHeaders) => Promise<Identity>;
 /** The credential a caller sent, verified; UNAUTHENTICATED for a bad one. Its rights are resolved by `identity()`. */
 export type Authenticate = (headers: CredentialHeaders) => Promise<Credential>;
 
+/** After a caller's own write: their rights are resolved again on their next request. */
+export type RefreshRights = (identity: Identity) => void;
+
 function header(headers: CredentialHeaders, name: string): string | undefined {
   const value = headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
   return Array.isArray(value) ? value[0] : value;
@@ -37,7 +40,10 @@ const hubAdmin: Credential = { authenticated: true, identity: () => HUB_ADMIN };
  * graphql-ws sockets authenticate the same way. API keys and memberships are looked up through
  * one cache (IDENTITY_CACHE_MS) shared by HTTP requests and sockets.
  */
-export function createAuthentication(config: AuthConfig, organizationsUrl: string): { authenticate: Authenticate; identify: Identify } {
+export function createAuthentication(
+  config: AuthConfig,
+  organizationsUrl: string,
+): { authenticate: Authenticate; identify: Identify; refreshRights: RefreshRights } {
   const jwt = new JwtVerifier(config);
   const directory = new CredentialDirectory(organizationsUrl, config.gatewaySecret, config.identityCacheMs);
 
@@ -94,5 +100,12 @@ export function createAuthentication(config: AuthConfig, organizationsUrl: strin
     throw new UnauthenticatedError('the Authorization header must be "Bearer <JWT>" or "ApiKey <key>"');
   };
 
-  return { authenticate, identify: async (headers) => (await authenticate(headers)).identity() };
+  // a user's write can change their own memberships (creating an organization makes them its ADMIN):
+  // what this gateway cached of them is dropped, so their next request sees the change; someone
+  // else's change to them takes effect within IDENTITY_CACHE_MS
+  const refreshRights: RefreshRights = (identity) => {
+    if (identity.kind === 'caller' && identity.personId) directory.forgetMembershipsOf(identity.personId);
+  };
+
+  return { authenticate, identify: async (headers) => (await authenticate(headers)).identity(), refreshRights };
 }
