@@ -71,21 +71,25 @@ describe('response cache shared by gateway instances through Redis', () => {
     await redis.close();
   });
 
-  /** Once both instances have read the event log to its end, an answer stored by `from` is a hit on `to`. */
+  /**
+   * Once both instances have read the event log to its end, an answer stored by `from` is a hit on
+   * `to`; `fetchedByHit`: what `to` asked the subgraphs for that hit. (Any event of the shared hub,
+   * another file's late write included, moves every key: a second ask could miss.)
+   */
   const sharedAnswer = (from: ChildService, to: ChildService, query: string, variables: Record<string, unknown>) =>
     eventually(async () => {
       const first = await ask(from, query, variables);
+      const fetchesBefore = await subgraphFetches(to);
       const second = await ask(to, query, variables);
-      return second.cache === 'HIT' ? { first, second } : undefined;
+      return second.cache === 'HIT' ? { first, second, fetchedByHit: (await subgraphFetches(to)) - fetchesBefore } : undefined;
     });
 
   it('serves an answer one instance computed as a hit on the other, without asking the subgraphs, kept in Redis for its max-age', async () => {
-    const { first } = await sharedAnswer(a, b, ORGANIZATION, { id: organization });
+    const { first, second, fetchedByHit } = await sharedAnswer(a, b, ORGANIZATION, { id: organization });
     expect(first.data).toEqual({ organization: { id: organization, name: `Shared Cache Org ${tag}`, city: 'Chengdu' } });
     expect(await subgraphFetches(a)).toBeGreaterThan(0); // the instance that computed it asked the subgraphs
-    const fetchesBefore = await subgraphFetches(b);
-    expect(await ask(b, ORGANIZATION, { id: organization })).toEqual({ ...first, cache: 'HIT', maxAge: 300 });
-    expect(await subgraphFetches(b)).toBe(fetchesBefore);
+    expect(second).toEqual({ ...first, cache: 'HIT', maxAge: 300 });
+    expect(fetchedByHit).toBe(0);
     // in Redis, for the answer's max-age (300 s for an organization)
     const redis = createClient({ url: REDIS_URL });
     await redis.connect();
