@@ -48,7 +48,10 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: num
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`process exited with code ${child.exitCode} before it was ready`);
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      // the probe's connection is closed with its answer, and the answer read: no idle socket of
+      // the probe's is left for the caller's next request to the service to find stale
+      const response = await fetch(url, { headers: { connection: 'close' }, signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
       if (response.ok) return;
     } catch {
       // not listening yet
