@@ -1,34 +1,26 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { localServer } from '@ngo-hub/kit/testing/local-server';
 import { CredentialDirectory } from '../auth/credential-directory';
 
 /**
  * A stand-in for the organizations subgraph's `_membershipsOf`: answers each person's current
- * memberships, counts the lookups, and holds an answer back while `hold` is set.
+ * memberships, counts the lookups, and can hold answers back.
  */
 async function organizations() {
   const memberships = new Map<string, { organizationId: string; role: string }[]>();
-  let lookups = 0;
   let hold: Promise<void> | undefined;
   let arrived = () => {};
-  const http = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk));
-    req.on('end', async () => {
-      lookups += 1;
-      const { personId } = (JSON.parse(body) as { variables: { personId: string } }).variables;
-      const list = memberships.get(personId) ?? [];
-      arrived();
-      await hold;
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { _membershipsOf: list } }));
-    });
+  const server = await localServer(async (_req, res, body) => {
+    const { personId } = (JSON.parse(body) as { variables: { personId: string } }).variables;
+    const list = memberships.get(personId) ?? [];
+    arrived();
+    await hold;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ data: { _membershipsOf: list } }));
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`,
+    url: server.url,
     memberships,
-    lookups: () => lookups,
+    lookups: () => server.received.length,
     /** Holds answers back until `release()`; `arrived` resolves when a lookup has read what it answers. */
     holdAnswers: () => {
       let release!: () => void;
@@ -42,11 +34,7 @@ async function organizations() {
         },
       };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      }),
+    close: server.close,
   };
 }
 

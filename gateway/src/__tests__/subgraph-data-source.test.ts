@@ -1,31 +1,8 @@
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { IDENTITY_HEADER } from '@ngo-hub/kit/common';
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { localServer } from '@ngo-hub/kit/testing/local-server';
 import { IdentitySigner } from '../auth/identity-signature';
 import { SubgraphDataSource } from '../subgraph-data-source';
-
-/** A local HTTP server answering every request with `answer`; records the headers of what it got. */
-async function server(answer: (res: ServerResponse) => void) {
-  const received: IncomingHttpHeaders[] = [];
-  const http = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      received.push(req.headers);
-      answer(res);
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      }),
-  };
-}
 
 /** One subgraph fetch through the gateway's data source (as a health check: no incoming operation). */
 function fetchThrough(url: string) {
@@ -35,8 +12,8 @@ function fetchThrough(url: string) {
 
 describe("SubgraphDataSource: a subgraph's answers the gateway cannot use", () => {
   it('does not follow a redirect (it would carry the signed identity elsewhere): SUBGRAPH_UNAVAILABLE, and the target hears nothing', async () => {
-    const elsewhere = await server((res) => res.end('{"data":{"__typename":"Query"}}'));
-    const redirecting = await server((res) => {
+    const elsewhere = await localServer((_req, res) => res.end('{"data":{"__typename":"Query"}}'));
+    const redirecting = await localServer((_req, res) => {
       res.writeHead(308, { location: elsewhere.url.replace('127.0.0.1', 'localhost') });
       res.end();
     });
@@ -46,7 +23,7 @@ describe("SubgraphDataSource: a subgraph's answers the gateway cannot use", () =
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'organizations' },
       });
       expect(redirecting.received).toHaveLength(1);
-      expect(redirecting.received[0][IDENTITY_HEADER]).toEqual(expect.any(String));
+      expect(redirecting.received[0].headers[IDENTITY_HEADER]).toEqual(expect.any(String));
       expect(elsewhere.received).toEqual([]);
     } finally {
       await Promise.all([redirecting.close(), elsewhere.close()]);
@@ -54,11 +31,11 @@ describe("SubgraphDataSource: a subgraph's answers the gateway cannot use", () =
   });
 
   it("keeps a 4xx answer's GraphQL error code, and reports a 5xx as SUBGRAPH_UNAVAILABLE", async () => {
-    const refusing = await server((res) => {
+    const refusing = await localServer((_req, res) => {
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end('{"errors":[{"message":"bad id","extensions":{"code":"BAD_USER_INPUT"}}]}');
     });
-    const failing = await server((res) => {
+    const failing = await localServer((_req, res) => {
       res.writeHead(503, { 'content-type': 'text/html' });
       res.end('<html>busy</html>');
     });

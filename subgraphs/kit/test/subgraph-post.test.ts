@@ -1,35 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { localServer } from '../src/testing/local-server';
 import { postToSubgraph } from '../src/http/subgraph-post';
-
-/** A local HTTP server answering with `handler`; records each request's method, headers and body. */
-async function subgraph(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void) {
-  const received: { method?: string; headers: IncomingMessage['headers']; body: string }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      received.push({ method: req.method, headers: req.headers, body });
-      handler(req, res, body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
 
 describe('postToSubgraph', () => {
   it('posts the body with its length and reads the answer as a fetch Response would be read', async () => {
     const answer = JSON.stringify({ data: { name: '北京 NGO' } });
-    const server = await subgraph((_req, res) => {
+    const server = await localServer((_req, res) => {
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('cache-control', 'max-age=60, public');
       res.setHeader('set-cookie', ['a=1', 'b=2']);
@@ -61,7 +36,7 @@ describe('postToSubgraph', () => {
   });
 
   it("gives a subgraph's error status as it came, not ok", async () => {
-    const server = await subgraph((_req, res) => {
+    const server = await localServer((_req, res) => {
       res.statusCode = 400;
       res.setHeader('content-type', 'application/json');
       res.end('{"errors":[{"message":"bad","extensions":{"code":"BAD_USER_INPUT"}}]}');
@@ -76,7 +51,7 @@ describe('postToSubgraph', () => {
   });
 
   it('gives up with a TimeoutError when the signal times out before the answer', async () => {
-    const server = await subgraph(() => {
+    const server = await localServer(() => {
       // never answers
     });
     try {
@@ -89,8 +64,8 @@ describe('postToSubgraph', () => {
   });
 
   it('answers a redirect as it came and does not follow it: the identity goes nowhere else', async () => {
-    const elsewhere = await subgraph((_req, res) => res.end('{"data":{}}'));
-    const redirecting = await subgraph((_req, res) => {
+    const elsewhere = await localServer((_req, res) => res.end('{"data":{}}'));
+    const redirecting = await localServer((_req, res) => {
       res.writeHead(307, { location: elsewhere.url });
       res.end();
     });
