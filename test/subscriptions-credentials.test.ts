@@ -183,3 +183,35 @@ describe("an open socket follows its caller's current rights, not those it conne
     await Promise.all([client.dispose(), again.client.dispose()]);
   });
 });
+
+describe("a caller's own write on an open socket (the shared hub's gateway, IDENTITY_CACHE_MS at its default of 5 s)", () => {
+  it('lets a person who created an organization over the socket create its API key with the next operation, and no one else', async () => {
+    const person = async (name: string) =>
+      (
+        await must<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+          input: { name },
+        })
+      ).createPerson.person.id;
+    const [creator, stranger] = await Promise.all([person('Socket Founder'), person('Socket Stranger')]);
+    const founder = liveClient({ connectionParams: { authorization: `Bearer ${await userJwt(creator)}` } });
+    const other = liveClient({ connectionParams: { authorization: `Bearer ${await userJwt(stranger)}` } });
+    try {
+      // the stranger's rights are resolved (and cached) first, so their own write below is what would refresh them
+      expect((await run(other, KEYS, { id: randomUUID() })).errors).toBeUndefined();
+      const created = await run(founder, CREATE_ORGANIZATION, { input: { name: `Socket Founded ${randomUUID().slice(0, 8)}`, kind: 'NGO', city: 'Chengdu' } });
+      expect(created.errors).toBeUndefined();
+      const organizationId = (created.data as { createOrganization: { organization: { id: string } } }).createOrganization.organization.id;
+
+      const key = await run(founder, CREATE_KEY, { id: organizationId });
+      expect(key.errors).toBeUndefined();
+      expect(key.data).toEqual({ createApiKey: { key: expect.stringMatching(/^ngo_/) } });
+      // a write of the stranger's own refreshes only their rights, which hold nothing for this organization
+      expect(
+        (await run(other, CREATE_ORGANIZATION, { input: { name: `Stranger Org ${randomUUID().slice(0, 8)}`, kind: 'NGO', city: 'Chengdu' } })).errors,
+      ).toBeUndefined();
+      expect((await run(other, CREATE_KEY, { id: organizationId })).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    } finally {
+      await Promise.all([founder.dispose(), other.dispose()]);
+    }
+  });
+});
