@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { Logger } from '@ngo-hub/kit/common';
+import { sharedCacheMayKeep, type Logger } from '@ngo-hub/kit/common';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from './context';
@@ -92,10 +92,7 @@ export interface EventSource {
 
 /** Anonymous callers and partners' API keys read the public directory; people and hub admins are not cached. */
 function cacheable(context: GatewayContext): boolean {
-  const identity = context.identity;
-  if (context.derived) return false;
-  if (identity.kind === 'anonymous') return true;
-  return identity.kind === 'caller' && identity.apiKeyId !== null && !identity.admin && identity.personId === null;
+  return !context.derived && sharedCacheMayKeep(context.identity);
 }
 
 const HEADER = 'x-response-cache';

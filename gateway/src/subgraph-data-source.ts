@@ -80,7 +80,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (context && 'requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
     const identity = (context as Partial<GatewayContext> | undefined)?.identity ?? ANONYMOUS;
-    request.http?.headers.set(IDENTITY_HEADER, await this.signer.signatureFor(context ?? {}, identity));
+    request.http?.headers.set(IDENTITY_HEADER, await this.signer.signatureFor(identity));
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {

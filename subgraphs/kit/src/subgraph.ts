@@ -10,7 +10,7 @@ import type { BuildSchemaOptions } from 'type-graphql';
 
 /** type-graphql's own type for resolver classes (its option is typed with `Function`). */
 type Resolvers = Extract<BuildSchemaOptions['resolvers'], readonly unknown[]>;
-import { SignatureError, SignedHeaders, verifyIdentity, IDENTITY_HEADER } from './auth/gateway-signature';
+import { IdentityVerifier, SignatureError, SignedHeaders, IDENTITY_HEADER } from './auth/gateway-signature';
 import { serviceIdentity, type Identity } from './auth/identity';
 import { ConfigError, type SubgraphConfig, type SubgraphName } from './config';
 import { createContext, type HubContext } from './context';
@@ -183,11 +183,12 @@ export async function startSubgraph(
   });
   // the identity is verified before Apollo reads the body, so an unsigned request costs nothing
   const identities = new WeakMap<IncomingMessage, Identity>();
+  const verifier = new IdentityVerifier(secret);
   httpServer.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql') {
       const token = req.headers[IDENTITY_HEADER];
-      return void verifyIdentity(typeof token === 'string' ? token : undefined, secret).then(
+      return void verifier.verify(typeof token === 'string' ? token : undefined).then(
         (identity) => {
           identities.set(req, identity);
           void answeringGraphQL(() => handle(req, res));

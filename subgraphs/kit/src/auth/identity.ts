@@ -69,6 +69,17 @@ export function isOrganizationMember(identity: Identity): boolean {
   return identity.kind === 'caller' && identity.memberships.length > 0;
 }
 
+/**
+ * Whether a shared response cache may keep an answer given to this caller: anonymous callers and
+ * partners' API keys read the public directory, which the gateway's response cache keeps; answers
+ * to people, hub admins and the hub's own services are never kept, so their subgraph answers need
+ * no cache hints.
+ */
+export function sharedCacheMayKeep(identity: Identity): boolean {
+  if (identity.kind === 'anonymous') return true;
+  return identity.kind === 'caller' && identity.apiKeyId !== null && !identity.admin && identity.personId === null;
+}
+
 /** Parses an identity that crossed a process boundary; anything malformed is refused. */
 export function parseIdentity(value: unknown): Identity {
   const v = value as Record<string, unknown> | null;
