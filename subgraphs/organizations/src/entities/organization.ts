@@ -91,8 +91,8 @@ export class Organization {
   @Field(() => String, { nullable: true, description: 'City in English, e.g. Chengdu.' })
   city?: string;
 
-  /** `city` lower-cased ('' without a city), kept by Postgres: what the `city` filter compares (an equality an index serves, unlike ILIKE). */
-  @Property({ type: 'text', generated: "(coalesce(lower(city), '')) stored" })
+  /** `city` lower-cased ('' without a city), kept by Postgres: what the `city` filter compares (an equality an index serves, unlike ILIKE). Lazy: a filter column, never read back with the row. */
+  @Property({ type: 'text', generated: "(coalesce(lower(city), '')) stored", lazy: true })
   cityKey: Opt<string>;
 
   @Property({ type: 'text', nullable: true })

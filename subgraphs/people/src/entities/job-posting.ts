@@ -124,8 +124,8 @@ export class JobPosting {
   @Field(() => [String], { description: "Skills the position asks for, in free text; matched to people's skills ignoring case." })
   skills: Opt<string[]> = [];
 
-  /** `skills` lower-cased by Postgres, like `Person.skillKeys`. */
-  @Property({ type: 'text[]', generated: `(${SKILL_KEYS_FUNCTION}(skills)) stored` })
+  /** `skills` lower-cased by Postgres, like `Person.skillKeys` (lazy, as it is). */
+  @Property({ type: 'text[]', generated: `(${SKILL_KEYS_FUNCTION}(skills)) stored`, lazy: true })
   skillKeys: Opt<string[]>;
 
   @Enum({ items: () => SocialWorkQualification, nullable: true })

@@ -108,8 +108,8 @@ export class Person {
   @Field(() => String, { nullable: true, description: 'City in English, e.g. Chengdu.' })
   city?: string;
 
-  /** `city` lower-cased ('' without a city), kept by Postgres: what the `city` filter compares (an equality an index serves, unlike ILIKE). */
-  @Property({ type: 'text', generated: "(coalesce(lower(city), '')) stored" })
+  /** `city` lower-cased ('' without a city), kept by Postgres: what the `city` filter compares (an equality an index serves, unlike ILIKE). Lazy: a filter column, never read back with the row. */
+  @Property({ type: 'text', generated: "(coalesce(lower(city), '')) stored", lazy: true })
   cityKey: Opt<string>;
 
   @Property({ type: 'text', nullable: true })
@@ -120,8 +120,8 @@ export class Person {
   @Field(() => [String], { description: 'Skills in free text, e.g. "case management", "group work", "fundraising".' })
   skills: Opt<string[]> = [];
 
-  /** `skills` lower-cased, kept by Postgres: what matching and the skill filter compare, case-insensitively. */
-  @Property({ type: 'text[]', generated: `(${SKILL_KEYS_FUNCTION}(skills)) stored` })
+  /** `skills` lower-cased, kept by Postgres: what matching and the skill filter compare, case-insensitively. Lazy: a filter column, never read back with the row. */
+  @Property({ type: 'text[]', generated: `(${SKILL_KEYS_FUNCTION}(skills)) stored`, lazy: true })
   skillKeys: Opt<string[]>;
 
   @Property({ type: 'text[]', default: '{}' })
