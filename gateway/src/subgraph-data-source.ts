@@ -1,10 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { ANONYMOUS, IDENTITY_HEADER, postToSubgraph, subgraphFetchDuration, type SubgraphPost } from '@ngo-hub/kit/common';
 import { GraphQLError } from 'graphql';
 import type { IdentitySigner } from './auth/identity-signature';
 import { CircuitBreaker } from './circuit-breaker';
 import { dedupeRepresentations, expandEntities } from './entity-representations';
 import { InflightFetches } from './inflight-fetches';
+import { FetchMerger, isMergeableEntitiesQuery, type FetchAnswer } from './merged-fetches';
 import type { GatewayContext } from './context';
 
 /** Why a subgraph could not answer; shown to callers with the subgraph's name, nothing internal. */
@@ -29,7 +31,8 @@ export interface SubgraphFetchOptions {
  * How the gateway talks to a subgraph: the kit's postToSubgraph (undici, keep-alive, no redirects), a timeout on
  * every fetch and a circuit breaker (@apollo/gateway has neither), the request id forwarded for
  * the logs, failures reported as SUBGRAPH_UNAVAILABLE naming the subgraph, each entity asked for
- * once per fetch, and identical reads in flight at once sent once.
+ * once per fetch, an operation's entity fetches that run side by side sent as one request, and
+ * identical reads in flight at once sent once.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
@@ -69,12 +72,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   private readonly timeoutMs: number;
 
-  /** Sends each distinct entity representation once (see entity-representations.ts). */
+  private readonly merger = new FetchMerger<GraphQLDataSourceProcessOptions<GatewayContext>>(
+    (options) => super.process(options) as Promise<FetchAnswer>,
+    (first, query, variables) => ({ ...first, request: { ...first.request, query, variables, operationName: undefined }, document: undefined }),
+  );
+
+  /**
+   * Sends each distinct entity representation once (see entity-representations.ts), and the entity
+   * fetches of one operation that start together as one request (merged-fetches.ts).
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const deduped = dedupeRepresentations(options.request.variables?.representations);
-    if (!deduped) return super.process(options);
-    const request = { ...options.request, variables: { ...options.request.variables, representations: deduped.unique } };
-    return expandEntities(await super.process({ ...options, request }), deduped);
+    const sent = deduped
+      ? { ...options, request: { ...options.request, variables: { ...options.request.variables, representations: deduped.unique } } }
+      : options;
+    const query = options.request.query;
+    const mergeable =
+      options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION && !options.request.http && query !== undefined && isMergeableEntitiesQuery(query);
+    const answer = mergeable ? await this.merger.add(sent) : await super.process(sent);
+    return (deduped ? expandEntities(answer, deduped) : answer) as Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
