@@ -203,6 +203,19 @@ describe('hostile queries get clear, coded errors and the hub keeps serving', ()
     expect(await healthz()).toBe(200);
   });
 
+  it('prices each request of one query by the page sizes it passes: a huge page refused every time, a small one answered in between', async () => {
+    const query = 'query PagedByVariable($n: Int) { organizations(first: $n) { nodes { people(first: $n) { nodes { role } } } } }';
+    for (let round = 0; round < 2; round++) {
+      const huge = await post(query, { n: 400 });
+      expect({ status: huge.status, message: firstError(huge).message }).toEqual({
+        status: 400,
+        message: expect.stringMatching(/^Query Cost limit of 100000 exceeded/),
+      });
+      const small = await post(query, { n: 2 });
+      expect({ status: small.status, errors: (small.body as { errors?: unknown }).errors }).toEqual({ status: 200, errors: undefined });
+    }
+  });
+
   it('answers a batch within the limit with one result per operation', async () => {
     const answer = await send(JSON.stringify([{ query: '{ organizations { totalCount } }' }, { query: '{ nope }' }, { query: '{ __typename }' }]));
     const results = answer.body as { data?: unknown; errors?: { extensions: { code: string } }[] }[];

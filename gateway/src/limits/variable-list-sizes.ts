@@ -1,34 +1,43 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { isDerived } from './derived-operations';
 
 const LIST_SIZE_ARGUMENTS = new Set(['first', 'last']);
 
-/** Whether a parsed document passes any list size as a variable (`first: $n`); Apollo reuses one parsed document per query text, so each is walked once. */
-const passesListSizes = new WeakMap<DocumentNode, boolean>();
+/** The variables a parsed document passes as list sizes (`first: $n`); Apollo reuses one parsed document per query text, so each is walked once. */
+const listSizeVariables = new WeakMap<DocumentNode, readonly string[]>();
 
-function hasVariableListSize(document: DocumentNode): boolean {
-  let answer = passesListSizes.get(document);
-  if (answer === undefined) {
-    answer = false;
+function variablesPassedAsListSizes(document: DocumentNode): readonly string[] {
+  let names = listSizeVariables.get(document);
+  if (names === undefined) {
+    const found = new Set<string>();
     visit(document, {
       Argument(node) {
-        if (LIST_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) answer = true;
+        if (LIST_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) found.add(node.value.name.value);
       },
     });
-    passesListSizes.set(document, answer);
+    names = [...found];
+    listSizeVariables.set(document, names);
   }
-  return answer;
+  return names;
 }
 
-/** The operation with the integer variables it passes as `first`/`last` written in as literals; undefined when it passes none. */
-function withListSizesInlined(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): DocumentNode | undefined {
-  if (!hasVariableListSize(document)) return undefined;
+/** The values of the operation's list-size variables (given, else their integer defaults), by name. */
+function listSizeValues(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> | undefined {
+  const names = variablesPassedAsListSizes(document);
+  if (!names.length) return undefined;
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
+    if (!names.includes(name)) continue;
     if (name in variables) values[name] = variables[name];
     else if (definition.defaultValue?.kind === Kind.INT) values[name] = Number(definition.defaultValue.value);
   }
+  return values;
+}
+
+/** The operation with the integer variables it passes as `first`/`last` written in as literals; undefined when it passes none. */
+function withListSizesInlined(document: DocumentNode, values: Record<string, unknown>): DocumentNode | undefined {
   let inlined = false;
   const result = visit(document, {
     Argument(node) {
@@ -54,21 +63,41 @@ export function listSizeRefusal(
   variables: Record<string, unknown>,
   rules: ValidationRule[],
 ): GraphQLError | undefined {
-  const inlined = withListSizesInlined(document, operation, variables);
+  const values = listSizeValues(document, operation, variables);
+  const inlined = values && withListSizesInlined(document, values);
   if (!inlined) return undefined;
   const [error] = validate(schema, inlined, rules);
   if (!error) return undefined;
   return new GraphQLError(error.message, { extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
 }
 
-/** `listSizeRefusal` on every HTTP request that passes list sizes in variables. */
+/** Checks per document and list sizes: a dashboard asks the same query with the same `first` again and again. */
+const MAX_CHECKS_PER_DOCUMENT = 100;
+
+/**
+ * `listSizeRefusal` on every HTTP request that passes list sizes in variables, decided once per
+ * document, schema and list sizes (its rules hold clients only, and a client's check never depends
+ * on who is asking); each refused request gets an error of its own.
+ */
 export function variableListSizes(rules: ValidationRule[]): ApolloServerPlugin {
+  const checked = new WeakMap<DocumentNode, { schema: GraphQLSchema; refusals: Map<string, GraphQLError | undefined> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          const refusal = operation && listSizeRefusal(schema, document, operation, request.variables ?? {}, rules);
-          if (refusal) throw refusal;
+          if (!operation || isDerived()) return;
+          const variables = request.variables ?? {};
+          const values = listSizeValues(document, operation, variables);
+          if (!values) return;
+          let known = checked.get(document);
+          if (!known || known.schema !== schema) checked.set(document, (known = { schema, refusals: new Map() }));
+          const key = JSON.stringify(values);
+          if (!known.refusals.has(key)) {
+            if (known.refusals.size >= MAX_CHECKS_PER_DOCUMENT) known.refusals.clear();
+            known.refusals.set(key, listSizeRefusal(schema, document, operation, variables, rules));
+          }
+          const refusal = known.refusals.get(key);
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
         },
       };
     },
