@@ -43,6 +43,8 @@ const parsedOperations = new Map<string, DocumentNode | null>();
 /** Merged operations by the queries they merge: a query plan's fetches repeat from request to request. */
 const mergedOperations = new Map<string, string>();
 const MAX_REMEMBERED = 1_000;
+/** Fetches per merged request at most: a merged query stays far below a subgraph's own token limit (50,000) whatever the plan. */
+const MAX_MERGED = 16;
 
 function remember<V>(map: Map<string, V>, key: string, value: V): V {
   if (map.size >= MAX_REMEMBERED) map.clear();
@@ -165,6 +167,10 @@ export class FetchMerger<O extends { context?: unknown; request: { query?: strin
   private flush(operation: object): void {
     const batch = this.waiting.get(operation)!;
     this.waiting.delete(operation);
+    for (let start = 0; start < batch.length; start += MAX_MERGED) this.sendMerged(batch.slice(start, start + MAX_MERGED));
+  }
+
+  private sendMerged(batch: Waiting<O>[]): void {
     if (batch.length === 1) return void this.send(batch[0].options).then(batch[0].resolve, batch[0].reject);
     const query = mergedQuery(batch.map((w) => w.options.request.query!));
     const variables = mergedVariables(batch.map((w) => w.options.request.variables));

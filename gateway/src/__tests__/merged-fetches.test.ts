@@ -96,6 +96,16 @@ describe('merged entity fetches: one request for the entity fetches an operation
       expect(answers.map((a) => a.data)).toEqual([{ _entities: [['f']] }, { _entities: [['p']] }]);
     });
 
+    it('merges at most 16 fetches per request', async () => {
+      const { sent, merger } = recording();
+      const operation = {};
+      const answers = await Promise.all(
+        Array.from({ length: 17 }, (_, i) => merger.add({ context: operation, request: { query: FUNDERS, variables: { representations: [i] } } })),
+      );
+      expect(sent.map((options) => Object.keys(options.request.variables ?? {}).length)).toEqual([16, 1]);
+      expect(answers.map((a) => a.data)).toEqual(Array.from({ length: 17 }, (_, i) => ({ _entities: [[i]] })));
+    });
+
     it('never merges fetches of different operations, and sends a fetch alone as it is', async () => {
       const { sent, merger } = recording();
       const alone = { context: {}, request: { query: FUNDERS, variables: { representations: ['a'] } } };
