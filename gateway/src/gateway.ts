@@ -8,6 +8,7 @@ import {
   createLogger,
   DEVELOPMENT_JWT_SECRET,
   graphqlHandler,
+  IdentitySigner,
   maskUnexpectedErrors,
   metrics,
   metricsPlugin,
@@ -23,7 +24,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthentication } from './auth/identify';
 import { refreshRightsAfterWrites } from './auth/own-writes';
-import { IdentitySigner } from './auth/identity-signature';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveDashboard } from './dashboard/serve';

@@ -1,8 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { ANONYMOUS, IDENTITY_HEADER, postToSubgraph, subgraphFetchDuration, type SubgraphPost } from '@ngo-hub/kit/common';
+import { ANONYMOUS, IDENTITY_HEADER, postToSubgraph, subgraphFetchDuration, type IdentitySigner, type SubgraphPost } from '@ngo-hub/kit/common';
 import { GraphQLError } from 'graphql';
-import type { IdentitySigner } from './auth/identity-signature';
 import { CircuitBreaker } from './circuit-breaker';
 import { dedupeRepresentations, expandEntities } from './entity-representations';
 import { InflightFetches } from './inflight-fetches';

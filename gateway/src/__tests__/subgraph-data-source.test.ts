@@ -1,7 +1,6 @@
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { IDENTITY_HEADER } from '@ngo-hub/kit/common';
+import { IDENTITY_HEADER, IdentitySigner } from '@ngo-hub/kit/common';
 import { localServer } from '@ngo-hub/kit/testing/local-server';
-import { IdentitySigner } from '../auth/identity-signature';
 import { SubgraphDataSource } from '../subgraph-data-source';
 
 /** One subgraph fetch through the gateway's data source (as a health check: no incoming operation). */

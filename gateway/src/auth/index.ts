@@ -1,5 +1,4 @@
 export * from './identify';
-export * from './identity-signature';
 export * from './unauthenticated';
 export * from './auth-config';
 export * from './credential';

@@ -1,5 +1,5 @@
-import { IdentityVerifier, SignatureError, signIdentity } from '../src/auth/gateway-signature';
-import { callerIdentity } from '../src/auth/identity';
+import { IdentitySigner, IdentityVerifier, SignatureError, SignedHeaders, signIdentity, verifyIdentity, IDENTITY_HEADER } from '../src/auth/gateway-signature';
+import { ANONYMOUS, callerIdentity, serviceIdentity } from '../src/auth/identity';
 
 const SECRET = 'a'.repeat(48);
 const OTHER_SECRET = 'b'.repeat(48);
@@ -44,5 +44,34 @@ describe('IdentityVerifier: the gateway signature of subgraph requests, each tok
     const [header, , signature] = (await signIdentity(PARTNER, SECRET)).split('.');
     const admin = Buffer.from(JSON.stringify({ identity: { ...PARTNER, admin: true }, iss: 'ngo-hub-gateway', aud: 'ngo-hub-subgraph' })).toString('base64url');
     await expect(verifier.verify(`${header}.${admin}.${signature}`)).rejects.toBeInstanceOf(SignatureError);
+  });
+});
+
+describe('IdentitySigner: one signature per identity for the requests of the next 20 s', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it("gives one caller's requests the same token, and each other identity a token of its own that carries it", async () => {
+    const signer = new IdentitySigner(SECRET);
+    const token = await signer.signatureFor(PARTNER);
+    expect(await signer.signatureFor(callerIdentity({ ...PARTNER }))).toBe(token);
+    // rights that changed are another identity, signed anew
+    const admin = callerIdentity({ ...PARTNER, memberships: [{ ...PARTNER.memberships[0], role: 'ADMIN' }] });
+    const others = await Promise.all([signer.signatureFor(admin), signer.signatureFor(ANONYMOUS)]);
+    expect(new Set([token, ...others]).size).toBe(3);
+    expect(await Promise.all([token, ...others].map((t) => verifyIdentity(t, SECRET)))).toEqual([PARTNER, admin, ANONYMOUS]);
+  });
+
+  it('signs again once 20 s have passed, so that a token reaches a subgraph well within its minute', async () => {
+    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const signer = new IdentitySigner(SECRET);
+    const headers = new SignedHeaders(serviceIdentity('test'), SECRET);
+    const first = [await signer.signatureFor(PARTNER), (await headers.headers())[IDENTITY_HEADER]];
+    jest.setSystemTime(Date.now() + 19_000);
+    expect([await signer.signatureFor(PARTNER), (await headers.headers())[IDENTITY_HEADER]]).toEqual(first);
+    // a second later in the token's own clock too (iat has second precision)
+    jest.setSystemTime(Date.now() + 2_000);
+    const second = [await signer.signatureFor(PARTNER), (await headers.headers())[IDENTITY_HEADER]];
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
   });
 });
