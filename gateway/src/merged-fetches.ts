@@ -145,7 +145,7 @@ interface Waiting<O> {
  * done. A fetch alone is sent as it is. Fetches of different operations never meet: each has its
  * caller, identity and cache policy.
  */
-export class FetchMerger<O extends { context?: unknown; request: { query?: string; variables?: Record<string, unknown> } }> {
+export class FetchMerger<O extends { request: { query?: string; variables?: Record<string, unknown> } }> {
   private readonly waiting = new Map<object, Waiting<O>[]>();
 
   constructor(
@@ -153,9 +153,8 @@ export class FetchMerger<O extends { context?: unknown; request: { query?: strin
     private readonly merge: (options: O, query: string, variables: Record<string, unknown>) => O,
   ) {}
 
-  add(options: O): Promise<FetchAnswer> {
-    const operation = options.context;
-    if (!operation || typeof operation !== 'object') return this.send(options);
+  /** `operation`: the incoming operation the fetch serves (Apollo's request context, which holds its cache policy). */
+  add(operation: object, options: O): Promise<FetchAnswer> {
     return new Promise((resolve, reject) => {
       const batch = this.waiting.get(operation);
       if (batch) return void batch.push({ options, resolve, reject });

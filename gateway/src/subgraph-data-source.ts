@@ -86,9 +86,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       ? { ...options, request: { ...options.request, variables: { ...options.request.variables, representations: deduped.unique } } }
       : options;
     const query = options.request.query;
-    const mergeable =
+    // an incoming operation's entity fetches (not a health check's, nor one traced with ftv1 headers)
+    const merge =
       options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION && !options.request.http && query !== undefined && isMergeableEntitiesQuery(query);
-    const answer = mergeable ? await this.merger.add(sent) : await super.process(sent);
+    const answer = merge ? await this.merger.add(options.incomingRequestContext, sent) : await super.process(sent);
     return (deduped ? expandEntities(answer, deduped) : answer) as Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
   }
 

@@ -69,7 +69,7 @@ describe('merged entity fetches: one request for the entity fetches an operation
   });
 
   describe('FetchMerger', () => {
-    type Options = { context?: object; request: { query?: string; variables?: Record<string, unknown> } };
+    type Options = { request: { query?: string; variables?: Record<string, unknown> } };
     function recording() {
       const sent: Options[] = [];
       const merger = new FetchMerger<Options>(
@@ -88,8 +88,8 @@ describe('merged entity fetches: one request for the entity fetches an operation
       const { sent, merger } = recording();
       const operation = {};
       const answers = await Promise.all([
-        merger.add({ context: operation, request: { query: FUNDERS, variables: { representations: ['f'] } } }),
-        merger.add({ context: operation, request: { query: PROVIDERS, variables: { representations: ['p'] } } }),
+        merger.add(operation, { request: { query: FUNDERS, variables: { representations: ['f'] } } }),
+        merger.add(operation, { request: { query: PROVIDERS, variables: { representations: ['p'] } } }),
       ]);
       expect(sent).toHaveLength(1);
       expect(sent[0].request.variables).toEqual({ representations_0: ['f'], representations_1: ['p'] });
@@ -100,7 +100,7 @@ describe('merged entity fetches: one request for the entity fetches an operation
       const { sent, merger } = recording();
       const operation = {};
       const answers = await Promise.all(
-        Array.from({ length: 17 }, (_, i) => merger.add({ context: operation, request: { query: FUNDERS, variables: { representations: [i] } } })),
+        Array.from({ length: 17 }, (_, i) => merger.add(operation, { request: { query: FUNDERS, variables: { representations: [i] } } })),
       );
       expect(sent.map((options) => Object.keys(options.request.variables ?? {}).length)).toEqual([16, 1]);
       expect(answers.map((a) => a.data)).toEqual(Array.from({ length: 17 }, (_, i) => ({ _entities: [[i]] })));
@@ -108,8 +108,8 @@ describe('merged entity fetches: one request for the entity fetches an operation
 
     it('never merges fetches of different operations, and sends a fetch alone as it is', async () => {
       const { sent, merger } = recording();
-      const alone = { context: {}, request: { query: FUNDERS, variables: { representations: ['a'] } } };
-      await Promise.all([merger.add(alone), merger.add({ context: {}, request: { query: PROVIDERS, variables: { representations: ['b'] } } })]);
+      const alone = { request: { query: FUNDERS, variables: { representations: ['a'] } } };
+      await Promise.all([merger.add({}, alone), merger.add({}, { request: { query: PROVIDERS, variables: { representations: ['b'] } } })]);
       expect(sent).toHaveLength(2);
       expect(sent[0]).toBe(alone);
     });
@@ -121,8 +121,8 @@ describe('merged entity fetches: one request for the entity fetches an operation
       );
       const operation = {};
       const results = await Promise.allSettled([
-        merger.add({ context: operation, request: { query: FUNDERS } }),
-        merger.add({ context: operation, request: { query: PROVIDERS } }),
+        merger.add(operation, { request: { query: FUNDERS } }),
+        merger.add(operation, { request: { query: PROVIDERS } }),
       ]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     });
