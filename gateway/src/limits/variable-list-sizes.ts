@@ -64,7 +64,12 @@ export function listSizeRefusal(
   rules: ValidationRule[],
 ): GraphQLError | undefined {
   const values = listSizeValues(document, operation, variables);
-  const inlined = values && withListSizesInlined(document, values);
+  return values && refusalWith(schema, document, values, rules);
+}
+
+/** The limits' first refusal of the document with these list sizes written in, or undefined. */
+function refusalWith(schema: GraphQLSchema, document: DocumentNode, values: Record<string, unknown>, rules: ValidationRule[]): GraphQLError | undefined {
+  const inlined = withListSizesInlined(document, values);
   if (!inlined) return undefined;
   const [error] = validate(schema, inlined, rules);
   if (!error) return undefined;
@@ -86,15 +91,14 @@ export function variableListSizes(rules: ValidationRule[]): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation || isDerived()) return;
-          const variables = request.variables ?? {};
-          const values = listSizeValues(document, operation, variables);
+          const values = listSizeValues(document, operation, request.variables ?? {});
           if (!values) return;
           let known = checked.get(document);
           if (!known || known.schema !== schema) checked.set(document, (known = { schema, refusals: new Map() }));
           const key = JSON.stringify(values);
           if (!known.refusals.has(key)) {
             if (known.refusals.size >= MAX_CHECKS_PER_DOCUMENT) known.refusals.clear();
-            known.refusals.set(key, listSizeRefusal(schema, document, operation, variables, rules));
+            known.refusals.set(key, refusalWith(schema, document, values, rules));
           }
           const refusal = known.refusals.get(key);
           if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
