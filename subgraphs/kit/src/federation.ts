@@ -6,6 +6,7 @@ import { withConnectionListSizes } from './list-sizes';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { gatewayServedPubSub } from './events/gateway-subscription';
 import { AUTH_DIRECTIVE_SDL } from './auth/auth-rule';
+import { withAuthGuards } from './auth/auth.decorator';
 import { CACHE_CONTROL_DIRECTIVE_SDL, withCacheHints } from './cache-hints';
 import { ownUnitOfWork, type HubContext } from './context';
 import { DateScalar } from './scalars';
@@ -33,6 +34,8 @@ export async function buildFederatedSchema(
     scalarsMap: [{ type: Date, scalar: DateScalar }],
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  // applied first, so it runs inside the unit of work: a mutation's guard loads its subject through the field's own
+  withAuthGuards(schema, resolvers);
   withUnitOfWorkPerMutation(resolvers.Mutation);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
