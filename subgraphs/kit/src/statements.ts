@@ -129,7 +129,7 @@ export function whereClause(...fragments: Fragment[]): Fragment {
   return { sql: present.length ? ` where ${present.map((f) => f.sql).join(' and ')}` : '', bindings: present.flatMap((f) => f.bindings) };
 }
 
-/** Runs a compiled statement in the EntityManager's transaction, if any. */
+/** Runs a compiled statement, prepared (its text depends only on the request's shape), in the EntityManager's transaction, if any. */
 export function run<T>(em: EntityManager, statement: Fragment): Promise<T[]> {
-  return query<T>(em, statement.sql, statement.bindings);
+  return query<T>(em, statement.sql, statement.bindings, { prepare: true });
 }

@@ -3,7 +3,7 @@ import { AuthRule } from '../auth/auth-rule';
 import type { AuthSubject } from '../auth/authorize';
 import type { Identity } from '../auth/identity';
 import { isUuid, newId } from '../ids';
-import { tableOf } from '../sql';
+import { pgArray, query, tableOf } from '../sql';
 import { AuditEntry, type AuditAction, type AuditActorKind, type AuditOutcome } from './audit-entry';
 
 /** Rules that guard a person's data: reads and writes under them are audited. */
@@ -74,35 +74,40 @@ export class AuditTrail {
   }
 
   /**
-   * Writes what was recorded and forgets it: one statement whatever the number of people (the rows
-   * travel as one JSON parameter; MikroORM's `insertMany` splits at 300 rows, which made a
-   * dashboard's statements grow with its list).
+   * Writes what was recorded and forgets it: one statement whatever the number of people, whose
+   * text does not depend on it (MikroORM's `insertMany` splits at 300 rows, which made a
+   * dashboard's statements grow with its list). What varies per row travels as four parallel
+   * arrays, what the request shares (time, request, actor) once: a hub admin's dashboard records
+   * hundreds of people, and PostgreSQL spent a third less CPU on this than on the same rows as
+   * one JSON document (bench/README.md).
    */
   async flush(em: EntityManager, at = new Date()): Promise<number> {
     if (this.pending.size === 0) return 0;
     const actor = actorOf(this.identity);
-    const rows = [...this.pending.values()].map((entry) => ({
-      id: newId(),
-      at: at.toISOString(),
-      request_id: this.requestId,
-      actor_kind: actor.actorKind,
-      actor_person_id: actor.actorPersonId,
-      actor_api_key_id: actor.actorApiKeyId,
-      actor_organization_ids: actor.actorOrganizationIds,
-      subject_person_id: entry.subjectPersonId,
-      action: entry.action,
-      outcome: entry.outcome,
-      fields: [...entry.fields].sort(),
-    }));
+    const entries = [...this.pending.values()];
     this.pending.clear();
-    const table = tableOf(em, AuditEntry);
-    const columns = Object.keys(rows[0]).join(', ');
-    // through knex, so the rows go as a bind parameter ($1), not escaped into the SQL text
-    await em.getKnex().raw(
-      `insert into ${table} (${columns}) select ${columns} from jsonb_to_recordset(?::jsonb) as r(id uuid, at timestamptz, request_id text, actor_kind text,
-         actor_person_id uuid, actor_api_key_id uuid, actor_organization_ids uuid[], subject_person_id uuid, action text, outcome text, fields text[])`,
-      [JSON.stringify(rows)],
+    // a field name is a GraphQL type and field (`Person.email`): never a comma
+    const fields = entries.map((entry) => [...entry.fields].sort().join(','));
+    await query(
+      em,
+      `insert into ${tableOf(em, AuditEntry)} (id, at, request_id, actor_kind, actor_person_id, actor_api_key_id, actor_organization_ids, subject_person_id, action, outcome, fields)
+       select r.id, ?::timestamptz, ?, ?, ?::uuid, ?::uuid, ?::uuid[], r.subject, r.action, r.outcome, string_to_array(r.fields, ',')
+       from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[]) as r(id, subject, action, outcome, fields)`,
+      [
+        at.toISOString(),
+        this.requestId,
+        actor.actorKind,
+        actor.actorPersonId ?? null,
+        actor.actorApiKeyId ?? null,
+        pgArray(actor.actorOrganizationIds),
+        pgArray(entries.map(() => newId())),
+        pgArray(entries.map((entry) => entry.subjectPersonId)),
+        pgArray(entries.map((entry) => entry.action)),
+        pgArray(entries.map((entry) => entry.outcome)),
+        pgArray(fields),
+      ],
+      { prepare: true },
     );
-    return rows.length;
+    return entries.length;
   }
 }
