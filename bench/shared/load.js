@@ -2,7 +2,7 @@
 // Load and what it costs: autocannon against a GraphQL endpoint, and the peak resident memory of
 // the process answering, sampled from /proc while the load runs.
 const autocannon = require('autocannon');
-const { readFileSync } = require('node:fs');
+const { readdirSync, readFileSync } = require('node:fs');
 
 function rssMegabytes(pid) {
   try {
@@ -23,14 +23,46 @@ function cpuMilliseconds(pid) {
   }
 }
 
+/** A process's command name, parent and CPU fields from /proc/<pid>/stat, or undefined once it is gone. */
+function stat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(') ') + 2).split(' ');
+    return { command: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), parent: Number(fields[1]), fields };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU ms the machine's PostgreSQL has used so far (NaN when it does not run here): the postmaster's
+ * own and its exited children's (each connection's backend, autovacuum), plus its live children's.
+ * Backends come and go with connections, so a process's own figure would miss them.
+ */
+function postgresCpuMilliseconds() {
+  const processes = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((pid) => ({ pid: Number(pid), ...stat(pid) }))
+    .filter((p) => p.command === 'postgres');
+  const pids = new Set(processes.map((p) => p.pid));
+  const postmaster = processes.find((p) => !pids.has(p.parent));
+  if (!postmaster) return NaN;
+  const ticks = (f, from, to) => f.slice(from, to + 1).reduce((sum, v) => sum + Number(v), 0);
+  let total = ticks(postmaster.fields, 11, 14); // utime, stime, cutime, cstime
+  for (const p of processes) if (p.parent === postmaster.pid) total += ticks(p.fields, 11, 12);
+  return (total * 1000) / 100;
+}
+
 /**
  * Runs autocannon (POST; one body, or several taken in turn) and returns req/s, latencies, peak RSS of `pid`
- * and the CPU ms per request spent by `pid` and by each of `cpuPids` (e.g. the subgraphs).
+ * and the CPU ms per request spent by `pid`, by each of `cpuPids` (e.g. the subgraphs) and, when the
+ * database runs on this machine, by PostgreSQL (`postgres`: every connection's, not only the target's).
  */
 async function load({ url, body, headers = {}, connections, durationSeconds, pid, cpuPids = {} }) {
   let peak = rssMegabytes(pid);
   const watched = { self: pid, ...cpuPids };
   const cpuBefore = Object.fromEntries(Object.entries(watched).map(([name, p]) => [name, cpuMilliseconds(p)]));
+  const postgresBefore = postgresCpuMilliseconds();
   const timer = setInterval(() => (peak = Math.max(peak, rssMegabytes(pid))), 200);
   try {
     // `bodies`: requests take them in turn (each connection keeps cycling through them)
@@ -48,6 +80,8 @@ async function load({ url, body, headers = {}, connections, durationSeconds, pid
     const cpuPerRequest = Object.fromEntries(
       Object.entries(watched).map(([name, p]) => [name, (cpuMilliseconds(p) - cpuBefore[name]) / Math.max(1, result.requests.total)]),
     );
+    const postgres = postgresCpuMilliseconds() - postgresBefore;
+    if (Number.isFinite(postgres)) cpuPerRequest.postgres = postgres / Math.max(1, result.requests.total);
     return {
       cpuPerRequest,
       requestsPerSecond: result.requests.average,
