@@ -23,10 +23,10 @@ function totalsBy(side: Side, name: string) {
   let statement: string | undefined;
   return defineLoader<string, Money[]>(name, async (ids, ctx) => {
     const valid = [...new Set(ids.filter(isUuid))];
-    // one text for any number of organizations, built once (the QueryBuilder rebuilt it per batch)
+    // one text for any number of organizations, built once (the QueryBuilder rebuilt it per batch) and prepared
     statement ??= totalsStatement(ctx.em, side);
     const rows = valid.length
-      ? await query<{ organization_id: string; currency: string; total: string }>(ctx.em, statement, [pgArray(valid), ...COMMITTED_STATUSES])
+      ? await query<{ organization_id: string; currency: string; total: string }>(ctx.em, statement, [pgArray(valid), ...COMMITTED_STATUSES], { prepare: true })
       : [];
     const byOrganization = new Map<string, Money[]>();
     for (const row of rows) {

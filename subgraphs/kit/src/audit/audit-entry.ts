@@ -1,5 +1,5 @@
 import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { newId } from '../ids';
+import { newTimeOrderedId } from '../ids';
 
 /** Whether personal data was read or changed. */
 export type AuditAction = 'READ' | 'WRITE';
@@ -21,7 +21,7 @@ export type AuditActorKind = 'PERSON' | 'API_KEY' | 'HUB_ADMIN';
 @Index({ properties: ['actorPersonId', 'at'] })
 export class AuditEntry {
   @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
+  id: string = newTimeOrderedId();
 
   /** When the request's response was sent (millisecond precision: it is the audit log's cursor). */
   @Property({ columnType: 'timestamptz(3)' })

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthRule } from '../auth/auth-rule';
 import type { AuthSubject } from '../auth/authorize';
 import type { Identity } from '../auth/identity';
-import { isUuid, newId } from '../ids';
+import { isUuid, newTimeOrderedId } from '../ids';
 import { pgArray, query, tableOf } from '../sql';
 import { AuditEntry, type AuditAction, type AuditActorKind, type AuditOutcome } from './audit-entry';
 
@@ -100,7 +100,7 @@ export class AuditTrail {
         actor.actorPersonId ?? null,
         actor.actorApiKeyId ?? null,
         pgArray(actor.actorOrganizationIds),
-        pgArray(entries.map(() => newId())),
+        pgArray(entries.map(() => newTimeOrderedId())),
         pgArray(entries.map((entry) => entry.subjectPersonId)),
         pgArray(entries.map((entry) => entry.action)),
         pgArray(entries.map((entry) => entry.outcome)),
