@@ -19,7 +19,7 @@ const CATEGORIES = [
   ['idle', (f) => f.functionName === '(idle)'],
   ['garbage collection', (f) => f.functionName === '(garbage collector)'],
   ['audit trail (kit)', (f) => /kit\/dist\/audit\//.test(f.url)],
-  ['@Auth middleware (kit)', (f) => /kit\/dist\/auth\/auth\.decorator/.test(f.url)],
+  ['@Auth guards (kit)', (f) => /kit\/dist\/auth\/auth\.decorator/.test(f.url)],
   ['row reading (kit read-rows)', (f) => /kit\/dist\/read-rows/.test(f.url)],
   ['MikroORM entities (create, hydrate, identity map)', (f) => /@mikro-orm\/core/.test(f.url)],
   ['SQL building (MikroORM QueryBuilder, knex)', (f) => /@mikro-orm\/(knex|postgresql)|node_modules\/knex\//.test(f.url)],
