@@ -1,4 +1,4 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { Directive, Extensions } from 'type-graphql';
 import { auditedPeople, isAudited } from '../audit/audit-trail';
 import type { HubContext } from '../context';
@@ -28,32 +28,31 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
+/** What one resolution of a guarded field is: its parent, arguments, context and info, as GraphQL passes them. */
+type Call = Parameters<Resolver>;
+
 /**
  * Decides a guarded field once its subject is known, then resolves it; records the outcome for
- * each person an audited caller's access touched. Synchronous when the resolver is.
+ * each person an audited caller's access touched. Synchronous when the resolver is. The field's
+ * name and the action are worked out only for a refusal or an audit record: a field allowed
+ * without one (most fields of most rows) costs the rule's check and nothing else.
  */
-function decide(
-  guard: Guard,
-  subject: AuthSubject | undefined,
-  resolve: Resolver,
-  root: unknown,
-  args: unknown,
-  context: HubContext,
-  info: GraphQLResolveInfo,
-): unknown {
-  const { rule } = guard;
+function decide(rule: AuthRule, subject: AuthSubject | undefined, audited: boolean, resolve: Resolver, call: Call): unknown {
+  const [, , context, info] = call;
   const identity = context.identity;
+  const allowed = allows(rule, identity, subject);
+  if (allowed && !(audited && subject)) return resolve(...call);
   const field = `${info.parentType.name}.${info.fieldName}`;
   const action = info.parentType === info.schema.getMutationType() ? 'WRITE' : 'READ';
-  const people = subject && isAudited(rule, identity) ? auditedPeople(rule, identity, subject, action) : [];
-  if (!allows(rule, identity, subject)) {
+  const people = audited && subject ? auditedPeople(rule, identity, subject, action) : [];
+  if (!allowed) {
     context.audit.record(people, action, 'DENIED', field);
     throw refusal(rule, identity, field);
   }
-  if (people.length === 0) return resolve(root, args as Record<string, unknown>, context, info);
+  if (people.length === 0) return resolve(...call);
   let result: unknown;
   try {
-    result = resolve(root, args as Record<string, unknown>, context, info);
+    result = resolve(...call);
   } catch (error) {
     context.audit.record(people, action, 'FAILED', field);
     throw error;
@@ -79,17 +78,17 @@ function decide(
  * synchronous stays synchronous (type-graphql's middlewares made every guarded field of every row
  * a chain of async functions: bench/README.md).
  */
-function guarded(guard: Guard, resolve: Resolver): Resolver {
-  const { rule, subjectOf } = guard;
+function guarded({ rule, subjectOf }: Guard, resolve: Resolver): Resolver {
   const subjectMayMatter = subjectOf !== undefined && !RULES_WITHOUT_SUBJECT.has(rule);
-  return (root, args, context, info) => {
-    const identity = context.identity;
+  return (...call) => {
+    const [root, args, context] = call;
+    const audited = isAudited(rule, context.identity);
     // The subject is loaded unless the rule needs none or the caller passes every rule (and is not
     // audited: a hub admin's reads of personal data are recorded like anyone's); asking `allows`
     // without a subject would be wrong here: PROFILE passes a subject of unknown visibility.
-    const subject = subjectMayMatter && (!isTrusted(identity) || isAudited(rule, identity)) ? subjectOf(root, args, context) : undefined;
-    if (isPromiseLike(subject)) return subject.then((known) => decide(guard, known, resolve, root, args, context, info));
-    return decide(guard, subject, resolve, root, args, context, info);
+    const subject = subjectMayMatter && (audited || !isTrusted(context.identity)) ? subjectOf(root, args, context) : undefined;
+    if (isPromiseLike(subject)) return subject.then((known) => decide(rule, known, audited, resolve, call));
+    return decide(rule, subject, audited, resolve, call);
   };
 }
 
