@@ -9,6 +9,7 @@ import {
   type GraphQLFormattedError,
   type OperationDefinitionNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Entity fetches to one subgraph that a query plan runs side by side (the sector dashboard asks
@@ -39,33 +40,27 @@ function entitiesOperation(document: DocumentNode): OperationDefinitionNode | un
   return operations[0];
 }
 
-const parsedOperations = new Map<string, DocumentNode | null>();
+/** Query texts parsed, or `false` for one that is not a mergeable entity fetch. */
+const parsedOperations = new LRUCache<string, DocumentNode | false>({ max: 1_000 });
 /** Merged operations by the queries they merge: a query plan's fetches repeat from request to request. */
-const mergedOperations = new Map<string, string>();
-const MAX_REMEMBERED = 1_000;
+const mergedOperations = new LRUCache<string, string>({ max: 1_000 });
 /** Fetches per merged request at most: a merged query stays far below a subgraph's own token limit (50,000) whatever the plan. */
 const MAX_MERGED = 16;
-
-function remember<V>(map: Map<string, V>, key: string, value: V): V {
-  if (map.size >= MAX_REMEMBERED) map.clear();
-  map.set(key, value);
-  return value;
-}
 
 /** Whether the query is an entity fetch that can be merged with others (parsed once per query text). */
 export function isMergeableEntitiesQuery(query: string): boolean {
   let document = parsedOperations.get(query);
   if (document === undefined) {
-    let parsed: DocumentNode | null = null;
+    document = false;
     try {
       const candidate = parse(query, { noLocation: true });
-      if (entitiesOperation(candidate)) parsed = candidate;
+      if (entitiesOperation(candidate)) document = candidate;
     } catch {
-      parsed = null;
+      // not GraphQL: the subgraph answers it on its own
     }
-    document = remember(parsedOperations, query, parsed);
+    parsedOperations.set(query, document);
   }
-  return document !== null;
+  return document !== false;
 }
 
 /** The i-th operation's definitions with its `_entities` aliased, its variables and fragments renamed apart. */
@@ -86,7 +81,7 @@ export function mergedQuery(queries: readonly string[]): string {
   const operations: OperationDefinitionNode[] = [];
   const fragments: DefinitionNode[] = [];
   queries.forEach((query, i) => {
-    for (const definition of renameApart(parsedOperations.get(query) ?? parse(query, { noLocation: true }), i)) {
+    for (const definition of renameApart(parsedOperations.get(query) || parse(query, { noLocation: true }), i)) {
       if (definition.kind !== Kind.OPERATION_DEFINITION) {
         fragments.push(definition);
         continue;
@@ -105,7 +100,9 @@ export function mergedQuery(queries: readonly string[]): string {
     variableDefinitions: operations.flatMap((o) => o.variableDefinitions ?? []),
     selectionSet: { kind: Kind.SELECTION_SET, selections: operations.flatMap((o) => o.selectionSet.selections) },
   };
-  return remember(mergedOperations, key, print({ kind: Kind.DOCUMENT, definitions: [merged, ...fragments] }));
+  const printed = print({ kind: Kind.DOCUMENT, definitions: [merged, ...fragments] });
+  mergedOperations.set(key, printed);
+  return printed;
 }
 
 /** The variables of the merged query: each operation's, renamed apart. */

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { isDerived } from './derived-operations';
 
 const LIST_SIZE_ARGUMENTS = new Set(['first', 'last']);
@@ -85,7 +86,7 @@ const MAX_CHECKS_PER_DOCUMENT = 100;
  * on who is asking); each refused request gets an error of its own.
  */
 export function variableListSizes(rules: ValidationRule[]): ApolloServerPlugin {
-  const checked = new WeakMap<DocumentNode, { schema: GraphQLSchema; refusals: Map<string, GraphQLError | undefined> }>();
+  const checked = new WeakMap<DocumentNode, { schema: GraphQLSchema; refusals: LRUCache<string, GraphQLError | false> }>();
   return {
     async requestDidStart() {
       return {
@@ -94,13 +95,10 @@ export function variableListSizes(rules: ValidationRule[]): ApolloServerPlugin {
           const values = listSizeValues(document, operation, request.variables ?? {});
           if (!values) return;
           let known = checked.get(document);
-          if (!known || known.schema !== schema) checked.set(document, (known = { schema, refusals: new Map() }));
+          if (!known || known.schema !== schema) checked.set(document, (known = { schema, refusals: new LRUCache({ max: MAX_CHECKS_PER_DOCUMENT }) }));
           const key = JSON.stringify(values);
-          if (!known.refusals.has(key)) {
-            if (known.refusals.size >= MAX_CHECKS_PER_DOCUMENT) known.refusals.clear();
-            known.refusals.set(key, refusalWith(schema, document, values, rules));
-          }
-          const refusal = known.refusals.get(key);
+          let refusal = known.refusals.get(key);
+          if (refusal === undefined) known.refusals.set(key, (refusal = refusalWith(schema, document, values, rules) ?? false));
           if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
         },
       };

@@ -1,4 +1,5 @@
 import type * as Jose from 'jose' with { 'resolution-mode': 'import' };
+import { LRUCache } from 'lru-cache';
 import { parseIdentity, type Identity } from './identity';
 
 // jose ships ECMAScript modules only; Node 20.19+ requires them from CommonJS
@@ -63,7 +64,7 @@ function frozen(identity: Identity): Identity {
   return Object.freeze(identity);
 }
 
-/** Tokens a subgraph keeps as verified; beyond that many, it starts over. */
+/** Tokens a subgraph keeps as verified, the least recently presented dropped first. */
 const MAX_VERIFIED = 10_000;
 
 /**
@@ -75,7 +76,7 @@ const MAX_VERIFIED = 10_000;
  * shares it.
  */
 export class IdentityVerifier {
-  private readonly verified = new Map<string, { identity: Identity; until: number }>();
+  private readonly verified = new LRUCache<string, { identity: Identity; until: number }>({ max: MAX_VERIFIED });
 
   constructor(private readonly secret: string) {}
 
@@ -83,7 +84,6 @@ export class IdentityVerifier {
     const known = token === undefined ? undefined : this.verified.get(token);
     if (known && Date.now() < known.until) return known.identity;
     const checked = await verifySignature(token, this.secret);
-    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
     this.verified.set(token!, checked);
     return checked.identity;
   }
@@ -91,7 +91,7 @@ export class IdentityVerifier {
 
 /** How long a signed identity is reused: well within its one-minute lifetime, so that a subgraph still accepts it when it arrives. */
 const REUSE_MS = (LIFETIME_SECONDS / 3) * 1000;
-/** Identities a signer keeps a token for; beyond that many, it starts over. */
+/** Identities a signer keeps a token for, the least recently used dropped first. */
 const MAX_SIGNED = 10_000;
 
 /**
@@ -102,7 +102,7 @@ const MAX_SIGNED = 10_000;
  * verifies the token once (`IdentityVerifier`).
  */
 export class IdentitySigner {
-  private readonly signed = new Map<string, { token: Promise<string>; until: number }>();
+  private readonly signed = new LRUCache<string, { token: Promise<string>; until: number }>({ max: MAX_SIGNED });
 
   constructor(private readonly secret: string) {}
 
@@ -112,7 +112,6 @@ export class IdentitySigner {
     const known = this.signed.get(key);
     if (known && now < known.until) return known.token;
     const token = signIdentity(identity, this.secret);
-    if (this.signed.size >= MAX_SIGNED) this.signed.clear();
     this.signed.set(key, { token, until: now + REUSE_MS });
     token.catch(() => {
       if (this.signed.get(key)?.token === token) this.signed.delete(key);
