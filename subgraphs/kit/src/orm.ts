@@ -1,4 +1,5 @@
-import { Migrator } from '@mikro-orm/migrations';
+import type { MikroORM as AnyMikroORM } from '@mikro-orm/core';
+import type { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ApiProvenanceSubscriber } from './provenance/api-provenance';
@@ -17,13 +18,29 @@ export interface OrmSettings {
   log?: Logger;
 }
 
+/**
+ * MikroORM's Migrator, registered as `extensions: [Migrator]` would, but loaded on first use (a
+ * migration, the readiness check): @mikro-orm/migrations brings umzug and its command line, 49 ms
+ * of CPU of a subgraph start's ~550 (5 December 2026), which processes that only serve, and most
+ * command-line tools, never use.
+ */
+const MIGRATOR_ON_FIRST_USE = {
+  register(orm: AnyMikroORM): void {
+    orm.config.registerExtension('@mikro-orm/migrator', () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+      const migrations = require('@mikro-orm/migrations') as { Migrator: typeof Migrator };
+      return new migrations.Migrator(orm.em as ConstructorParameters<typeof Migrator>[0]);
+    });
+  },
+};
+
 /** One MikroORM configuration shape for every subgraph: same driver, same rules, own schema. */
 export function ormOptions(settings: OrmSettings): Options {
   return defineConfig({
     clientUrl: settings.clientUrl,
     schema: settings.schema,
     entities: settings.entities,
-    extensions: [Migrator],
+    extensions: [MIGRATOR_ON_FIRST_USE],
     // records created through the API get their provenance (kind API, who, when) here
     subscribers: [new ApiProvenanceSubscriber(), new DatabaseStampSubscriber()],
     forceUtcTimezone: true,
