@@ -70,6 +70,17 @@ export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv)
   throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
 }
 
+/**
+ * DATABASE_PREPARED_STATEMENTS: `on` (the default) or `off`, for a pooler between the hub and
+ * PostgreSQL that does not keep prepared statements (PgBouncer before 1.21 in transaction mode,
+ * or later without `max_prepared_statements`). Without it, the hub stops preparing statements at
+ * the first one such a pooler loses, which fails that one request if it was in a transaction.
+ */
+export function preparedStatementsOf(env: NodeJS.ProcessEnv = process.env): boolean {
+  const parsed = parseEnv(z.object({ DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on') }), env);
+  return parsed.DATABASE_PREPARED_STATEMENTS === 'on';
+}
+
 export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const databaseVariable = `${name.toUpperCase()}_DATABASE_URL`;
   const parsed = parseEnv(

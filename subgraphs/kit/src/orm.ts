@@ -3,6 +3,7 @@ import type { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ApiProvenanceSubscriber } from './provenance/api-provenance';
+import { runUnprepared } from './sql';
 import { DatabaseStampSubscriber } from './sync/timestamps';
 
 export interface OrmSettings {
@@ -16,6 +17,8 @@ export interface OrmSettings {
   migrationsPathTs: string;
   poolMax?: number;
   log?: Logger;
+  /** false: every statement runs unnamed, whatever `query` is asked (DATABASE_PREPARED_STATEMENTS=off) */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -67,7 +70,9 @@ export function ormOptions(settings: OrmSettings): Options {
 }
 
 export async function openOrm(settings: OrmSettings): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(settings));
+  const orm = await MikroORM.init(ormOptions(settings));
+  if (settings.preparedStatements === false) runUnprepared(orm.em);
+  return orm;
 }
 
 /** Applies pending migrations; `fresh` tells whether none had been applied before. */

@@ -30,12 +30,26 @@ const MAX_PREPARED = 256;
 const preparedNamesByPool = new WeakMap<object, Map<string, string | null>>();
 
 /**
+ * Pools (knex clients) whose statements all run unnamed: set so (DATABASE_PREPARED_STATEMENTS=off),
+ * or found between the hub and PostgreSQL a pooler that hands each transaction to whichever server
+ * connection is free (PgBouncer before 1.21 in transaction mode, or without
+ * `max_prepared_statements`): a statement prepared on one server connection is missing on the next.
+ */
+const unnamedPools = new WeakSet<object>();
+
+/** Every statement of this EntityManager's pool runs unnamed, `prepare` or not. */
+export function runUnprepared(em: EntityManager): void {
+  unnamedPools.add(em.getKnex().client as object);
+}
+
+/**
  * The name under which a statement is prepared on each connection that runs it, or undefined
  * once the pool has named `MAX_PREPARED` texts (then it runs unnamed, as any other): the
  * driver keeps a connection's prepared statements as long as the connection lives, so the
  * texts prepared must be few. The name is a digest of the text: one text, one name.
  */
 function preparedName(knex: Knex, sql: string): string | undefined {
+  if (unnamedPools.has(knex.client as object)) return undefined;
   let preparedNames = preparedNamesByPool.get(knex.client as object);
   if (!preparedNames) preparedNamesByPool.set(knex.client as object, (preparedNames = new Map()));
   let name = preparedNames.get(sql);
@@ -56,6 +70,17 @@ function isStalePlan(error: unknown): boolean {
 }
 
 /**
+ * A prepared statement the server connection does not have ("does not exist", 26000), or one of
+ * the same name it already has ("already exists", 42P05): the driver's record of what each
+ * connection prepared is wrong, as it is behind a pooler that moves transactions between server
+ * connections.
+ */
+function isLostStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '26000' || code === '42P05';
+}
+
+/**
  * Runs SQL with bound parameters (`?` → `$n`) in the EntityManager's transaction, if any.
  * `em.execute` inlines parameters into the SQL text, escaping them in JS: for a batch of
  * thousands of rows sent as one JSON parameter that costs more than the insert itself.
@@ -64,6 +89,7 @@ function isStalePlan(error: unknown): boolean {
  * paths, the audit trail's insert). PostgreSQL parses it once per connection and keeps its plan
  * instead of parsing and planning it for every run: a third of its CPU for a page of enrollments
  * by course (bench/README.md). A migration that changes a table makes PostgreSQL plan it again.
+ * Behind a pooler that loses them, the pool stops naming statements at the first sign of it.
  */
 export async function query<T>(
   em: EntityManager,
@@ -83,8 +109,10 @@ export async function query<T>(
   try {
     return await run(name);
   } catch (error) {
-    if (!name || !isStalePlan(error)) throw error;
-    preparedNamesByPool.get(knex.client as object)?.set(sql, null);
+    if (!name) throw error;
+    if (isLostStatement(error)) unnamedPools.add(knex.client as object);
+    else if (isStalePlan(error)) preparedNamesByPool.get(knex.client as object)?.set(sql, null);
+    else throw error;
     // a failed statement ends its transaction: only a statement outside one can be run again
     if (transaction) throw error;
     return run(undefined);

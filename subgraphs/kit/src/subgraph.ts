@@ -12,7 +12,7 @@ import type { BuildSchemaOptions } from 'type-graphql';
 type Resolvers = Extract<BuildSchemaOptions['resolvers'], readonly unknown[]>;
 import { IdentityVerifier, SignatureError, SignedHeaders, IDENTITY_HEADER } from './auth/gateway-signature';
 import { serviceIdentity, type Identity } from './auth/identity';
-import { ConfigError, type SubgraphConfig, type SubgraphName } from './config';
+import { ConfigError, preparedStatementsOf, type SubgraphConfig, type SubgraphName } from './config';
 import { createContext, type HubContext } from './context';
 import { ensureDatabase } from './database';
 import { maskUnexpectedErrors } from './errors';
@@ -64,6 +64,7 @@ export function ormSettingsOf(definition: SubgraphDefinition, databaseUrl: strin
     migrationsPath: join(definition.packageDir, 'dist', 'migrations'),
     migrationsPathTs: join(definition.packageDir, 'migrations'),
     log,
+    preparedStatements: preparedStatementsOf(),
   };
 }
 

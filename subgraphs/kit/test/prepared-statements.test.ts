@@ -1,7 +1,8 @@
 import { Entity, PrimaryKey } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../src/ids';
-import { ormOptions } from '../src/orm';
+import { ConfigError, preparedStatementsOf } from '../src/config';
+import { openOrm, ormOptions } from '../src/orm';
 import { query } from '../src/sql';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database';
 
@@ -88,5 +89,88 @@ describe('statements run prepared', () => {
     );
     // this file prepared three texts before this test
     expect(n).toBe(256 - 3);
+  });
+});
+
+/**
+ * A pooler between the hub and PostgreSQL that hands each transaction to whichever server
+ * connection is free (PgBouncer 1.18, Debian 12's, in transaction mode) makes the driver's record
+ * of what a connection prepared wrong both ways. Checked against that PgBouncer with the dashboard
+ * load (5 December 2026): "prepared statement … already exists" and "does not exist" on every
+ * subgraph before, none after. Here the server forgets (DEALLOCATE) or already holds (PREPARE) a
+ * name the driver does not know of, on one connection, as it does behind such a pooler.
+ */
+describe('statements prepared behind a pooler that loses them', () => {
+  let database: TestDatabase;
+  const opened: MikroORM[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('ngohub_kit_pooler');
+  });
+
+  afterAll(async () => {
+    for (const orm of opened) await orm.close();
+    await database.drop();
+  });
+
+  /** An EntityManager of a pool of its own with one connection, so that what it prepared is what `pg_prepared_statements` shows. */
+  async function onePool(settings: { preparedStatements?: boolean } = {}): Promise<EntityManager> {
+    const orm = await openOrm({
+      schema: 'public',
+      clientUrl: database.url,
+      entities: [Placeholder],
+      poolMax: 1,
+      migrationsPath: __dirname,
+      migrationsPathTs: __dirname,
+      ...settings,
+    });
+    opened.push(orm);
+    return orm.em.fork() as EntityManager;
+  }
+
+  async function prepared(em: EntityManager): Promise<{ name: string; statement: string }[]> {
+    return query(em, 'select name, statement from pg_prepared_statements order by statement');
+  }
+
+  it('answers when the connection no longer has a statement ("does not exist"), and the pool prepares nothing more', async () => {
+    const em = await onePool();
+    const sql = 'select ?::int + 1 as next -- forgotten';
+    expect(await query(em, sql, [1], { prepare: true })).toEqual([{ next: 2 }]);
+    expect(await prepared(em)).toHaveLength(1);
+    await query(em, 'deallocate all');
+    expect(await query(em, sql, [2], { prepare: true })).toEqual([{ next: 3 }]);
+    expect(await query(em, 'select ?::int * 2 as twice -- after', [21], { prepare: true })).toEqual([{ twice: 42 }]);
+    expect(await prepared(em)).toEqual([]);
+  });
+
+  it('answers when the connection already has a statement of that name ("already exists")', async () => {
+    const sql = 'select ?::text as word -- held';
+    const first = await onePool();
+    expect(await query(first, sql, ['one'], { prepare: true })).toEqual([{ word: 'one' }]);
+    const [{ name }] = await prepared(first);
+    const second = await onePool();
+    await query(second, `prepare "${name}" as select 'not the text' as word`);
+    expect(await query(second, sql, ['two'], { prepare: true })).toEqual([{ word: 'two' }]);
+    expect(await query(second, sql, ['three'], { prepare: true })).toEqual([{ word: 'three' }]);
+  });
+
+  it('fails only the transaction in which the statement was lost (it cannot be run again in it), and the next runs unnamed', async () => {
+    const em = await onePool();
+    const sql = 'select ?::int - 1 as previous -- in a transaction';
+    expect(await query(em, sql, [1], { prepare: true })).toEqual([{ previous: 0 }]);
+    await query(em, 'deallocate all');
+    await expect(em.transactional((inner) => query(inner, sql, [2], { prepare: true }))).rejects.toMatchObject({ code: '26000' });
+    expect(await em.transactional((inner) => query(inner, sql, [3], { prepare: true }))).toEqual([{ previous: 2 }]);
+    expect(await prepared(em)).toEqual([]);
+  });
+
+  it('prepares nothing when told not to (DATABASE_PREPARED_STATEMENTS=off)', async () => {
+    expect(preparedStatementsOf({})).toBe(true);
+    expect(preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'on' })).toBe(true);
+    expect(preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'off' })).toBe(false);
+    expect(() => preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(ConfigError);
+    const em = await onePool({ preparedStatements: preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'off' }) });
+    expect(await query(em, 'select ?::int + 1 as next -- never named', [1], { prepare: true })).toEqual([{ next: 2 }]);
+    expect(await prepared(em)).toEqual([]);
   });
 });
