@@ -1,5 +1,5 @@
 import { loadGatewayConfig } from '@ngo-hub/gateway/dist/config';
-import { DEFAULT_PORTS, loadSubgraphConfig, SUBGRAPHS } from '@ngo-hub/kit/config';
+import { DEFAULT_PORTS, loadSubgraphConfig, preparedStatementsOf, SUBGRAPHS } from '@ngo-hub/kit/config';
 import dockerignore from '@balena/dockerignore';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -122,6 +122,13 @@ describe('docker-compose.yml matches the code', () => {
     });
     expect(Object.keys(gateway.depends_on!).sort()).toEqual(['redis', ...SUBGRAPHS].sort());
     for (const dependency of Object.values(gateway.depends_on!)) expect(dependency.condition).toBe('service_healthy');
+  });
+
+  it("lets the operator's .env turn prepared statements off for every subgraph, the migration job and the 360Giving tool (a pooler that loses them)", () => {
+    const users = [...SUBGRAPHS, 'migrate', 'import-360giving'];
+    for (const name of users) expect(preparedStatementsOf(processEnv(compose, name))).toBe(true);
+    const behindPooler = loadCompose(root, operatorEnv({ DATABASE_PREPARED_STATEMENTS: 'off' }));
+    for (const name of users) expect(preparedStatementsOf(processEnv(behindPooler, name))).toBe(false);
   });
 
   it('points every service at the others by service name and the port each one listens on', () => {
