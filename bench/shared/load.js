@@ -13,17 +13,7 @@ function rssMegabytes(pid) {
   }
 }
 
-/** CPU time (user + system) a process has used so far, in ms. */
-function cpuMilliseconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
-}
-
-/** A process's command name, parent and CPU fields from /proc/<pid>/stat, or undefined once it is gone. */
+/** A process's command name, parent and fields after them from /proc/<pid>/stat, or undefined once it is gone. */
 function stat(pid) {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -32,6 +22,17 @@ function stat(pid) {
   } catch {
     return undefined;
   }
+}
+
+/** Sums fields `from` to `to` of a stat's fields (clock ticks, USER_HZ = 100) as ms. */
+function ticksMilliseconds(fields, from, to) {
+  return (fields.slice(from, to + 1).reduce((sum, v) => sum + Number(v), 0) * 1000) / 100;
+}
+
+/** CPU time (user + system) a process has used so far, in ms; NaN once it is gone. */
+function cpuMilliseconds(pid) {
+  const own = stat(pid);
+  return own ? ticksMilliseconds(own.fields, 11, 12) : NaN;
 }
 
 /**
@@ -47,10 +48,9 @@ function postgresCpuMilliseconds() {
   const pids = new Set(processes.map((p) => p.pid));
   const postmaster = processes.find((p) => !pids.has(p.parent));
   if (!postmaster) return NaN;
-  const ticks = (f, from, to) => f.slice(from, to + 1).reduce((sum, v) => sum + Number(v), 0);
-  let total = ticks(postmaster.fields, 11, 14); // utime, stime, cutime, cstime
-  for (const p of processes) if (p.parent === postmaster.pid) total += ticks(p.fields, 11, 12);
-  return (total * 1000) / 100;
+  let total = ticksMilliseconds(postmaster.fields, 11, 14); // utime, stime, cutime, cstime
+  for (const p of processes) if (p.parent === postmaster.pid) total += ticksMilliseconds(p.fields, 11, 12);
+  return total;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Entity, PrimaryKey } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../src/ids';
 import { ConfigError, preparedStatementsOf } from '../src/config';
-import { openOrm, ormOptions } from '../src/orm';
+import { openOrm } from '../src/orm';
 import { query } from '../src/sql';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database';
 
@@ -14,6 +14,14 @@ class Placeholder {
   id: string = newId();
 }
 
+/**
+ * An ORM with a pool of its own of one connection, so that what it prepared is what
+ * `pg_prepared_statements` shows; close it after.
+ */
+async function onePool(url: string, schema: string, settings: { preparedStatements?: boolean } = {}): Promise<MikroORM> {
+  return openOrm({ schema, clientUrl: url, entities: [Placeholder], poolMax: 1, migrationsPath: __dirname, migrationsPathTs: __dirname, ...settings });
+}
+
 describe('statements run prepared', () => {
   let database: TestDatabase;
   let orm: MikroORM;
@@ -21,10 +29,7 @@ describe('statements run prepared', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('ngohub_kit_prepared');
-    // one connection, so that what it has prepared is what `pg_prepared_statements` shows
-    orm = await MikroORM.init(
-      ormOptions({ schema: SCHEMA, clientUrl: database.url, entities: [Placeholder], poolMax: 1, migrationsPath: __dirname, migrationsPathTs: __dirname }),
-    );
+    orm = await onePool(database.url, SCHEMA);
     em = orm.em.fork() as EntityManager;
     await query(em, `create schema ${SCHEMA}`);
     await query(em, `create table ${SCHEMA}.note (id int primary key, body text not null)`);
@@ -82,13 +87,16 @@ describe('statements run prepared', () => {
   });
 
   it('prepares at most 256 texts per connection pool, and runs the others unnamed', async () => {
-    for (let i = 0; i < 300; i++) expect(await query(em, `select ?::int as n -- text ${i}`, [i], { prepare: true })).toEqual([{ n: i }]);
-    const [{ n }] = await query<{ n: number }>(
-      em,
-      `select count(*)::int as n from pg_prepared_statements where statement like 'select $1::int as n -- text %'`,
-    );
-    // this file prepared three texts before this test
-    expect(n).toBe(256 - 3);
+    // a pool of its own: what it prepared is this test's alone
+    const own = await onePool(database.url, SCHEMA);
+    try {
+      const ownEm = own.em.fork() as EntityManager;
+      for (let i = 0; i < 300; i++) expect(await query(ownEm, `select ?::int as n -- text ${i}`, [i], { prepare: true })).toEqual([{ n: i }]);
+      const [{ n }] = await query<{ n: number }>(ownEm, `select count(*)::int as n from pg_prepared_statements`);
+      expect(n).toBe(256);
+    } finally {
+      await own.close();
+    }
   });
 });
 
@@ -113,17 +121,9 @@ describe('statements prepared behind a pooler that loses them', () => {
     await database.drop();
   });
 
-  /** An EntityManager of a pool of its own with one connection, so that what it prepared is what `pg_prepared_statements` shows. */
-  async function onePool(settings: { preparedStatements?: boolean } = {}): Promise<EntityManager> {
-    const orm = await openOrm({
-      schema: 'public',
-      clientUrl: database.url,
-      entities: [Placeholder],
-      poolMax: 1,
-      migrationsPath: __dirname,
-      migrationsPathTs: __dirname,
-      ...settings,
-    });
+  /** An EntityManager of a one-connection pool of its own (`onePool`), closed after the file. */
+  async function ownPool(settings: { preparedStatements?: boolean } = {}): Promise<EntityManager> {
+    const orm = await onePool(database.url, 'public', settings);
     opened.push(orm);
     return orm.em.fork() as EntityManager;
   }
@@ -133,7 +133,7 @@ describe('statements prepared behind a pooler that loses them', () => {
   }
 
   it('answers when the connection no longer has a statement ("does not exist"), and the pool prepares nothing more', async () => {
-    const em = await onePool();
+    const em = await ownPool();
     const sql = 'select ?::int + 1 as next -- forgotten';
     expect(await query(em, sql, [1], { prepare: true })).toEqual([{ next: 2 }]);
     expect(await prepared(em)).toHaveLength(1);
@@ -145,17 +145,17 @@ describe('statements prepared behind a pooler that loses them', () => {
 
   it('answers when the connection already has a statement of that name ("already exists")', async () => {
     const sql = 'select ?::text as word -- held';
-    const first = await onePool();
+    const first = await ownPool();
     expect(await query(first, sql, ['one'], { prepare: true })).toEqual([{ word: 'one' }]);
     const [{ name }] = await prepared(first);
-    const second = await onePool();
+    const second = await ownPool();
     await query(second, `prepare "${name}" as select 'not the text' as word`);
     expect(await query(second, sql, ['two'], { prepare: true })).toEqual([{ word: 'two' }]);
     expect(await query(second, sql, ['three'], { prepare: true })).toEqual([{ word: 'three' }]);
   });
 
   it('fails only the transaction in which the statement was lost (it cannot be run again in it), and the next runs unnamed', async () => {
-    const em = await onePool();
+    const em = await ownPool();
     const sql = 'select ?::int - 1 as previous -- in a transaction';
     expect(await query(em, sql, [1], { prepare: true })).toEqual([{ previous: 0 }]);
     await query(em, 'deallocate all');
@@ -169,7 +169,7 @@ describe('statements prepared behind a pooler that loses them', () => {
     expect(preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'on' })).toBe(true);
     expect(preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'off' })).toBe(false);
     expect(() => preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(ConfigError);
-    const em = await onePool({ preparedStatements: preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'off' }) });
+    const em = await ownPool({ preparedStatements: preparedStatementsOf({ DATABASE_PREPARED_STATEMENTS: 'off' }) });
     expect(await query(em, 'select ?::int + 1 as next -- never named', [1], { prepare: true })).toEqual([{ next: 2 }]);
     expect(await prepared(em)).toEqual([]);
   });
