@@ -1,6 +1,6 @@
 import { ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query } from './sql';
+import { pgArray, query } from './sql';
 
 /**
  * Read statements whose text depends only on entity metadata and the shape of the request,
@@ -60,10 +60,32 @@ function isBinding(value: unknown): value is Binding {
   return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
 
-/** One condition on a column, as the QueryBuilder writes it (custom types are not converted there either). */
-function conditionOn(column: string, operator: string, value: unknown, out: Fragment): boolean {
+/**
+ * Column types a list is bound as one array parameter of (`= any(?::uuid[])`); a list on any other
+ * column (a native enum, a custom type) goes as one parameter per member.
+ */
+const ARRAY_CASTS =
+  /^(uuid|text|(varchar|character varying|char|character)(\(\d+\))?|smallint|int|int2|int4|integer|bigint|int8|boolean|bool|date|timestamptz(\(\d\))?|numeric(\(\d+(, ?\d+)?\))?)$/;
+
+/** The array type to bind a list on this column as, when it has one of `ARRAY_CASTS`. */
+function arrayCast(meta: EntityMetadata, name: string): string | undefined {
+  const type = meta.properties[name]?.columnTypes?.[0]?.toLowerCase();
+  return type && ARRAY_CASTS.test(type) ? `${type}[]` : undefined;
+}
+
+/**
+ * One condition on a column, as the QueryBuilder writes it (custom types are not converted there
+ * either). `$in`/`$nin` lists go as one array parameter when `cast` names its type, so the text
+ * is the same for any number of members: a prepared statement per filter shape, not per length.
+ */
+function conditionOn(column: string, operator: string, value: unknown, out: Fragment, cast?: string): boolean {
   if ((operator === '$in' || operator === '$nin') && Array.isArray(value)) {
     if (value.length === 0 || !value.every((v) => isBinding(v) && v !== null)) return false;
+    if (cast) {
+      out.sql = `${column} ${operator === '$in' ? '= any' : '<> all'}(?::${cast})`;
+      out.bindings.push(pgArray(value.map(String)));
+      return true;
+    }
     out.sql = `${column} ${operator === '$in' ? 'in' : 'not in'} (${value.map(() => '?').join(', ')})`;
     out.bindings.push(...(value as Binding[]));
     return true;
@@ -115,7 +137,7 @@ export function whereSql(meta: EntityMetadata, where: unknown, alias: string): F
     if (conditions.length === 0) return undefined;
     for (const [operator, operand] of conditions) {
       const fragment: Fragment = { sql: '', bindings: [] };
-      if (!conditionOn(column, operator, operand, fragment)) return undefined;
+      if (!conditionOn(column, operator, operand, fragment, arrayCast(meta, key))) return undefined;
       parts.push(fragment.sql);
       bindings.push(...fragment.bindings);
     }

@@ -64,6 +64,9 @@ const FILTERS: [string, FilterQuery<Book>][] = [
   ['a date', { returnedOn: { $gt: '2026-03-01' } }],
   ['$in and $nin', { status: { $in: ['NEW', 'LOST'] }, rank: { $nin: [1, 2] } }],
   ['an array as $in', { status: ['READ'] }],
+  ['$in on a uuid column and a many-to-one', { ownerId: { $in: OWNERS }, shelf: { $in: [SHELVES[0], SHELVES[3]] } }],
+  ['$nin on a boolean and a date', { lent: { $nin: [false] }, returnedOn: { $nin: ['2026-01-10', '2026-02-11'] } }],
+  ['$in with quotes, commas, braces and backslashes', { status: { $in: ['READ', 'a"b,c', '{x}', 'back\\slash', 'NEW'] } }],
   ['a many-to-one', { shelf: SHELVES[1] }],
   ['a uuid column', { ownerId: OWNERS[0] }],
   ['$and with empty members', { $and: [{}, { status: 'NEW' }, {}] }],
@@ -210,6 +213,26 @@ describe('compiled read statements give the rows the QueryBuilder gives', () => 
     expect(compiled).toEqual(built);
     expect(compiled.length).toBeGreaterThan(0);
     expect(compiled.length).toBeLessThanOrEqual(SHELVES.length);
+  });
+
+  it('binds a $in or $nin list as one parameter: one statement text for any number of members', async () => {
+    const texts = new Set<string>();
+    for (const n of [1, 2, 3, 4]) {
+      const where: FilterQuery<Book> = {
+        shelf: { $in: SHELVES.slice(0, n) },
+        rank: { $nin: [1, 2, 3, 4].slice(0, n) },
+        status: { $in: STATUSES.slice(-Math.min(n, 3)) },
+      };
+      const { compiled, built, compiledSql } = await both(async () =>
+        (await findRows(orm.em.fork(), Book, where, { orderBy: [{ title: 'asc' }, { id: 'asc' }] })).map((row) => ({ ...row, shelf: row.shelf.id })),
+      );
+      expect(compiled).toEqual(built);
+      expect(compiled.length).toBeGreaterThan(0);
+      expect(compiledSql).toHaveLength(1);
+      texts.add(compiledSql[0]);
+    }
+    expect([...texts]).toHaveLength(1);
+    expect([...texts][0]).toMatch(/"shelf_id" = any\(\$\d::uuid\[\]\).*"rank" <> all\(\$\d::int\[\]\).*"status" = any\(\$\d::text\[\]\)/);
   });
 
   it('reads rows by id with one statement of one text for any number of ids: unknown and invalid ids are null', async () => {
