@@ -34,6 +34,7 @@ import { csvExports } from './exports/csv-export';
 import { CostModel } from './limits/demand-cost';
 import { hubLimits } from './limits/hub-limits';
 import { memoryAnswers, redisAnswers, ResponseCache } from './response-cache';
+import { installResultShaping } from './result-shaping';
 import { gatewayReadiness } from './readiness';
 import { connectRedis } from './shared-state/redis-connection';
 import { supergraphFile } from './supergraph/supergraph-file';
@@ -65,6 +66,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   // when it starts and sends the host's OS, CPU and memory to Apollo every hour and when it stops:
   // the hub sends nothing to a third party unless its operator says so (README, Environment).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  installResultShaping();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
