@@ -2,6 +2,7 @@
 // Seeded randomness for the generator: every row draws from a generator seeded by (seed, table,
 // row number), so row n is the same whatever the size asked for and whichever order rows are made.
 const { createHash } = require('node:crypto');
+const { seededRandom } = require('@ngo-hub/kit/testing/seeded-random');
 
 /** 32-bit FNV-1a of a string. */
 function hash32(text) {
@@ -13,16 +14,9 @@ function hash32(text) {
   return h >>> 0;
 }
 
-/** mulberry32: small, fast, good enough for test data. */
+/** A generator of seeded draws (the kit's mulberry32) with the helpers the tables use. */
 function generator(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -1,18 +1,8 @@
 'use strict';
 // Writes a synthetic 360Giving package of N grants, deterministic for a given seed.
 const { createWriteStream } = require('node:fs');
-
-/** A small deterministic PRNG (mulberry32), so two runs write the same file. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// deterministic, so two runs write the same file
+const { seededRandom: random } = require('@ngo-hub/kit/testing/seeded-random');
 
 const CLASSIFICATIONS = ['Children and young people', 'Older people', 'Arts', 'Health', 'Community development', 'Education', 'Environment', 'Disability'];
 const LOCATIONS = ['Chengdu, Sichuan', 'Shanghai', 'Beijing', 'Shenzhen, Guangdong', 'England', 'Scotland'];
