@@ -16,7 +16,8 @@ const COURSES = `query Courses($filter: CourseFilter, $after: String) {
 
 const organizations = { subgraph: 'organizations', module: '@ngo-hub/organizations/dist/src/services/organizations', fn: 'listOrganizations' };
 const people = { subgraph: 'people', module: '@ngo-hub/people/dist/src/services/people', fn: 'listPeople' };
-const grants = { subgraph: 'funding', module: '@ngo-hub/funding/dist/src/services/grants', fn: 'listGrants' };
+// listGrants looks org-ids up in the organizations subgraph: it takes an OrganizationDirectory first
+const grants = { subgraph: 'funding', module: '@ngo-hub/funding/dist/src/services/grants', fn: 'listGrants', directory: true };
 const courses = { subgraph: 'training', module: '@ngo-hub/training/dist/src/services/courses', fn: 'listCourses' };
 
 const LISTINGS = [

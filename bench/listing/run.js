@@ -9,7 +9,8 @@ const { writeFileSync } = require('node:fs');
 const { openSubgraphOrm } = require('@ngo-hub/kit');
 const { createTestDatabase } = require('@ngo-hub/kit/testing/database');
 const { generateSector, DEFAULT_SIZES } = require('../data/generate');
-const { startBenchHub } = require('../shared/bench-hub');
+const { startBenchHub, BENCH_GATEWAY_SECRET } = require('../shared/bench-hub');
+const { OrganizationDirectory } = require('@ngo-hub/funding/dist/src/services/organization-directory');
 const { LISTINGS } = require('./listings');
 
 const DEFINITIONS = {
@@ -61,7 +62,7 @@ async function timeListing(url, listing, requests) {
 }
 
 /** The SQL the subgraph's own listing function sends for these variables, each with its plan. */
-async function explainListing(orms, listing, variables) {
+async function explainListing(orms, hub, listing, variables) {
   const orm = orms[listing.service.subgraph];
   const knex = orm.em.getConnection().getKnex();
   const statements = [];
@@ -69,15 +70,23 @@ async function explainListing(orms, listing, variables) {
   const list = require(listing.service.module)[listing.service.fn];
   knex.on('query', capture);
   try {
-    const page = await list(orm.em.fork(), listing.filter, { first: 20, after: variables.after });
+    const directory = listing.service.directory ? [OrganizationDirectory.forTool(hub.subgraphUrls.organizations, BENCH_GATEWAY_SECRET, 'bench')] : [];
+    const page = await list(orm.em.fork(), ...directory, listing.filter, { first: 20, after: variables.after });
     if (listing.counted) await page.totalCount;
   } finally {
     knex.removeListener('query', capture);
   }
+  // the statements as PostgreSQL received them: `$n` parameters, which knex.raw does not take
   const plans = [];
-  for (const statement of statements) {
-    const result = await knex.raw(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
-    plans.push({ sql: knex.raw(statement.sql, statement.bindings).toString(), plan: result.rows.map((r) => r['QUERY PLAN']).join('\n') });
+  const connection = await knex.client.acquireConnection();
+  try {
+    for (const statement of statements) {
+      const result = await connection.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
+      const sql = statement.sql.replace(/\$(\d+)/g, (_, n) => knex.raw('?', [statement.bindings[Number(n) - 1]]).toString());
+      plans.push({ sql, plan: result.rows.map((r) => r['QUERY PLAN']).join('\n') });
+    }
+  } finally {
+    await knex.client.releaseConnection(connection);
   }
   return plans;
 }
@@ -94,7 +103,7 @@ async function runListingBenchmark(options, log = console.log) {
     const results = [];
     for (const listing of LISTINGS) {
       const timing = await timeListing(hub.gatewayUrl, listing, options.requests);
-      const plans = await explainListing(orms, listing, timing.variables);
+      const plans = await explainListing(orms, hub, listing, timing.variables);
       results.push({ listing, ...timing, plans });
       log(`  ${listing.name.padEnd(48)} p50 ${timing.p50.toFixed(1).padStart(6)} ms  p95 ${timing.p95.toFixed(1).padStart(6)} ms  (${timing.rows} rows)`);
     }
