@@ -131,6 +131,12 @@ describe('docker-compose.yml matches the code', () => {
     for (const name of users) expect(preparedStatementsOf(processEnv(behindPooler, name))).toBe(false);
   });
 
+  it("lets the operator's .env set how long every subgraph keeps its audit log", () => {
+    for (const name of SUBGRAPHS) expect(loadSubgraphConfig(name, processEnv(compose, name)).auditRetentionDays).toBe(730);
+    const shorter = loadCompose(root, operatorEnv({ AUDIT_RETENTION_DAYS: '90' }));
+    for (const name of SUBGRAPHS) expect(loadSubgraphConfig(name, processEnv(shorter, name)).auditRetentionDays).toBe(90);
+  });
+
   it('points every service at the others by service name and the port each one listens on', () => {
     for (const name of [...servers, 'import-360giving']) {
       for (const target of SUBGRAPHS) {
