@@ -200,7 +200,7 @@ describe.each([
   const graphqlSchema = schema.toGraphQLJSSchema();
 
   it.each(operations)('%s, on 400 random merged answers', (_name, source, variables) => {
-    expect(validate(graphqlSchema, parse(source)).filter((e) => !/constructor|toString|valueOf/.test(e.message))).toEqual([]);
+    expect(validate(graphqlSchema, parse(source))).toEqual([]);
     const outcomes = new Set<string>();
     for (let seed = 1; seed <= 400; seed++) {
       const input = dataFor(graphqlSchema, parse(source), seededRandom(seed));

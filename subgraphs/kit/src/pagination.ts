@@ -7,7 +7,7 @@ import { isUuid } from './ids';
 import { defineLoader, groupBy, type LoaderDefinition } from './loaders';
 import { pgArray } from './sql';
 import { entityTable, findRows, readColumns, readRows, type EntityTable } from './read-rows';
-import { plainColumn, quoteIdentifier, run, whereClause, whereSql, type Binding, type Fragment } from './statements';
+import { arrayCast, plainColumn, quoteIdentifier, run, whereClause, whereSql, type Binding, type Fragment } from './statements';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -407,12 +407,12 @@ function parentShape(table: EntityTable, parentKey: string): ParentShape | undef
   let shape = shapes.get(parentKey);
   if (shape === undefined) {
     const name = plainColumn(table.meta, parentKey);
-    const type = table.meta.properties[parentKey]?.columnTypes?.[0]?.toLowerCase();
+    const cast = arrayCast(table.meta, parentKey);
     const column = name && `e.${quoteIdentifier(name)}`;
     shape =
-      column && type
+      column && cast
         ? {
-            any: `${column} = any(?::${type}[])`,
+            any: `${column} = any(?::${cast})`,
             column,
             countHead: `select ${column}, count(*)::int as total from ${table.from}`,
             countTail: ` group by ${column}`,

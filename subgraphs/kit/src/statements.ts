@@ -60,6 +60,10 @@ function isBinding(value: unknown): value is Binding {
   return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
 
+function isList(operator: string): boolean {
+  return operator === '$in' || operator === '$nin';
+}
+
 /**
  * Column types a list is bound as one array parameter of (`= any(?::uuid[])`); a list on any other
  * column (a native enum, a custom type) goes as one parameter per member.
@@ -67,8 +71,8 @@ function isBinding(value: unknown): value is Binding {
 const ARRAY_CASTS =
   /^(uuid|text|(varchar|character varying|char|character)(\(\d+\))?|smallint|int|int2|int4|integer|bigint|int8|boolean|bool|date|timestamptz(\(\d\))?|numeric(\(\d+(, ?\d+)?\))?)$/;
 
-/** The array type to bind a list on this column as, when it has one of `ARRAY_CASTS`. */
-function arrayCast(meta: EntityMetadata, name: string): string | undefined {
+/** The array type to bind a list on this column as (`uuid[]`), when it has one of `ARRAY_CASTS`. */
+export function arrayCast(meta: EntityMetadata, name: string): string | undefined {
   const type = meta.properties[name]?.columnTypes?.[0]?.toLowerCase();
   return type && ARRAY_CASTS.test(type) ? `${type}[]` : undefined;
 }
@@ -79,7 +83,7 @@ function arrayCast(meta: EntityMetadata, name: string): string | undefined {
  * is the same for any number of members: a prepared statement per filter shape, not per length.
  */
 function conditionOn(column: string, operator: string, value: unknown, out: Fragment, cast?: string): boolean {
-  if ((operator === '$in' || operator === '$nin') && Array.isArray(value)) {
+  if (isList(operator) && Array.isArray(value)) {
     if (value.length === 0 || !value.every((v) => isBinding(v) && v !== null)) return false;
     if (cast) {
       out.sql = `${column} ${operator === '$in' ? '= any' : '<> all'}(?::${cast})`;
@@ -137,7 +141,7 @@ export function whereSql(meta: EntityMetadata, where: unknown, alias: string): F
     if (conditions.length === 0) return undefined;
     for (const [operator, operand] of conditions) {
       const fragment: Fragment = { sql: '', bindings: [] };
-      if (!conditionOn(column, operator, operand, fragment, arrayCast(meta, key))) return undefined;
+      if (!conditionOn(column, operator, operand, fragment, isList(operator) ? arrayCast(meta, key) : undefined)) return undefined;
       parts.push(fragment.sql);
       bindings.push(...fragment.bindings);
     }
